@@ -1,0 +1,16 @@
+/** Two projects: `unit` needs only npm packages (npm test); `system` needs Debian packages (npm run test:system). */
+const common = {
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
+    '\\.(css)$': '<rootDir>/test/support/style-stub.js',
+  },
+  setupFiles: ['<rootDir>/test/support/setup.js'],
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts?(x)'], testPathIgnorePatterns: ['/test/system/', '/node_modules/'] },
+    { ...common, displayName: 'system', testMatch: ['<rootDir>/test/system/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,165 @@
+/**
+ * Domain types shared by every module. Pure data: no Office types, no language strings.
+ * Scores are integer hundredths ("cents"): 95 points is 9500, never 94.99999.
+ */
+
+export type Half = 1 | 2;
+
+export interface Period {
+  year: number;
+  half: Half;
+}
+
+export type BandCode = 'excellent' | 'qualified' | 'basic' | 'unqualified';
+export const BAND_ORDER: readonly BandCode[] = ['excellent', 'qualified', 'basic', 'unqualified'];
+
+export type Severity = 'info' | 'warning' | 'serious';
+export type WarningCode = 'RECTIFY' | 'LEADER_REVIEW' | 'LEADER_REPLACE' | 'INCOMPLETE_YEAR' | 'TIE_FOR_TOP';
+export type RowStatus = 'graded' | 'pending' | 'not_graded' | 'duplicate';
+export type Title = 'advanced' | 'leader_candidate';
+export type RankMode = 'competition' | 'dense';
+export type Lang = 'zh-CN' | 'en-US';
+
+export interface RubricItem {
+  /** The item's code as the office writes it ("1" … "12"). */
+  code: string;
+  aspect: string;
+  name: string;
+  /** Maximum points in hundredths. */
+  max: number;
+  guide?: string;
+}
+
+export interface Rubric {
+  items: RubricItem[];
+  /** Where it came from: the built-in default, or a cell range of the 考评细则 sheet. */
+  source: 'default' | 'sheet';
+  sheet?: string;
+}
+
+export interface Rules {
+  /** Thresholds in hundredths. */
+  excellentMin: number;
+  qualifiedMin: number;
+  basicMin: number;
+  rectifyDays: number;
+  awardMinBand: 'excellent' | 'qualified';
+  rankMode: RankMode;
+  language: 'auto' | Lang;
+}
+
+/** A cell reference as `Sheet!A5` (sheet names quoted when they need it is a rendering matter; here raw). */
+export interface CellRef {
+  sheet: string;
+  /** 0-based row and column in the sheet. */
+  row: number;
+  col: number;
+}
+
+/** Data-issue codes: every one has a message in both languages in src/i18n. */
+export type IssueCode =
+  | 'SCORE_NOT_NUMBER'
+  | 'SCORE_ERROR_VALUE'
+  | 'SCORE_OUT_OF_RANGE'
+  | 'SCORE_TOO_PRECISE'
+  | 'SCORE_MISSING'
+  | 'PERIOD_UNKNOWN'
+  | 'YEAR_OUT_OF_RANGE'
+  | 'GROUP_MISSING'
+  | 'TOTAL_MISMATCH'
+  | 'TOTAL_NOT_NUMBER'
+  | 'DUPLICATE_ROW'
+  | 'ELIGIBLE_UNKNOWN';
+
+export interface DataIssue {
+  code: IssueCode;
+  cell: CellRef;
+  /** The cell's value as text ("" when empty). */
+  value: string;
+  /** Message parameters (item name, max, expected total…), rendered by i18n. */
+  params: Record<string, string | number>;
+}
+
+/** One non-empty input row after parsing. */
+export interface ScoreRow {
+  /** Position of the row: the cell of its group name (or first cell) — the link target. */
+  source: CellRef;
+  period: Period | null;
+  group: string;
+  /** Name after trimming, NFKC folding and collapsing spaces: the matching key. */
+  groupKey: string;
+  leader: string;
+  liaison: string;
+  notes: string;
+  /** Item scores in hundredths, aligned with rubric.items; null when blank or bad. */
+  scores: (number | null)[];
+  /** Hand-entered total (hundredths) if the table has such a column and the cell is a number. */
+  handTotal: number | null;
+  /** Veto reason text, or null when no veto. */
+  veto: string | null;
+  /** False when the 评先资格 column says 否/N/No/0/×. */
+  eligible: boolean;
+  /** True when at least one cell of the row produced a data issue that prevents grading. */
+  bad: boolean;
+  /** True when a group is named and all item scores are blank (待评分). */
+  pending: boolean;
+}
+
+export interface Assessment {
+  row: ScoreRow;
+  status: RowStatus;
+  /** Item sum in hundredths, null when not computable. */
+  total: number | null;
+  band: BandCode | null;
+  /** Subtotal per aspect (hundredths), in rubric aspect order; null when not computable. */
+  aspectTotals: (number | null)[] | null;
+}
+
+export interface AnnualEntry {
+  year: number;
+  group: string;
+  groupKey: string;
+  leader: string;
+  liaison: string;
+  /** Half totals in hundredths (null when that half is not graded). */
+  h1: number | null;
+  h2: number | null;
+  /** Average in thousandths of a point ((h1+h2)/2 in hundredths has at most one extra half-hundredth). */
+  average: number | null;
+  band: BandCode | null;
+  rank: number | null;
+  titles: Title[];
+  tie: boolean;
+  vetoed: boolean;
+  eligible: boolean;
+  /** Source of the latest row of the group in that year. */
+  source: CellRef;
+}
+
+export interface Warning {
+  code: WarningCode;
+  severity: Severity;
+  year: number;
+  half: Half | null;
+  group: string;
+  leader: string;
+  liaison: string;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  status: 'open' | 'resolved' | null;
+  /** For a resolved RECTIFY: the period that resolved it. */
+  resolvedBy: Period | null;
+  focusItems: string[];
+  /** The band that caused the warning, when one did. */
+  band: BandCode | null;
+  source: CellRef;
+}
+
+export interface AssessmentResult {
+  rubric: Rubric;
+  rules: Rules;
+  assessments: Assessment[];
+  annual: AnnualEntry[];
+  warnings: Warning[];
+  issues: DataIssue[];
+}

@@ -1,0 +1,86 @@
+/**
+ * The host port. A host (Office.js inside Excel, ExcelJS for files, in-memory for the preview) turns
+ * the workbook into a plain snapshot in one round trip and applies a patch in one more.
+ */
+
+/** An Excel error value (#N/A, #DIV/0! …). */
+export interface ErrorCell {
+  error: string;
+}
+
+/** A cell as the parser sees it: formula cells by their cached value, rich text as plain text. */
+export type CellValue = string | number | boolean | null | ErrorCell;
+
+export interface SheetSnapshot {
+  name: string;
+  /** values[r][c] is the cell at 0-based row r, column c of the sheet (A1 = [0][0]). Rows may be ragged. */
+  values: CellValue[][];
+  /** Merged areas as A1 ranges ("A1:R1"), where the host knows them. */
+  merges: string[];
+  /** Sheet visibility; hidden sheets are still read. */
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** A style run over a rectangular range of an output sheet. */
+export interface RangeStyle {
+  /** A1 range on the sheet, e.g. "A1:H1" or "F5". */
+  range: string;
+  fill?: string; // hex RRGGBB
+  fontColor?: string; // hex RRGGBB
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  numberFormat?: string;
+  horizontal?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  border?: boolean;
+}
+
+/** An internal link from an output cell to a cell of the workbook. */
+export interface CellLink {
+  /** 0-based row/col in the output sheet. */
+  row: number;
+  col: number;
+  /** Target as a quoted reference: 'Sheet name'!A5 */
+  target: string;
+  text: string;
+}
+
+export type OutputValue = string | number | null;
+
+export interface SheetPatch {
+  name: string;
+  /** 2-D values, rectangular. Strings are always written as text, never as formulas. */
+  values: OutputValue[][];
+  styles: RangeStyle[];
+  links: CellLink[];
+  merges: string[];
+  /** Column widths in characters, one per column. */
+  columnWidths: number[];
+  /** Rows (and columns) frozen at the top-left. */
+  freeze: { rows: number; cols: number };
+  visibility: 'visible' | 'veryHidden';
+  tabColor?: string;
+  landscape: boolean;
+  /** Rows repeated on every printed page (1-based, e.g. "4:4"), if any. */
+  printTitleRows?: string;
+}
+
+export interface WorkbookPatch {
+  /** Owned sheets to write, created or completely rewritten, in tab order after the inputs. */
+  sheets: SheetPatch[];
+  /** Owned sheets of an earlier run that this run no longer produces. */
+  deleteSheets: string[];
+  /** Sheet to activate after the run (the results sheet). */
+  activate: string | null;
+}
+
+/** The port both hosts implement. */
+export interface WorkbookHost {
+  read(): Promise<WorkbookSnapshot>;
+  write(patch: WorkbookPatch): Promise<void>;
+}
