@@ -95,6 +95,8 @@ export interface ScoreRow {
   scores: (number | null)[];
   /** Hand-entered total (hundredths) if the table has such a column and the cell is a number. */
   handTotal: number | null;
+  /** The hand total's cell, when the table has a 合计/总分 column and the cell is not empty. */
+  handTotalCell: CellRef | null;
   /** Veto reason text, or null when no veto. */
   veto: string | null;
   /** False when the 评先资格 column says 否/N/No/0/×. */
