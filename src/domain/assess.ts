@@ -1,0 +1,297 @@
+/**
+ * The rules of SPEC §2 as one pure function: typed rows in, assessments, annual results, warnings and
+ * data issues out. Exact arithmetic in integer hundredths (annual averages in thousandths); no I/O,
+ * no Office types, no language strings (codes only).
+ */
+import { atLeast, bandOf, bandOfAverage } from './bands';
+import { deadline, isConsecutive, periodIndex } from './periods';
+import { aspects } from './rubric';
+import type {
+  AnnualEntry,
+  Assessment,
+  AssessmentResult,
+  BandCode,
+  DataIssue,
+  Rubric,
+  Rules,
+  ScoreRow,
+  Warning,
+} from './types';
+import { cellAddress } from '../workbook/a1';
+
+export interface AssessInput {
+  rubric: Rubric;
+  rules: Rules;
+  rows: ScoreRow[];
+  /** Data issues found while reading (cell-level); the engine adds its own after them. */
+  issues: DataIssue[];
+}
+
+const MAX_FOCUS_ITEMS = 3;
+
+/** Items that lost the largest share of their max (up to 3), largest first; ties keep rubric order. */
+export function focusItems(scores: (number | null)[], rubric: Rubric): string[] {
+  const lost = rubric.items
+    .map((item, i) => ({ item, i, loss: item.max - (scores[i] ?? item.max) }))
+    .filter((x) => x.loss > 0);
+  // Compare loss/max exactly by cross-multiplying integers.
+  lost.sort((a, b) => b.loss * a.item.max - a.loss * b.item.max || a.i - b.i);
+  return lost.slice(0, MAX_FOCUS_ITEMS).map((x) => x.item.code);
+}
+
+function rowKey(row: ScoreRow): string | null {
+  return row.period && row.groupKey ? `${row.groupKey}\u0000${periodIndex(row.period)}` : null;
+}
+
+/** Grade every row: status, exact total, band, aspect subtotals; plus TOTAL_MISMATCH and DUPLICATE_ROW issues. */
+function gradeRows(rows: ScoreRow[], rubric: Rubric, rules: Rules, issues: DataIssue[]): Assessment[] {
+  const groupsOfAspects = aspects(rubric);
+  const byKey = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    const k = rowKey(row);
+    if (k === null) return;
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const duplicateOf = new Map<number, number[]>();
+  for (const list of byKey.values()) {
+    if (list.length > 1) for (const i of list) duplicateOf.set(i, list);
+  }
+
+  return rows.map((row, i): Assessment => {
+    const computable = !row.pending && !row.bad && row.scores.every((s) => s !== null);
+    const total = computable ? row.scores.reduce<number>((s, x) => s + (x as number), 0) : null;
+    const aspectTotals = computable
+      ? groupsOfAspects.map((a) => a.items.reduce((s, j) => s + (row.scores[j] as number), 0))
+      : null;
+    if (total !== null && row.handTotal !== null && row.handTotalCell && row.handTotal !== total) {
+      issues.push({
+        code: 'TOTAL_MISMATCH',
+        cell: row.handTotalCell,
+        value: String(row.handTotal / 100),
+        params: { total: total / 100, handTotal: row.handTotal / 100 },
+      });
+    }
+    const dups = duplicateOf.get(i);
+    if (dups) {
+      issues.push({
+        code: 'DUPLICATE_ROW',
+        cell: row.source,
+        value: row.group,
+        params: {
+          group: row.group,
+          others: dups
+            .filter((j) => j !== i)
+            .map((j) => cellAddress(rows[j].source))
+            .join(', '),
+        },
+      });
+      return { row, status: 'duplicate', total, band: null, aspectTotals };
+    }
+    if (row.pending) return { row, status: 'pending', total: null, band: null, aspectTotals: null };
+    if (total === null || row.period === null || !row.groupKey) {
+      return { row, status: 'not_graded', total, band: null, aspectTotals };
+    }
+    const band: BandCode = row.veto !== null ? 'unqualified' : bandOf(total, rules);
+    return { row, status: 'graded', total, band, aspectTotals };
+  });
+}
+
+interface GroupHistory {
+  /** Graded assessments of one group, by period index. */
+  byPeriod: Map<number, Assessment>;
+}
+
+function histories(assessments: Assessment[]): Map<string, GroupHistory> {
+  const out = new Map<string, GroupHistory>();
+  for (const a of assessments) {
+    if (a.status !== 'graded' || !a.row.period) continue;
+    let h = out.get(a.row.groupKey);
+    if (!h) {
+      h = { byPeriod: new Map() };
+      out.set(a.row.groupKey, h);
+    }
+    h.byPeriod.set(periodIndex(a.row.period), a);
+  }
+  return out;
+}
+
+function warningBase(a: Assessment): Pick<Warning, 'group' | 'leader' | 'liaison' | 'source'> {
+  return { group: a.row.group, leader: a.row.leader, liaison: a.row.liaison, source: a.row.source };
+}
+
+function halfWarnings(assessments: Assessment[], hist: Map<string, GroupHistory>, rubric: Rubric, rules: Rules): Warning[] {
+  const out: Warning[] = [];
+  for (const a of assessments) {
+    if (a.status !== 'graded' || !a.row.period || !a.band) continue;
+    const p = a.row.period;
+    if (a.band !== 'basic' && a.band !== 'unqualified') continue;
+    const h = hist.get(a.row.groupKey)!;
+    const later = [...h.byPeriod.entries()]
+      .filter(([idx, b]) => idx > periodIndex(p) && b.band !== null && atLeast(b.band, 'qualified'))
+      .sort((x, y) => x[0] - y[0]);
+    const resolvedBy = later.length ? later[0][1].row.period : null;
+    out.push({
+      code: 'RECTIFY',
+      severity: a.band === 'unqualified' ? 'serious' : 'warning',
+      year: p.year,
+      half: p.half,
+      ...warningBase(a),
+      deadline: deadline(p, rules.rectifyDays),
+      status: resolvedBy ? 'resolved' : 'open',
+      resolvedBy,
+      focusItems: focusItems(a.row.scores, rubric),
+      band: a.band,
+    });
+    if (a.band === 'unqualified') {
+      const prev = h.byPeriod.get(periodIndex(p) - 1);
+      if (prev && prev.row.period && isConsecutive(prev.row.period, p) && prev.band === 'unqualified') {
+        out.push({
+          code: 'LEADER_REVIEW',
+          severity: 'serious',
+          year: p.year,
+          half: p.half,
+          ...warningBase(a),
+          deadline: null,
+          status: null,
+          resolvedBy: null,
+          focusItems: [],
+          band: a.band,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
+  // Every (year, group) with at least one input row in that year.
+  const entries = new Map<string, { year: number; key: string; rows: Assessment[] }>();
+  const order: string[] = [];
+  for (const a of assessments) {
+    if (!a.row.period || !a.row.groupKey) continue;
+    const k = `${a.row.period.year}\u0000${a.row.groupKey}`;
+    let e = entries.get(k);
+    if (!e) {
+      e = { year: a.row.period.year, key: a.row.groupKey, rows: [] };
+      entries.set(k, e);
+      order.push(k);
+    }
+    e.rows.push(a);
+  }
+  const annual: AnnualEntry[] = order.map((k) => {
+    const e = entries.get(k)!;
+    const graded = (half: 1 | 2) => e.rows.find((a) => a.status === 'graded' && a.row.period!.half === half) ?? null;
+    const g1 = graded(1);
+    const g2 = graded(2);
+    const latest = e.rows.reduce((x, y) => (periodIndex(y.row.period!) >= periodIndex(x.row.period!) ? y : x));
+    const complete = g1 !== null && g2 !== null;
+    const vetoed = (g1?.row.veto ?? null) !== null || (g2?.row.veto ?? null) !== null;
+    const average = complete ? (g1!.total! + g2!.total!) * 5 : null;
+    const band: BandCode | null = average === null ? null : vetoed ? 'unqualified' : bandOfAverage(average, rules);
+    const eligible =
+      complete &&
+      !vetoed &&
+      e.rows.every((a) => a.row.eligible) &&
+      atLeast(g1!.band!, rules.awardMinBand) &&
+      atLeast(g2!.band!, rules.awardMinBand);
+    return {
+      year: e.year,
+      group: latest.row.group,
+      groupKey: e.key,
+      leader: latest.row.leader,
+      liaison: latest.row.liaison,
+      h1: g1?.total ?? null,
+      h2: g2?.total ?? null,
+      average,
+      band,
+      rank: null,
+      titles: [],
+      tie: false,
+      vetoed,
+      eligible,
+      source: latest.row.source,
+    };
+  });
+
+  const years = [...new Set(annual.map((a) => a.year))].sort((a, b) => a - b);
+  const sorted: AnnualEntry[] = [];
+  for (const year of years) {
+    const all = annual.filter((a) => a.year === year);
+    const ranked = all.filter((a) => a.average !== null).sort((a, b) => b.average! - a.average!);
+    // Competition (RANK.EQ: 1, 1, 3) or dense (中国式排名: 1, 1, 2) ranks over the sorted list.
+    let distinct = 0;
+    ranked.forEach((a, i) => {
+      const sameAsPrevious = i > 0 && ranked[i - 1].average === a.average;
+      if (!sameAsPrevious) distinct += 1;
+      a.rank = sameAsPrevious ? ranked[i - 1].rank : rules.rankMode === 'dense' ? distinct : i + 1;
+      if (a.band === 'excellent') a.titles.push('leader_candidate');
+    });
+    const eligible = ranked.filter((a) => a.eligible);
+    if (eligible.length) {
+      const top = eligible[0].average!;
+      const winners = eligible.filter((a) => a.average === top);
+      for (const w of winners) {
+        w.titles.unshift('advanced');
+        w.tie = winners.length > 1;
+      }
+    }
+    sorted.push(...ranked, ...all.filter((a) => a.average === null));
+  }
+  return sorted;
+}
+
+function yearWarnings(annual: AnnualEntry[]): Warning[] {
+  const out: Warning[] = [];
+  const byKey = new Map(annual.map((a) => [`${a.year}\u0000${a.groupKey}`, a]));
+  const base = (a: AnnualEntry) => ({
+    year: a.year,
+    half: null,
+    group: a.group,
+    leader: a.leader,
+    liaison: a.liaison,
+    deadline: null,
+    status: null,
+    resolvedBy: null,
+    focusItems: [],
+    source: a.source,
+  });
+  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
+  for (const a of annual) {
+    if (a.average === null) {
+      out.push({ code: 'INCOMPLETE_YEAR', severity: 'info', band: null, ...base(a) });
+      continue;
+    }
+    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: 'warning', band: a.band, ...base(a) });
+    const prev = byKey.get(`${a.year - 1}\u0000${a.groupKey}`);
+    if (low(a.band) && prev && low(prev.band)) {
+      out.push({ code: 'LEADER_REPLACE', severity: 'serious', band: a.band, ...base(a) });
+    }
+  }
+  return out;
+}
+
+const CODE_ORDER = ['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'TIE_FOR_TOP', 'INCOMPLETE_YEAR'];
+
+export function assess(input: AssessInput): AssessmentResult {
+  const { rubric, rules } = input;
+  const issues = [...input.issues];
+  const assessments = gradeRows(input.rows, rubric, rules, issues);
+  const hist = histories(assessments);
+  const annual = annualResults(assessments, rules);
+  const warnings = [...halfWarnings(assessments, hist, rubric, rules), ...yearWarnings(annual)];
+  // Chronological: year, then H1, H2, then the year's own warnings; then group order of first appearance.
+  const groupOrder = new Map<string, number>();
+  input.rows.forEach((r) => {
+    if (!groupOrder.has(r.group)) groupOrder.set(r.group, groupOrder.size);
+  });
+  warnings.sort(
+    (a, b) =>
+      a.year - b.year ||
+      (a.half ?? 3) - (b.half ?? 3) ||
+      (groupOrder.get(a.group) ?? 0) - (groupOrder.get(b.group) ?? 0) ||
+      CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
+  );
+  return { rubric, rules, assessments, annual, warnings, issues };
+}
