@@ -52,6 +52,21 @@ export interface CellLink {
 
 export type OutputValue = string | number | null;
 
+/**
+ * A numeric data validation on a range of an output or template sheet (Excel "Data validation" →
+ * decimal or whole number between min and max). Hosts that cannot write validations may skip them.
+ */
+export interface DataValidation {
+  /** A1 range on the sheet, e.g. "G4:G203". */
+  range: string;
+  min: number;
+  max: number;
+  /** True: decimal numbers allowed; false: whole numbers only. */
+  decimals: boolean;
+  /** Error message shown when a value outside the range is typed (user's language). */
+  message?: string;
+}
+
 export interface SheetPatch {
   name: string;
   /** 2-D values, rectangular. Strings are always written as text, never as formulas. */
@@ -68,6 +83,8 @@ export interface SheetPatch {
   landscape: boolean;
   /** Rows repeated on every printed page (1-based, e.g. "4:4"), if any. */
   printTitleRows?: string;
+  /** Optional: numeric data validations (the template's score columns). */
+  validations?: DataValidation[];
 }
 
 export interface WorkbookPatch {
