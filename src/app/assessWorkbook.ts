@@ -1,0 +1,68 @@
+/**
+ * The one use case: read → parse → assess → render → write. The ribbon command, the task pane and the
+ * command-line tool all call this; only the host differs. Exactly one host.read() and one host.write().
+ * A failure before the write (configuration error, unreadable workbook) leaves the workbook unchanged.
+ */
+import { assess } from '../domain/assess';
+import type { AssessmentResult, Lang } from '../domain/types';
+import type { ParsedWorkbook } from '../workbook/parse';
+import { parseWorkbook } from '../workbook/parse';
+import { renderPatch } from '../workbook/render';
+import type { WorkbookHost, WorkbookPatch } from '../workbook/snapshot';
+import type { Report } from './report';
+import { toReport } from './report';
+
+export type Stage = 'read' | 'parse' | 'assess' | 'render' | 'write';
+
+export interface AssessOptions {
+  /** Explicit language (the CLI's --lang, the pane's choice): wins over the workbook's 输出语言. */
+  lang?: Lang | null;
+  /** Office's display language, used when 输出语言 is auto. Without it: zh-CN. */
+  displayLanguage?: Lang;
+  /** The pane's chosen language to record in the workbook: undefined keeps the recorded one, null clears it. */
+  paneLanguage?: Lang | null;
+  /** Clock, for tests. */
+  now?: () => Date;
+  onProgress?: (stage: Stage, done: boolean) => void;
+}
+
+export interface AssessOutcome {
+  result: AssessmentResult;
+  parsed: ParsedWorkbook;
+  lang: Lang;
+  patch: WorkbookPatch;
+  report: Report;
+  /** ISO time of the run, as recorded in the workbook. */
+  runAt: string;
+}
+
+/** The output language: explicit choice, else the workbook's rule, else Office's display language, else zh-CN. */
+export function chooseLanguage(explicit: Lang | null | undefined, rule: 'auto' | Lang, display?: Lang): Lang {
+  if (explicit) return explicit;
+  if (rule !== 'auto') return rule;
+  return display ?? 'zh-CN';
+}
+
+export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {}): Promise<AssessOutcome> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const step = async <T>(stage: Stage, f: () => T | Promise<T>): Promise<T> => {
+    progress(stage, false);
+    const v = await f();
+    progress(stage, true);
+    return v;
+  };
+
+  const snapshot = await step('read', () => host.read());
+  const parsed = await step('parse', () => parseWorkbook(snapshot));
+  const result = await step('assess', () =>
+    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues }),
+  );
+  const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
+  const runAt = (opts.now ?? (() => new Date()))().toISOString();
+  const patch = await step('render', () =>
+    renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage }),
+  );
+  await step('write', () => host.write(patch));
+  const report = toReport(result, lang);
+  return { result, parsed, lang, patch, report, runAt };
+}

@@ -1,0 +1,254 @@
+/**
+ * The machine-readable report (`assess --json`, SPEC §5) and its zod schema.
+ *
+ * Conventions (documented for users of the JSON):
+ * - Points, not hundredths: totals and item scores are numbers of points (95.25), exact as written;
+ *   annual averages are points with at most 3 decimals (95.125).
+ * - Band codes: excellent | qualified | basic | unqualified. Warning codes as in SPEC §2.5.
+ * - Cell addresses are `Sheet!A5` with the sheet name unquoted.
+ * - An assessment whose period could not be read (data issue PERIOD_UNKNOWN) has `year` and `half`
+ *   null; every other assessment has both.
+ * - The report carries no time of the run: the same workbook always gives byte-identical JSON
+ *   (the time of the run is recorded inside the assessed workbook instead).
+ * - `language` is the language the messages (warnings[].message, issues[].message) are written in.
+ */
+import { z } from 'zod';
+import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
+import type { AssessmentResult, Lang, Rubric } from '../domain/types';
+import { warningMessage } from '../i18n/domain';
+import { issueMessage } from '../i18n/issues';
+import { cellAddress } from '../workbook/a1';
+
+const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
+const HalfSchema = z.union([z.literal(1), z.literal(2)]);
+const LangSchema = z.enum(['zh-CN', 'en-US']);
+
+export const RubricItemReportSchema = z.object({
+  code: z.string(),
+  aspect: z.string(),
+  name: z.string(),
+  /** Maximum points. */
+  max: z.number().positive(),
+});
+
+export const RubricReportSchema = z.object({
+  items: z.array(RubricItemReportSchema),
+  /** `default` (built-in rubric) or `sheet` (the workbook's 考评细则 sheet, named in `sheet`). */
+  source: z.enum(['default', 'sheet']),
+  sheet: z.string().nullable(),
+});
+
+export const RulesReportSchema = z.object({
+  /** Thresholds in points. */
+  excellentMin: z.number(),
+  qualifiedMin: z.number(),
+  basicMin: z.number(),
+  rectifyDays: z.number().int(),
+  awardMinBand: z.enum(['excellent', 'qualified']),
+  rankMode: z.enum(['competition', 'dense']),
+  /** The 输出语言 rule as configured (auto, zh-CN, en-US); the language used is the report's `language`. */
+  language: z.enum(['auto', 'zh-CN', 'en-US']),
+});
+
+export const AssessmentReportSchema = z.object({
+  /** Null only when the row's period is unknown (then status is not_graded). */
+  year: z.number().int().nullable(),
+  half: HalfSchema.nullable(),
+  group: z.string(),
+  leader: z.string(),
+  liaison: z.string(),
+  /** Item sum in points; null when it cannot be computed (pending or bad cells). */
+  total: z.number().nullable(),
+  band: Band.nullable(),
+  status: z.enum(['graded', 'pending', 'not_graded', 'duplicate']),
+  /** The row's cell (its group name), `Sheet!A5`. */
+  source: z.string(),
+  /** Item scores in points in rubric order; null where blank or bad. */
+  scores: z.array(z.number().nullable()),
+  /** Subtotal per aspect in rubric order; null when the row has no total. */
+  aspectTotals: z.array(z.object({ aspect: z.string(), total: z.number().nullable() })).nullable(),
+  /** Veto reason (一票否决), or null. */
+  veto: z.string().nullable(),
+  /** False when the 评先资格 column says the group is not eligible. */
+  eligible: z.boolean(),
+  notes: z.string(),
+});
+
+export const AnnualReportSchema = z.object({
+  year: z.number().int(),
+  group: z.string(),
+  leader: z.string(),
+  liaison: z.string(),
+  h1: z.number().nullable(),
+  h2: z.number().nullable(),
+  /** (h1 + h2) / 2, exact; null when the year is incomplete. */
+  average: z.number().nullable(),
+  band: Band.nullable(),
+  /** Null when unranked (incomplete year). */
+  rank: z.number().int().positive().nullable(),
+  titles: z.array(z.enum(['advanced', 'leader_candidate'])),
+  tie: z.boolean(),
+  vetoed: z.boolean(),
+  eligible: z.boolean(),
+  source: z.string(),
+});
+
+export const WarningReportSchema = z.object({
+  code: z.enum(['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP']),
+  severity: z.enum(['info', 'warning', 'serious']),
+  year: z.number().int(),
+  /** Null for yearly warnings (LEADER_REPLACE, INCOMPLETE_YEAR, TIE_FOR_TOP). */
+  half: HalfSchema.nullable(),
+  group: z.string(),
+  leader: z.string(),
+  liaison: z.string(),
+  /** YYYY-MM-DD, RECTIFY only. */
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  status: z.enum(['open', 'resolved']).nullable(),
+  /** For a resolved RECTIFY: the period whose assessment resolved it. */
+  resolvedBy: z.object({ year: z.number().int(), half: HalfSchema }).nullable(),
+  /** Item codes, up to 3. */
+  focusItems: z.array(z.string()),
+  band: Band.nullable(),
+  message: z.string(),
+  source: z.string(),
+});
+
+export const IssueReportSchema = z.object({
+  /** `Sheet!A5` */
+  cell: z.string(),
+  /** The cell's value as text ("" when empty). */
+  value: z.string(),
+  message: z.string(),
+  code: z.string(),
+});
+
+export const ReportSchema = z.object({
+  language: LangSchema,
+  rubric: RubricReportSchema,
+  rules: RulesReportSchema,
+  assessments: z.array(AssessmentReportSchema),
+  annual: z.array(AnnualReportSchema),
+  warnings: z.array(WarningReportSchema),
+  issues: z.array(IssueReportSchema),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+
+/** Hundredths → points (exact for the values the engine produces: at most 2 decimals). */
+const pts = (h: number): number => h / 100;
+const ptsOrNull = (h: number | null | undefined): number | null => (h == null ? null : h / 100);
+
+/** An item's name in a language: the default rubric has English names; a custom rubric keeps its own. */
+export function itemNameFor(rubric: Rubric, lang: Lang, code: string): string {
+  const item = rubric.items.find((i) => i.code === code);
+  if (!item) return code;
+  if (lang === 'en-US' && rubric.source === 'default' && DEFAULT_ITEM_EN[code]) return DEFAULT_ITEM_EN[code];
+  return item.name;
+}
+
+/** An aspect's name in a language (known aspects have English names). */
+export function aspectNameFor(lang: Lang, aspect: string): string {
+  return lang === 'en-US' && ASPECT_EN[aspect] ? ASPECT_EN[aspect] : aspect;
+}
+
+/** The report of a run. Deterministic: the same result and language give the same report. */
+export function toReport(result: AssessmentResult, lang: Lang): Report {
+  const { rubric, rules } = result;
+  const asp = aspects(rubric);
+  const itemName = (code: string) => itemNameFor(rubric, lang, code);
+
+  const assessments = result.assessments.map((a) => ({
+    year: a.row.period ? a.row.period.year : null,
+    half: a.row.period ? a.row.period.half : null,
+    group: a.row.group,
+    leader: a.row.leader,
+    liaison: a.row.liaison,
+    total: ptsOrNull(a.total),
+    band: a.band,
+    status: a.status,
+    source: cellAddress(a.row.source),
+    scores: a.row.scores.map(ptsOrNull),
+    aspectTotals: a.aspectTotals
+      ? asp.map((x, i) => ({ aspect: x.aspect, total: ptsOrNull(a.aspectTotals?.[i]) }))
+      : null,
+    veto: a.row.veto,
+    eligible: a.row.eligible,
+    notes: a.row.notes,
+  }));
+
+  const annual = result.annual.map((e) => ({
+    year: e.year,
+    group: e.group,
+    leader: e.leader,
+    liaison: e.liaison,
+    h1: ptsOrNull(e.h1),
+    h2: ptsOrNull(e.h2),
+    average: e.average == null ? null : e.average / 1000,
+    band: e.band,
+    rank: e.rank,
+    titles: [...e.titles],
+    tie: e.tie,
+    vetoed: e.vetoed,
+    eligible: e.eligible,
+    source: cellAddress(e.source),
+  }));
+
+  const warnings = result.warnings.map((w) => {
+    let tiedWith: string[] | undefined;
+    let average: number | null | undefined;
+    if (w.code === 'TIE_FOR_TOP') {
+      const top = result.annual.filter((e) => e.year === w.year && e.tie);
+      tiedWith = top.filter((e) => e.group !== w.group).map((e) => e.group);
+      average = top.find((e) => e.group === w.group)?.average ?? top[0]?.average ?? null;
+    }
+    return {
+      code: w.code,
+      severity: w.severity,
+      year: w.year,
+      half: w.half,
+      group: w.group,
+      leader: w.leader,
+      liaison: w.liaison,
+      deadline: w.deadline,
+      status: w.status,
+      resolvedBy: w.resolvedBy ? { year: w.resolvedBy.year, half: w.resolvedBy.half } : null,
+      focusItems: [...w.focusItems],
+      band: w.band,
+      message: warningMessage(lang, w, { itemName, tiedWith, average }),
+      source: cellAddress(w.source),
+    };
+  });
+
+  const issues = result.issues.map((i) => ({
+    cell: cellAddress(i.cell),
+    value: i.value,
+    message: issueMessage(lang, i),
+    code: i.code,
+  }));
+
+  return {
+    language: lang,
+    rubric: {
+      items: rubric.items.map((i) => ({ code: i.code, aspect: i.aspect, name: i.name, max: pts(i.max) })),
+      source: rubric.source,
+      sheet: rubric.sheet ?? null,
+    },
+    rules: {
+      excellentMin: pts(rules.excellentMin),
+      qualifiedMin: pts(rules.qualifiedMin),
+      basicMin: pts(rules.basicMin),
+      rectifyDays: rules.rectifyDays,
+      awardMinBand: rules.awardMinBand,
+      rankMode: rules.rankMode,
+      language: rules.language,
+    },
+    assessments,
+    annual,
+    warnings,
+    issues,
+  };
+}

@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+/**
+ * The command-line tool (SPEC §5):
+ *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]
+ *   assess template <file.xlsx> [--lang …] [--force]     (also: --template <file>)
+ *   assess demo [--lang …]
+ * Exit 0 when assessed; 2 for usage errors, unreadable files, invalid rubric/rules (one line on stderr,
+ * naming the file or sheet and cell and saying what to do); 1 for anything unexpected.
+ * The input file is never written: the output goes to a temp file in the output's folder, then renamed.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { assessWorkbook } from '../app/assessWorkbook';
+import type { AssessOutcome, Stage } from '../app/assessWorkbook';
+import { AssessError } from '../domain/errors';
+import type { BandCode, Lang } from '../domain/types';
+import { BAND_ORDER } from '../domain/types';
+import { t } from '../i18n';
+import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE } from '../i18n/cli';
+import { BAND, periodLabel } from '../i18n/domain';
+import { FileHost, atomicWrite } from '../hosts/file/host';
+import { templatePatch } from '../workbook/template';
+import type { CliArgs } from './args';
+import { parseArgs, peekLang } from './args';
+
+/** Inputs above these sizes get progress lines on stderr. */
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
+export const LARGE_ROWS = 5000;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(l + '\n'),
+  err: (l) => process.stderr.write(l + '\n'),
+};
+
+/** `<dir>/<name>.assessed.xlsx` beside the input. */
+export function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return path.join(dir, `${base}.assessed.xlsx`);
+}
+
+function sameFile(a: string, b: string): boolean {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  if (ra === rb) return true;
+  try {
+    const sa = fs.statSync(ra);
+    const sb = fs.statSync(rb);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+function checkInput(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AssessError('file', CLI_ERR.notFound, {}, file);
+  }
+  if (st.isDirectory()) throw new AssessError('file', CLI_ERR.notAFile, {}, file);
+}
+
+/** The summary printed on stdout: bands of the latest graded period, warning and issue counts. */
+export function summaryLines(o: AssessOutcome, lang: Lang, input: string): string[] {
+  const lines = [t(lang, SUMMARY.assessed, { file: input })];
+  const graded = o.result.assessments.filter((a) => a.status === 'graded' && a.row.period);
+  if (graded.length === 0) lines.push(t(lang, SUMMARY.noGraded));
+  else {
+    let latest = graded[0].row.period!;
+    for (const a of graded) {
+      const p = a.row.period!;
+      if (p.year > latest.year || (p.year === latest.year && p.half > latest.half)) latest = p;
+    }
+    const counts = new Map<BandCode, number>();
+    for (const a of graded) {
+      if (a.row.period!.year === latest.year && a.row.period!.half === latest.half && a.band) {
+        counts.set(a.band, (counts.get(a.band) ?? 0) + 1);
+      }
+    }
+    const sep = lang === 'en-US' ? ', ' : '、';
+    const bands = BAND_ORDER.map((b) => t(lang, SUMMARY.bandCount, { band: t(lang, BAND[b]), n: counts.get(b) ?? 0 })).join(sep);
+    lines.push(t(lang, SUMMARY.latest, { period: periodLabel(lang, latest), bands }));
+  }
+  lines.push(
+    t(lang, SUMMARY.counts, {
+      rows: o.result.assessments.length,
+      warnings: o.result.warnings.length,
+      open: o.result.warnings.filter((w) => w.status === 'open').length,
+      issues: o.result.issues.length,
+    }),
+  );
+  return lines;
+}
+
+interface AssessFileOptions {
+  input: string;
+  out: string;
+  json: string | null;
+  lang: Lang | null;
+  io: Io;
+}
+
+/** Assess one file: the CLI's main path. Returns the outcome and the language used. */
+export async function assessFile(o: AssessFileOptions): Promise<{ outcome: AssessOutcome; lang: Lang }> {
+  const { input, io } = o;
+  const msgLang: Lang = o.lang ?? 'zh-CN';
+  checkInput(input);
+  if (sameFile(input, o.out) || (o.json && sameFile(input, o.json))) {
+    throw new AssessError('usage', CLI_ERR.outIsInput, {}, o.out);
+  }
+  let large = fs.statSync(input).size > LARGE_FILE_BYTES;
+  const started = new Map<string, number>();
+  const say = (stage: Stage | 'save', done: boolean) => {
+    if (!large) return;
+    if (!done) {
+      started.set(stage, Date.now());
+      io.err(t(msgLang, PROGRESS[stage]));
+    } else {
+      const seconds = ((Date.now() - (started.get(stage) ?? Date.now())) / 1000).toFixed(1);
+      io.err(t(msgLang, PROGRESS_DONE, { step: t(msgLang, PROGRESS[stage]).replace(/[…．.]+$/, ''), seconds }));
+    }
+  };
+
+  if (large) say('read', false);
+  const host = await FileHost.open(input);
+  const snap = await host.read();
+  host.reads = 0; // the use case's own read is the one that counts
+  const rows = snap.sheets.reduce((n, s) => n + s.values.length, 0);
+  if (large) say('read', true);
+  else if (rows > LARGE_ROWS) {
+    large = true;
+    io.err(t(msgLang, PROGRESS_ROWS, { rows }));
+  }
+
+  const outcome = await assessWorkbook(host, {
+    lang: o.lang,
+    onProgress: (stage, done) => {
+      if (stage !== 'read') say(stage, done);
+    },
+  });
+  say('save', false);
+  await host.save(o.out);
+  if (o.json) {
+    const text = JSON.stringify(outcome.report, null, 2) + '\n';
+    await atomicWrite(o.json, async (tmp) => fs.writeFileSync(tmp, text, 'utf8'));
+  }
+  say('save', true);
+  return { outcome, lang: outcome.lang };
+}
+
+async function runAssess(args: CliArgs, io: Io): Promise<number> {
+  const input = args.file!;
+  const out = args.out ?? defaultOutput(input);
+  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, io });
+  for (const l of summaryLines(outcome, lang, input)) io.out(l);
+  io.out(t(lang, SUMMARY.wrote, { file: out }));
+  if (args.json) io.out(t(lang, SUMMARY.wroteJson, { file: args.json }));
+  return 0;
+}
+
+async function runTemplate(args: CliArgs, io: Io): Promise<number> {
+  const file = args.file!;
+  const lang: Lang = args.lang ?? 'zh-CN';
+  if (fs.existsSync(file) && !args.force) throw new AssessError('usage', CLI_ERR.templateExists, {}, file);
+  const host = FileHost.empty();
+  await host.write(templatePatch(lang));
+  await host.save(file);
+  io.out(t(lang, SUMMARY.template, { file }));
+  return 0;
+}
+
+/** The sample workbook shipped with the tool (assets/sample.xlsx, two levels above dist/node/cli). */
+export function sampleWorkbookPath(): string {
+  const candidates = [
+    path.resolve(__dirname, '../../../assets/sample.xlsx'),
+    path.resolve(__dirname, '../../assets/sample.xlsx'),
+    path.resolve(process.cwd(), 'assets/sample.xlsx'),
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+}
+
+async function runDemo(args: CliArgs, io: Io): Promise<number> {
+  const lang: Lang = args.lang ?? 'zh-CN';
+  const sample = sampleWorkbookPath();
+  if (!fs.existsSync(sample)) throw new AssessError('file', CLI_ERR.demoMissing, {}, sample);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-demo-'));
+  const input = path.join(dir, 'sample.xlsx');
+  fs.copyFileSync(sample, input);
+  const out = path.join(dir, 'sample.assessed.xlsx');
+  const json = path.join(dir, 'sample.report.json');
+  io.out(t(lang, SUMMARY.demoDir, { dir }));
+  const r = await assessFile({ input, out, json, lang: args.lang, io });
+  for (const l of summaryLines(r.outcome, r.lang, input)) io.out(l);
+  io.out(t(r.lang, SUMMARY.wrote, { file: out }));
+  io.out(t(r.lang, SUMMARY.wroteJson, { file: json }));
+  return 0;
+}
+
+/** Run the tool; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let lang: Lang = peekLang(argv) ?? 'zh-CN';
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang ?? lang;
+    switch (args.command) {
+      case 'help':
+        io.out(t(lang, USAGE));
+        return 0;
+      case 'template':
+        return await runTemplate(args, io);
+      case 'demo':
+        return await runDemo(args, io);
+      default:
+        return await runAssess(args, io);
+    }
+  } catch (e) {
+    if (e instanceof AssessError && e.kind !== 'host') {
+      io.err(oneLine(e.describe(lang)));
+      return 2;
+    }
+    const reason = e instanceof AssessError ? e.describe(lang) : e instanceof Error ? e.message : String(e);
+    io.err(oneLine(t(lang, CLI_ERR.unexpected, { reason })));
+    if (process.env.PGA_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return 1;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
+}

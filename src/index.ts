@@ -1,0 +1,22 @@
+/**
+ * Package entry (`main`: dist/node/index.js): the use case, the report and its zod schema, the file host
+ * and the domain types, for scripts that embed the engine.
+ */
+export { assessWorkbook, chooseLanguage } from './app/assessWorkbook';
+export type { AssessOptions, AssessOutcome, Stage } from './app/assessWorkbook';
+export {
+  ReportSchema,
+  AssessmentReportSchema,
+  AnnualReportSchema,
+  WarningReportSchema,
+  IssueReportSchema,
+  RubricReportSchema,
+  RulesReportSchema,
+  toReport,
+} from './app/report';
+export type { Report } from './app/report';
+export { FileHost } from './hosts/file/host';
+export { applyPatch } from './hosts/file/write';
+export { AssessError } from './domain/errors';
+export type * from './domain/types';
+export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot } from './workbook/snapshot';
