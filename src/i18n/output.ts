@@ -152,10 +152,21 @@ export const TEMPLATE = {
   rulesValue: { zh: '值', en: 'Value' },
   rulesNote: { zh: '说明', en: 'Description' },
   scoresTitle: { zh: '党小组工作考评评分表', en: 'Party group assessment score sheet' },
-  scoresNote: {
-    zh: '填写说明：每个党小组每半年一行；年度填 2024，半年度填 上半年 或 下半年；各项得分为 0 至该项分值的数，最多两位小数；合计可留空（考评按各项之和）；一票否决栏填写否决事由，无则留空；评先资格填“否”表示不参加评先。',
-    en: 'How to fill in: one row per group and half-year; Year as 2024, Half as H1 or H2; each item score from 0 to its max, at most 2 decimals; Total may be left blank (the item sum is used); Veto: the reason, or blank; Eligible: “No” excludes the group from awards.',
-  },
+  /** Note lines above the score table's header. They must not carry a year: the reader takes a period from title rows. */
+  scoresNotes: [
+    {
+      zh: '填写说明：每个党小组每半年填一行；“年度”填四位数年份，“半年度”填“上半年”或“下半年”。',
+      en: 'How to fill in: one row per group and half-year; Year as a four-digit year, Half as H1 or H2.',
+    },
+    {
+      zh: '各项得分填 0 至该项分值之间的数，最多两位小数；“合计”可不填，考评按各项得分之和计算。',
+      en: 'Item scores from 0 to the item’s max, at most 2 decimals; Total may be left blank (the item sum is used).',
+    },
+    {
+      zh: '“一票否决”填写否决事由，无则留空；“评先资格”填“否”表示不参加评先；各项全部空白的行视为待评分。',
+      en: 'Veto: the reason, or blank; Eligible: “No” excludes the group from awards; a row with every item blank is pending.',
+    },
+  ] satisfies Msg[],
   no: { zh: '序号', en: 'No.' },
   year: { zh: '年度', en: 'Year' },
   half: { zh: '半年度', en: 'Half' },
@@ -169,7 +180,7 @@ export const TEMPLATE = {
   notes: { zh: '备注', en: 'Notes' },
   scoreInvalid: { zh: '请输入 0 至 {max} 之间的数，最多两位小数', en: 'Enter a number from 0 to {max}, at most 2 decimals' },
   yearInvalid: { zh: '请输入 2000 至 2100 之间的年份', en: 'Enter a year from 2000 to 2100' },
-} satisfies Record<string, Msg>;
+};
 
 /** Descriptions of the rules on the template's 考评规则 sheet (keyed by the English key). */
 export const RULE_NOTE: Record<
@@ -192,4 +203,20 @@ export const RULE_VALUE_WORD: Record<string, Msg> = {
   competition: { zh: '竞争排名', en: 'competition' },
   dense: { zh: '中国式排名', en: 'dense' },
   auto: { zh: '自动', en: 'auto' },
+};
+
+/** English scoring guides of the default rubric's items (keyed by code), for the English template. */
+export const DEFAULT_GUIDE_EN: Record<string, string> = {
+  '1': 'Study as planned; complete study records',
+  '2': 'Know and resolve staff concerns promptly',
+  '3': 'Monthly group meeting held on time, of good quality',
+  '4': 'Members educated and managed; dues collected on time and in full',
+  '5': 'Members keep in contact with staff as the rules require',
+  '6': 'Criticism and self-criticism carried out seriously',
+  '7': 'Discipline kept, no violations',
+  '8': 'Model posts clearly set an example',
+  '9': 'Rules carried out; handbook filled in properly',
+  '10': 'Records complete and up to date',
+  '11': 'No violations, no liable accidents',
+  '12': 'Production tasks done; model service days held',
 };
