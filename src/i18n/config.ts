@@ -1,0 +1,110 @@
+/**
+ * Catalogue: configuration and file errors raised by the reader (AssessError kinds 'config' and
+ * 'file'). Each says what is wrong and what to do; the place (Sheet!B5 or the file) is the error's
+ * `where`, shown before the message by AssessError.describe.
+ */
+import type { Msg } from './index';
+
+export const CONFIG_MSG = {
+  // ── 考评细则 / Rubric ──────────────────────────────────────────────────────────────
+  rubricHeaderMissing: {
+    zh: '“{sheet}”表找不到表头：需要“编号”“方面”“考评内容”“分值”四列（可选“评分标准”），请按模板填写或删除该表以使用默认细则',
+    en: 'Sheet “{sheet}” has no header row: it needs the columns Code, Aspect, Item and Max (Guide optional); follow the template or delete the sheet to use the default rubric',
+  },
+  rubricItemCount: {
+    zh: '考评细则应有 12 项，“{sheet}”表有 {count} 项，请补齐或删减为 12 项',
+    en: 'The rubric must have 12 items; sheet “{sheet}” has {count}; add or remove items to make 12',
+  },
+  rubricCodeMissing: {
+    zh: '考评细则第 {row} 行缺少编号，请填写编号（如 1–12）',
+    en: 'Rubric row {row} has no code; enter a code (such as 1–12)',
+  },
+  rubricCodeDuplicate: {
+    zh: '考评细则编号“{code}”重复，每项的编号必须不同',
+    en: 'Rubric code “{code}” is used twice; every item needs its own code',
+  },
+  rubricNameMissing: {
+    zh: '考评细则编号“{code}”缺少考评内容，请填写该项的名称',
+    en: 'Rubric item “{code}” has no name; enter the item’s name',
+  },
+  rubricAspectMissing: {
+    zh: '考评细则编号“{code}”缺少方面，请填写（如“思想建设”）',
+    en: 'Rubric item “{code}” has no aspect; enter one (such as “思想建设”)',
+  },
+  rubricMaxInvalid: {
+    zh: '考评细则编号“{code}”的分值“{value}”无效：应为大于 0、最多两位小数的数',
+    en: 'Rubric item “{code}”: max “{value}” is invalid; enter a number above 0 with at most 2 decimals',
+  },
+  rubricTotal: {
+    zh: '考评细则各项分值合计为 {total} 分，应恰好为 100 分，请调整分值',
+    en: 'The rubric’s maxima add up to {total}, not exactly 100; adjust the maxima',
+  },
+
+  // ── 考评规则 / Rules ───────────────────────────────────────────────────────────────
+  rulesUnknownKey: {
+    zh: '考评规则“{key}”无法识别，可用的规则有：{keys}',
+    en: 'Unknown rule “{key}”; the rules are: {keysEn}',
+  },
+  rulesDuplicateKey: {
+    zh: '考评规则“{key}”填写了两次，请只保留一行',
+    en: 'Rule “{keyEn}” appears twice; keep one row',
+  },
+  rulesNumberInvalid: {
+    zh: '“{key}”的值“{value}”无效：应为大于 0、最多两位小数的分数',
+    en: '“{keyEn}”: “{value}” is invalid; enter a score above 0 with at most 2 decimals',
+  },
+  rulesOrder: {
+    zh: '“{key}”（{value}）必须高于“{lowerKey}”（{lower}），请调整分数线',
+    en: '“{keyEn}” ({value}) must be above “{lowerKeyEn}” ({lower}); adjust the thresholds',
+  },
+  rulesAboveTotal: {
+    zh: '“{key}”（{value}）不能高于考评细则总分 {total}',
+    en: '“{keyEn}” ({value}) cannot exceed the rubric total {total}',
+  },
+  rulesDaysInvalid: {
+    zh: '“{key}”的值“{value}”无效：应为 1–366 之间的整数天数',
+    en: '“{keyEn}”: “{value}” is invalid; enter a whole number of days from 1 to 366',
+  },
+  rulesValueInvalid: {
+    zh: '“{key}”的值“{value}”无效，可填：{allowed}',
+    en: '“{keyEn}”: “{value}” is invalid; allowed values: {allowedEn}',
+  },
+
+  // ── Score tables ──────────────────────────────────────────────────────────────────
+  tableMissingItems: {
+    zh: '“{sheet}”表第 {row} 行的表头缺少考评项：{items}。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评内容）',
+    en: 'The header in row {row} of sheet “{sheet}” lacks the items: {items}. Add these columns (headed by the code such as “1” or “Item 1”, or by the item name)',
+  },
+  tableDuplicateItem: {
+    zh: '“{sheet}”表的表头中第{code}项“{item}”出现了两次（{cols} 列），请只保留一列',
+    en: 'Item {code} “{item}” appears twice in the header of sheet “{sheet}” (columns {cols}); keep one column',
+  },
+  noScoreTable: {
+    zh: '工作簿中找不到考评表：需要包含“党小组”列和各考评项列的表头。请使用“插入模板”生成的考评表填写得分',
+    en: 'No score table found: a header with a “Group” column and the item columns is needed. Use the score sheet created by “Insert template”',
+  },
+
+  // ── Files ─────────────────────────────────────────────────────────────────────────
+  fileNotFound: {
+    zh: '找不到文件“{path}”，请检查路径',
+    en: 'File “{path}” not found; check the path',
+  },
+  fileIsDirectory: {
+    zh: '“{path}”是文件夹，不是 Excel 工作簿',
+    en: '“{path}” is a folder, not an Excel workbook',
+  },
+  fileNotXlsx: {
+    zh: '“{path}”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试',
+    en: '“{path}” is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)” and try again',
+  },
+  fileCorrupt: {
+    zh: '无法读取“{path}”：文件已损坏或不是 Excel 工作簿（{detail}）。请在 Excel 中打开并重新保存为 .xlsx',
+    en: 'Cannot read “{path}”: the file is damaged or not an Excel workbook ({detail}). Open it in Excel and save it again as .xlsx',
+  },
+  fileUnreadable: {
+    zh: '无法打开“{path}”（{detail}），请检查文件权限',
+    en: 'Cannot open “{path}” ({detail}); check the file’s permissions',
+  },
+} satisfies Record<string, Msg>;
+
+export type ConfigMsgId = keyof typeof CONFIG_MSG;

@@ -1,0 +1,75 @@
+/**
+ * Catalogue: data issues (SPEC §2.3) — one message per IssueCode, Chinese first, telling the secretary
+ * what is wrong with the cell and what to do. `{value}` is always the issue's cell value as text.
+ *
+ * Parameters by code (set by the reader, src/workbook/parse.ts, except where noted):
+ * - SCORE_NOT_NUMBER, SCORE_ERROR_VALUE, SCORE_OUT_OF_RANGE, SCORE_TOO_PRECISE, SCORE_MISSING:
+ *     code (item code, "3"), item (item name, "组织生活"), max (item max in points, "10")
+ * - PERIOD_UNKNOWN: — (the cell is the year/half/考评期 cell, or the group cell when the table has none;
+ *     then also sheet: the sheet name that carries no period)
+ * - YEAR_OUT_OF_RANGE: year (the year read, e.g. 1999)
+ * - GROUP_MISSING: — (the cell is the empty group cell)
+ * - TOTAL_NOT_NUMBER: — (the hand-entered 合计/总分 cell; informational, the row is still graded)
+ * - ELIGIBLE_UNKNOWN: — (the 评先资格 cell; the group is treated as eligible)
+ * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
+ * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
+ */
+import type { DataIssue, IssueCode, Lang } from '../domain/types';
+import type { Msg } from './index';
+import { t } from './index';
+
+export const ISSUE_MSG: Record<IssueCode, Msg> = {
+  SCORE_NOT_NUMBER: {
+    zh: '第{code}项“{item}”得分“{value}”不是数字，请填写 0–{max} 之间的数',
+    en: 'Item {code} “{item}”: “{value}” is not a number; enter a number from 0 to {max}',
+  },
+  SCORE_ERROR_VALUE: {
+    zh: '第{code}项“{item}”得分是错误值 {value}，请检查公式或直接填写 0–{max} 之间的数',
+    en: 'Item {code} “{item}” holds the error value {value}; check the formula or enter a number from 0 to {max}',
+  },
+  SCORE_OUT_OF_RANGE: {
+    zh: '第{code}项“{item}”得分 {value} 超出分值 {max}，请改为 0–{max} 之间的数',
+    en: 'Item {code} “{item}”: score {value} is outside 0–{max}; enter a number from 0 to {max}',
+  },
+  SCORE_TOO_PRECISE: {
+    zh: '第{code}项“{item}”得分 {value} 的小数超过两位，请最多保留两位小数',
+    en: 'Item {code} “{item}”: score {value} has more than 2 decimals; use at most 2 decimals',
+  },
+  SCORE_MISSING: {
+    zh: '第{code}项“{item}”未填写得分，请补填 0–{max} 之间的数（12 项全部空白的行视为待评分）',
+    en: 'Item {code} “{item}” has no score; enter a number from 0 to {max} (a row with all 12 items blank counts as pending)',
+  },
+  PERIOD_UNKNOWN: {
+    zh: '无法确定本行的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表',
+    en: 'The period of this row is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period',
+  },
+  YEAR_OUT_OF_RANGE: {
+    zh: '年度 {year} 不在 2000–2100 之间，请改正年度',
+    en: 'Year {year} is not between 2000 and 2100; correct the year',
+  },
+  GROUP_MISSING: {
+    zh: '本行有得分但没有党小组名称，请填写党小组',
+    en: 'This row has scores but no group name; enter the party group',
+  },
+  TOTAL_MISMATCH: {
+    zh: '手填合计 {handTotal} 与各项得分之和 {total} 不一致，考评按各项之和 {total} 计算，请核对',
+    en: 'The hand-entered total {handTotal} differs from the item sum {total}; grading uses the item sum {total}; please check',
+  },
+  TOTAL_NOT_NUMBER: {
+    zh: '手填合计“{value}”不是数字，无法核对；考评按各项得分之和计算',
+    en: 'The hand-entered total “{value}” is not a number and cannot be checked; grading uses the item sum',
+  },
+  DUPLICATE_ROW: {
+    zh: '党小组“{group}”在同一考评期有多行（另见 {others}），均不评定等次，请删除或改正重复行',
+    en: 'Group “{group}” has more than one row for the same period (see also {others}); none is graded until the duplicate is removed or corrected',
+  },
+  ELIGIBLE_UNKNOWN: {
+    zh: '评先资格“{value}”无法识别，按具备资格处理；不具备资格请填“否”',
+    en: 'Eligibility “{value}” is not recognised and is treated as eligible; enter “No” to mark the group ineligible',
+  },
+};
+
+/** A data issue's message in a language. */
+export function issueMessage(lang: Lang, issue: DataIssue): string {
+  return t(lang, ISSUE_MSG[issue.code], { ...issue.params, value: issue.value });
+}

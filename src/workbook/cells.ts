@@ -1,0 +1,228 @@
+/**
+ * Cell-level parsing: text folding, scores in exact hundredths, years, halves, periods, veto and
+ * eligibility. Pure functions over snapshot cell values; no allocation on the hot paths beyond what
+ * string handling needs.
+ *
+ * Decisions (SPEC is silent):
+ * - Numbers are converted to hundredths by Math.round(x*100) only when |x*100 − round| ≤ 1e-7
+ *   (i.e. 1e-9 points): a formula's cached 9.700000000000001 is 9.70, 9.999 has too many decimals.
+ * - Numeric text is converted by string manipulation (never through floating point): "59.99" → 5999,
+ *   trailing zeros after the second decimal are fine ("9.500" → 950).
+ * - Dates reach the parser as Excel serial numbers (as Office.js `values` gives them). In a score
+ *   cell such a number is out of range; in a year cell an integer serial of a date in 2000–2100 counts
+ *   as that date's year; in a 考评期 cell it counts as the date's year and half (Jan–Jun = H1).
+ * - Group names keep their letter case: only NFKC folding, trimming and space collapsing (SPEC §2.3).
+ */
+import type { Half, Period } from '../domain/types';
+import type { CellValue } from './snapshot';
+
+const NEEDS_FOLD = /[^\x21-\x7e]|\s/;
+
+/** NFKC (full-width ASCII → ASCII, U+3000 → space), trim, collapse inner whitespace to one space. */
+export function foldText(s: string): string {
+  if (!NEEDS_FOLD.test(s)) return s;
+  return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/** The matching key of a group name (SPEC §2.3). */
+export function groupKey(name: string): string {
+  return foldText(name);
+}
+
+/** Is the cell empty (null, empty or blank text)? */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A cell as the user sees it, for messages: numbers plainly, booleans TRUE/FALSE, errors as #N/A. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v.error;
+}
+
+/** Excel's error values, also when typed as text. */
+const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+export type NumberProblem = 'missing' | 'not_number' | 'error_value' | 'too_precise';
+export type ScoreProblem = NumberProblem | 'out_of_range';
+
+/** Tolerance, in hundredths, for float noise in a number (1e-9 points). */
+export const FLOAT_TOLERANCE = 1e-7;
+
+/** A JS number as integer hundredths, or 'too_precise' when it has more than 2 decimals. */
+export function numberToHundredths(x: number): number | 'too_precise' | 'not_number' {
+  if (!Number.isFinite(x)) return 'not_number';
+  const y = x * 100;
+  const r = Math.round(y);
+  if (Math.abs(y - r) > FLOAT_TOLERANCE) return 'too_precise';
+  return r + 0; // no −0
+}
+
+const NUMERIC_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/** Numeric text ("９５", " 59.99 ", "8分", "9 .5") as hundredths, by string manipulation. */
+export function textToHundredths(s: string): number | NumberProblem {
+  let t = s.normalize('NFKC').replace(/\s+/g, '').replace(/\u2212/g, '-');
+  if (t === '') return 'missing';
+  if (ERROR_TEXT.test(t)) return 'error_value';
+  if (t.endsWith('分')) t = t.slice(0, -1);
+  const m = NUMERIC_TEXT.exec(t);
+  if (!m) return 'not_number';
+  const int = m[2];
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (int === '' && (m[3] ?? '') === '') return 'not_number';
+  if (frac.length > 2) return 'too_precise';
+  const v = Number(int || '0') * 100 + Number((frac + '00').slice(0, 2));
+  return m[1] === '-' && v !== 0 ? -v : v;
+}
+
+/** Any cell as hundredths (sign kept), or what is wrong with it. */
+export function parseHundredths(v: CellValue | undefined): number | NumberProblem {
+  if (v === null || v === undefined) return 'missing';
+  if (typeof v === 'number') return numberToHundredths(v);
+  if (typeof v === 'string') return textToHundredths(v);
+  if (typeof v === 'boolean') return 'not_number';
+  return 'error_value';
+}
+
+/**
+ * An item score in hundredths (0 ≤ s ≤ max), or its problem: 'missing' (blank), 'not_number' (text,
+ * booleans), 'error_value' (#N/A…), 'too_precise' (more than 2 decimals), 'out_of_range'.
+ */
+export function parseScore(v: CellValue | undefined, maxHundredths: number): number | ScoreProblem {
+  const r = parseHundredths(v);
+  if (typeof r !== 'number') return r;
+  return r < 0 || r > maxHundredths ? 'out_of_range' : r;
+}
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+/** Excel serials of 2000-01-01 and 2100-12-31. */
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73415;
+
+function serialDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
+}
+
+export type YearResult = number | 'out_of_range' | null;
+
+function checkYear(y: number): YearResult {
+  return y >= MIN_YEAR && y <= MAX_YEAR ? y : 'out_of_range';
+}
+
+/** A year: 2024, "2024", "2024年", "2024年度", a date serial in 2000–2100; null when not a year. */
+export function parseYear(v: CellValue | undefined): YearResult {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return null;
+    if (v >= 1000 && v <= 9999) return checkYear(v);
+    if (v >= SERIAL_MIN && v <= SERIAL_MAX) return serialDate(v).getUTCFullYear();
+    return null;
+  }
+  if (typeof v !== 'string') return null;
+  const s = foldText(v).replace(/\s/g, '');
+  const m = /^(\d{4})(?:年度?|年份)?$/.exec(s) ?? /^(\d{4})[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?$/.exec(s);
+  return m ? checkYear(Number(m[1])) : null;
+}
+
+const HALF_WORDS: Record<string, Half> = {
+  上半年: 1, 上半年度: 1, 上半: 1, 上: 1, 上期: 1, 一: 1, 第一: 1, h1: 1, '1h': 1, '1': 1,
+  first: 1, firsthalf: 1, '1sthalf': 1, firsthalfyear: 1,
+  下半年: 2, 下半年度: 2, 下半: 2, 下: 2, 下期: 2, 二: 2, 第二: 2, h2: 2, '2h': 2, '2': 2,
+  second: 2, secondhalf: 2, '2ndhalf': 2, secondhalfyear: 2,
+};
+
+/** A half: 上半年/下半年, 上/下, H1/H2, 1/2, first half/second half…; null when not a half. */
+export function parseHalf(v: CellValue | undefined): Half | null {
+  if (typeof v === 'number') return v === 1 || v === 2 ? v : null;
+  if (typeof v !== 'string') return null;
+  const k = foldText(v).toLowerCase().replace(/\s/g, '');
+  return HALF_WORDS[k] ?? null;
+}
+
+const CJK_NEXT = '(?![\\u3400-\\u9fff])';
+const HALF_CN = `(上半年度?|下半年度?|上半|下半|上${CJK_NEXT}|下${CJK_NEXT}|h[12](?!\\d))`;
+/** "2024年上半年", "2024 H1", "2024上", "2024-H2", "2024年下", inside longer text too. */
+const PERIOD_YEAR_FIRST = new RegExp(`(?<!\\d)(\\d{4})(?:年度?)?[-_/.~,]?${HALF_CN}`);
+/** "2024 first half", "2024 2nd half". */
+const PERIOD_YEAR_FIRST_EN = /(?<!\d)(\d{4})[-_/.,]?(first|second|1st|2nd)half/;
+/** "H1 2024", "first half of 2024", "上半年 2024". */
+const PERIOD_HALF_FIRST = /(h[12]|上半年|下半年|first half|second half|1st half|2nd half|firsthalf|secondhalf|1sthalf|2ndhalf)(?:of)?[-_/.,]?(\d{4})(?!\d)/;
+/** The whole text "2024-1", "2024/2", "2024.1", "2024 1". */
+const PERIOD_NUMERIC = /^(\d{4})[-_/.]([12])$/;
+
+function halfWord(w: string): Half {
+  return /^(上|h1|第一|first|1st)/.test(w) ? 1 : 2;
+}
+
+export type PeriodResult = Period | 'year_out_of_range' | null;
+
+function mk(year: number, half: Half): PeriodResult {
+  return checkYear(year) === 'out_of_range' ? 'year_out_of_range' : { year, half };
+}
+
+/**
+ * A period from one text (a 考评期 cell, a sheet name, a title row) or a date serial: the year and
+ * half, 'year_out_of_range' when the year is outside 2000–2100, null when the text names no period.
+ */
+export function parsePeriod(v: CellValue | undefined): PeriodResult {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) {
+      const d = serialDate(v);
+      return mk(d.getUTCFullYear(), d.getUTCMonth() < 6 ? 1 : 2);
+    }
+    return null;
+  }
+  if (typeof v !== 'string') return null;
+  const s = foldText(v).toLowerCase();
+  const compact = s.replace(/\s/g, '');
+  let m = PERIOD_YEAR_FIRST.exec(compact);
+  if (m) return mk(Number(m[1]), halfWord(m[2]));
+  m = PERIOD_YEAR_FIRST_EN.exec(compact);
+  if (m) return mk(Number(m[1]), halfWord(m[2]));
+  m = PERIOD_HALF_FIRST.exec(compact);
+  if (m) return mk(Number(m[2]), halfWord(m[1].replace(/\s/g, '')));
+  m = PERIOD_NUMERIC.exec(s.replace(/\s+/g, '-'));
+  if (m) return mk(Number(m[1]), m[2] === '1' ? 1 : 2);
+  return null;
+}
+
+/** Spellings of "no" in a 一票否决 or 评先资格 cell (folded, lower case). */
+const NO_WORDS = new Set(['否', 'n', 'no', '0', '×', 'x', '✗', '✘', '❌', '无', '没有', '不', 'false', 'none', '-', '—', '–', '/', '不具备', '取消']);
+/** Spellings of "yes" in a 评先资格 cell. */
+const YES_WORDS = new Set(['是', 'y', 'yes', '1', '√', '✓', '✔', '有', 'true', '具备', 'ok', '○', '〇']);
+
+function wordKey(v: CellValue): string {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return foldText(v).toLowerCase();
+  return v === null ? '' : v.error.toLowerCase();
+}
+
+/**
+ * The veto rule (SPEC §2.3): a non-empty cell other than 否/N/No/0/× (and the obvious 无/-/FALSE…)
+ * vetoes; the cell's text is the reason. Returns the reason or null.
+ */
+export function vetoReason(v: CellValue | undefined): string | null {
+  if (isBlank(v)) return null;
+  const cell = v as CellValue;
+  if (NO_WORDS.has(wordKey(cell))) return null;
+  return cellText(cell);
+}
+
+/** The 评先资格 rule: blank or yes-like → true; 否/N/No/0/× → false; anything else → 'unknown'. */
+export function parseEligible(v: CellValue | undefined): boolean | 'unknown' {
+  if (isBlank(v)) return true;
+  const k = wordKey(v as CellValue);
+  if (NO_WORDS.has(k)) return false;
+  if (YES_WORDS.has(k)) return true;
+  return 'unknown';
+}
+
+/** Hundredths as a plain number string: 950 → "9.5". */
+export function pointsText(hundredths: number): string {
+  return String(hundredths / 100);
+}
