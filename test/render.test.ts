@@ -1,3 +1,4 @@
+import { assess } from '../src/domain/assess';
 import { DEFAULT_RUBRIC } from '../src/domain/rubric';
 import { DEFAULT_RULES } from '../src/domain/rules';
 import type {
@@ -14,10 +15,11 @@ import type {
   Warning,
 } from '../src/domain/types';
 import { issueMessage } from '../src/i18n/issues';
+import { parseRange } from '../src/workbook/a1';
 import { META_SHEET, readMeta } from '../src/workbook/meta';
+import { parseWorkbook } from '../src/workbook/parse';
 import { BAND_COLOURS, HEADER_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, renderPatch, textWidth } from '../src/workbook/render';
 import type { OutputValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
-import { parseRange } from '../src/workbook/a1';
 
 // ───────────── fixtures, built by hand ─────────────
 
@@ -632,4 +634,51 @@ test('every fill/text colour pair meets WCAG AA contrast (4.5:1)', () => {
 test('text width counts CJK characters double', () => {
   expect(textWidth('abc')).toBe(3);
   expect(textWidth('党小组')).toBe(6);
+});
+
+// ───────────── the real pipeline: reader → engine → renderer ─────────────
+
+describe('pipeline with the reader and the engine', () => {
+  const items = DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`);
+  const full = DEFAULT_RUBRIC.items.map((i) => i.max / 100);
+  const minus = (n: number) => full.map((v, k) => (k === 11 ? v - n : v));
+  const wb: WorkbookSnapshot = {
+    sheets: [
+      sheet('评分表', [
+        ['年度', '半年度', '党小组', '党小组长', ...items, '一票否决'],
+        [2023, '上半年', '甲', '张三', ...full, null],
+        [2023, '上半年', '=HYPERLINK("x")', '李四', ...minus(8), null],
+        [2023, '下半年', '甲', '张三', ...minus(3), null],
+        [2023, '下半年', '=HYPERLINK("x")', '李四', ...minus(2).map((v, k) => (k === 0 ? 'abc' : v)), null],
+        [2023, '下半年', '丙', '王五', ...minus(10), '违纪'],
+      ]),
+    ],
+  };
+
+  function run(snap: WorkbookSnapshot, lang: Lang = 'zh-CN') {
+    const parsed = parseWorkbook(snap);
+    const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues });
+    return renderPatch(result, snap, { lang, runAt: RUN, fingerprint: parsed.fingerprint });
+  }
+
+  test('every input row is on the results sheet once, linked to its row; the bad cell is on the issues sheet', () => {
+    const patch = run(wb);
+    const results = table(byName(patch, '考评结果'));
+    expect(results.map((r) => r['来源'])).toEqual(['评分表!C2', '评分表!C3', '评分表!C4', '评分表!C5', '评分表!C6']);
+    expect(results.map((r) => r['党小组'])).toEqual(['甲', '=HYPERLINK("x")', '甲', '=HYPERLINK("x")', '丙']);
+    expect(results.map((r) => r['合计'])).toEqual([100, 92, 97, null, 90]);
+    expect(results.map((r) => r['等次'])).toEqual(['优秀', '合格', '优秀', null, '不合格']);
+    const issuesSheet = table(byName(patch, '数据问题'));
+    expect(issuesSheet.map((r) => r['单元格'])).toContain('评分表!E5');
+    expect(results[3]['说明']).toContain('数据问题');
+  });
+
+  test('a second run over the written workbook gives the same patch (idempotent)', () => {
+    const first = run(wb);
+    const written = applied(wb, first);
+    const second = run(written);
+    expect(second).toEqual(first);
+    const enRun = run(written, 'en-US');
+    expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题']);
+  });
 });
