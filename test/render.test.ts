@@ -18,7 +18,7 @@ import { issueMessage } from '../src/i18n/issues';
 import { parseRange } from '../src/workbook/a1';
 import { META_SHEET, readMeta } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
-import { BAND_COLOURS, HEADER_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, renderPatch, textWidth } from '../src/workbook/render';
+import { BAND_COLOURS, HEADER_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
 import type { OutputValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 
 // ───────────── fixtures, built by hand ─────────────
@@ -44,10 +44,13 @@ function row(over: Partial<ScoreRow> & { group: string; period: Period | null; s
 }
 
 function graded(r: ScoreRow, total: number, band: BandCode): Assessment {
-  // Aspect subtotals of the default rubric (20, 25, 20, 15, 20) scaled to sum to `total`.
-  const aspects = [2000, 2500, 2000, 1500, 2000];
-  const lost = 10000 - total;
-  const aspectTotals = aspects.map((a, i) => (i === 4 ? a - lost : a));
+  // Aspect subtotals of the default rubric (20, 25, 20, 15, 20), points lost from the last aspects first.
+  let lost = 10000 - total;
+  const aspectTotals = [2000, 2500, 2000, 1500, 2000].reverse().map((a) => {
+    const take = Math.min(a, lost);
+    lost -= take;
+    return a - take;
+  }).reverse();
   return { row: r, status: 'graded', total, band, aspectTotals };
 }
 
@@ -128,7 +131,7 @@ function sampleResult(): AssessmentResult {
     ],
     annual: [
       annual({ group: '变电运维党小组', leader: '张三', h1: 9700, h2: 9400, average: 95500, band: 'excellent', rank: 1, titles: ['leader_candidate', 'advanced'], source: rA2.source }),
-      annual({ group: '继保党小组', leader: '李四', h1: 7300, h2: 9100, average: 82000, band: 'unqualified', rank: 2, vetoed: true, source: rB2.source }),
+      annual({ group: '继保党小组', leader: '李四', h1: 7300, h2: 9100, average: 82000, band: 'unqualified', rank: 2, vetoed: true, eligible: false, source: rB2.source }),
       annual({ group: '=HYPERLINK("http://x","点我")', h1: 9550, source: rC2.source }),
       annual({ group: '综合党小组', source: rD2b.source }),
     ],
@@ -350,7 +353,7 @@ describe('考评结果', () => {
     expect(rulesLine).toContain('优秀 ≥ 95');
     expect(rulesLine).toContain('合格 ≥ 80');
     expect(rulesLine).toContain('竞争排名');
-    expect(rulesLine).toContain(RUN);
+    expect(rulesLine).toContain('考评时间：2024-07-15 08:30 (UTC)');
     expect(headerRow(s)).toBeLessThan(12); // the summary fits on the first screen
   });
 
@@ -444,7 +447,7 @@ describe('年度排名', () => {
         annual({ group: '甲', leader: '甲组长', h1: 9600, h2: 9500, average: 95500, band: 'excellent', rank: 1, titles: ['advanced', 'leader_candidate'], tie: true, source: src(10) }),
         annual({ group: '乙', leader: '乙组长', h1: 9500, h2: 9600, average: 95500, band: 'excellent', rank: 1, titles: ['leader_candidate', 'advanced'], tie: true, source: src(11) }),
         annual({ group: '丁', h1: 9000, source: src(13) }),
-        annual({ group: '戊', h1: 8100, h2: 7900, average: 80000, band: 'qualified', rank: rankMode === 'dense' ? 3 : 4, eligible: false, source: src(14) }),
+        annual({ group: '戊', h1: 8100, h2: 8000, average: 80500, band: 'qualified', rank: rankMode === 'dense' ? 3 : 4, eligible: false, source: src(14) }),
       ],
     };
   }
@@ -471,7 +474,8 @@ describe('年度排名', () => {
     expect(rows[1]['荣誉']).toBe('年度先进党小组（并列）、优秀党小组长候选');
     expect(rows[0]['说明']).toContain('并列');
     expect(rows[5]['荣誉']).toBe('年度先进党小组');
-    expect(rows[3]['说明']).toContain('评先资格为“否”');
+    expect(rows[3]['说明']).toBe('评先资格为“否”');
+    expect(rows[2]['说明']).toBeNull();
     const top = s.values.slice(0, headerRow(s)).flat().filter((v): v is string => typeof v === 'string');
     expect(top.some((x) => x.includes('竞争排名') && x.includes('1、1、3'))).toBe(true);
     expect(top.some((x) => x.includes('年度先进党小组') && x.includes('合格及以上'))).toBe(true);
@@ -602,7 +606,9 @@ describe('determinism', () => {
     const b = render(sampleResult());
     expect(b).toEqual(a);
     const later = render(sampleResult(), applied(inputs, a), 'zh-CN', '2024-08-01T00:00:00.000Z');
-    const strip = (p: WorkbookPatch) => JSON.stringify(p).split(RUN).join('T').split('2024-08-01T00:00:00.000Z').join('T');
+    const times = [RUN, '2024-08-01T00:00:00.000Z', displayTime(RUN), displayTime('2024-08-01T00:00:00.000Z')];
+    const strip = (p: WorkbookPatch) => times.reduce((json, x) => json.split(x).join('T'), JSON.stringify(p));
+    expect(strip(later)).not.toBe(JSON.stringify(later));
     expect(strip(later)).toBe(strip(a));
   });
 
@@ -629,6 +635,29 @@ const contrast = (a: string, b: string) => {
 test('every fill/text colour pair meets WCAG AA contrast (4.5:1)', () => {
   const pairs = [HEADER_COLOURS, ...Object.values(BAND_COLOURS), ...Object.values(SEVERITY_COLOURS), ...Object.values(STATUS_COLOURS)];
   for (const p of pairs) expect(contrast(p.fill, p.font)).toBeGreaterThanOrEqual(4.5);
+});
+
+test('the run time is shown readably, with its zone', () => {
+  expect(displayTime('2024-07-15T08:30:00.000Z')).toBe('2024-07-15 08:30 (UTC)');
+  expect(displayTime('2024-07-15T16:30:05+08:00')).toBe('2024-07-15 16:30 (UTC+08:00)');
+  expect(displayTime('2024-07-15T16:30')).toBe('2024-07-15 16:30');
+  expect(displayTime('yesterday')).toBe('yesterday');
+});
+
+test('ranking notes say why a complete year cannot hold the title', () => {
+  const src = ref(S2, 4);
+  const result: AssessmentResult = {
+    ...sampleResult(),
+    annual: [
+      annual({ group: '低', h1: 7900, h2: 9000, average: 84500, band: 'qualified', rank: 1, eligible: false, source: src }),
+      annual({ group: '否', h1: 9000, h2: 9000, average: 90000, band: 'qualified', rank: 1, eligible: false, source: src }),
+      annual({ group: '缺', h1: 9000, source: src, eligible: false }),
+    ],
+  };
+  const notes = table(byName(render(result), '年度排名')).map((r) => r['说明']);
+  expect(notes[0]).toBe('半年度等次低于合格，不参加评先；并列第 1 名');
+  expect(notes[1]).toBe('评先资格为“否”；并列第 1 名');
+  expect(notes[2]).toBe('不完整：下半年未评定，无年度结果');
 });
 
 test('text width counts CJK characters double', () => {

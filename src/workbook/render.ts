@@ -286,6 +286,17 @@ function rubricWords(lang: Lang, rubric: Rubric) {
   return { itemName, aspectName };
 }
 
+/**
+ * The run time as a reader wants it: `2024-07-15 08:30 (UTC)` or `2024-07-15 16:30 (UTC+08:00)`, from
+ * the ISO string the host passes (pure: no clock, no time-zone lookup). Anything else is shown as is.
+ */
+export function displayTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!m) return iso;
+  const zone = m[3] === undefined ? '' : m[3] === 'Z' ? ' (UTC)' : ` (UTC${m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3]})`;
+  return `${m[1]} ${m[2]}${zone}`;
+}
+
 // ───────────────────────────── 考评结果 ─────────────────────────────
 
 function renderResults(
@@ -365,7 +376,7 @@ function renderResults(
       rubric: rubric.source === 'sheet' && rubric.sheet ? tr(OUT.rubricSheet, { sheet: rubric.sheet }) : tr(OUT.rubricDefault),
       rankMode: tr(RANK_MODE[rules.rankMode]),
       days: rules.rectifyDays,
-      runAt,
+      runAt: displayTime(runAt),
     }),
   );
   b.add();
@@ -465,17 +476,11 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
         e.h1 === null && e.h2 === null ? tr(RANKING.bothHalves) : e.h1 === null ? tr(RANKING.h1) : tr(RANKING.h2);
       notes.push(tr(RANKING.incomplete, { missing }));
     }
+    // AnnualEntry.eligible is the engine's verdict; say which condition failed.
+    const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
     if (e.vetoed) notes.push(tr(RANKING.vetoed));
-    if (!e.eligible) notes.push(tr(RANKING.ineligible));
-    if (
-      e.average !== null &&
-      !e.vetoed &&
-      e.h1 !== null &&
-      e.h2 !== null &&
-      (e.h1 < awardMin || e.h2 < awardMin)
-    ) {
-      notes.push(tr(RANKING.belowAwardBand, { minBand }));
-    }
+    else if (belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
+    else if (e.average !== null && !e.eligible) notes.push(tr(RANKING.ineligible));
     if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
     else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));
     const r = b.add([
