@@ -393,6 +393,8 @@ describe('考评结果', () => {
     expect(r[0]).toMatchObject({ Period: '2023 H1', Band: 'Excellent', Status: 'Graded' });
     expect(r[5].Status).toBe('Not graded');
     expect(r[5]['Reason / notes']).toBe('2 data issue(s), see sheet “Data Issues”');
+    // The summary's band words fit in the first column.
+    expect(en.columnWidths[0]).toBeGreaterThanOrEqual(textWidth('Basically qualified'));
   });
 
   test('no rows: a line says so', () => {

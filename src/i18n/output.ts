@@ -43,7 +43,7 @@ export const RESULTS = {
   summaryTitle: { zh: '{period}汇总（共 {count} 行）', en: 'Summary of {period} ({count} rows)' },
   summaryEmpty: { zh: '暂无考评数据', en: 'No assessments yet' },
   summaryBand: { zh: '等次', en: 'Band' },
-  summaryCount: { zh: '党小组数', en: 'Groups' },
+  summaryCount: { zh: '党小组数', en: 'Count' },
   summaryGroups: { zh: '党小组', en: 'Groups' },
   summaryUngraded: { zh: '未定等次', en: 'No band' },
   summaryUngradedItem: { zh: '{group}（{status}）', en: '{group} ({status})' },

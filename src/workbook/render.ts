@@ -310,7 +310,8 @@ function renderResults(
   const { aspectName } = rubricWords(lang, rubric);
   const aspectList = aspects(rubric);
   const columns: ColumnSpec[] = [
-    { header: tr(RESULTS.period), min: 10, max: 16 },
+    // The summary above the table writes band words in this column: wide enough for the longest.
+    { header: tr(RESULTS.period), min: Math.max(10, ...Object.values(BAND).map((m) => textWidth(tr(m)) + 2)), max: 22 },
     { header: tr(RESULTS.group), min: 10, max: 30 },
     { header: tr(RESULTS.leader), min: 8, max: 16 },
     { header: tr(RESULTS.liaison), min: 8, max: 16 },
