@@ -35,7 +35,7 @@ import {
   WARNINGS,
 } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
-import { a1, cellAddress, colName, linkTarget } from './a1';
+import { a1, cellAddress, linkTarget } from './a1';
 import { META_SHEET, metaSheetPatch, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
@@ -630,11 +630,4 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
     }),
   ];
   return { sheets, deleteSheets, activate: names.results };
-}
-
-/** The column letter of a results-sheet column, for hosts or tests that need it. */
-export function resultsColumn(rubric: Rubric, which: 'total' | 'band' | 'status' | 'source'): string {
-  const n = aspects(rubric).length;
-  const offset = { total: 4, band: 5, status: 6, source: 9 }[which];
-  return colName(n + offset);
 }
