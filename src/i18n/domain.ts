@@ -110,7 +110,7 @@ export function warningMessage(lang: Lang, w: Warning, ctx: WarningTextContext):
     average: ctx.average == null ? '' : points3(ctx.average),
   });
   if (w.code === 'RECTIFY' && w.status === 'resolved' && w.resolvedBy) {
-    text += ' ' + t(lang, RESOLVED_TEXT, { period: periodLabel(lang, w.resolvedBy) });
+    text += (lang === 'en-US' ? ' ' : '') + t(lang, RESOLVED_TEXT, { period: periodLabel(lang, w.resolvedBy) });
   }
   return text;
 }
