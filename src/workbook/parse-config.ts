@@ -109,6 +109,15 @@ export function isSummaryText(v: CellValue): boolean {
   return typeof v === 'string' && SUMMARY_WORDS.has(foldText(v).toLowerCase().replace(/\s/g, ''));
 }
 
+/** A text cell that ends a table (signature, note) or marks a summary row (合计/平均), folding it once. */
+export function lineKind(v: CellValue): 'footer' | 'summary' | null {
+  if (typeof v !== 'string') return null;
+  const f = foldText(v);
+  if (FOOTER_RE.test(f)) return 'footer';
+  if (f.length <= 12 && SUMMARY_WORDS.has(f.toLowerCase().replace(/\s/g, ''))) return 'summary';
+  return null;
+}
+
 function codeText(v: CellValue): string {
   if (typeof v === 'number') return String(v);
   return isBlank(v) ? '' : foldText(cellText(v));

@@ -39,7 +39,7 @@ import {
 import { fingerprint } from './fingerprint';
 import { META_SHEET, ownedSheets, readMeta } from './meta';
 import type { RunMeta } from './meta';
-import { isFooterText, isRubricSheet, isRulesSheet, isSummaryText, parseRubricSheet, parseRulesSheet } from './parse-config';
+import { isRubricSheet, isRulesSheet, lineKind, parseRubricSheet, parseRulesSheet } from './parse-config';
 import { Grid } from './parse-grid';
 import { findHeader, HeaderMatcher, tablePeriod } from './parse-header';
 import type { TableInfo } from './parse-header';
@@ -141,13 +141,15 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
         }
       }
     }
-    if (isFooterText(firstText) || isFooterText(groupV)) break;
+    const groupKind = lineKind(groupV);
+    const firstKind = firstText === groupV ? groupKind : lineKind(firstText);
+    if (groupKind === 'footer' || firstKind === 'footer') break;
     if (!isBlank(groupV) && isBlank(grid.raw(r, gc))) {
       // The group cell is empty but inside a merged area: a note merged across the table ends it.
       const m = grid.master(r, gc);
       if (m && m.row === r && typeof groupV === 'string' && itemCols.some((c) => grid.master(r, c)?.row === r)) break;
     }
-    if (isSummaryText(groupV) || isSummaryText(firstText)) continue;
+    if (groupKind === 'summary' || firstKind === 'summary') continue;
 
     // Scores.
     let filled = 0;
@@ -287,7 +289,12 @@ function rowPeriod(grid: Grid, table: TableInfo, r: number, issue: IssueFn): Per
   if (year !== null && half !== null) return { year, half };
 
   // Name the most telling cell: the period/half/year cell of the row, else the group cell with the sheet name.
-  const c = [cols.period, cols.half, cols.year].find((x) => x !== undefined);
+  const c =
+    year === null && cols.year !== undefined
+      ? cols.year
+      : half === null && (cols.half ?? cols.period) !== undefined
+        ? (cols.half ?? cols.period)
+        : [cols.period, cols.half, cols.year].find((x) => x !== undefined);
   if (c !== undefined) issue('PERIOD_UNKNOWN', r, c, grid.get(r, c));
   else issue('PERIOD_UNKNOWN', r, cols.group, grid.get(r, cols.group), { sheet: grid.name });
   return null;
