@@ -1,0 +1,175 @@
+/**
+ * System test (npm run test:system; needs Debian's libreoffice-calc — npm run setup:system):
+ * the built command assesses assets/sample.xlsx, LibreOffice opens the result headless and exports
+ * every sheet as CSV — what anyone without the add-in sees — and the bands, rankings, warnings and
+ * data issues show; the input sheets read exactly as in the input.
+ */
+import { execSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+jest.setTimeout(300_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist/node/cli/main.js');
+const SAMPLE = path.join(ROOT, 'assets/sample.xlsx');
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+let dir: string;
+const loDirs: string[] = [];
+
+/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Convert every sheet of a workbook to CSV with LibreOffice; returns sheet name → rows. */
+function toCsv(xlsx: string): Map<string, string[][]> {
+  const out = fs.mkdtempSync(path.join(dir, 'csv-'));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+  loDirs.push(profile);
+  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', CSV_FILTER, '--outdir', out, xlsx], {
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  const base = path.basename(xlsx, '.xlsx');
+  const sheets = new Map<string, string[][]>();
+  for (const f of fs.readdirSync(out)) {
+    if (!f.startsWith(`${base}-`) || !f.endsWith('.csv')) continue;
+    sheets.set(f.slice(base.length + 1, -4), parseCsv(fs.readFileSync(path.join(out, f), 'utf8')));
+  }
+  return sheets;
+}
+
+/** Rows under the header row that contains all `columns`, as objects keyed by header text. */
+function table(rows: string[][], columns: string[]): Record<string, string>[] {
+  const h = rows.findIndex((r) => columns.every((c) => r.includes(c)));
+  expect(h).toBeGreaterThanOrEqual(0);
+  const header = rows[h];
+  return rows
+    .slice(h + 1)
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
+}
+
+let zh: Map<string, string[][]>;
+let en: Map<string, string[][]>;
+let input: Map<string, string[][]>;
+
+beforeAll(() => {
+  execSync('npm run --silent build:cli', { cwd: ROOT, stdio: 'pipe' });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-system-'));
+  fs.copyFileSync(SAMPLE, path.join(dir, 'sample.xlsx'));
+  const r1 = spawnSync(process.execPath, [MAIN, 'sample.xlsx'], { cwd: dir, encoding: 'utf8' });
+  expect(r1.status).toBe(0);
+  const r2 = spawnSync(process.execPath, [MAIN, 'sample.xlsx', '--lang', 'en-US', '--out', 'sample-en.xlsx'], { cwd: dir, encoding: 'utf8' });
+  expect(r2.status).toBe(0);
+  zh = toCsv(path.join(dir, 'sample.assessed.xlsx'));
+  en = toCsv(path.join(dir, 'sample-en.xlsx'));
+  input = toCsv(path.join(dir, 'sample.xlsx'));
+});
+
+afterAll(() => {
+  for (const d of [dir, ...loDirs]) fs.rmSync(d, { recursive: true, force: true });
+});
+
+test('LibreOffice sees the four output sheets after the input sheets', () => {
+  const names = [...zh.keys()];
+  expect(names).toEqual(expect.arrayContaining(['考评结果', '年度排名', '预警与整改', '数据问题', '2023年上半年', '2025年下半年', '考评规则']));
+});
+
+test('the input sheets read exactly as in the input workbook', () => {
+  for (const [name, rows] of input) expect({ name, rows: zh.get(name) }).toEqual({ name, rows });
+});
+
+test('results: every row with its total and band; the veto shows as 不合格; the pending row says so', () => {
+  const rows = table(zh.get('考评结果')!, ['党小组', '合计', '等次']);
+  const find = (group: string, period: RegExp) => rows.filter((r) => r['党小组'] === group && Object.values(r).some((v) => period.test(v)));
+  expect(rows.filter((r) => r['党小组'].endsWith('党小组'))).toHaveLength(35);
+  const vetoed = find('线路运维一班党小组', /^2025年上半年$/);
+  expect(vetoed).toHaveLength(1);
+  expect(vetoed[0]['合计']).toBe('92');
+  expect(vetoed[0]['等次']).toBe('不合格');
+  const top = find('城东供电所党小组', /^2025年下半年$/);
+  expect(top[0]['合计']).toBe('96.5');
+  expect(top[0]['等次']).toBe('优秀');
+  expect(find('城西供电所党小组', /^2025年下半年$/)[0]['等次']).toBe('基本合格');
+  const pending = find('带电作业班党小组', /^2025年下半年$/)[0];
+  expect(Object.values(pending)).toContain('待评分');
+});
+
+test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show', () => {
+  const rows = table(zh.get('年度排名')!, ['年度', '排名', '党小组', '年度平均分', '年度等次']);
+  const y2024 = rows.filter((r) => r['年度'] === '2024');
+  expect(y2024.map((r) => [r['排名'], r['党小组'], r['年度平均分']])).toEqual([
+    ['1', '城东供电所党小组', '95.5'],
+    ['1', '城西供电所党小组', '95.5'],
+    ['3', '带电作业班党小组', '91.25'],
+    ['4', '线路运维一班党小组', '90'],
+    ['5', '综合管理党小组', '86.25'],
+    ['6', '线路运维二班党小组', '56.5'],
+  ]);
+  expect(y2024[0]['年度等次']).toBe('优秀');
+  expect(y2024[5]['年度等次']).toBe('不合格');
+  expect(Object.values(y2024[0]).join('|')).toContain('并列');
+  expect(Object.values(y2024[0]).join('|')).toContain('年度先进党小组');
+  const y2025 = rows.filter((r) => r['年度'] === '2025');
+  expect(y2025[0]['党小组']).toBe('城东供电所党小组');
+  expect(Object.values(y2025[0]).join('|')).toContain('年度先进党小组');
+  // The incomplete year is listed, unranked.
+  const incomplete = y2025.find((r) => r['党小组'] === '带电作业班党小组')!;
+  expect(incomplete['排名']).toBe('');
+});
+
+test('warnings: every kind, with deadlines and statuses', () => {
+  const text = zh.get('预警与整改')!.map((r) => r.join('|')).join('\n');
+  for (const word of ['限期整改', '组长警示', '考虑调整组长', '年度不完整', '并列第一', '待整改', '已见效', '2026-03-31']) {
+    expect(text).toContain(word);
+  }
+});
+
+test('data issues: the out-of-range score and the hand total, with their cells', () => {
+  const text = zh.get('数据问题')!.map((r) => r.join('|')).join('\n');
+  expect(text).toContain('2023年下半年!H10');
+  expect(text).toContain('2023年下半年!Q5');
+});
+
+test('the English run writes English sheets with the same rankings', () => {
+  expect([...en.keys()]).toEqual(expect.arrayContaining(['Results', 'Annual Ranking', 'Warnings', 'Data Issues']));
+  const text = en.get('Annual Ranking')!.map((r) => r.join('|')).join('\n');
+  expect(text).toMatch(/2024\|1\|城东供电所党小组/);
+  expect(text).toContain('Excellent');
+});
+
+test('the run record (a very hidden sheet) travels with the workbook', () => {
+  expect(zh.get('_PGA_META')!.map((r) => r[0])).toEqual(expect.arrayContaining(['owner', 'runAt', 'fingerprint']));
+});
