@@ -18,3 +18,26 @@ export function renderPane(lang: Lang, host: MemoryHost = sampleHost()) {
   const utils = render(<App host={host} displayLanguage={null} initialLang={lang} footer={<PreviewWorkbook host={host} />} />);
   return { host, ...utils };
 }
+
+import { assess } from '../../src/domain/assess';
+import { parseWorkbook } from '../../src/workbook/parse';
+import { buildView } from '../../src/taskpane/app/engine';
+import type { PaneView } from '../../src/taskpane/app/engine';
+import { I18nContext, makeI18n } from '../../src/taskpane/app/context';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+/** The sample workbook assessed, as the panels see it. */
+export function sampleView(lang: Lang, snapshot: WorkbookSnapshot = sample as unknown as WorkbookSnapshot): PaneView {
+  const p = parseWorkbook(snapshot);
+  return buildView(assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues }), lang);
+}
+
+/** A panel alone, in a language. */
+export function renderIn(lang: Lang, node: ReactNode) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={makeI18n(lang)}>{node}</I18nContext.Provider>
+    </FluentProvider>,
+  );
+}

@@ -27,6 +27,7 @@ import { I18nContext, makeI18n, useI18n } from './context';
 import type { Engine, Notice, TabValue } from './state';
 import { STAGES, describeError, initialState, reducer } from './state';
 import { IssuesPanel } from './IssuesPanel';
+import { usePaneStyles } from './styles';
 import { SummaryPanel } from './SummaryPanel';
 import { WarningsPanel } from './WarningsPanel';
 
@@ -66,6 +67,7 @@ function formatTime(iso: string | null, _lang: Lang): string {
 }
 
 export function App({ host, displayLanguage, initialLang, footer, engineLoader = loadEngine }: AppProps) {
+  usePaneStyles();
   const [s, dispatch] = useReducer(reducer, initialLang, initialState);
   const engineRef = useRef<Engine | null>(null);
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);

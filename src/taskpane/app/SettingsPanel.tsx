@@ -130,7 +130,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
           { value: 'en-US', msg: PANE.langEn },
         ])}
         {Object.values(errors).some(Boolean) && (
-          <Text role="alert" className="pga-error">
+          <Text className="pga-error" data-testid="rules-invalid">
             {tr(PANE.rulesInvalid)}
           </Text>
         )}

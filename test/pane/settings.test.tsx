@@ -1,0 +1,82 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DEFAULT_RULES } from '../../src/domain/rules';
+import SettingsPanel from '../../src/taskpane/app/SettingsPanel';
+import { validateRules, formOf } from '../../src/taskpane/app/rulesForm';
+import { renderIn } from './helpers';
+
+jest.setTimeout(20000);
+
+function setup(lang: 'zh-CN' | 'en-US') {
+  const onSave = jest.fn(async () => undefined);
+  const onPaneLanguage = jest.fn();
+  renderIn(lang, <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={onSave} onPaneLanguage={onPaneLanguage} />);
+  return { onSave, onPaneLanguage, user: userEvent.setup() };
+}
+
+describe.each([
+  ['zh-CN', '优秀分数线', '合格分数线', '整改期限天数', '保存规则', '必须高于合格分数线（80）', '请输入 1 至 366 之间的整数', '排名方式', '中国式排名（1、1、2）', '面板语言', '英文 (English)'],
+  ['en-US', 'Excellent threshold', 'Qualified threshold', 'Rectification days', 'Save rules', 'Must be above the Qualified threshold (80)', 'Enter a whole number from 1 to 366', 'Ranking', 'Dense (1, 1, 2)', 'Pane language', 'English'],
+] as const)('settings in %s', (lang, excellent, qualified, days, save, aboveMsg, daysMsg, rankMode, dense, paneLanguage, english) => {
+  test('shows the rules in force and saves edited values in the engine’s units', async () => {
+    const { onSave, user } = setup(lang);
+    const ex = screen.getByRole('textbox', { name: excellent }) as HTMLInputElement;
+    expect(ex.value).toBe('95');
+    expect((screen.getByRole('textbox', { name: qualified }) as HTMLInputElement).value).toBe('80');
+    await user.clear(ex);
+    await user.type(ex, '92.5');
+    await user.click(screen.getByRole('combobox', { name: rankMode }));
+    await user.click(screen.getByRole('option', { name: dense }));
+    await user.click(screen.getByRole('button', { name: save }));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_RULES, excellentMin: 9250, rankMode: 'dense' });
+  });
+
+  test('invalid values get a message at their field and nothing is saved', async () => {
+    const { onSave, user } = setup(lang);
+    const ex = screen.getByRole('textbox', { name: excellent });
+    await user.clear(ex);
+    await user.type(ex, '75');
+    const d = screen.getByRole('textbox', { name: new RegExp(days) });
+    await user.clear(d);
+    await user.type(d, '400');
+    await user.click(screen.getByRole('button', { name: save }));
+    expect(await screen.findByText(aboveMsg)).toBeTruthy();
+    expect(screen.getByText(daysMsg)).toBeTruthy();
+    // Fluent's Field announces each message (role=alert); a summary sits above the button.
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    expect(screen.getByTestId('rules-invalid')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(ex.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('the pane language is switched from here', async () => {
+    const { onPaneLanguage, user } = setup(lang);
+    await user.click(screen.getByRole('combobox', { name: paneLanguage }));
+    const target = lang === 'zh-CN' ? english : 'Chinese (中文)';
+    await user.click(screen.getByRole('option', { name: target }));
+    expect(onPaneLanguage).toHaveBeenCalledWith(lang === 'zh-CN' ? 'en-US' : 'zh-CN');
+  });
+});
+
+describe('validation (zod) follows SPEC §2.7', () => {
+  const ok = formOf(DEFAULT_RULES);
+  test.each([
+    [{ basicMin: '0' }, 'basicMin', 'vPositive'],
+    [{ excellentMin: '101' }, 'excellentMin', 'vAboveTotal'],
+    [{ qualifiedMin: '60' }, 'qualifiedMin', 'vAbove'],
+    [{ excellentMin: '9x' }, 'excellentMin', 'vNumber'],
+    [{ excellentMin: '95.123' }, 'excellentMin', 'vNumber'],
+    [{ rectifyDays: '0' }, 'rectifyDays', 'vDays'],
+    [{ rectifyDays: '1.5' }, 'rectifyDays', 'vDays'],
+  ])('%j → %s %s', (change, field, key) => {
+    const r = validateRules({ ...ok, ...change });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[field as keyof typeof r.errors]?.key).toBe(key);
+  });
+  test('boundaries that are allowed', () => {
+    expect(validateRules({ ...ok, excellentMin: '100', rectifyDays: '366', basicMin: '0.01' }).ok).toBe(true);
+    expect(validateRules({ ...ok, excellentMin: ' 95 ' }).ok).toBe(true);
+  });
+});
