@@ -1,0 +1,87 @@
+/// <reference types="office-js" />
+/**
+ * OfficeHost: the WorkbookHost port inside Excel. A run is read (2 syncs) + write (1 sync; more only
+ * when Excel on the web's 5 MB request limit forces chunks) = 3 round trips. The write re-checks
+ * ownership against the meta sheet of the read it follows (or reads again when there was none).
+ */
+import type { Lang } from '../../domain/types';
+import { META_SHEET, readMeta } from '../../workbook/meta';
+import type { CellValue, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import { parseA1 } from '../../workbook/a1';
+import type { OfficeEnv } from './env';
+import { defaultEnv, langOf, runExcel } from './env';
+import type { ReadState } from './read';
+import { readWorkbook } from './read';
+import { writePatch } from './write';
+
+export class OfficeHost implements WorkbookHost {
+  private state: ReadState | null = null;
+  private readonly envOrNull: OfficeEnv | null;
+
+  /** Without an env, the Office globals are used (call after Office.onReady). */
+  constructor(env?: OfficeEnv) {
+    this.envOrNull = env ?? null;
+  }
+
+  get env(): OfficeEnv {
+    return this.envOrNull ?? defaultEnv();
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.state = await readWorkbook(this.env);
+    return this.state.snapshot;
+  }
+
+  async write(patch: WorkbookPatch): Promise<void> {
+    const state = this.state ?? (await readWorkbook(this.env));
+    this.state = null; // a later write must read again
+    await writePatch(this.env, state, patch, 'owned');
+  }
+
+  /** Add sheets that must not exist yet (the "insert template" action): refuses to replace any sheet. */
+  async insert(patch: WorkbookPatch): Promise<void> {
+    const state = await readWorkbook(this.env);
+    await writePatch(this.env, state, patch, 'create');
+  }
+}
+
+/** Office's display language as zh-CN / en-US. */
+export function displayLanguage(env: OfficeEnv = defaultEnv()): Lang {
+  return langOf(env.displayLanguage);
+}
+
+/** Go to a cell given as `Sheet!A5` or `'My sheet'!A5`: activate its sheet and select it. */
+export async function selectCell(address: string, env: OfficeEnv = defaultEnv()): Promise<void> {
+  const i = address.lastIndexOf('!');
+  let sheet = i < 0 ? '' : address.slice(0, i);
+  const cell = i < 0 ? address : address.slice(i + 1);
+  if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  parseA1(cell.split(':')[0]); // throws on a malformed address before touching Excel
+  await runExcel(env, async (context) => {
+    const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/** Write template sheets (e.g. 考评细则 / 考评规则) into the workbook; never replaces an existing sheet. */
+export async function insertTemplate(patch: WorkbookPatch, env: OfficeEnv = defaultEnv()): Promise<void> {
+  await new OfficeHost(env).insert(patch);
+}
+
+/** The pane's language: the one recorded in the workbook by an earlier run, else Office's display language. */
+export async function readPaneLanguage(env: OfficeEnv = defaultEnv()): Promise<Lang> {
+  const values = await runExcel(env, async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+    ws.load('name');
+    await context.sync();
+    if (ws.isNullObject) return [];
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('values');
+    await context.sync(); // only the small meta sheet is read
+    return used.isNullObject ? [] : (used.values as CellValue[][]);
+  });
+  const meta = readMeta({ sheets: [{ name: META_SHEET, values, merges: [], visibility: 'veryHidden' }] });
+  return meta?.paneLanguage ?? displayLanguage(env);
+}

@@ -1,0 +1,274 @@
+/// <reference types="office-js" />
+/**
+ * Writing a WorkbookPatch through Office.js, in ONE sync (more only when a request would exceed the
+ * platform's payload limit: Excel on the web, 5 MB). Same result as the file host (src/hosts/file):
+ * each patch sheet that exists is deleted and added again at the end, in patch order; deleteSheets are
+ * removed; the meta sheet is very hidden.
+ *
+ * Safety, checked BEFORE any call into Excel so that a refusal changes nothing:
+ * - every sheet to replace or delete must be owned per the workbook's own meta sheet as just read
+ *   (defence in depth: the renderer already guarantees it); a foreign sheet is never touched;
+ * - a protected workbook, or a protected sheet to replace, is refused with a clear message.
+ * Text is written as text: every string cell gets the number format "@" before its value, so a group
+ * named "=HYPERLINK(…)" or "2024" stays the string it was, never a formula or a number.
+ */
+import { AssessError } from '../../domain/errors';
+import { OFFICE_ERR } from '../../i18n/office';
+import { colName, parseRange } from '../../workbook/a1';
+import { META_SHEET, ownedSheets } from '../../workbook/meta';
+import type { OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
+import type { OfficeEnv } from './env';
+import { chunkLimit, runExcel } from './env';
+import type { ReadState } from './read';
+
+export type WriteMode = 'owned' | 'create';
+
+const lower = (s: string) => s.toLocaleLowerCase();
+
+/** Throws (before any Excel call) when the patch would touch a sheet it must not. */
+export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMode): void {
+  const existing = new Map(state.sheets.map((s) => [lower(s.name), s]));
+  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
+  const touched = [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)];
+  if (!touched.length) return;
+  if (state.workbookProtected) throw new AssessError('host', OFFICE_ERR.protectedWorkbook);
+  for (const name of touched) {
+    const sheet = existing.get(lower(name));
+    if (!sheet) continue;
+    if (mode === 'create') throw new AssessError('host', OFFICE_ERR.sheetExists, { sheet: sheet.name });
+    if (!owned.has(lower(name))) throw new AssessError('host', OFFICE_ERR.foreignSheet, { sheet: sheet.name });
+    if (sheet.protected) throw new AssessError('host', OFFICE_ERR.protectedSheet, { sheet: sheet.name });
+  }
+}
+
+/** Number formats for a sheet: "@" on every text cell, the style's format (or General) elsewhere. */
+export function numberFormats(sheet: SheetPatch): string[][] {
+  const rows = sheet.values.length;
+  const cols = rows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  const nf: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: string[] = new Array(cols).fill('General');
+    for (let c = 0; c < cols; c++) if (typeof sheet.values[r][c] === 'string' && sheet.values[r][c] !== '') row[c] = '@';
+    nf.push(row);
+  }
+  for (const s of sheet.styles) {
+    if (!s.numberFormat) continue;
+    const q = parseRange(s.range);
+    for (let r = q.top; r <= Math.min(q.bottom, rows - 1); r++) {
+      for (let c = q.left; c <= Math.min(q.right, cols - 1); c++) if (nf[r][c] !== '@') nf[r][c] = s.numberFormat;
+    }
+  }
+  return nf;
+}
+
+/** UTF-8 size of a value's JSON (what travels to Excel), without allocating a Buffer. */
+function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) n += c > 0x7ff ? 2 : 1;
+  }
+  return n;
+}
+
+/** One unit of work in a write batch, with its estimated request size. */
+interface Step {
+  /** Estimated request bytes; computed only when a payload limit applies. */
+  bytes: number | (() => number);
+  run(context: Excel.RequestContext): void;
+}
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
+function styleRange(range: Excel.Range, s: RangeStyle): void {
+  const f = range.format;
+  if (s.fill) f.fill.color = `#${s.fill}`;
+  if (s.fontColor) f.font.color = `#${s.fontColor}`;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.size !== undefined) f.font.size = s.size;
+  if (s.horizontal) f.horizontalAlignment = HORIZONTAL[s.horizontal];
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.border) {
+    const q = parseRange(s.range);
+    const edges: Excel.BorderIndex[] = [
+      Excel_BorderIndex('EdgeTop'),
+      Excel_BorderIndex('EdgeBottom'),
+      Excel_BorderIndex('EdgeLeft'),
+      Excel_BorderIndex('EdgeRight'),
+    ];
+    if (q.bottom > q.top) edges.push(Excel_BorderIndex('InsideHorizontal'));
+    if (q.right > q.left) edges.push(Excel_BorderIndex('InsideVertical'));
+    for (const e of edges) {
+      const b = f.borders.getItem(e);
+      b.style = 'Continuous';
+      b.color = '#BFBFBF';
+    }
+  }
+}
+// Enum values as strings: Office.js accepts them, and the `Excel` global is not needed to build them.
+function Excel_BorderIndex(s: string): Excel.BorderIndex {
+  return s as Excel.BorderIndex;
+}
+
+function cellText(v: OutputValue): string | number {
+  return v === null || v === undefined ? '' : v;
+}
+
+/** The steps that write one sheet; `get` returns the sheet's proxy (created by the first step). */
+function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, holder: { ws?: Excel.Worksheet }): Step[] {
+  const steps: Step[] = [];
+  const rows = sheet.values.length;
+  const cols = rows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  const values = sheet.values.map((r) => {
+    const row = r.map(cellText);
+    while (row.length < cols) row.push('');
+    return row;
+  });
+  const nf = numberFormats(sheet);
+  steps.push({
+    bytes: 100,
+    run: (context) => {
+      holder.ws = context.workbook.worksheets.add(sheet.name);
+    },
+  });
+  if (rows && cols) {
+    let rowsPerChunk = rows;
+    if (limit) {
+      const sizes = values.map((r, i) => jsonBytes(r) + jsonBytes(nf[i]) + 8);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      if (total > limit) rowsPerChunk = Math.max(1, Math.floor((limit * 0.8) / Math.max(...sizes, 1)));
+    }
+    for (let top = 0; top < rows; top += rowsPerChunk) {
+      const n = Math.min(rowsPerChunk, rows - top);
+      const v = values.slice(top, top + n);
+      const f = nf.slice(top, top + n);
+      steps.push({
+        bytes: () => v.reduce((s, r, i) => s + jsonBytes(r) + jsonBytes(f[i]) + 8, 0),
+        run: () => {
+          const range = holder.ws!.getRangeByIndexes(top, 0, n, cols);
+          range.numberFormat = f; // text format first: then a string value stays text
+          range.values = v;
+        },
+      });
+    }
+  }
+  for (const s of sheet.styles) {
+    steps.push({ bytes: () => jsonBytes(s) + 120, run: () => styleRange(holder.ws!.getRange(s.range), s) });
+  }
+  for (const link of sheet.links) {
+    steps.push({
+      bytes: () => jsonBytes(link) + 80,
+      run: () => {
+        holder.ws!.getCell(link.row, link.col).hyperlink = { documentReference: link.target, textToDisplay: link.text };
+      },
+    });
+  }
+  steps.push({
+    bytes: () => jsonBytes(sheet.merges) + jsonBytes(sheet.columnWidths) + jsonBytes(sheet.validations ?? []) + 400,
+    run: () => {
+      const ws = holder.ws!;
+      for (const m of sheet.merges) ws.getRange(m).merge(false);
+      sheet.columnWidths.forEach((w, c) => {
+        const col = colName(c);
+        ws.getRange(`${col}:${col}`).format.columnWidth = Math.round(w * 7);
+      });
+      const { rows: fr, cols: fc } = sheet.freeze;
+      if (fr > 0 && fc > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr, fc));
+      else if (fr > 0) ws.freezePanes.freezeRows(fr);
+      else if (fc > 0) ws.freezePanes.freezeColumns(fc);
+      if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+      if (env.isSetSupported('ExcelApi', '1.9')) {
+        if (sheet.landscape) ws.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
+        if (sheet.printTitleRows) {
+          const [a, b] = sheet.printTitleRows.split(':');
+          ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);
+        }
+      }
+      if (sheet.validations?.length && env.isSetSupported('ExcelApi', '1.8')) {
+        for (const v of sheet.validations) {
+          const dv = ws.getRange(v.range).dataValidation;
+          const rule = { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator };
+          dv.rule = v.decimals ? { decimal: rule } : { wholeNumber: rule };
+          if (v.message) dv.errorAlert = { message: v.message, showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: '' };
+        }
+      }
+      if (sheet.visibility === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    },
+  });
+  return steps;
+}
+
+/** Group steps into syncs: all in one unless a platform limit forces more. */
+function batches(steps: Step[], limit: number | null): Step[][] {
+  if (!limit) return [steps];
+  const out: Step[][] = [[]];
+  let size = 0;
+  for (const s of steps) {
+    const bytes = typeof s.bytes === 'number' ? s.bytes : s.bytes();
+    if (size + bytes > limit && out[out.length - 1].length) {
+      out.push([]);
+      size = 0;
+    }
+    out[out.length - 1].push(s);
+    size += bytes;
+  }
+  return out;
+}
+
+export async function writePatch(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned'): Promise<void> {
+  checkPatch(state, patch, mode);
+  const existing = new Map(state.sheets.map((s) => [lower(s.name), s]));
+  const limit = chunkLimit(env);
+  const suspend = env.isSetSupported('ExcelApi', '1.8');
+
+  const holders = patch.sheets.map(() => ({}) as { ws?: Excel.Worksheet });
+  const steps: Step[] = [];
+  // 1. Remove what this run replaces or no longer produces (owned, checked above). A very hidden
+  //    sheet is made merely hidden first (a precaution: deleting it directly is not documented).
+  const toDelete = new Set<string>();
+  for (const name of [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)]) {
+    const s = existing.get(lower(name));
+    if (s) toDelete.add(s.name);
+  }
+  // The meta sheet goes last so that an interrupted write still leaves ownership recorded.
+  const deletions = [...toDelete].sort((a, b) => Number(a === META_SHEET) - Number(b === META_SHEET));
+  for (const name of deletions) {
+    const s = existing.get(lower(name))!;
+    steps.push({
+      bytes: 120,
+      run: (context) => {
+        const ws = context.workbook.worksheets.getItem(s.name);
+        if (s.visibility === 'veryHidden') ws.visibility = 'Hidden' as Excel.SheetVisibility;
+        ws.delete();
+      },
+    });
+  }
+  // 2. Add and fill every patch sheet, in order.
+  patch.sheets.forEach((sheet, i) => {
+    for (const s of sheetSteps(sheet, env, limit, holders[i])) steps.push(s);
+  });
+  // 3. Bring the results into view: activate the sheet and select A1 (its summary).
+  if (patch.activate) {
+    const i = patch.sheets.findIndex((s) => s.name === patch.activate);
+    const name = patch.activate;
+    steps.push({
+      bytes: 120,
+      run: (context) => {
+        const ws = i >= 0 ? holders[i].ws! : context.workbook.worksheets.getItem(name);
+        ws.activate();
+        ws.getRange('A1').select();
+      },
+    });
+  }
+  if (!patch.sheets.length && !deletions.length && !patch.activate) return;
+
+  await runExcel(env, async (context) => {
+    for (const batch of batches(steps, limit)) {
+      if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const s of batch) s.run(context);
+      await context.sync();
+    }
+  });
+}
