@@ -75,6 +75,26 @@ export async function atomicWrite(file: string, produce: (tmp: string) => Promis
   }
 }
 
+/**
+ * ExcelJS gives every row and every unstyled cell its own empty style object, and resolves a style per
+ * distinct object when it writes (about half the write time of a large workbook). Pointing all empty
+ * styles at one shared object just before writing changes nothing in the file and halves that work.
+ */
+export function shareEmptyStyles(wb: ExcelJS.Workbook): void {
+  const empty = {} as ExcelJS.Style;
+  const isEmpty = (s: unknown) => s !== empty && s !== null && typeof s === 'object' && Object.keys(s as object).length === 0;
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const r = row as unknown as { style: unknown };
+      if (isEmpty(r.style)) r.style = empty;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (isEmpty(cell.style)) cell.style = empty;
+      });
+    });
+  }
+}
+
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  shareEmptyStyles(wb);
   await atomicWrite(file, (tmp) => wb.xlsx.writeFile(tmp));
 }

@@ -157,15 +157,25 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPatch): ExcelJS.Worksheet {
     const cols = Math.max(nCols, 1);
     const grid = new Int32Array(rows * cols); // 0 = no style
     const comboStyle: StyleObj[] = [{}];
+    // Range styles with the same formatting (whatever their range) are one "kind": renderers often
+    // emit one range style per row, and the combinations must stay few for the shared objects to pay.
+    const kindOf = new Map<string, number>();
+    const kinds: number[] = sp.styles.map((st) => {
+      const key = JSON.stringify({ ...st, range: '' });
+      let k = kindOf.get(key);
+      if (k === undefined) kindOf.set(key, (k = kindOf.size));
+      return k;
+    });
     const comboNext = new Map<number, Map<number, number>>();
     const step = (combo: number, styleIdx: number): number => {
       let m = comboNext.get(combo);
       if (!m) comboNext.set(combo, (m = new Map()));
-      let id = m.get(styleIdx);
+      const kind = kinds[styleIdx];
+      let id = m.get(kind);
       if (id === undefined) {
         id = comboStyle.length;
         comboStyle.push(compose(comboStyle[combo], sp.styles[styleIdx]));
-        m.set(styleIdx, id);
+        m.set(kind, id);
       }
       return id;
     };
@@ -194,14 +204,17 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPatch): ExcelJS.Worksheet {
     }
     for (let y = 0; y < rows; y++) {
       const base = y * cols;
-      let row: ExcelJS.Row | null = null;
+      const row = ws.getRow(y + 1);
       for (let x = 0; x < cols; x++) {
         const id = grid[base + x];
-        if (id === 0) continue;
-        if (!row) row = ws.getRow(y + 1);
-        row.getCell(x + 1).style = comboStyle[id] as ExcelJS.Style;
+        // Unstyled cells share one empty style object too: ExcelJS then resolves it once, not per cell.
+        const cell = id === 0 ? row.findCell(x + 1) : row.getCell(x + 1);
+        if (cell) cell.style = comboStyle[id] as ExcelJS.Style;
       }
     }
+  } else {
+    const empty = {} as ExcelJS.Style;
+    ws.eachRow((row) => row.eachCell((cell) => (cell.style = empty)));
   }
 
   // Links: the cell keeps its text; the target is marked internal with '#'.
