@@ -6,7 +6,7 @@ import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ReportSchema } from '../src/app/report';
-import { basicFixture, loadXlsx, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
+import { basicFixture, loadXlsx, longRow, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(180_000);
 
@@ -186,6 +186,30 @@ describe('exit code 2 with a one-line reason', () => {
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('outputs', () => {
+  test('an output folder that does not exist: exit 2, one line naming the file, nothing written', () => {
+    const r = run(['scores.xlsx', '--out', 'never.xlsx', '--json', 'no-such-folder/report.json', '--lang', 'en-US']);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/no-such-folder\/report\.json: cannot write the file/);
+    expect(fs.existsSync(path.join(dir, 'no-such-folder'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
+  });
+
+  test('a large workbook gets progress lines on stderr and is still assessed', async () => {
+    const rows = [basicFixture().sheets[0].rows[0]];
+    for (let i = 0; i < 6000; i++) rows.push(longRow({ year: 2000 + (i % 50), half: i % 100 < 50 ? 1 : 2, group: `第${Math.floor(i / 100) + 1}党小组`, total: 60 + (i % 40) }));
+    await writeXlsx(path.join(dir, 'large.xlsx'), { sheets: [{ name: '考评记录', rows }] });
+    const r = run(['large.xlsx', '--json', 'large.json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(r.stderr).toContain('正在评定');
+    expect(r.stderr).toContain('正在保存文件');
+    const report = ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'large.json'), 'utf8')));
+    expect(report.assessments).toHaveLength(6000);
   });
 });
 

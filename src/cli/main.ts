@@ -58,6 +58,18 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** An output file must land in an existing, writable folder and must not be a folder itself. */
+function checkOutput(file: string): void {
+  const abs = path.resolve(file);
+  try {
+    fs.accessSync(path.dirname(abs), fs.constants.W_OK);
+    if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new Error('EISDIR');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new AssessError('file', CLI_ERR.cannotWrite, { reason }, file);
+  }
+}
+
 function checkInput(file: string): void {
   let st: fs.Stats;
   try {
@@ -116,6 +128,9 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   if (sameFile(input, o.out) || (o.json && sameFile(input, o.json))) {
     throw new AssessError('usage', CLI_ERR.outIsInput, {}, o.out);
   }
+  // Both outputs are checked before anything is written, so a bad --json path leaves no half result.
+  checkOutput(o.out);
+  if (o.json) checkOutput(o.json);
   let large = fs.statSync(input).size > LARGE_FILE_BYTES;
   const started = new Map<string, number>();
   const say = (stage: Stage | 'save', done: boolean) => {
