@@ -63,7 +63,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // dist/node/ holds the command-line tool (npm run build:cli): keep it
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {

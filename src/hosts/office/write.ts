@@ -41,10 +41,17 @@ export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMo
   }
 }
 
+/** Widest row (no spread: outputs have 100,000 rows). */
+function widthOf(values: OutputValue[][]): number {
+  let w = 0;
+  for (const r of values) if (r.length > w) w = r.length;
+  return w;
+}
+
 /** Number formats for a sheet: "@" on every text cell, the style's format (or General) elsewhere. */
 export function numberFormats(sheet: SheetPatch): string[][] {
   const rows = sheet.values.length;
-  const cols = rows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  const cols = widthOf(sheet.values);
   const nf: string[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: string[] = new Array(cols).fill('General');
@@ -120,7 +127,7 @@ function cellText(v: OutputValue): string | number {
 function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, holder: { ws?: Excel.Worksheet }): Step[] {
   const steps: Step[] = [];
   const rows = sheet.values.length;
-  const cols = rows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  const cols = widthOf(sheet.values);
   const values = sheet.values.map((r) => {
     const row = r.map(cellText);
     while (row.length < cols) row.push('');
@@ -138,7 +145,7 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
     if (limit) {
       const sizes = values.map((r, i) => jsonBytes(r) + jsonBytes(nf[i]) + 8);
       const total = sizes.reduce((a, b) => a + b, 0);
-      if (total > limit) rowsPerChunk = Math.max(1, Math.floor((limit * 0.8) / Math.max(...sizes, 1)));
+      if (total > limit) rowsPerChunk = Math.max(1, Math.floor((limit * 0.8) / sizes.reduce((a, b) => Math.max(a, b), 1)));
     }
     for (let top = 0; top < rows; top += rowsPerChunk) {
       const n = Math.min(rowsPerChunk, rows - top);

@@ -1,0 +1,88 @@
+/**
+ * The production build (webpack): the commands bundle holds no React, Fluent UI or ExcelJS (checked in
+ * webpack's own module list), the manifest's localhost URLs become ADDIN_ORIGIN and it still validates,
+ * the pages load office.js from Microsoft's CDN, and the size script reports every bundle.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.join(__dirname, '..', '..');
+const ORIGIN = 'https://addin.branch.example.org/pga/';
+
+jest.setTimeout(300_000);
+
+let modulesByChunk: Map<string, string[]>;
+
+beforeAll(async () => {
+  process.env.ADDIN_ORIGIN = ORIGIN;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as typeof import('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(root, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
+  const config = await makeConfig({}, { mode: 'production' });
+  config.mode = 'production';
+  config.context = root;
+  const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
+  expect(stats.hasErrors()).toBe(false);
+  // Every module of every chunk, concatenated modules expanded, by the resource path each came from.
+  modulesByChunk = new Map();
+  const { compilation } = stats;
+  type Mod = { identifier(): string; modules?: Mod[] };
+  const resource = (m: Mod) => m.identifier().split('!').pop()!.split('|')[0];
+  for (const chunk of compilation.chunks) {
+    const names: string[] = [];
+    for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk) as Iterable<Mod>) {
+      names.push(resource(m));
+      for (const n of m.modules ?? []) names.push(resource(n));
+    }
+    modulesByChunk.set(chunk.name ?? String(chunk.id), names);
+  }
+});
+
+afterAll(() => {
+  delete process.env.ADDIN_ORIGIN;
+});
+
+describe('production build', () => {
+  it('the commands bundle contains no React, Fluent UI or ExcelJS', () => {
+    const mods = modulesByChunk.get('commands')!;
+    expect(mods.length).toBeGreaterThan(5);
+    expect(mods.filter((m) => /node_modules[\\/](react|react-dom|scheduler|@fluentui|exceljs)[\\/]/.test(m))).toEqual([]);
+    const text = fs.readFileSync(path.join(root, 'dist', 'commands.js'), 'utf8');
+    expect(text).not.toMatch(/__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED|react\.production/);
+    // …while the pane's does (so the checks can fail)
+    expect(modulesByChunk.get('taskpane')!.some((m) => /node_modules[\\/]react-dom[\\/]/.test(m))).toBe(true);
+  });
+
+  it('rewrites the manifest to ADDIN_ORIGIN and it still validates', () => {
+    const built = fs.readFileSync(path.join(root, 'dist', 'manifest.xml'), 'utf8');
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toContain(`${ORIGIN}commands.html`);
+    expect(built).toContain(`${ORIGIN}assets/icon-80.png`);
+    const r = spawnSync('node', ['scripts/validate-manifest.js', 'dist/manifest.xml'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+  });
+
+  it('pages load office.js from the Microsoft CDN and their own bundle', () => {
+    for (const [page, bundle] of [
+      ['taskpane.html', 'taskpane.js'],
+      ['commands.html', 'commands.js'],
+      ['dialog.html', 'dialog.js'],
+    ]) {
+      const html = fs.readFileSync(path.join(root, 'dist', page), 'utf8');
+      expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+      expect(html).toContain(bundle);
+    }
+    for (const s of [16, 32, 64, 80]) expect(fs.existsSync(path.join(root, 'dist', 'assets', `icon-${s}.png`))).toBe(true);
+  });
+
+  it('the size script prints the gzip size of every JS bundle', () => {
+    const r = spawnSync('node', ['scripts/size.js'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const js = fs.readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
+    for (const f of js) expect(r.stdout).toMatch(new RegExp(`size ${f.replace(/\./g, '\\.')} bytes=\\d+ gzip=\\d+`));
+  });
+});
