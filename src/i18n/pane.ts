@@ -86,7 +86,7 @@ export const PANE = {
   status: { zh: '状态', en: 'Status' },
   period: { zh: '考评期', en: 'Period' },
   goToRow: { zh: '定位到第 {row} 行', en: 'Go to row {row}' },
-  goToRowLabel: { zh: '在工作簿中选中 {cell}（{group}）', en: 'Select {cell} ({group}) in the workbook' },
+  goToRowLabel: { zh: '定位到第 {row} 行：{cell}（{group}）', en: 'Go to row {row}: {cell} ({group})' },
   none: { zh: '—', en: '—' },
 
   // Issues

@@ -23,7 +23,7 @@ test('preview: 考评 grades the sample, shows band counts, and a warning select
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
   await user.click(screen.getByRole('tab', { name: /预警/ }));
   const serious = await screen.findByRole('region', { name: /严重/ });
-  await user.click(within(serious).getAllByRole('button', { name: /在工作簿中选中/ })[0]);
+  await user.click(within(serious).getAllByRole('button', { name: /定位到第/ })[0]);
   await waitFor(() => expect(host.selection?.address).toBe('2024年上半年!B8'));
   expect(screen.getByTestId('preview-selection').textContent).toContain('2024年上半年!B8');
   // The selected row as the preview shows it.

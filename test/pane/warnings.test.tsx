@@ -7,14 +7,14 @@ import { renderIn, sampleView } from './helpers';
 jest.setTimeout(20000);
 
 describe.each([
-  ['zh-CN', ['严重（5）', '警示（6）', '提示（2）'], '联系支委', '已见效', '待整改', /在工作簿中选中 2024年上半年!B8/],
-  ['en-US', ['Serious (5)', 'Warning (6)', 'Info (2)'], 'Liaison', 'Resolved', 'Open', /Select 2024年上半年!B8/],
+  ['zh-CN', ['严重（5）', '警示（6）', '提示（2）'], '联系支委', '已见效', '待整改', /定位到第 8 行：2024年上半年!B8（线路运维二班党小组）/],
+  ['en-US', ['Serious (5)', 'Warning (6)', 'Info (2)'], 'Liaison', 'Resolved', 'Open', /Go to row 8: 2024年上半年!B8 \(线路运维二班党小组\)/],
 ] as const)('warnings in %s', (lang, headings, liaison, resolved, open, firstButton) => {
   test('grouped by severity, serious first, with people, deadline, status and a way to the row', async () => {
     const user = userEvent.setup();
     const onSelect = jest.fn();
     renderIn(lang, <WarningsPanel view={sampleView(lang)} onSelect={onSelect} />);
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(headings);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(headings);
     const serious = screen.getByRole('region', { name: headings[0] });
     const items = within(serious).getAllByRole('listitem');
     expect(items).toHaveLength(5);

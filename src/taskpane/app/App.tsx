@@ -251,7 +251,9 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
   }
 
   return (
-    <FluentProvider theme={webLightTheme} className="pga-root" dir="ltr">
+    <FluentProvider theme={webLightTheme} dir="ltr">
+      {/* The provider's own class would also reach Fluent's portals (listboxes): keep the layout on a div. */}
+      <div className="pga-root">
       <I18nContext.Provider value={i18n}>
         <header className="pga-header">
           <h1 className="pga-title">{tr(PANE.appTitle)}</h1>
@@ -334,6 +336,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
         </main>
         {footer}
       </I18nContext.Provider>
+      </div>
     </FluentProvider>
   );
 }

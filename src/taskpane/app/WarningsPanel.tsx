@@ -23,9 +23,9 @@ export function WarningsPanel({ view, onSelect }: { view: PaneView | null } & Se
         const headingId = `pga-sev-${sev}`;
         return (
           <section key={sev} aria-labelledby={headingId} data-severity={sev}>
-            <h3 id={headingId} className="pga-h3">
+            <h2 id={headingId} className="pga-h3">
               {tr(PANE.warningsCount, { severity: tr(SEVERITY[sev]), count: list.length })}
-            </h3>
+            </h2>
             <ul className="pga-list">
               {list.map((w, i) => {
                 const period = w.half ? periodLabel(lang, { year: w.year, half: w.half }) : String(w.year);
@@ -57,7 +57,7 @@ export function WarningsPanel({ view, onSelect }: { view: PaneView | null } & Se
                       size="small"
                       appearance="secondary"
                       onClick={() => onSelect(w.source)}
-                      aria-label={tr(PANE.goToRowLabel, { cell: w.source, group: w.group })}
+                      aria-label={tr(PANE.goToRowLabel, { row: rowOf(w.source), cell: w.source, group: w.group })}
                     >
                       {tr(PANE.goToRow, { row: rowOf(w.source) })}
                     </Button>

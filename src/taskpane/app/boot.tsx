@@ -37,8 +37,14 @@ function previewLang(): Lang {
   return q === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
+const mark = (name: string) => {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+};
+
 export async function boot(container: HTMLElement): Promise<void> {
+  mark('pga-boot');
   const info = await officeReady();
+  mark('pga-office-ready');
   const inExcel = !!info.host && typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
   let host: PaneHost;
   let displayLanguage: Lang | null = null;
@@ -55,5 +61,6 @@ export async function boot(container: HTMLElement): Promise<void> {
   }
   const initialLang = displayLanguage ?? previewLang();
   document.documentElement.lang = initialLang;
+  mark('pga-host-ready');
   createRoot(container).render(<App host={host} displayLanguage={displayLanguage} initialLang={initialLang} footer={footer} />);
 }
