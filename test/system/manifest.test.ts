@@ -1,5 +1,7 @@
 /** xmllint (Debian libxml2-utils) validates manifest.xml against Microsoft's XSDs in ../shared/schemas. */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '..', '..');
@@ -12,8 +14,6 @@ describe('manifest.xml against the Office XSDs', () => {
   });
 
   it('xmllint rejects a manifest missing a required element', () => {
-    const fs = require('fs') as typeof import('fs');
-    const os = require('os') as typeof import('os');
     const bad = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8').replace(/<Permissions>[^<]*<\/Permissions>/, '');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pga-')), 'manifest.xml');
     fs.writeFileSync(file, bad);
