@@ -73,6 +73,8 @@ export const PANE = {
     zh: '折线图：{groups} 个党小组在 {from} 至 {to} 的合计分数，虚线为等次分数线（优秀 {excellent}、合格 {qualified}、基本合格 {basic}）',
     en: 'Line chart: totals of {groups} groups from {from} to {to}; dashed lines are the band thresholds (Excellent {excellent}, Qualified {qualified}, Basically qualified {basic})',
   },
+  chartThresholds: { zh: '等次分数线（虚线）', en: 'Band thresholds (dashed)' },
+  chartGroups: { zh: '党小组', en: 'Groups' },
   chartEmpty: { zh: '暂无已评定的考评，无法绘图', en: 'No graded assessments to chart yet' },
   points: { zh: '分', en: 'pts' },
 

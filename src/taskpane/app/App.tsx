@@ -321,6 +321,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
             onTabSelect={(_, d) => dispatch({ type: 'tab', tab: d.value as TabValue })}
             aria-label={tr(PANE.tabsLabel)}
             size="small"
+            className="pga-tabs"
           >
             {TABS.map((tab) => (
               <Tab key={tab} value={tab} id={`pga-tab-${tab}`} aria-controls="pga-panel">

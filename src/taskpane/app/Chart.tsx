@@ -10,13 +10,14 @@ import { SERIES_COLOURS } from './look';
 
 const W = 320;
 const H = 200;
-const PAD = { left: 30, right: 8, top: 10, bottom: 34 };
+const PAD = { left: 26, right: 22, top: 10, bottom: 24 };
 
 export default function Chart({ data }: { data: ChartData }) {
   const { tr } = useI18n();
   const { periods, series, thresholds } = data;
   if (periods.length === 0 || series.length === 0) return <p>{tr(PANE.chartEmpty)}</p>;
-  const all = series.flatMap((s) => s.totals.filter((v): v is number => v !== null));
+  // (No flatMap: the EdgeHTML webview of Excel 2019 lacks it.)
+  const all = series.reduce<number[]>((acc, s) => acc.concat(s.totals.filter((v): v is number => v !== null)), []);
   const lo = Math.max(0, Math.floor((Math.min(...all, thresholds.basic) - 5) / 10) * 10);
   const hi = 100;
   const x = (i: number) =>
@@ -54,14 +55,21 @@ export default function Chart({ data }: { data: ChartData }) {
         {lines.map((l) => (
           <g key={l.name} data-threshold={l.v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(l.v)} y2={y(l.v)} stroke={l.colour} strokeDasharray="4 3" strokeWidth={1} />
-            <text x={W - PAD.right} y={y(l.v) - 2} fontSize={7} textAnchor="end" fill={l.colour}>
-              {`${l.name} ${l.v}`}
+            <text x={W - PAD.right + 2} y={y(l.v) + 3} fontSize={8} textAnchor="start" fill={l.colour}>
+              {l.v}
             </text>
           </g>
         ))}
         {periods.map((p, i) =>
           i % every === 0 || i === periods.length - 1 ? (
-            <text key={p} x={x(i)} y={H - PAD.bottom + 12} fontSize={7.5} textAnchor="middle" fill="#424242">
+            <text
+              key={p}
+              x={x(i)}
+              y={H - PAD.bottom + 12}
+              fontSize={7.5}
+              textAnchor={periods.length > 1 && i === 0 ? 'start' : periods.length > 1 && i === periods.length - 1 ? 'end' : 'middle'}
+              fill="#424242"
+            >
               {p}
             </text>
           ) : null,
@@ -89,7 +97,15 @@ export default function Chart({ data }: { data: ChartData }) {
           );
         })}
       </svg>
-      <ul className="pga-legend">
+      <ul className="pga-legend" aria-label={tr(PANE.chartThresholds)}>
+        {lines.map((l) => (
+          <li key={l.name} style={{ color: l.colour }}>
+            <span className="pga-dash" style={{ borderColor: l.colour }} aria-hidden="true" />
+            {`${l.name} ≥ ${l.v}`}
+          </li>
+        ))}
+      </ul>
+      <ul className="pga-legend" aria-label={tr(PANE.chartGroups)}>
         {series.map((s, k) => (
           <li key={s.group}>
             <span className="pga-swatch" style={{ background: SERIES_COLOURS[k % SERIES_COLOURS.length] }} aria-hidden="true" />

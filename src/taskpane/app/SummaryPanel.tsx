@@ -30,8 +30,8 @@ export function SummaryPanel({ view }: { view: PaneView | null }) {
           <caption className="pga-caption">{tr(PANE.bandCountsCaption, { period: latest.label })}</caption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{tr(PANE.band)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.groups)}</TableHeaderCell>
+              <TableHeaderCell className="pga-col-band">{tr(PANE.band)}</TableHeaderCell>
+              <TableHeaderCell className="pga-col-count">{tr(PANE.groups)}</TableHeaderCell>
               <TableHeaderCell>{tr(PANE.groupNames)}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -39,7 +39,7 @@ export function SummaryPanel({ view }: { view: PaneView | null }) {
             {latest.counts.map((c) => (
               <TableRow key={c.band} data-band={c.band}>
                 <TableCell>
-                  <Badge appearance="tint" color={BAND_BADGE[c.band]}>
+                  <Badge appearance="tint" color={BAND_BADGE[c.band]} className="pga-badge">
                     {tr(BAND[c.band])}
                   </Badge>
                 </TableCell>

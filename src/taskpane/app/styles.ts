@@ -35,6 +35,11 @@ export const usePaneStyles = makeStaticStyles({
   '.pga-chart': { margin: '0' },
   '.pga-chart svg': { width: '100%', height: 'auto', display: 'block' },
   '.pga-legend': { listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: '4px 12px', padding: '0', margin: '4px 0 0', fontSize: tokens.fontSizeBase200 },
+  '.pga-dash': { display: 'inline-block', width: '14px', height: '0', borderTop: '2px dashed', marginRight: '4px', verticalAlign: 'middle' },
+  '.pga-tabs': { flexWrap: 'wrap' },
+  '.pga-badge': { whiteSpace: 'nowrap' },
+  '.pga-col-band': { width: '42%' },
+  '.pga-col-count': { width: '18%' },
   '.pga-swatch': { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px', borderRadius: '2px' },
   '.pga-preview': {
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
