@@ -3,7 +3,8 @@
  *   engine rows=<n> rows_per_s=<r>      parse + assess of a generated snapshot (1,000 / 10,000 / 100,000 rows)
  *   file-tool rows=<n> ratio=<x>        end-to-end file tool time ÷ ExcelJS merely reading and writing
  *                                       the same workbook (1,000 / 10,000 rows; 100,000 with --full)
- * Other hosts add their lines by pushing to `benchmarks` (e.g. the Office host's `office-syncs`).
+ *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ * Run a subset by name: `node dist/node/bench/bench.js engine office-syncs`. More lines: push to `benchmarks`.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,6 +15,7 @@ import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { assessFile } from '../cli/main';
+import { runOfficeSyncs } from './office-syncs';
 
 export interface Benchmark {
   name: string;
@@ -117,6 +119,10 @@ export const benchmarks: Benchmark[] = [
       }
       return lines;
     },
+  },
+  {
+    name: 'office-syncs',
+    run: async () => runOfficeSyncs(benchSnapshot, { print: false }),
   },
 ];
 
