@@ -49,7 +49,8 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const localOfficeJs = (env.officeJs || process.env.OFFICE_JS || 'cdn') === 'local';
   const officeJs = localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS;
-  const https = argv.env && argv.env.WEBPACK_SERVE ? await devServerHttps() : null;
+  const serving = !!(env.WEBPACK_SERVE || (argv.env && argv.env.WEBPACK_SERVE));
+  const https = serving ? await devServerHttps() : null;
 
   return {
     devtool: dev ? 'source-map' : false,
