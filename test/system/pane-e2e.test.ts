@@ -15,6 +15,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
@@ -59,8 +60,8 @@ const leaked: string[] = [];
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(OUT, `pane-${name}.png`), fullPage: true });
+async function shot(name: string, fullPage = true) {
+  await page.screenshot({ path: path.join(OUT, `pane-${name}.png`), fullPage });
 }
 
 async function axeScan(label: string) {
@@ -171,11 +172,12 @@ test('the pane in preview: assess, follow a warning, change a threshold, switch 
   const serious = page.getByRole('region', { name: /严重/ });
   await serious.waitFor();
   await expect(serious.getByRole('listitem').first().textContent()).resolves.toContain('线路运维二班党小组');
-  await shot('3-warnings');
+  await shot('3-warnings', false);
   await axeScan('warnings');
   await serious.getByRole('button', { name: /定位到第/ }).first().click();
   await page.getByTestId('preview-selection').getByText('示例工作簿中已选中 2024年上半年!B8').waitFor();
   await page.getByText(/该行：.*线路运维二班党小组/).waitFor();
+  await shot('3-row-selected', false);
 
   // ── Keyboard: arrows move between tabs (Fluent's TabList) ──
   await page.getByRole('tab', { name: /预警/ }).focus();
@@ -220,7 +222,7 @@ test('the pane in preview: assess, follow a warning, change a threshold, switch 
   await axeScan('english');
   await page.getByRole('tab', { name: /Warnings/ }).click();
   await page.getByRole('region', { name: /Serious/ }).waitFor();
-  await shot('7-english-warnings');
+  await shot('7-english-warnings', false);
 
   expect(leaked).toEqual([]);
   // The CSP itself refuses office.js's telemetry frame (telemetryservice.firstpartyapps.oaspapps.com)
@@ -233,4 +235,34 @@ test('the pane in preview: assess, follow a warning, change a threshold, switch 
     expect(v).toMatch(/https:\/\/(?!appsforoffice\.microsoft\.com)[a-z0-9.-]+/);
   }
   expect(pageErrors).toEqual([]);
+});
+
+test('weight: the pane’s initial JavaScript is at most 167 KB gzipped, and lazy panels are separate chunks', () => {
+  const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]*src="?([^"\s>]+\.js)"?/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  expect(initial).toEqual(['taskpane.js']);
+  const gz = initial.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  const chunks = fs.readdirSync(DIST).filter((f) => /^(chart|ranking|settings|engine|preview|sample|office-host)\.[0-9a-f]{8}\.js$/.test(f));
+  console.log(`pane initial js gzip=${gz} bytes (${(gz / 1024).toFixed(1)} KiB); lazy chunks: ${chunks.sort().join(', ')}`);
+  expect(gz).toBeLessThanOrEqual(167 * 1024);
+  for (const name of ['chart', 'ranking', 'settings', 'engine', 'preview', 'sample', 'office-host']) {
+    expect(chunks.some((f) => f.startsWith(`${name}.`))).toBe(true);
+  }
+});
+
+test('syntax: the pane’s bundles parse as ES2017 (the EdgeHTML webview of Excel 2019)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const acorn = require('acorn') as { parse: (src: string, o: object) => unknown };
+  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  const failures: string[] = [];
+  for (const f of files) {
+    try {
+      acorn.parse(fs.readFileSync(path.join(DIST, f), 'utf8'), { ecmaVersion: 2017, sourceType: 'script' });
+    } catch (e) {
+      failures.push(`${f}: ${(e as Error).message}`);
+    }
+  }
+  // The initial bundle and the pane's own chunks must parse; report every failure.
+  if (failures.length) console.log(`not ES2017:\n${failures.join('\n')}`);
+  expect(failures.filter((f) => /^taskpane\.js|^(chart|ranking|settings|preview|sample|office-host)\./.test(f))).toEqual([]);
 });

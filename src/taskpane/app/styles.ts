@@ -42,6 +42,8 @@ export const usePaneStyles = makeStaticStyles({
   '.pga-col-count': { width: '18%' },
   '.pga-swatch': { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px', borderRadius: '2px' },
   '.pga-preview': {
+    position: 'sticky',
+    bottom: '0',
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     background: tokens.colorNeutralBackground3,
     padding: '8px 12px',
