@@ -155,3 +155,39 @@ test('keyboard: the 考评 button and the tabs are reachable with Tab and act on
   await user.keyboard(' ');
   expect(screen.getByRole('tab', { name: '数据问题' }).getAttribute('aria-selected')).toBe('true');
 });
+
+test('progress is shown stage by stage while a run is under way, and the button cannot start a second run', async () => {
+  const user = userEvent.setup();
+  const host = sampleHost();
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  const write = host.write.bind(host);
+  host.write = async (patch) => {
+    await gate;
+    return write(patch);
+  };
+  renderPane('zh-CN', host);
+  await screen.findByTestId('banner-not-assessed');
+  await user.click(screen.getByRole('button', { name: '考评' }));
+  await screen.findByText('写入工作簿');
+  expect(screen.getByRole('progressbar')).toBeTruthy();
+  const busy = screen.getByRole('button', { name: '正在考评…' });
+  expect(busy.hasAttribute('disabled')).toBe(true);
+  release();
+  await screen.findByText(/考评完成/);
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  expect(host.writes).toBe(1);
+});
+
+test('a failure while writing does not claim the workbook was left as it was', async () => {
+  const user = userEvent.setup();
+  const host = sampleHost();
+  host.write = async () => {
+    throw new Error('disk on fire');
+  };
+  renderPane('en-US', host);
+  await user.click(await screen.findByRole('button', { name: 'Assess' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toContain('disk on fire');
+  expect(alert.textContent).not.toContain('left as it was');
+});

@@ -23,6 +23,7 @@ import {
 import type { Lang, Rules } from '../../domain/types';
 import { PANE } from '../../i18n/pane';
 import type { PaneHost } from '../pane-host';
+import { paneStateOf } from '../pane-host';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { Engine, Notice, TabValue } from './state';
 import { STAGES, describeError, initialState, reducer } from './state';
@@ -94,13 +95,16 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
     let live = true;
     (async () => {
       try {
-        const state = await host.readState();
+        // One read serves both the banners and the results on view (inside Excel a read is 2 syncs).
+        const snapshot = await host.read();
+        const state = await paneStateOf(snapshot);
         if (!live) return;
         dispatch({ type: 'paneState', state });
         if (state.paneLanguage) dispatch({ type: 'lang', lang: state.paneLanguage });
         const eng = await engine();
         if (state.assessed && live) {
-          const outcome = await eng.computeOnly(host, { displayLanguage: displayLanguage ?? state.paneLanguage ?? initialLang });
+          const once = { read: async () => snapshot, write: async () => undefined };
+          const outcome = await eng.computeOnly(once, { displayLanguage: displayLanguage ?? state.paneLanguage ?? initialLang });
           if (live) dispatch({ type: 'result', result: outcome.result });
         }
       } catch (error) {
@@ -120,13 +124,22 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
   const assess = useCallback(async () => {
     if (s.running) return;
     dispatch({ type: 'start' });
+    let writing = false;
     try {
       const eng = await engine();
       const outcome = await eng.runAssessment(host, {
         displayLanguage: displayLanguage ?? lang,
-        onProgress: (stage, done) => dispatch({ type: 'progress', stage, done }),
+        onProgress: (stage, done) => {
+          if (stage === 'write') writing = !done;
+          dispatch({ type: 'progress', stage, done });
+        },
       });
       dispatch({ type: 'result', result: outcome.result });
+      // The run just wrote the results and recorded the inputs' fingerprint: no need to read again.
+      dispatch({
+        type: 'paneState',
+        state: { assessed: true, runAt: outcome.runAt, changed: false, hasScoreTable: true, paneLanguage: outcome.parsed.meta?.paneLanguage ?? s.paneState?.paneLanguage ?? null },
+      });
       dispatch({
         type: 'notice',
         notice: {
@@ -140,12 +153,13 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
         },
       });
     } catch (error) {
-      dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error, unchanged: true } });
+      // Only a failure before the write can promise an untouched workbook.
+      dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error, unchanged: !writing } });
+      await refreshState();
     } finally {
       dispatch({ type: 'stop' });
-      await refreshState();
     }
-  }, [s.running, engine, host, displayLanguage, lang, refreshState]);
+  }, [s.running, s.paneState, engine, host, displayLanguage, lang, refreshState]);
 
   const select = useCallback(
     (address: string) => {
