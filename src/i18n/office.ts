@@ -1,4 +1,4 @@
-/** Catalogue: what the Excel add-in (Office.js host, ribbon command, minimal pane) says. Chinese first. */
+/** Catalogue: what the Excel add-in (Office.js host, ribbon command, failure dialog) says. Chinese first. */
 import type { Msg } from './index';
 
 export const OFFICE_ERR = {
@@ -46,23 +46,3 @@ export const COMMAND_MSG = {
   close: { zh: '关闭', en: 'Close' },
   unexpected: { zh: '发生意外错误：{detail}', en: 'An unexpected error occurred: {detail}' },
 } satisfies Record<string, Msg>;
-
-export const PANE_MSG = {
-  title: { zh: '党小组考评助手', en: 'Party Group Assessment' },
-  assess: { zh: '考评', en: 'Assess' },
-  ready: { zh: '就绪。点击“考评”评定本工作簿。', en: 'Ready. Click Assess to assess this workbook.' },
-  running: { zh: '正在考评…（{stage}）', en: 'Assessing… ({stage})' },
-  done: {
-    zh: '完成：{rows} 行，{warnings} 条预警，{issues} 个数据问题。结果见“{sheet}”。',
-    en: 'Done: {rows} rows, {warnings} warnings, {issues} data issues. See "{sheet}".',
-  },
-  failed: { zh: '失败：{reason}', en: 'Failed: {reason}' },
-} satisfies Record<string, Msg>;
-
-export const STAGE: Record<'read' | 'parse' | 'assess' | 'render' | 'write', Msg> = {
-  read: { zh: '读取', en: 'reading' },
-  parse: { zh: '解析', en: 'parsing' },
-  assess: { zh: '评定', en: 'assessing' },
-  render: { zh: '生成', en: 'rendering' },
-  write: { zh: '写入', en: 'writing' },
-};

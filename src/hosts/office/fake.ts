@@ -113,6 +113,16 @@ export class FakeSheet {
     }
     return out;
   }
+  /** The style each cell ends up with, property by property (last writer wins), as "r,c prop" → value. */
+  effectiveStyles(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const e of this.styles) {
+      if (e.prop === 'columnWidth') continue;
+      const q = typeof e.range === 'string' ? parseRange(e.range) : e.range;
+      for (let r = q.top; r <= q.bottom; r++) for (let c = q.left; c <= q.right; c++) out.set(`${r},${c} ${e.prop}`, e.value);
+    }
+    return out;
+  }
   /** A deep copy of everything observable, to prove a sheet unchanged. */
   fingerprint(): string {
     return JSON.stringify({
@@ -526,6 +536,17 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       return { sheet: this.target(), rect: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
     });
   }
+  /** RangeAreas (ExcelApi 1.9): "A1:B2, D5, F7:F9"; only its format is modelled. */
+  getRanges(address: string): { format: RangeFormatProxy } {
+    const areas = address.split(',').map((a) => a.trim());
+    return {
+      format: new RangeFormatProxy(this.ctx, () => {
+        this.ctx.requireApi('1.9', 'getRanges');
+        const sheet = this.target();
+        return areas.map((a) => ({ sheet, rect: rectOf(a) }));
+      }),
+    };
+  }
   getCell(row: number, col: number): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: col, bottom: row, right: col } }));
   }
@@ -733,7 +754,7 @@ class RangeProxy extends Proxy<RangeTarget> {
     };
   }
   get format(): RangeFormatProxy {
-    return new RangeFormatProxy(this.ctx, this);
+    return new RangeFormatProxy(this.ctx, () => [this.resolved()]);
   }
   merge(across = false): void {
     this.set({ m: 'merge', across }, (t) => {
@@ -780,14 +801,17 @@ class RangeAreasProxy extends Proxy<{ sheet: FakeSheet; areas: string[] }> {
 class RangeFormatProxy {
   constructor(
     readonly ctx: FakeContext,
-    readonly range: RangeProxy,
+    /** The range (or, for RangeAreas, every area) the format applies to, resolved at sync. */
+    readonly targets: () => RangeTarget[],
   ) {}
   private style(prop: string, value: unknown): void {
     this.ctx.enqueue({ p: prop, v: value }, () => {
-      const t = this.range.resolved();
-      guardWrite(t.sheet);
-      t.sheet.styles.push({ range: t.rect, prop, value });
-      if (prop === 'columnWidth') for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, Number(value));
+      const all = this.targets();
+      for (const t of all) {
+        guardWrite(t.sheet);
+        t.sheet.styles.push({ range: t.rect, prop, value });
+        if (prop === 'columnWidth') for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, Number(value));
+      }
     });
   }
   get fill() {

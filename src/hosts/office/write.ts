@@ -88,16 +88,137 @@ interface Step {
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
-function styleRange(range: Excel.Range, s: RangeStyle): void {
+type Prop = 'fill' | 'fontColor' | 'bold' | 'italic' | 'size' | 'horizontal' | 'wrap';
+const PROPS: Prop[] = ['fill', 'fontColor', 'bold', 'italic', 'size', 'horizontal', 'wrap'];
+
+function setProp(f: Excel.RangeFormat, prop: Prop, value: unknown): void {
+  switch (prop) {
+    case 'fill':
+      f.fill.color = `#${value as string}`;
+      break;
+    case 'fontColor':
+      f.font.color = `#${value as string}`;
+      break;
+    case 'bold':
+      f.font.bold = value as boolean;
+      break;
+    case 'italic':
+      f.font.italic = value as boolean;
+      break;
+    case 'size':
+      f.font.size = value as number;
+      break;
+    case 'horizontal':
+      f.horizontalAlignment = HORIZONTAL[value as keyof typeof HORIZONTAL];
+      break;
+    case 'wrap':
+      f.wrapText = value as boolean;
+      break;
+  }
+}
+
+type Rect = ReturnType<typeof parseRange>;
+
+/**
+ * Which style properties can be applied grouped by value (RangeAreas, ExcelApi 1.9) without changing
+ * the result: a property is grouped unless some cell receives it from two styles with different values
+ * (then order matters and that property is applied range by range, in the patch's order). Borders are
+ * always applied range by range (their edges depend on each range's shape).
+ */
+export function planStyles(styles: RangeStyle[]): {
+  grouped: Array<{ prop: Prop; value: unknown; rects: Rect[] }>;
+  sequential: Array<{ style: RangeStyle; props: Set<Prop | 'border'> }>;
+} {
+  const rects = styles.map((st) => parseRange(st.range));
+  let rows = 0;
+  let cols = 0;
+  for (const q of rects) {
+    rows = Math.max(rows, q.bottom + 1);
+    cols = Math.max(cols, q.right + 1);
+  }
+  const conflicted = new Set<Prop>();
+  const tooBig = rows * cols > 8_000_000; // keep memory bounded: apply everything in order
+  for (const prop of PROPS) {
+    if (tooBig) {
+      conflicted.add(prop);
+      continue;
+    }
+    const values: unknown[] = [];
+    let grid: Int32Array | null = null;
+    for (let i = 0; i < styles.length && !conflicted.has(prop); i++) {
+      const v = styles[i][prop];
+      if (v === undefined || v === '') continue;
+      grid ??= new Int32Array(rows * cols).fill(-1);
+      let idx = values.indexOf(v);
+      if (idx < 0) idx = values.push(v) - 1;
+      const q = rects[i];
+      for (let r = q.top; r <= q.bottom && !conflicted.has(prop); r++) {
+        for (let c = q.left; c <= q.right; c++) {
+          const k = r * cols + c;
+          if (grid[k] >= 0 && grid[k] !== idx) {
+            conflicted.add(prop);
+            break;
+          }
+          grid[k] = idx;
+        }
+      }
+    }
+  }
+  const groups = new Map<string, { prop: Prop; value: unknown; rects: Rect[] }>();
+  const sequential: Array<{ style: RangeStyle; props: Set<Prop | 'border'> }> = [];
+  styles.forEach((st, i) => {
+    const props = new Set<Prop | 'border'>();
+    for (const prop of PROPS) {
+      const v = st[prop];
+      if (v === undefined || v === '') continue;
+      if (conflicted.has(prop)) {
+        props.add(prop);
+        continue;
+      }
+      const key = `${prop}\u0000${JSON.stringify(v)}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { prop, value: v, rects: [] }));
+      g.rects.push(rects[i]);
+    }
+    if (st.border) props.add('border');
+    if (props.size) sequential.push({ style: st, props });
+  });
+  return { grouped: [...groups.values()], sequential };
+}
+
+/** Areas as RangeAreas addresses: vertical runs of equal column span merged, at most ~240 characters each. */
+export function areaChunks(rects: Rect[], maxChars = 240): string[] {
+  const sorted = [...rects].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const merged: Rect[] = [];
+  for (const q of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.left === q.left && last.right === q.right && q.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, q.bottom);
+    else merged.push({ ...q });
+  }
+  const out: string[] = [];
+  let cur = '';
+  for (const q of merged) {
+    const tl = `${colName(q.left)}${q.top + 1}`;
+    const br = `${colName(q.right)}${q.bottom + 1}`;
+    const a = tl === br ? tl : `${tl}:${br}`;
+    if (cur && cur.length + 1 + a.length > maxChars) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function styleRange(range: Excel.Range, s: RangeStyle, only?: Set<Prop | 'border'>): void {
   const f = range.format;
-  if (s.fill) f.fill.color = `#${s.fill}`;
-  if (s.fontColor) f.font.color = `#${s.fontColor}`;
-  if (s.bold !== undefined) f.font.bold = s.bold;
-  if (s.italic !== undefined) f.font.italic = s.italic;
-  if (s.size !== undefined) f.font.size = s.size;
-  if (s.horizontal) f.horizontalAlignment = HORIZONTAL[s.horizontal];
-  if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.border) {
+  for (const prop of PROPS) {
+    const v = s[prop];
+    if (v === undefined || v === '' || (only && !only.has(prop))) continue;
+    setProp(f, prop, v);
+  }
+  if (s.border && (!only || only.has('border'))) {
     const q = parseRange(s.range);
     const edges: Excel.BorderIndex[] = [
       Excel_BorderIndex('EdgeTop'),
@@ -161,8 +282,21 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
       });
     }
   }
-  for (const s of sheet.styles) {
-    steps.push({ bytes: () => jsonBytes(s) + 120, run: () => styleRange(holder.ws!.getRange(s.range), s) });
+  if (env.isSetSupported('ExcelApi', '1.9')) {
+    // Grouped: one command per property value over many areas (RangeAreas), where order cannot matter.
+    const plan = planStyles(sheet.styles);
+    for (const g of plan.grouped) {
+      for (const address of areaChunks(g.rects)) {
+        steps.push({ bytes: () => address.length + 120, run: () => setProp(holder.ws!.getRanges(address).format, g.prop, g.value) });
+      }
+    }
+    for (const x of plan.sequential) {
+      steps.push({ bytes: () => jsonBytes(x.style) + 120, run: () => styleRange(holder.ws!.getRange(x.style.range), x.style, x.props) });
+    }
+  } else {
+    for (const st of sheet.styles) {
+      steps.push({ bytes: () => jsonBytes(st) + 120, run: () => styleRange(holder.ws!.getRange(st.range), st) });
+    }
   }
   for (const link of sheet.links) {
     steps.push({
