@@ -47,7 +47,7 @@ export function benchRows(n: number): CellValue[][] {
     const year = 2000 + Math.floor(p / 2);
     const half = p % 2 === 0 ? '上半年' : '下半年';
     for (let g = 0; g < groups && rows.length < n; g++) {
-      const scores = DEFAULT_RUBRIC.items.map((i) => Math.round(((i.max / 100) * (0.5 + rand() * 0.5)) * 2) / 2);
+      const scores = DEFAULT_RUBRIC.items.map((i) => Math.round(((i.max / 100) * (0.78 + rand() * 0.22)) * 2) / 2);
       const total = scores.reduce((s, x) => s + x * 100, 0) / 100;
       rows.push([year, half, `第${g + 1}党小组`, `组长${g + 1}`, `支委${(g % 5) + 1}`, ...scores, total]);
     }

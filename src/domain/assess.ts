@@ -103,10 +103,16 @@ interface GroupHistory {
   byPeriod: Map<number, Assessment>;
 }
 
+/** Graded histories of the groups that need one: those with a half at 基本合格 or below. */
 function histories(assessments: Assessment[]): Map<string, GroupHistory> {
-  const out = new Map<string, GroupHistory>();
+  const low = new Set<string>();
   for (const a of assessments) {
-    if (a.status !== 'graded' || !a.row.period) continue;
+    if (a.status === 'graded' && (a.band === 'basic' || a.band === 'unqualified')) low.add(a.row.groupKey);
+  }
+  const out = new Map<string, GroupHistory>();
+  if (low.size === 0) return out;
+  for (const a of assessments) {
+    if (a.status !== 'graded' || !a.row.period || !low.has(a.row.groupKey)) continue;
     let h = out.get(a.row.groupKey);
     if (!h) {
       h = { byPeriod: new Map() };
@@ -122,16 +128,26 @@ function warningBase(a: Assessment): Pick<Warning, 'group' | 'leader' | 'liaison
 }
 
 function halfWarnings(assessments: Assessment[], hist: Map<string, GroupHistory>, rubric: Rubric, rules: Rules): Warning[] {
+  // Per group: graded periods in order, and for each the first later one at 合格 or better (reverse scan).
+  const resolver = new Map<string, Map<number, Assessment | null>>();
+  for (const [key, h] of hist) {
+    const idx = [...h.byPeriod.keys()].sort((a, b) => a - b);
+    const next = new Map<number, Assessment | null>();
+    let good: Assessment | null = null;
+    for (let i = idx.length - 1; i >= 0; i--) {
+      const a = h.byPeriod.get(idx[i])!;
+      next.set(idx[i], good);
+      if (a.band !== null && atLeast(a.band, 'qualified')) good = a;
+    }
+    resolver.set(key, next);
+  }
   const out: Warning[] = [];
   for (const a of assessments) {
     if (a.status !== 'graded' || !a.row.period || !a.band) continue;
     const p = a.row.period;
     if (a.band !== 'basic' && a.band !== 'unqualified') continue;
     const h = hist.get(a.row.groupKey)!;
-    const later = [...h.byPeriod.entries()]
-      .filter(([idx, b]) => idx > periodIndex(p) && b.band !== null && atLeast(b.band, 'qualified'))
-      .sort((x, y) => x[0] - y[0]);
-    const resolvedBy = later.length ? later[0][1].row.period : null;
+    const resolvedBy = resolver.get(a.row.groupKey)!.get(periodIndex(p))?.row.period ?? null;
     out.push({
       code: 'RECTIFY',
       severity: a.band === 'unqualified' ? 'serious' : 'warning',
@@ -215,10 +231,16 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
     };
   });
 
-  const years = [...new Set(annual.map((a) => a.year))].sort((a, b) => a - b);
+  const byYear = new Map<number, AnnualEntry[]>();
+  for (const a of annual) {
+    const list = byYear.get(a.year);
+    if (list) list.push(a);
+    else byYear.set(a.year, [a]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
   const sorted: AnnualEntry[] = [];
   for (const year of years) {
-    const all = annual.filter((a) => a.year === year);
+    const all = byYear.get(year)!;
     const ranked = all.filter((a) => a.average !== null).sort((a, b) => b.average! - a.average!);
     // Competition (RANK.EQ: 1, 1, 3) or dense (中国式排名: 1, 1, 2) ranks over the sorted list.
     let distinct = 0;
@@ -244,7 +266,9 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
 
 function yearWarnings(annual: AnnualEntry[]): Warning[] {
   const out: Warning[] = [];
-  const byKey = new Map(annual.map((a) => [`${a.year}\u0000${a.groupKey}`, a]));
+  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
+  // Only low years can chain into LEADER_REPLACE: index just those.
+  const lowYears = new Set(annual.filter((a) => low(a.band)).map((a) => `${a.year}\u0000${a.groupKey}`));
   const base = (a: AnnualEntry) => ({
     year: a.year,
     half: null,
@@ -257,15 +281,13 @@ function yearWarnings(annual: AnnualEntry[]): Warning[] {
     focusItems: [],
     source: a.source,
   });
-  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
   for (const a of annual) {
     if (a.average === null) {
       out.push({ code: 'INCOMPLETE_YEAR', severity: 'info', band: null, ...base(a) });
       continue;
     }
     if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: 'warning', band: a.band, ...base(a) });
-    const prev = byKey.get(`${a.year - 1}\u0000${a.groupKey}`);
-    if (low(a.band) && prev && low(prev.band)) {
+    if (low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`)) {
       out.push({ code: 'LEADER_REPLACE', severity: 'serious', band: a.band, ...base(a) });
     }
   }
@@ -282,10 +304,14 @@ export function assess(input: AssessInput): AssessmentResult {
   const annual = annualResults(assessments, rules);
   const warnings = [...halfWarnings(assessments, hist, rubric, rules), ...yearWarnings(annual)];
   // Chronological: year, then H1, H2, then the year's own warnings; then group order of first appearance.
+  const warned = new Set(warnings.map((w) => w.group));
   const groupOrder = new Map<string, number>();
-  input.rows.forEach((r) => {
-    if (!groupOrder.has(r.group)) groupOrder.set(r.group, groupOrder.size);
-  });
+  if (warned.size) {
+    for (let i = 0; i < input.rows.length && groupOrder.size < warned.size; i++) {
+      const g = input.rows[i].group;
+      if (warned.has(g) && !groupOrder.has(g)) groupOrder.set(g, i);
+    }
+  }
   warnings.sort(
     (a, b) =>
       a.year - b.year ||

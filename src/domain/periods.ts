@@ -28,8 +28,16 @@ export function periodEnd(p: Period): string {
   return p.half === 1 ? `${p.year}-06-30` : `${p.year}-12-31`;
 }
 
+const deadlines = new Map<number, string>();
+
 /** The period's end plus `days` calendar days (leap years counted by the calendar). */
 export function deadline(p: Period, days: number): string {
-  const end = p.half === 1 ? Date.UTC(p.year, 5, 30) : Date.UTC(p.year, 11, 31);
-  return iso(new Date(end + days * 86_400_000));
+  const key = periodIndex(p) * 1000 + days;
+  let d = deadlines.get(key);
+  if (d === undefined) {
+    const end = p.half === 1 ? Date.UTC(p.year, 5, 30) : Date.UTC(p.year, 11, 31);
+    d = iso(new Date(end + days * 86_400_000));
+    deadlines.set(key, d);
+  }
+  return d;
 }

@@ -19,9 +19,18 @@ import type { CellValue } from './snapshot';
 const NEEDS_FOLD = /[^\x21-\x7e]|\s/;
 
 /** NFKC (full-width ASCII → ASCII, U+3000 → space), trim, collapse inner whitespace to one space. */
+const foldCache = new Map<string, string>();
+
 export function foldText(s: string): string {
   if (!NEEDS_FOLD.test(s)) return s;
-  return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Names repeat down a table (group, leader, liaison): remember recent foldings.
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
 }
 
 /** The matching key of a group name (SPEC §2.3). */
