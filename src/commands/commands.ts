@@ -15,6 +15,9 @@ export const runAssessment = createRunAssessment({
   showMessage: (title, text, lang) => showDialogMessage(title, text, lang),
 });
 
+// Older hosts (Excel 2019) look the function up on the function file's global object by name;
+// newer ones through Office.actions.associate. Both point at the same single-run function.
+(globalThis as unknown as Record<string, unknown>).runAssessment = runAssessment;
 Office.onReady(() => {
-  Office.actions.associate('runAssessment', runAssessment);
+  if (Office.actions && typeof Office.actions.associate === 'function') Office.actions.associate('runAssessment', runAssessment);
 });

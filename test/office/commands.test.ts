@@ -176,3 +176,22 @@ describe('the commands bundle has no React', () => {
     expect([...packages]).toContain('react-dom');
   });
 });
+
+describe('the function file', () => {
+  it('registers runAssessment with Office.actions.associate and on the global object', () => {
+    const associate = jest.fn();
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.Office = { onReady: (cb: () => void) => cb(), actions: { associate } };
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const mod = require('../../src/commands/commands') as { runAssessment: unknown };
+        expect(associate).toHaveBeenCalledWith('runAssessment', mod.runAssessment);
+        expect(g.runAssessment).toBe(mod.runAssessment);
+      });
+    } finally {
+      delete g.Office;
+      delete g.runAssessment;
+    }
+  });
+});
