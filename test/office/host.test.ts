@@ -311,3 +311,21 @@ describe('pane helpers', () => {
     expect(state(wb)).toBe(before);
   });
 });
+
+describe('writeCells (the rule editor)', () => {
+  it('writes strings as text and numbers as numbers, in one sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('考评规则', [['规则', '值']]);
+    const { writeCells } = await import('../../src/hosts/office');
+    await writeCells('考评规则', [
+      { row: 1, col: 0, value: '优秀分数线' },
+      { row: 1, col: 1, value: 96 },
+      { row: 2, col: 1, value: '=1+1' },
+    ], wb.env());
+    const s = wb.sheet('考评规则')!;
+    expect(s.get(1, 1)).toBe(96);
+    expect(s.get(2, 1)).toBe('=1+1');
+    expect([...s.formulas]).toEqual([]);
+    expect(wb.syncs).toBe(1);
+  });
+});

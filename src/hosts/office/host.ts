@@ -85,3 +85,23 @@ export async function readPaneLanguage(env: OfficeEnv = defaultEnv()): Promise<L
   const meta = readMeta({ sheets: [{ name: META_SHEET, values, merges: [], visibility: 'veryHidden' }] });
   return meta?.paneLanguage ?? displayLanguage(env);
 }
+
+/**
+ * Write single values into an existing sheet (the pane's rule editor): strings as text ("@" first, so
+ * they never become formulas), numbers as numbers, null clears. One sync.
+ */
+export async function writeCells(
+  sheet: string,
+  cells: Array<{ row: number; col: number; value: string | number | null }>,
+  env: OfficeEnv = defaultEnv(),
+): Promise<void> {
+  await runExcel(env, async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    for (const c of cells) {
+      const cell = ws.getRangeByIndexes(c.row, c.col, 1, 1);
+      if (typeof c.value === 'string') cell.numberFormat = [['@']];
+      cell.values = [[c.value === null ? '' : c.value]];
+    }
+    await context.sync();
+  });
+}

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /** Everything the add-in's UI and commands may call in Excel. Nothing outside this folder touches `Excel`. */
-export { OfficeHost, displayLanguage, selectCell, insertTemplate, readPaneLanguage } from './host';
+export { OfficeHost, displayLanguage, selectCell, insertTemplate, readPaneLanguage, writeCells } from './host';
 export { showDialogMessage, dialogUrl } from './dialog';
 export type { OfficeEnv } from './env';
 export { defaultEnv, langOf, mapOfficeError, CHUNK_BYTES, WEB_PAYLOAD_LIMIT } from './env';
