@@ -95,6 +95,7 @@ function annual(over: Partial<AnnualEntry> & { group: string; source: CellRef })
     tie: false,
     vetoed: false,
     eligible: true,
+    markedIneligible: false,
     ...over,
   };
 }
@@ -449,7 +450,7 @@ describe('年度排名', () => {
         annual({ group: '甲', leader: '甲组长', h1: 9600, h2: 9500, average: 95500, band: 'excellent', rank: 1, titles: ['advanced', 'leader_candidate'], tie: true, source: src(10) }),
         annual({ group: '乙', leader: '乙组长', h1: 9500, h2: 9600, average: 95500, band: 'excellent', rank: 1, titles: ['leader_candidate', 'advanced'], tie: true, source: src(11) }),
         annual({ group: '丁', h1: 9000, source: src(13) }),
-        annual({ group: '戊', h1: 8100, h2: 8000, average: 80500, band: 'qualified', rank: rankMode === 'dense' ? 3 : 4, eligible: false, source: src(14) }),
+        annual({ group: '戊', h1: 8100, h2: 8000, average: 80500, band: 'qualified', rank: rankMode === 'dense' ? 3 : 4, eligible: false, markedIneligible: true, source: src(14) }),
       ],
     };
   }
@@ -652,14 +653,18 @@ test('ranking notes say why a complete year cannot hold the title', () => {
     ...sampleResult(),
     annual: [
       annual({ group: '低', h1: 7900, h2: 9000, average: 84500, band: 'qualified', rank: 1, eligible: false, source: src }),
-      annual({ group: '否', h1: 9000, h2: 9000, average: 90000, band: 'qualified', rank: 1, eligible: false, source: src }),
+      annual({ group: '否', h1: 9000, h2: 9000, average: 90000, band: 'qualified', rank: 1, eligible: false, markedIneligible: true, source: src }),
+      annual({ group: '良', h1: 9000, h2: 9000, average: 90000, band: 'qualified', rank: 1, eligible: true, source: src }),
       annual({ group: '缺', h1: 9000, source: src, eligible: false }),
     ],
   };
-  const notes = table(byName(render(result), '年度排名')).map((r) => r['说明']);
+  const rows = table(byName(render(result), '年度排名'));
+  const note = (g: string) => rows.find((r) => r['党小组'] === g)!['说明'];
+  const notes = ['低', '否', '良', '缺'].map(note);
   expect(notes[0]).toBe('半年度等次低于合格，不参加评先；并列第 1 名');
   expect(notes[1]).toBe('评先资格为“否”；并列第 1 名');
-  expect(notes[2]).toBe('不完整：下半年未评定，无年度结果');
+  expect(notes[2]).toBe('并列第 1 名'); // eligible, no title in this hand-made result: no eligibility note
+  expect(notes[3]).toBe('不完整：下半年未评定，无年度结果');
 });
 
 test('text width counts CJK characters double', () => {

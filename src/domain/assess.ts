@@ -206,10 +206,11 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
     const vetoed = (g1?.row.veto ?? null) !== null || (g2?.row.veto ?? null) !== null;
     const average = complete ? (g1!.total! + g2!.total!) * 5 : null;
     const band: BandCode | null = average === null ? null : vetoed ? 'unqualified' : bandOfAverage(average, rules);
+    const markedIneligible = e.rows.some((a) => !a.row.eligible);
     const eligible =
       complete &&
       !vetoed &&
-      e.rows.every((a) => a.row.eligible) &&
+      !markedIneligible &&
       atLeast(g1!.band!, rules.awardMinBand) &&
       atLeast(g2!.band!, rules.awardMinBand);
     return {
@@ -227,6 +228,7 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
       tie: false,
       vetoed,
       eligible,
+      markedIneligible,
       source: latest.row.source,
     };
   });

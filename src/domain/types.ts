@@ -133,7 +133,10 @@ export interface AnnualEntry {
   titles: Title[];
   tie: boolean;
   vetoed: boolean;
+  /** Eligible for the year's title: complete, both halves at the award band or better, no veto, not marked ineligible. */
   eligible: boolean;
+  /** The 评先资格 column says 否/N/No/0/× on a row of that year. */
+  markedIneligible: boolean;
   /** Source of the latest row of the group in that year. */
   source: CellRef;
 }

@@ -463,9 +463,12 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
   const clause = tr(OUT.clauseSep);
   const sep = tr(OUT.listSep);
   let previousYear: number | null = null;
+  const perRank = new Map<string, number>();
+  for (const o of result.annual) {
+    if (o.rank !== null) perRank.set(`${o.year}:${o.rank}`, (perRank.get(`${o.year}:${o.rank}`) ?? 0) + 1);
+  }
   for (const e of rankingOrder(result.annual)) {
-    const tiedRank =
-      e.rank !== null && result.annual.some((o) => o !== e && o.year === e.year && o.rank === e.rank);
+    const tiedRank = e.rank !== null && (perRank.get(`${e.year}:${e.rank}`) ?? 0) > 1;
     const titles = [...e.titles]
       .sort((x, y) => TITLE_ORDER[x] - TITLE_ORDER[y])
       .map((title) =>
@@ -481,7 +484,7 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
     const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
     if (e.vetoed) notes.push(tr(RANKING.vetoed));
     else if (belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
-    else if (e.average !== null && !e.eligible) notes.push(tr(RANKING.ineligible));
+    else if (e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
     if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
     else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));
     const r = b.add([
