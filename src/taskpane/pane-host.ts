@@ -11,9 +11,8 @@ import type { Msg } from '../i18n';
 import { t } from '../i18n';
 import { RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { parseA1 } from '../workbook/a1';
-import { fingerprint } from '../workbook/fingerprint';
 import type { RunMeta } from '../workbook/meta';
-import { META_SHEET, metaSheetPatch, ownedSheets, readMeta } from '../workbook/meta';
+import { META_SHEET, metaSheetPatch, readMeta } from '../workbook/meta';
 import type { CellValue, OutputValue, SheetPatch, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 
 export interface PaneState {
@@ -70,31 +69,8 @@ export function splitAddress(address: string): { sheet: string; row: number; col
 
 // ───────────────────────────── state ─────────────────────────────
 
-/** Does the snapshot hold a recognised score table? Uses the reader, loaded on demand (it is heavy). */
-async function hasScoreTable(snapshot: WorkbookSnapshot): Promise<boolean> {
-  const [{ parseWorkbook }, { CONFIG_MSG }] = await Promise.all([import('../workbook/parse'), import('../i18n/config')]);
-  try {
-    return parseWorkbook(snapshot).tables.length > 0;
-  } catch (e) {
-    // The reader's "no score table" is the one answer that offers the template; any other configuration
-    // error (bad rubric, bad rules) means there is a workbook to fix, not a template to add.
-    return !(e instanceof Error && (e as { msg?: unknown }).msg === CONFIG_MSG.noScoreTable);
-  }
-}
-
-/** The banners' state from a snapshot: both hosts compute it the same way. */
-export async function paneStateOf(snapshot: WorkbookSnapshot): Promise<PaneState> {
-  const meta = readMeta(snapshot);
-  const assessed = !!meta && meta.runAt !== '';
-  const changed = assessed && !!meta && fingerprint(snapshot, ownedSheets(snapshot)) !== meta.fingerprint;
-  return {
-    assessed,
-    runAt: assessed && meta ? meta.runAt : null,
-    changed,
-    hasScoreTable: await hasScoreTable(snapshot),
-    paneLanguage: meta ? meta.paneLanguage : null,
-  };
-}
+// In its own small module so that the pane's first bundle need not carry the planning below.
+export { paneStateOf } from './app/paneState';
 
 /**
  * The meta sheet with a new pane language. A workbook never assessed gets a meta sheet that records no

@@ -84,8 +84,21 @@ async function axeScan(label: string) {
 
 const count = async (band: string) => Number(await page.getByTestId(`count-${band}`).textContent());
 
+/** Newest modification time under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
+  const bundle = path.join(DIST, 'taskpane.js');
+  // Build when dist/ is missing, or older than the sources (never for an explicit PANE_DIST).
+  const stale = !process.env.PANE_DIST && fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs < newest(path.join(ROOT, 'src'));
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')) || stale) {
     execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
   }
   fs.mkdirSync(OUT, { recursive: true });

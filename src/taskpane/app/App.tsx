@@ -23,7 +23,7 @@ import {
 import type { Lang, Rules } from '../../domain/types';
 import { PANE } from '../../i18n/pane';
 import type { PaneHost } from '../pane-host';
-import { paneStateOf } from '../pane-host';
+import { paneStateOf } from './paneState';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { Engine, Notice, TabValue } from './state';
 import { STAGES, describeError, initialState, reducer } from './state';
