@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
 /**
  * The pane's port inside Excel. It adds nothing to the Office host but the pane's few extra intents,
- * and reaches Excel only through src/hosts/office (OfficeHost, selectCell, runExcel): the planning of
+ * and reaches Excel only through src/hosts/office (OfficeHost, selectCell, writeCells): the planning of
  * every edit (template, rules, language) is the pure code of pane-host.ts that the preview shares.
  */
 import type { Lang, Rules } from '../domain/types';
 import type { OfficeEnv } from '../hosts/office/env';
-import { defaultEnv, runExcel } from '../hosts/office/env';
-import { OfficeHost, selectCell } from '../hosts/office/host';
+import { defaultEnv } from '../hosts/office/env';
+import { OfficeHost, selectCell, writeCells } from '../hosts/office/host';
 import type { WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import type { PaneHost, PaneState, RulesWriteResult, TemplateResult } from './pane-host';
 import { metaWritable, paneLanguagePatch, paneStateOf, planRulesWrite, planTemplate } from './pane-host';
@@ -53,16 +53,8 @@ export class OfficePaneHost implements PaneHost {
       await this.office.insert({ sheets: [plan.patch], deleteSheets: [], activate: null });
       return { sheet: plan.sheet, created: true };
     }
-    await runExcel(this.env, async (context) => {
-      const ws = context.workbook.worksheets.getItem(plan.sheet);
-      for (const c of plan.cells) {
-        const cell = ws.getRangeByIndexes(c.row, c.col, 1, 1);
-        // Words are written as text (never interpreted as a formula); numbers as numbers.
-        if (typeof c.value === 'string') cell.numberFormat = [['@']];
-        cell.values = [[c.value === null ? '' : c.value]];
-      }
-      await context.sync();
-    });
+    // Words are written as text (never interpreted as a formula), numbers as numbers, in one sync.
+    await writeCells(plan.sheet, plan.cells, this.env);
     return { sheet: plan.sheet, created: false };
   }
 
