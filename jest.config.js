@@ -1,6 +1,6 @@
 /** Two projects: `unit` needs only npm packages (npm test); `system` needs Debian packages (npm run test:system). */
 const common = {
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
     '\\.(css)$': '<rootDir>/test/support/style-stub.js',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run validate [-- path/to/manifest.xml]`: checks the manifest offline.
- *  1. xmllint against Microsoft's published XSDs in ../shared/schemas (relative to the repo root);
+ *  1. xmllint against Microsoft's published XSDs in test/fixtures/schemas (a copy of ../shared/schemas);
  *  2. the project's own rules (scripts/manifest-checks.js): resids, HTTPS, limits, both locales.
  * `office-addin-manifest validate` needs Microsoft's web service, which this machine cannot reach.
  * Exit 0 when both pass, 1 otherwise.
@@ -14,7 +14,7 @@ const { checkManifest } = require('./manifest-checks');
 
 const root = path.join(__dirname, '..');
 const manifest = path.resolve(process.argv[2] || path.join(root, 'manifest.xml'));
-const schema = path.resolve(process.env.MANIFEST_SCHEMAS || path.join(root, '..', 'shared', 'schemas'), 'OfficeAppManifestV1_1.xsd');
+const schema = path.resolve(process.env.MANIFEST_SCHEMAS || path.join(root, 'test', 'fixtures', 'schemas'), 'OfficeAppManifestV1_1.xsd');
 let failed = false;
 
 const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });

@@ -7,7 +7,7 @@ import { readWorkbookFile, snapshotFromExcelJS } from '../src/hosts/file/read';
 import { parseWorkbook } from '../src/workbook/parse';
 import { formSheet, roundTrip, S97 } from './support/workbooks';
 
-const SAMPLE = '/work/shared/cases/sample_form.xlsx';
+const SAMPLE = path.join(__dirname, 'fixtures', 'cases', 'sample_form.xlsx');
 let dir: string;
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('the sample form (a real file from another spreadsheet program)', () =>
       ['2021年下半年', 'visible'],
     ]);
     expect(snapshot.sheets[0].merges).toContain('D3:E3');
-    const expected = JSON.parse(await fs.readFile('/work/shared/cases/sample_form.expected.json', 'utf8')) as {
+    const expected = JSON.parse(await fs.readFile(path.join(__dirname, 'fixtures', 'cases', 'sample_form.expected.json'), 'utf8')) as {
       assessments: { year: number; half: number; group: string; total: number }[];
     };
     const p = parseWorkbook(snapshot);

@@ -1,5 +1,5 @@
 /**
- * The shared sample case (/work/shared/cases/sample_form.xlsx, written by another spreadsheet program)
+ * The shared sample case (test/fixtures/cases/sample_form.xlsx, a copy of ../shared/cases, written by another spreadsheet program)
  * through the use case with the file host: the report must say what SPEC says of it, field by field.
  */
 import * as fs from 'fs';
@@ -8,7 +8,7 @@ import { assessWorkbook } from '../src/app/assessWorkbook';
 import { ReportSchema } from '../src/app/report';
 import { FileHost } from '../src/hosts/file/host';
 
-const CASES = process.env.PGA_CASES_DIR ?? '/work/shared/cases';
+const CASES = process.env.PGA_CASES_DIR ?? path.join(__dirname, 'fixtures', 'cases');
 const INPUT = path.join(CASES, 'sample_form.xlsx');
 
 interface Expected {

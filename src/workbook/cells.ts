@@ -155,9 +155,9 @@ export function parseHalf(v: CellValue | undefined): Half | null {
 const CJK_NEXT = '(?![\\u3400-\\u9fff])';
 const HALF_CN = `(上半年度?|下半年度?|上半|下半|上${CJK_NEXT}|下${CJK_NEXT}|h[12](?!\\d))`;
 /** "2024年上半年", "2024 H1", "2024上", "2024-H2", "2024年下", inside longer text too. */
-const PERIOD_YEAR_FIRST = new RegExp(`(?<!\\d)(\\d{4})(?:年度?)?[-_/.~,]?${HALF_CN}`);
+const PERIOD_YEAR_FIRST = new RegExp(`(?:^|\\D)(\\d{4})(?:年度?)?[-_/.~,]?${HALF_CN}`);
 /** "2024 first half", "2024 2nd half". */
-const PERIOD_YEAR_FIRST_EN = /(?<!\d)(\d{4})[-_/.,]?(first|second|1st|2nd)half/;
+const PERIOD_YEAR_FIRST_EN = /(?:^|\D)(\d{4})[-_/.,]?(first|second|1st|2nd)half/;
 /** "H1 2024", "first half of 2024", "上半年 2024". */
 const PERIOD_HALF_FIRST = /(h[12]|上半年|下半年|first half|second half|1st half|2nd half|firsthalf|secondhalf|1sthalf|2ndhalf)(?:of)?[-_/.,]?(\d{4})(?!\d)/;
 /** The whole text "2024-1", "2024/2", "2024.1", "2024 1". */

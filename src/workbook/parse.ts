@@ -110,7 +110,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
 }
 
 function yearIn(text: string): number | string {
-  const m = /(?<!\d)(\d{4})(?!\d)/.exec(foldText(text));
+  const m = /(?:^|\D)(\d{4})(?!\d)/.exec(foldText(text));
   return m ? Number(m[1]) : text;
 }
 

@@ -14,7 +14,7 @@ import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
 import type { FakeOptions } from '../support/fake-excel';
 
-const SAMPLE = path.join(__dirname, '..', '..', '..', 'shared', 'cases', 'sample_form.xlsx');
+const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
 const now = () => new Date('2025-01-15T08:00:00Z');
 
 async function sampleSnapshot(): Promise<WorkbookSnapshot> {

@@ -16,7 +16,7 @@ import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
 import { S73, S87, S97, formSheet, longYearHalf, roundTrip } from '../support/workbooks';
 
-const SAMPLE = path.join(__dirname, '..', '..', '..', 'shared', 'cases', 'sample_form.xlsx');
+const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
 const now = () => new Date('2025-03-01T09:30:00Z');
 
 async function viaFile(wb: ExcelJS.Workbook, lang: Lang | null): Promise<{ out: AssessOutcome; after: WorkbookSnapshot }> {

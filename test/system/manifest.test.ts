@@ -1,4 +1,4 @@
-/** xmllint (Debian libxml2-utils) validates manifest.xml against Microsoft's XSDs in ../shared/schemas. */
+/** xmllint (Debian libxml2-utils) validates manifest.xml against Microsoft's XSDs in test/fixtures/schemas. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
