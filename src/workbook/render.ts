@@ -58,6 +58,16 @@ export interface Colours {
 }
 
 export const HEADER_COLOURS: Colours = { fill: 'D9E1F2', font: '1F1F1F' };
+/** The header row's look, shared by the output sheets and the template. */
+export const headerStyle = (range: string): RangeStyle => ({
+  range,
+  bold: true,
+  fill: HEADER_COLOURS.fill,
+  fontColor: HEADER_COLOURS.font,
+  wrap: true,
+  border: true,
+  horizontal: 'center',
+});
 export const BAND_COLOURS: Record<BandCode, Colours> = {
   excellent: { fill: 'C6EFCE', font: '006100' },
   qualified: { fill: 'DDEBF7', font: '1F4E79' },
@@ -204,14 +214,7 @@ class SheetBuilder {
   header(): number {
     const r = this.add(this.columns.map((c) => c.header));
     this.headerRow = r;
-    this.style(this.rowRange(r), {
-      bold: true,
-      fill: HEADER_COLOURS.fill,
-      fontColor: HEADER_COLOURS.font,
-      wrap: true,
-      border: true,
-      horizontal: 'center',
-    });
+    this.styles.push(headerStyle(this.rowRange(r)));
     return r;
   }
 

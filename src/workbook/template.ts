@@ -10,7 +10,7 @@ import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { DEFAULT_GUIDE_EN, RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { a1 } from './a1';
-import { HEADER_COLOURS } from './render';
+import { headerStyle } from './render';
 import type { DataValidation, OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from './snapshot';
 
 /** How many empty score rows the template prepares (borders and validation). */
@@ -20,16 +20,6 @@ export const TEMPLATE_SCORE_ROWS = 200;
 export function templateSheetNames(lang: Lang): string[] {
   return [t(lang, TEMPLATE_SHEET.rubric), t(lang, TEMPLATE_SHEET.rules), t(lang, TEMPLATE_SHEET.scores)];
 }
-
-const headerStyle = (range: string): RangeStyle => ({
-  range,
-  bold: true,
-  fill: HEADER_COLOURS.fill,
-  fontColor: HEADER_COLOURS.font,
-  wrap: true,
-  border: true,
-  horizontal: 'center',
-});
 
 function sheet(
   name: string,
