@@ -263,7 +263,7 @@ test('weight: the pane’s initial JavaScript is at most 167 KB gzipped, and laz
   }
 });
 
-test('syntax: the pane’s bundles parse as ES2017 (the EdgeHTML webview of Excel 2019)', () => {
+test('syntax: every bundle (pane, engine, ribbon commands) parses as ES2017 (the EdgeHTML webview of Excel 2019)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const acorn = require('acorn') as { parse: (src: string, o: object) => unknown };
   const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
@@ -275,7 +275,6 @@ test('syntax: the pane’s bundles parse as ES2017 (the EdgeHTML webview of Exce
       failures.push(`${f}: ${(e as Error).message}`);
     }
   }
-  // The initial bundle and the pane's own chunks must parse; report every failure.
-  if (failures.length) console.log(`not ES2017:\n${failures.join('\n')}`);
-  expect(failures.filter((f) => /^taskpane\.js|^(chart|ranking|settings|preview|sample|office-host)\./.test(f))).toEqual([]);
+  expect(files.length).toBeGreaterThan(3);
+  expect(failures).toEqual([]);
 });
