@@ -107,10 +107,12 @@ describe('template sheets', () => {
       expect(rule.min).toBe(0);
       expect(rule.max).toBe(DEFAULT_RUBRIC.items[k].max / 100);
       expect(rule.message).toContain(String(rule.max));
+      expect(rule.title).toBe('得分无效');
     });
     const year = v.find((x) => !x.decimals);
     expect(year && parseRange(year.range).left).toBe(1);
-    expect(year).toMatchObject({ min: 2000, max: 2100 });
+    expect(year).toMatchObject({ min: 2000, max: 2100, title: '年度无效' });
+    expect(byName(en, 'Scores').validations!.find((x) => !x.decimals)!.title).toBe('Invalid year');
   });
 
   test('the template is deterministic', () => {

@@ -180,6 +180,8 @@ export const TEMPLATE = {
   notes: { zh: '备注', en: 'Notes' },
   scoreInvalid: { zh: '请输入 0 至 {max} 之间的数，最多两位小数', en: 'Enter a number from 0 to {max}, at most 2 decimals' },
   yearInvalid: { zh: '请输入 2000 至 2100 之间的年份', en: 'Enter a year from 2000 to 2100' },
+  scoreInvalidTitle: { zh: '得分无效', en: 'Invalid score' },
+  yearInvalidTitle: { zh: '年度无效', en: 'Invalid year' },
 };
 
 /** Descriptions of the rules on the template's 考评规则 sheet (keyed by the English key). */

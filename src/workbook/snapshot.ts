@@ -65,6 +65,8 @@ export interface DataValidation {
   decimals: boolean;
   /** Error message shown when a value outside the range is typed (user's language). */
   message?: string;
+  /** Title of that error alert (user's language). */
+  title?: string;
 }
 
 export interface SheetPatch {

@@ -124,13 +124,14 @@ function scoresSheet(lang: Lang): SheetPatch {
   const firstItem = 6;
   const totalCol = firstItem + items.length;
   const validations: DataValidation[] = [
-    { range: `${a1(first, 1)}:${a1(lastRow, 1)}`, min: 2000, max: 2100, decimals: false, message: tr(TEMPLATE.yearInvalid) },
+    { range: `${a1(first, 1)}:${a1(lastRow, 1)}`, min: 2000, max: 2100, decimals: false, message: tr(TEMPLATE.yearInvalid), title: tr(TEMPLATE.yearInvalidTitle) },
     ...items.map((i, k) => ({
       range: `${a1(first, firstItem + k)}:${a1(lastRow, firstItem + k)}`,
       min: 0,
       max: i.max / 100,
       decimals: true,
       message: tr(TEMPLATE.scoreInvalid, { max: i.max / 100 }),
+      title: tr(TEMPLATE.scoreInvalidTitle),
     })),
   ];
   const styles: RangeStyle[] = [

@@ -247,7 +247,7 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPatch): ExcelJS.Worksheet {
       formulae: [v.min, v.max],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: both(VALIDATION.title),
+      errorTitle: v.title ?? both(VALIDATION.title),
       error: v.message ?? both(VALIDATION.error, { min: v.min, max: v.max, decimals }),
     });
   }

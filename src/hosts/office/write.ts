@@ -332,7 +332,7 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
           const dv = ws.getRange(v.range).dataValidation;
           const rule = { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator };
           dv.rule = v.decimals ? { decimal: rule } : { wholeNumber: rule };
-          if (v.message) dv.errorAlert = { message: v.message, showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: '' };
+          if (v.message) dv.errorAlert = { message: v.message, showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: v.title ?? '' };
         }
       }
       if (sheet.visibility === 'veryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
