@@ -113,6 +113,8 @@ export const WarningReportSchema = z.object({
   /** Item codes, up to 3. */
   focusItems: z.array(z.string()),
   band: Band.nullable(),
+  /** RECTIFY of a vetoed half: the veto's reason; otherwise null. */
+  veto: z.string().nullable(),
   message: z.string(),
   source: z.string(),
 });
@@ -216,6 +218,7 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
       deadline: w.deadline,
       status: w.status,
       resolvedBy: w.resolvedBy ? { year: w.resolvedBy.year, half: w.resolvedBy.half } : null,
+      veto: w.veto ?? null,
       focusItems: [...w.focusItems],
       band: w.band,
       message: warningMessage(lang, w, { itemName, tiedWith, average }),

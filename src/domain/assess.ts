@@ -157,8 +157,11 @@ function halfWarnings(assessments: Assessment[], hist: Map<string, GroupHistory>
       deadline: deadline(p, rules.rectifyDays),
       status: resolvedBy ? 'resolved' : 'open',
       resolvedBy,
-      focusItems: focusItems(a.row.scores, rubric),
+      // A vetoed half with a good total has nothing to improve item by item: the veto is the cause.
+      focusItems:
+        a.row.veto !== null && atLeast(bandOf(a.total!, rules), 'qualified') ? [] : focusItems(a.row.scores, rubric),
       band: a.band,
+      veto: a.row.veto,
     });
     if (a.band === 'unqualified') {
       const prev = h.byPeriod.get(periodIndex(p) - 1);

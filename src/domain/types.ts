@@ -157,6 +157,8 @@ export interface Warning {
   focusItems: string[];
   /** The band that caused the warning, when one did. */
   band: BandCode | null;
+  /** RECTIFY of a vetoed half: the veto's stated reason (the cause, whatever the total). */
+  veto?: string | null;
   source: CellRef;
 }
 

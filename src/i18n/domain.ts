@@ -66,6 +66,13 @@ const WARNING_TEXT: Record<WarningCode, Msg> = {
   },
 };
 
+const RECTIFY_VETO_TEXT: Msg = {
+  zh: '{period}一票否决（{veto}），等次为不合格：支部帮助查找原因、制定改进措施，于{deadline}前完成整改。',
+  en: '{period} vetoed ({veto}), so Unqualified: the branch helps find the causes and set improvement measures; rectify by {deadline}.',
+};
+
+const FOCUS_TEXT: Msg = { zh: '重点条款：{focus}。', en: 'Focus items: {focus}.' };
+
 const RESOLVED_TEXT: Msg = { zh: '已于{period}整改见效。', en: 'Resolved in {period}.' };
 
 export function periodLabel(lang: Lang, p: Period): string {
@@ -98,7 +105,9 @@ export function warningMessage(lang: Lang, w: Warning, ctx: WarningTextContext):
     : '';
   const sep = lang === 'en-US' ? ', ' : '、';
   const focus = w.focusItems.map((c) => `${c}.${ctx.itemName(c)}`).join(sep) || '—';
-  let text = t(lang, WARNING_TEXT[w.code], {
+  const vetoed = w.code === 'RECTIFY' && w.veto;
+  let text = t(lang, vetoed ? RECTIFY_VETO_TEXT : WARNING_TEXT[w.code], {
+    veto: w.veto ?? '',
     period,
     prev,
     year: w.year,
@@ -109,6 +118,7 @@ export function warningMessage(lang: Lang, w: Warning, ctx: WarningTextContext):
     others: (ctx.tiedWith ?? []).join(sep),
     average: ctx.average == null ? '' : points3(ctx.average),
   });
+  if (vetoed && w.focusItems.length) text += (lang === 'en-US' ? ' ' : '') + t(lang, FOCUS_TEXT, { focus });
   if (w.code === 'RECTIFY' && w.status === 'resolved' && w.resolvedBy) {
     text += (lang === 'en-US' ? ' ' : '') + t(lang, RESOLVED_TEXT, { period: periodLabel(lang, w.resolvedBy) });
   }

@@ -1,5 +1,6 @@
 import { assess } from '../../src/domain/assess';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { warningMessage } from '../../src/i18n/domain';
 import type { Rules, ScoreRow } from '../../src/domain/types';
 import { row, rules, scoresFor } from './rows';
 
@@ -216,7 +217,21 @@ describe('annual results and ranking', () => {
     expect(a).toMatchObject({ average: 99000, band: 'unqualified', rank: 1, vetoed: true });
     expect(a.titles).toEqual([]);
     expect(res.annual.find((x) => x.group === 'B')!.titles).toEqual(['advanced']);
-    expect(res.warnings.find((w) => w.group === 'A' && w.code === 'RECTIFY')?.severity).toBe('serious');
+    const rect = res.warnings.find((w) => w.group === 'A' && w.code === 'RECTIFY')!;
+    expect(rect).toMatchObject({ severity: 'serious', veto: '发生责任性安全事故', focusItems: [] });
+    // The message names the veto as the cause, not items that lost a point.
+    const itemName = (c: string) => DEFAULT_RUBRIC.items.find((i) => i.code === c)!.name;
+    const zh = warningMessage('zh-CN', rect, { itemName });
+    expect(zh).toContain('一票否决（发生责任性安全事故）');
+    expect(zh).not.toContain('重点条款');
+    expect(warningMessage('en-US', rect, { itemName })).toContain('vetoed (发生责任性安全事故)');
+  });
+
+  test('a vetoed half with a low total keeps its focus items', () => {
+    const res = run([row({ year: 2024, half: 1, group: 'A', total: 70, veto: '违纪' })]);
+    const rect = res.warnings.find((w) => w.code === 'RECTIFY')!;
+    expect(rect.focusItems).toHaveLength(3);
+    expect(warningMessage('zh-CN', rect, { itemName: () => '某项' })).toMatch(/一票否决（违纪）.*重点条款：10\.某项、11\.某项、12\.某项/);
   });
 
   test('a group marked ineligible (评先资格 否) cannot hold the title', () => {
