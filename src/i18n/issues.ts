@@ -14,6 +14,7 @@
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
+import { DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
 import type { DataIssue, IssueCode, Lang } from '../domain/types';
 import type { Msg } from './index';
 import { t } from './index';
@@ -71,5 +72,11 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
 
 /** A data issue's message in a language. */
 export function issueMessage(lang: Lang, issue: DataIssue): string {
-  return t(lang, ISSUE_MSG[issue.code], { ...issue.params, value: issue.value });
+  const params: Record<string, string | number> = { ...issue.params, value: issue.value };
+  // English messages name the default rubric's items in English (a custom rubric's names stay as written).
+  if (lang === 'en-US' && typeof params.code === 'string' && typeof params.item === 'string') {
+    const item = DEFAULT_RUBRIC.items.find((i) => i.code === params.code);
+    if (item && item.name === params.item) params.item = DEFAULT_ITEM_EN[item.code];
+  }
+  return t(lang, ISSUE_MSG[issue.code], params);
 }
