@@ -362,11 +362,16 @@ function renderResults(
       b.coloured(r, 0, BAND_COLOURS[band]);
       b.style(`${a1(r, 0)}:${a1(r, 1)}`, { border: true });
     }
-    const ungraded = rows
-      .filter((a) => a.status !== 'graded')
-      .map((a) =>
-        tr(RESULTS.summaryUngradedItem, { group: a.row.group || cellAddress(a.row.source), status: tr(ROW_STATUS[a.status]) }),
-      );
+    // Each group once (two duplicate rows are one group without a band).
+    const ungraded = [
+      ...new Set(
+        rows
+          .filter((a) => a.status !== 'graded')
+          .map((a) =>
+            tr(RESULTS.summaryUngradedItem, { group: a.row.group || cellAddress(a.row.source), status: tr(ROW_STATUS[a.status]) }),
+          ),
+      ),
+    ];
     const ru = b.add([tr(RESULTS.summaryUngraded), ungraded.length, ungraded.join(sep) || null]);
     b.style(`${a1(ru, 0)}:${a1(ru, 1)}`, { border: true });
   } else {
