@@ -157,7 +157,6 @@ export const PANE = {
   previewSelected: { zh: '示例工作簿中已选中 {cell}', en: 'Selected in the sample workbook: {cell}' },
   previewRow: { zh: '该行：{values}', en: 'That row: {values}' },
   previewNothingSelected: { zh: '示例工作簿：尚未选中单元格', en: 'Sample workbook: no cell selected' },
-  previewSheets: { zh: '工作表：{sheets}', en: 'Sheets: {sheets}' },
 
   // Errors
   selectFailed: { zh: '无法选中 {cell}：{reason}', en: 'Could not select {cell}: {reason}' },

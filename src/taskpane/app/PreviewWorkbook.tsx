@@ -33,9 +33,6 @@ export function PreviewWorkbook({ host }: { host: MemoryHost }) {
           {tr(PANE.previewNothingSelected)}
         </Text>
       )}
-      <Text size={200} block className="pga-muted">
-        {tr(PANE.previewSheets, { sheets: host.sheetNames().join(tr({ zh: '、', en: ', ' })) })}
-      </Text>
     </aside>
   );
 }
