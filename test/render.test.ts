@@ -720,3 +720,22 @@ describe('pipeline with the reader and the engine', () => {
     expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题']);
   });
 });
+
+test('rows whose wrapped text needs several lines get a height that shows it all (Excel does not re-measure)', () => {
+  const s = byName(render(sampleResult()), '预警与整改');
+  const widths = s.columnWidths;
+  const h = s.freeze.rows - 1;
+  const heights = new Map((s.rowHeights ?? []).map((x) => [x.row, x.height]));
+  let checked = 0;
+  for (let r = h + 1; r < s.values.length; r++) {
+    s.values[r].forEach((v, c) => {
+      if (typeof v !== 'string' || textWidth(v) <= widths[c]) return;
+      const wrapped = s.styles.some((st) => st.wrap && parseRange(st.range).left <= c && parseRange(st.range).right >= c);
+      if (!wrapped) return;
+      checked++;
+      const lines = Math.ceil(textWidth(v) / (widths[c] - 1));
+      expect(heights.get(r)).toBeGreaterThanOrEqual(15 * lines);
+    });
+  }
+  expect(checked).toBeGreaterThan(0);
+});

@@ -147,6 +147,9 @@ export function chooseSheetNames(
 // ───────────────────────────── a small sheet builder ─────────────────────────────
 
 /** Display width of text in Excel "characters": CJK and full-width characters count double. */
+/** Points per line of 11-point text, for row heights. */
+const LINE_HEIGHT = 15;
+
 export function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
@@ -252,6 +255,19 @@ class SheetBuilder {
       }
       return Math.min(c.max, Math.max(c.min, w + 2));
     });
+    // Explicit heights for rows whose wrapped text needs several lines: Excel and LibreOffice do not
+    // re-measure rows of a file written by a library, so without them wrapped text would be cut off.
+    const rowHeights: { row: number; height: number }[] = [];
+    for (let r = Math.max(h, 0); r <= last; r++) {
+      let lines = 1;
+      this.columns.forEach((c, i) => {
+        if (!c.wrap && r !== h) return;
+        const v = this.values[r][i];
+        if (v === null || v === '') return;
+        lines = Math.max(lines, Math.ceil(textWidth(String(v)) / Math.max(1, columnWidths[i] - 1)));
+      });
+      if (lines > 1) rowHeights.push({ row: r, height: Math.min(409, LINE_HEIGHT * lines) });
+    }
     return {
       name: this.name,
       values: this.values,
@@ -259,6 +275,7 @@ class SheetBuilder {
       links: this.links,
       merges: [],
       columnWidths,
+      rowHeights,
       freeze: { rows: h + 1, cols: 0 },
       visibility: 'visible',
       tabColor: TAB_COLOUR[kind],

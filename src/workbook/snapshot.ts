@@ -78,6 +78,8 @@ export interface SheetPatch {
   merges: string[];
   /** Column widths in characters, one per column. */
   columnWidths: number[];
+  /** Heights (points) of rows whose wrapped text needs more than one line (0-based rows); others stay default. */
+  rowHeights?: { row: number; height: number }[];
   /** Rows (and columns) frozen at the top-left. */
   freeze: { rows: number; cols: number };
   visibility: 'visible' | 'veryHidden';

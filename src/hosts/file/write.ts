@@ -228,6 +228,7 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPatch): ExcelJS.Worksheet {
   sp.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const { row, height } of sp.rowHeights ?? []) ws.getRow(row + 1).height = height;
 
   if (sp.landscape) {
     ws.pageSetup.orientation = 'landscape';

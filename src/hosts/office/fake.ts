@@ -838,6 +838,9 @@ class RangeFormatProxy {
   set columnWidth(v: number) {
     this.style('columnWidth', v);
   }
+  set rowHeight(v: number) {
+    this.style('rowHeight', v);
+  }
   get borders() {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self2 = this;

@@ -307,7 +307,8 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
     });
   }
   steps.push({
-    bytes: () => jsonBytes(sheet.merges) + jsonBytes(sheet.columnWidths) + jsonBytes(sheet.validations ?? []) + 400,
+    bytes: () =>
+      jsonBytes(sheet.merges) + jsonBytes(sheet.columnWidths) + jsonBytes(sheet.rowHeights ?? []) + jsonBytes(sheet.validations ?? []) + 400,
     run: () => {
       const ws = holder.ws!;
       for (const m of sheet.merges) ws.getRange(m).merge(false);
@@ -315,6 +316,7 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
         const col = colName(c);
         ws.getRange(`${col}:${col}`).format.columnWidth = Math.round(w * 7);
       });
+      for (const { row, height } of sheet.rowHeights ?? []) ws.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
       const { rows: fr, cols: fc } = sheet.freeze;
       if (fr > 0 && fc > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr, fc));
       else if (fr > 0) ws.freezePanes.freezeRows(fr);
