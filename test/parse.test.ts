@@ -309,7 +309,7 @@ describe('tables that cannot be read', () => {
     expect(e.describe('zh-CN')).toBe(
       '2024年上半年!A3:K3: “2024年上半年”表第 3 行的表头缺少考评项：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评内容）',
     );
-    expect(e.describe('en-US')).toContain('lacks the items: 11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日');
+    expect(e.describe('en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });
 
   test('an item in two columns is a config error', () => {
@@ -317,7 +317,7 @@ describe('tables that cannot be read', () => {
     table(wb.addWorksheet('2024 H1'), 1, ['党小组', ...CN_ITEM_HEADERS, '第3项'], [['一组', ...S97, 1]]);
     const e = configError(() => parse(wb));
     expect(e.describe('zh-CN')).toContain('第3项“组织生活”出现了两次（D, N 列）');
-    expect(e.describe('en-US')).toContain('Item 3 “组织生活” appears twice');
+    expect(e.describe('en-US')).toContain('Item 3 “Organisational life” appears twice');
   });
 
   test('no score table anywhere: config error telling the user to use the template', () => {

@@ -1,5 +1,6 @@
 /** Catalogue: bands, statuses, titles, severities and warnings — the words of the rules (SPEC §2). */
-import type { BandCode, Lang, Period, RowStatus, Severity, Title, Warning, WarningCode } from '../domain/types';
+import { DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
+import type { BandCode, Lang, Period, RowStatus, RubricItem, Severity, Title, Warning, WarningCode } from '../domain/types';
 import type { Msg } from './index';
 import { t } from './index';
 
@@ -74,6 +75,12 @@ const RECTIFY_VETO_TEXT: Msg = {
 const FOCUS_TEXT: Msg = { zh: '重点条款：{focus}。', en: 'Focus items: {focus}.' };
 
 const RESOLVED_TEXT: Msg = { zh: '已于{period}整改见效。', en: 'Resolved in {period}.' };
+
+/** An item's name in both languages: the default rubric's items have English names, a custom rubric's stay as written. */
+export function itemNameMsg(item: RubricItem): Msg {
+  const d = DEFAULT_RUBRIC.items.find((i) => i.code === item.code);
+  return { zh: item.name, en: d && d.name === item.name ? DEFAULT_ITEM_EN[item.code] : item.name };
+}
 
 export function periodLabel(lang: Lang, p: Period): string {
   return lang === 'en-US' ? `${p.year} H${p.half}` : `${p.year}年${p.half === 1 ? '上' : '下'}半年`;

@@ -11,14 +11,16 @@ export interface Msg {
   en: string;
 }
 
-export type Params = Record<string, string | number | null | undefined>;
+/** A parameter may itself be a message (e.g. an item name that has an English translation). */
+export type Params = Record<string, string | number | null | undefined | Msg>;
 
 /** Render a message in a language, replacing `{name}` with params.name. */
 export function t(lang: Lang, msg: Msg, params: Params = {}): string {
   const template = lang === 'en-US' ? msg.en : msg.zh;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = params[key];
-    return v === undefined || v === null ? whole : String(v);
+    if (v === undefined || v === null) return whole;
+    return typeof v === 'object' ? (lang === 'en-US' ? v.en : v.zh) : String(v);
   });
 }
 

@@ -14,9 +14,9 @@
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
-import { DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
 import type { DataIssue, IssueCode, Lang } from '../domain/types';
-import type { Msg } from './index';
+import { itemNameMsg } from './domain';
+import type { Msg, Params } from './index';
 import { t } from './index';
 
 export const ISSUE_MSG: Record<IssueCode, Msg> = {
@@ -72,11 +72,11 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
 
 /** A data issue's message in a language. */
 export function issueMessage(lang: Lang, issue: DataIssue): string {
-  const params: Record<string, string | number> = { ...issue.params, value: issue.value };
+  const params: Params = { ...issue.params, value: issue.value };
   // English messages name the default rubric's items in English (a custom rubric's names stay as written).
-  if (lang === 'en-US' && typeof params.code === 'string' && typeof params.item === 'string') {
-    const item = DEFAULT_RUBRIC.items.find((i) => i.code === params.code);
-    if (item && item.name === params.item) params.item = DEFAULT_ITEM_EN[item.code];
+  const { code, item } = issue.params;
+  if (typeof code === 'string' && typeof item === 'string') {
+    params.item = itemNameMsg({ code, name: item, aspect: '', max: 0 });
   }
   return t(lang, ISSUE_MSG[issue.code], params);
 }

@@ -2,6 +2,7 @@
  * Score-table recognition: header labels (Chinese or English, any order, NFKC-folded), one- and
  * two-row headers with merged cells, the table's period from the sheet name or a title row.
  */
+import { itemNameMsg } from '../i18n/domain';
 import { AssessError } from '../domain/errors';
 import { shortItemName } from '../domain/rubric';
 import type { Period, Rubric } from '../domain/types';
@@ -213,7 +214,7 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
       throw new AssessError(
         'config',
         CONFIG_MSG.tableDuplicateItem,
-        { sheet: grid.name, code: item.code, item: item.name, cols: cols.map((c) => a1(bottom, c).replace(/\d+$/, '')).join(', ') },
+        { sheet: grid.name, code: item.code, item: itemNameMsg(item), cols: cols.map((c) => a1(bottom, c).replace(/\d+$/, '')).join(', ') },
         where,
       );
     }
@@ -223,7 +224,14 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
     throw new AssessError(
       'config',
       CONFIG_MSG.tableMissingItems,
-      { sheet: grid.name, row: top + 1, items: missing.map((it) => `${it.code}.${it.name}`).join('、') },
+      {
+        sheet: grid.name,
+        row: top + 1,
+        items: {
+          zh: missing.map((it) => `${it.code}.${it.name}`).join('、'),
+          en: missing.map((it) => `${it.code}.${itemNameMsg(it).en}`).join(', '),
+        },
+      },
       where,
     );
   }
