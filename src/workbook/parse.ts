@@ -63,15 +63,28 @@ export interface ParsedWorkbook {
   inputSheets: string[];
 }
 
-export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
+/**
+ * The inputs (every sheet the add-in does not own) and the configuration they carry: the workbook's
+ * 考评细则 or the default rubric, its 考评规则 or the default rules. Throws a configuration error naming the cell.
+ */
+export function parseConfig(snapshot: WorkbookSnapshot): {
+  owned: Set<string>;
+  inputs: WorkbookSnapshot['sheets'];
+  rubric: Rubric;
+  rules: Rules;
+} {
   const owned = ownedSheets(snapshot);
-  const meta = readMeta(snapshot);
   const inputs = snapshot.sheets.filter((s) => !owned.has(s.name) && s.name !== META_SHEET);
-
   const rubricSheet = inputs.find((s) => isRubricSheet(s.name));
   const rubric = rubricSheet ? parseRubricSheet(new Grid(rubricSheet)) : DEFAULT_RUBRIC;
   const rulesSheet = inputs.find((s) => isRulesSheet(s.name));
   const rules = rulesSheet ? parseRulesSheet(new Grid(rulesSheet), rubricTotal(rubric)) : { ...DEFAULT_RULES };
+  return { owned, inputs, rubric, rules };
+}
+
+export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
+  const meta = readMeta(snapshot);
+  const { owned, inputs, rubric, rules } = parseConfig(snapshot);
 
   const matcher = new HeaderMatcher(rubric);
   const rows: ScoreRow[] = [];

@@ -1,22 +1,13 @@
 /** Builders of typed rows for engine tests (hundredths from plain points). */
-import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { scores } from '../support/xlsx';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Half, Rules, ScoreRow } from '../../src/domain/types';
 
 let nextRow = 4;
 
-/** Twelve item scores that add up to `total` points (hundredths exact), losing points from item 12 backwards. */
+/** Twelve item scores in hundredths that add up to `total` points, losing points from item 12 backwards. */
 export function scoresFor(total: number): number[] {
-  let missing = 10000 - Math.round(total * 100);
-  return DEFAULT_RUBRIC.items
-    .slice()
-    .reverse()
-    .map((item) => {
-      const lose = Math.min(missing, item.max);
-      missing -= lose;
-      return item.max - lose;
-    })
-    .reverse();
+  return scores(total).map((x) => Math.round(x * 100));
 }
 
 export interface RowSpec {

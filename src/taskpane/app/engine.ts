@@ -13,11 +13,8 @@ import { BAND_ORDER } from '../../domain/types';
 import { periodLabel } from '../../i18n/domain';
 import { warningOrder } from '../../workbook/render';
 import { templatePatch } from '../../workbook/template';
-import { DEFAULT_RUBRIC, rubricTotal } from '../../domain/rubric';
-import { DEFAULT_RULES } from '../../domain/rules';
-import { META_SHEET, ownedSheets } from '../../workbook/meta';
-import { isRubricSheet, isRulesSheet, parseRubricSheet, parseRulesSheet } from '../../workbook/parse-config';
-import { Grid } from '../../workbook/parse-grid';
+import { rubricTotal } from '../../domain/rubric';
+import { parseConfig } from '../../workbook/parse';
 import type { WorkbookHost, WorkbookPatch } from '../../workbook/snapshot';
 
 export type { AssessOutcome };
@@ -70,13 +67,7 @@ export function templateFor(lang: Lang): WorkbookPatch {
  * settings form. Throws the reader's configuration error when the sheet is invalid.
  */
 export async function readRules(host: WorkbookHost): Promise<{ rules: Rules; totalPoints: number }> {
-  const snapshot = await host.read();
-  const owned = ownedSheets(snapshot);
-  const inputs = snapshot.sheets.filter((s) => !owned.has(s.name) && s.name !== META_SHEET);
-  const rubricSheet = inputs.find((s) => isRubricSheet(s.name));
-  const rubric = rubricSheet ? parseRubricSheet(new Grid(rubricSheet)) : DEFAULT_RUBRIC;
-  const rulesSheet = inputs.find((s) => isRulesSheet(s.name));
-  const rules = rulesSheet ? parseRulesSheet(new Grid(rulesSheet), rubricTotal(rubric)) : { ...DEFAULT_RULES };
+  const { rubric, rules } = parseConfig(await host.read());
   return { rules, totalPoints: rubricTotal(rubric) / 100 };
 }
 
