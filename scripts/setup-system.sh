@@ -2,7 +2,7 @@
 # npm run setup:system — installs the Debian packages the system tests need:
 #   chromium (task-pane end-to-end tests), libreoffice-calc (the file tool's output opened headless),
 #   libxml2-utils (xmllint: manifest XSD validation), fonts-noto-cjk (Chinese text in rendered output).
-# As root it runs apt-get; otherwise it prints the command to run.
+# As root (or with passwordless sudo) it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
 PACKAGES=(chromium libreoffice-calc libxml2-utils fonts-noto-cjk)
@@ -24,6 +24,10 @@ if [ "$(id -u)" -eq 0 ]; then
   echo "安装 / Installing: ${missing[*]}"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  echo "安装（sudo）/ Installing with sudo: ${missing[*]}"
+  sudo apt-get update
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 else
   echo "缺少软件包 / Missing packages: ${missing[*]}"
   echo "请以 root 运行 / Run as root:"
