@@ -3,6 +3,8 @@
  * severities, statuses, titles) come from ./domain; this file holds the pane's own.
  */
 import type { Msg } from './index';
+import { WORD } from './words';
+import { BAND, TIE_MARK } from './domain';
 
 export const PANE = {
   appTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
@@ -64,32 +66,32 @@ export const PANE = {
   noResults: { zh: '还没有结果。点击“考评”后在此查看。', en: 'No results yet. Click Assess to see them here.' },
   latestPeriod: { zh: '最近考评期：{period}', en: 'Latest period: {period}' },
   bandCountsCaption: { zh: '{period}各等次党小组数', en: 'Groups per band, {period}' },
-  band: { zh: '等次', en: 'Band' },
+  band: WORD.band,
   groups: { zh: '党小组数', en: 'Groups' },
-  groupNames: { zh: '党小组', en: 'Groups' },
-  noBand: { zh: '未定等次', en: 'No band' },
+  groupNames: WORD.groups,
+  noBand: WORD.noBand,
   chartTitle: { zh: '各党小组历次合计', en: 'Each group’s totals over the periods' },
   chartLabel: {
     zh: '折线图：{groups} 个党小组在 {from} 至 {to} 的合计分数，虚线为等次分数线（优秀 {excellent}、合格 {qualified}、基本合格 {basic}）',
     en: 'Line chart: totals of {groups} groups from {from} to {to}; dashed lines are the band thresholds (Excellent {excellent}, Qualified {qualified}, Basically qualified {basic})',
   },
   chartThresholds: { zh: '等次分数线（虚线）', en: 'Band thresholds (dashed)' },
-  chartGroups: { zh: '党小组', en: 'Groups' },
+  chartGroups: WORD.groups,
   chartEmpty: { zh: '暂无已评定的考评，无法绘图', en: 'No graded assessments to chart yet' },
   points: { zh: '分', en: 'pts' },
 
   // Warnings
   noWarnings: { zh: '没有预警。', en: 'No warnings.' },
   warningsCount: { zh: '{severity}（{count}）', en: '{severity} ({count})' },
-  group: { zh: '党小组', en: 'Group' },
-  leader: { zh: '党小组长', en: 'Leader' },
-  liaison: { zh: '联系支委', en: 'Liaison' },
-  deadline: { zh: '整改期限', en: 'Deadline' },
-  status: { zh: '状态', en: 'Status' },
-  period: { zh: '考评期', en: 'Period' },
+  group: WORD.group,
+  leader: WORD.leader,
+  liaison: WORD.liaison,
+  deadline: WORD.deadline,
+  status: WORD.status,
+  period: WORD.period,
   goToRow: { zh: '定位到第 {row} 行', en: 'Go to row {row}' },
   goToRowLabel: { zh: '定位到第 {row} 行：{cell}（{group}）', en: 'Go to row {row}: {cell} ({group})' },
-  none: { zh: '—', en: '—' },
+  none: WORD.dash,
 
   // Issues
   noIssues: { zh: '没有数据问题。', en: 'No data issues.' },
@@ -97,21 +99,21 @@ export const PANE = {
     zh: '以下单元格未能评定，改正后重新考评：',
     en: 'These cells could not be graded; correct them and assess again:',
   },
-  cell: { zh: '单元格', en: 'Cell' },
-  value: { zh: '值', en: 'Value' },
-  problem: { zh: '问题', en: 'Problem' },
+  cell: WORD.cell,
+  value: WORD.value,
+  problem: WORD.problem,
   goToCell: { zh: '选中 {cell}', en: 'Select {cell}' },
 
   // Ranking
-  year: { zh: '年度', en: 'Year' },
+  year: WORD.year,
   chooseYear: { zh: '选择年度', en: 'Choose a year' },
   rank: { zh: '名次', en: 'Rank' },
-  h1: { zh: '上半年', en: 'H1' },
-  h2: { zh: '下半年', en: 'H2' },
+  h1: WORD.h1,
+  h2: WORD.h2,
   average: { zh: '平均分', en: 'Average' },
   titles: { zh: '称号', en: 'Titles' },
   unranked: { zh: '未排名', en: 'Unranked' },
-  tied: { zh: '并列', en: 'tied' },
+  tied: TIE_MARK,
   tiedSuffix: { zh: '（并列）', en: ' (tied)' },
   rankingCaption: { zh: '{year}年度排名（{mode}）', en: 'Ranking of {year} ({mode})' },
   modeCompetition: { zh: '竞争排名', en: 'competition ranking' },
@@ -137,8 +139,8 @@ export const PANE = {
   langAuto: { zh: '自动（跟随 Office）', en: 'Auto (as Office)' },
   langZh: { zh: '中文', en: 'Chinese (中文)' },
   langEn: { zh: '英文 (English)', en: 'English' },
-  awardExcellent: { zh: '优秀', en: 'Excellent' },
-  awardQualified: { zh: '合格', en: 'Qualified' },
+  awardExcellent: BAND.excellent,
+  awardQualified: BAND.qualified,
   rankCompetition: { zh: '竞争排名（1、1、3）', en: 'Competition (1, 1, 3)' },
   rankDense: { zh: '中国式排名（1、1、2）', en: 'Dense (1, 1, 2)' },
   save: { zh: '保存规则', en: 'Save rules' },
