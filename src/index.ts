@@ -16,7 +16,7 @@ export {
 } from './app/report';
 export type { Report } from './app/report';
 export { FileHost } from './hosts/file/host';
-export { applyPatch } from './hosts/file/write';
+export { patchXlsx } from './hosts/file/write';
 export { AssessError } from './domain/errors';
 export type * from './domain/types';
 export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot } from './workbook/snapshot';

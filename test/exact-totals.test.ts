@@ -22,10 +22,7 @@ test.each([
     { year: 2024, half: '上半年', group: '甲党小组', scores, total: 95 },
     { year: 2024, half: '下半年', group: '甲党小组', scores: DECIMALS, total: 95 },
   ]);
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const loaded = new ExcelJS.Workbook();
-  await loaded.xlsx.load(buf as unknown as ArrayBuffer);
-  const host = new FileHost(loaded);
+  const host = await FileHost.fromWorkbook(wb);
   const { report } = await assessWorkbook(host, { now: () => new Date('2025-01-01T00:00:00Z') });
   expect(report.assessments.map((a) => [a.total, a.band])).toEqual([
     [95, 'excellent'],
@@ -33,6 +30,8 @@ test.each([
   ]);
   expect(report.issues.filter((i) => i.code === 'TOTAL_MISMATCH')).toEqual([]);
   expect(report.annual[0]).toMatchObject({ average: 95, band: 'excellent', titles: ['advanced', 'leader_candidate'] });
+  const loaded = new ExcelJS.Workbook();
+  await loaded.xlsx.load(host.toBuffer() as unknown as ArrayBuffer);
   const results = loaded.getWorksheet('考评结果')!;
   const totals: unknown[] = [];
   results.eachRow((row) => {

@@ -11,9 +11,9 @@ import { assessWorkbook } from '../src/app/assessWorkbook';
 import { AssessError } from '../src/domain/errors';
 import { FileHost } from '../src/hosts/file/host';
 import { snapshotFromExcelJS } from '../src/hosts/file/read';
-import { applyPatch } from '../src/hosts/file/write';
+import { patchXlsx } from '../src/hosts/file/write';
 import { META_SHEET, metaSheetPatch, readMeta } from '../src/workbook/meta';
-import type { SheetPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
+import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { basicFixture, loadXlsx, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(60_000);
@@ -61,6 +61,11 @@ async function inputWorkbook(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The bytes of an ExcelJS workbook with a patch applied (nothing owned). */
+async function patched(wb: ExcelJS.Workbook, patch: WorkbookPatch): Promise<Buffer> {
+  return patchXlsx(Buffer.from(await wb.xlsx.writeBuffer()), patch, new Set());
+}
+
 async function sheetXml(file: string, sheetName: string): Promise<{ xml: string; rels: string | null }> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
@@ -78,13 +83,15 @@ describe('applyPatch on a real file', () => {
 
   beforeAll(async () => {
     const src = await inputWorkbook();
-    applyPatch(src, {
-      sheets: [outputSheet(), metaSheetPatch({ sheets: ['考评结果'], runAt: '2024-07-15T08:30:00.000Z', fingerprint: 'abc', language: 'zh-CN', paneLanguage: null })],
-      deleteSheets: [],
-      activate: '考评结果',
-    });
     file = path.join(dir, 'patched.xlsx');
-    await src.xlsx.writeFile(file);
+    fs.writeFileSync(
+      file,
+      await patched(src, {
+        sheets: [outputSheet(), metaSheetPatch({ sheets: ['考评结果'], runAt: '2024-07-15T08:30:00.000Z', fingerprint: 'abc', language: 'zh-CN', paneLanguage: null })],
+        deleteSheets: [],
+        activate: '考评结果',
+      }),
+    );
     wb = await loadXlsx(file);
   });
 
@@ -145,14 +152,11 @@ describe('applyPatch on a real file', () => {
   });
 
   test('data validations, when the patch has them', async () => {
-    const src = new ExcelJS.Workbook();
-    applyPatch(src, {
-      sheets: [outputSheet({ name: '评分表', validations: [{ range: 'B2:B3', min: 0, max: 10, decimals: true }] })],
-      deleteSheets: [],
-      activate: null,
-    });
     const f = path.join(dir, 'validated.xlsx');
-    await src.xlsx.writeFile(f);
+    fs.writeFileSync(
+      f,
+      patchXlsx(null, { sheets: [outputSheet({ name: '评分表', validations: [{ range: 'B2:B3', min: 0, max: 10, decimals: true }] })], deleteSheets: [], activate: null }, new Set()),
+    );
     const { xml } = await sheetXml(f, '评分表');
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"[^>]*sqref="B2:B3"|<dataValidation [^>]*sqref="B2:B3"[^>]*type="decimal"/);
     expect(xml).toContain('<formula1>0</formula1>');
@@ -165,17 +169,20 @@ describe('ownership', () => {
     const wb = await inputWorkbook();
     const mine = wb.addWorksheet('考评结果');
     mine.getCell('A1').value = '我自己的表';
-    expect(() => applyPatch(wb, { sheets: [outputSheet()], deleteSheets: [], activate: null })).toThrow(AssessError);
+    const host = await FileHost.fromWorkbook(wb);
+    const before = Buffer.from(host.toBuffer());
+    await expect(host.write({ sheets: [outputSheet()], deleteSheets: [], activate: null })).rejects.toThrow(AssessError);
     try {
-      applyPatch(wb, { sheets: [outputSheet()], deleteSheets: [], activate: null });
+      await host.write({ sheets: [outputSheet()], deleteSheets: [], activate: null });
     } catch (e) {
       expect((e as AssessError).kind).toBe('host');
       expect((e as AssessError).describe('zh-CN')).toContain('考评结果');
     }
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['2024年上半年', '考评结果']);
-    expect(wb.getWorksheet('考评结果')!.getCell('A1').value).toBe('我自己的表');
-    expect(() => applyPatch(wb, { sheets: [], deleteSheets: ['考评结果'], activate: null })).toThrow(AssessError);
-    expect(wb.getWorksheet('考评结果')).toBeDefined();
+    await expect(host.write({ sheets: [], deleteSheets: ['考评结果'], activate: null })).rejects.toThrow(AssessError);
+    expect(host.toBuffer().equals(before)).toBe(true);
+    const after = await host.read();
+    expect(after.sheets.map((w) => w.name)).toEqual(['2024年上半年', '考评结果']);
+    expect(after.sheets[1].values[0][0]).toBe('我自己的表');
   });
 
   test('a foreign sheet named like an output survives a run untouched', async () => {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import { ReportSchema } from '../src/app/report';
 import { AssessError } from '../src/domain/errors';
-import { applyPatch } from '../src/hosts/file/write';
+import { patchXlsx } from '../src/hosts/file/write';
 import type { CellValue, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { LONG_HEADER } from './support/xlsx';
 
@@ -123,11 +123,13 @@ test('arbitrary cell values never crash the run: it assesses, or stops with a co
       try {
         const { patch, report } = await assessWorkbook(host, { now: NOW });
         ReportSchema.parse(report);
-        // The patch is also writable by the file host.
+        // The patch is also writable by the file host, and ExcelJS reads the result back.
         const wb = new ExcelJS.Workbook();
         for (const s of snap.sheets) wb.addWorksheet(s.name);
-        applyPatch(wb, patch);
-        await wb.xlsx.writeBuffer();
+        const out = patchXlsx(Buffer.from(await wb.xlsx.writeBuffer()), patch, new Set());
+        const back = new ExcelJS.Workbook();
+        await back.xlsx.load(out as unknown as ArrayBuffer);
+        expect(back.worksheets.map((w) => w.name)).toEqual([...snap.sheets.map((s) => s.name), ...patch.sheets.map((s) => s.name)]);
       } catch (e) {
         if (!(e instanceof AssessError)) throw e;
         expect(e.kind).toBe('config');

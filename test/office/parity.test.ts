@@ -20,10 +20,10 @@ const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx
 const now = () => new Date('2025-03-01T09:30:00Z');
 
 async function viaFile(wb: ExcelJS.Workbook, lang: Lang | null): Promise<{ out: AssessOutcome; after: WorkbookSnapshot }> {
-  const host = new FileHost(wb);
+  const host = await FileHost.fromWorkbook(wb);
   const out = await assessWorkbook(host, { now, lang });
   // what a later reader of the saved file sees
-  const after = snapshotFromExcelJS(await roundTrip(host.workbook));
+  const after = await host.read();
   return { out, after };
 }
 

@@ -1,58 +1,85 @@
 /**
- * The file host: the WorkbookHost port over an ExcelJS workbook held in memory. `read()` gives the
- * snapshot, `write(patch)` applies the patch in memory, `save(path)` writes the file atomically
- * (a temporary file in the same folder, then a rename), so a failed save never leaves half a file and
+ * The file host: the WorkbookHost port over the bytes of an .xlsx package. `read()` gives the snapshot
+ * (ExcelJS reads the package), `write(patch)` patches the package in memory (write.ts: input parts are
+ * copied byte for byte, only owned sheets are written), `save(path)` writes the file atomically (a
+ * temporary file in the same folder, then a rename), so a failed save never leaves half a file and
  * never touches any other file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AssessError } from '../../domain/errors';
 import { CLI_ERR } from '../../i18n/cli';
+import { CONFIG_MSG } from '../../i18n/config';
+import { ownedSheets } from '../../workbook/meta';
 import type { WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
-import { readWorkbookFile, snapshotFromExcelJS } from './read';
-import { applyPatch } from './write';
+import { loadWorkbookData, readWorkbookFile } from './read';
+import { patchXlsx } from './write';
+import { ZipError } from './xlsx/zip';
 
 export class FileHost implements WorkbookHost {
-  private snapshot: WorkbookSnapshot | null;
   /** Number of read() and write() calls (the use case makes exactly one of each). */
   reads = 0;
   writes = 0;
 
+  /**
+   * @param data the package's bytes (null: a new, empty workbook)
+   * @param file the name that messages give it
+   */
   constructor(
-    readonly workbook: ExcelJS.Workbook,
-    snapshot?: WorkbookSnapshot,
-  ) {
-    this.snapshot = snapshot ?? null;
-  }
+    private data: Buffer | null,
+    private snapshot: WorkbookSnapshot | null = null,
+    readonly file = '(workbook)',
+  ) {}
 
   /** Load a workbook file (AssessError 'file' when it cannot be read). */
   static async open(file: string): Promise<FileHost> {
-    const { workbook, snapshot } = await readWorkbookFile(file);
-    return new FileHost(workbook, snapshot);
+    const { data, snapshot } = await readWorkbookFile(file);
+    return new FileHost(data, snapshot, file);
+  }
+
+  /** A host over an ExcelJS workbook built in memory (its bytes as ExcelJS writes them). */
+  static async fromWorkbook(wb: ExcelJS.Workbook, file?: string): Promise<FileHost> {
+    return new FileHost(Buffer.from(await wb.xlsx.writeBuffer()), null, file);
   }
 
   /** A host over a new, empty workbook (for the template). */
   static empty(): FileHost {
-    return new FileHost(new ExcelJS.Workbook());
+    return new FileHost(null, { sheets: [] });
+  }
+
+  private async current(): Promise<WorkbookSnapshot> {
+    if (!this.snapshot) this.snapshot = this.data ? (await loadWorkbookData(this.data, this.file)).snapshot : { sheets: [] };
+    return this.snapshot;
   }
 
   async read(): Promise<WorkbookSnapshot> {
     this.reads++;
-    const snap = this.snapshot ?? snapshotFromExcelJS(this.workbook);
-    this.snapshot = snap;
-    return snap;
+    return this.current();
   }
 
   async write(patch: WorkbookPatch): Promise<void> {
     this.writes++;
-    applyPatch(this.workbook, patch);
+    const owned = ownedSheets(await this.current());
+    try {
+      this.data = patchXlsx(this.data, patch, owned);
+    } catch (e) {
+      if (e instanceof ZipError) throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: this.file, detail: e.message }, this.file, e);
+      throw e;
+    }
     this.snapshot = null;
+  }
+
+  /** The package's bytes as they stand (after write: the assessed workbook). */
+  toBuffer(): Buffer {
+    if (!this.data) throw new Error('FileHost: nothing written yet');
+    return this.data;
   }
 
   /** Write the workbook to a file: temp file beside it, then rename. AssessError 'file' on failure. */
   async save(file: string): Promise<void> {
-    await saveWorkbook(this.workbook, file);
+    const data = this.toBuffer();
+    await atomicWrite(file, (tmp) => fs.promises.writeFile(tmp, data));
   }
 }
 
@@ -73,28 +100,4 @@ export async function atomicWrite(file: string, produce: (tmp: string) => Promis
     const reason = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
     throw new AssessError('file', CLI_ERR.cannotWrite, { reason }, file, e);
   }
-}
-
-/**
- * ExcelJS gives every row and every unstyled cell its own empty style object, and resolves a style per
- * distinct object when it writes (about half the write time of a large workbook). Pointing all empty
- * styles at one shared object just before writing changes nothing in the file and halves that work.
- */
-export function shareEmptyStyles(wb: ExcelJS.Workbook): void {
-  const empty = {} as ExcelJS.Style;
-  const isEmpty = (s: unknown) => s !== empty && s !== null && typeof s === 'object' && Object.keys(s as object).length === 0;
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: true }, (row) => {
-      const r = row as unknown as { style: unknown };
-      if (isEmpty(r.style)) r.style = empty;
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (isEmpty(cell.style)) cell.style = empty;
-      });
-    });
-  }
-}
-
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  shareEmptyStyles(wb);
-  await atomicWrite(file, (tmp) => wb.xlsx.writeFile(tmp));
 }

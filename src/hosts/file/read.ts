@@ -142,7 +142,7 @@ export function snapshotFromExcelJS(wb: ExcelJS.Workbook): WorkbookSnapshot {
  * Read an .xlsx file. Throws AssessError('file', …, path) when the file is missing, is a folder, is
  * not an .xlsx workbook (by name or content) or is damaged.
  */
-export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; data: Buffer }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -161,6 +161,14 @@ export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJ
     const code = (e as NodeJS.ErrnoException).code;
     throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
   }
+  return { ...(await loadWorkbookData(data, file)), data };
+}
+
+/**
+ * Load the bytes of an .xlsx (named `file` in messages). Throws AssessError('file', …, file) when they
+ * are not an .xlsx workbook or are damaged.
+ */
+export async function loadWorkbookData(data: Buffer, file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
   // An .xlsx is a zip archive: "PK". Old .xls (OLE, D0 CF 11 E0) or text saved as .xlsx are not.
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
     const ole = data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;

@@ -1,287 +1,339 @@
 /**
- * Apply a WorkbookPatch to an ExcelJS workbook in memory (the file host's half of "write").
+ * Apply a WorkbookPatch to an .xlsx package (the file host's half of "write").
  *
- * - Only sheets named in the patch are touched: deleteSheets are removed; each patch sheet is removed
- *   (if it exists) and added again at the end, in patch order. Before anything changes, every sheet to
- *   overwrite or delete that exists must be owned per the workbook's own meta sheet (defence in depth;
- *   the renderer already guarantees it) — otherwise an AssessError 'host' and the workbook is unchanged.
- * - Values are written as plain strings and numbers: a string is never turned into a formula, a
- *   hyperlink or rich text (ExcelJS keeps strings as shared strings; nothing here builds `{formula}`).
- * - Styles are composed per distinct combination of range styles and shared as one object per
- *   combination (ExcelJS caches a style's id by object identity), so 100,000-row outputs stay fast.
- * - Internal links are written as `location` hyperlinks (see patchInternalLinks).
+ * The package is patched, not rebuilt: every part of the input that the patch does not concern — the
+ * input sheets, shared strings, themes, drawings, pivot caches, VBA — is copied into the new archive
+ * byte for byte (compressed data included), so nothing the add-in does not own can change, whatever
+ * the workbook holds and whatever a reader library would have lost. The parts that change:
+ * - the owned sheets of the patch (and those in deleteSheets) are removed with their relationships,
+ *   content types and sheet-scoped names, then the patch sheets are added at the end, in patch order;
+ * - xl/workbook.xml (sheet list, print-title names, the active tab), its relationships and
+ *   [Content_Types].xml list them; xl/styles.xml gains the formats the new sheets use;
+ * - calcChain.xml is dropped when sheets are removed (Excel rebuilds it);
+ * - when a results sheet is activated, input sheets that were the selected tab lose `tabSelected`
+ *   (otherwise Excel would open with the sheets grouped) — a view attribute, never a cell.
+ * Before anything changes, every existing sheet to overwrite or delete must be owned (the caller
+ * passes the owned set from the workbook's meta sheet) — otherwise an AssessError 'host'.
  */
-import type ExcelJS from 'exceljs';
 import { AssessError } from '../../domain/errors';
-import { both } from '../../i18n';
-import { HOST_ERR, VALIDATION } from '../../i18n/cli';
-import { parseRange } from '../../workbook/a1';
-import { META_SHEET, readMeta } from '../../workbook/meta';
-import type { CellValue, OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
+import { HOST_ERR } from '../../i18n/cli';
+import { quoteSheet } from '../../workbook/a1';
+import type { WorkbookPatch } from '../../workbook/snapshot';
+import { sheetXml } from './xlsx/sheet';
+import { MINIMAL_STYLES, StyleBook } from './xlsx/styles';
+import { attrs, esc, escAttr, rootPrefix, setAttr } from './xlsx/xml';
+import { ZipError, deflateEntry, entryData, entryPrefix, readZip, writeZip } from './xlsx/zip';
+import type { ZipEntry } from './xlsx/zip';
 
-type DvSheet = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_WORKSHEET = `${REL}/worksheet`;
+const REL_STYLES = `${REL}/styles`;
+const REL_CALCCHAIN = `${REL}/calcChain`;
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-type StyleObj = Partial<ExcelJS.Style>;
-
-const LINK_COLOR = '0563C1';
-const BORDER_COLOR = 'FFBFBFBF';
-
-/* ------------------------------------------------------------------------------------------------ */
-/* Internal links. ExcelJS 4.4 writes every hyperlink with an External relationship, and for targets  */
-/* like Sheet!A1 also a `location` — Excel then resolves "Sheet!A1#Sheet!A1" as a file. We mark our   */
-/* internal links with a leading '#', write them as `location` only, and drop their relationships.    */
-/* ------------------------------------------------------------------------------------------------ */
-let linksPatched = false;
-function patchInternalLinks(): void {
-  if (linksPatched) return;
-  linksPatched = true;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const HyperlinkXform = require('exceljs/lib/xlsx/xform/sheet/hyperlink-xform');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const WorksheetXform = require('exceljs/lib/xlsx/xform/sheet/worksheet-xform');
-    type Link = { address: string; target: string; rId?: string; tooltip?: string };
-    type XmlStream = { leafNode(name: string, attrs: Record<string, string | undefined>): void };
-    const origRender = HyperlinkXform.prototype.render as (this: unknown, x: XmlStream, m: Link) => void;
-    HyperlinkXform.prototype.render = function render(xmlStream: XmlStream, model: Link) {
-      if (typeof model.target === 'string' && model.target.startsWith('#')) {
-        xmlStream.leafNode('hyperlink', { ref: model.address, location: model.target.slice(1), tooltip: model.tooltip });
-        return;
-      }
-      origRender.call(this, xmlStream, model);
-    };
-    const origPrepare = WorksheetXform.prototype.prepare as (this: unknown, model: unknown, options: unknown) => void;
-    WorksheetXform.prototype.prepare = function prepare(model: { rels?: { Target: string }[] }, options: unknown) {
-      origPrepare.call(this, model, options);
-      if (Array.isArray(model.rels)) model.rels = model.rels.filter((r) => !(typeof r.Target === 'string' && r.Target.startsWith('#')));
-    };
-  } catch {
-    // A different ExcelJS layout: links are still written the library's way.
-  }
+/** The package of a new, empty workbook (the template starts from it). */
+function emptyPackage(): Map<string, string> {
+  return new Map([
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
+        '<bookViews><workbookView/></bookViews><sheets></sheets></workbook>',
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+    ],
+    ['xl/styles.xml', MINIMAL_STYLES],
+  ]);
 }
 
-/* ------------------------------------------------------------------------------------------------ */
-
-function argb(hex: string): string {
-  const h = hex.replace(/^#/, '').toUpperCase();
-  return h.length === 8 ? h : `FF${h.padStart(6, '0')}`;
+/** Resolve a relationship target against the folder of its source part ("xl/"), as a part name without '/'. */
+function resolve(baseDir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : baseDir + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
 }
 
-/** A range style merged over an existing style: a new object, the inputs untouched. */
-function compose(base: StyleObj, s: RangeStyle): StyleObj {
-  const out: StyleObj = { ...base };
-  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.fontColor || s.bold !== undefined || s.italic !== undefined || s.size !== undefined) {
-    const font: Partial<ExcelJS.Font> = { ...(base.font ?? {}) };
-    if (s.fontColor) font.color = { argb: argb(s.fontColor) };
-    if (s.bold !== undefined) font.bold = s.bold;
-    if (s.italic !== undefined) font.italic = s.italic;
-    if (s.size !== undefined) font.size = s.size;
-    out.font = font;
-  }
-  if (s.numberFormat) out.numFmt = s.numberFormat;
-  if (s.horizontal || s.wrap !== undefined) {
-    const al: Partial<ExcelJS.Alignment> = { vertical: 'middle', ...(base.alignment ?? {}) };
-    if (s.horizontal) al.horizontal = s.horizontal;
-    if (s.wrap !== undefined) al.wrapText = s.wrap;
-    out.alignment = al;
-  }
-  if (s.border) {
-    const side: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
-    out.border = { top: side, left: side, bottom: side, right: side };
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+interface Rel {
+  xml: string; // the <Relationship .../> element as found
+  id: string;
+  type: string;
+  target: string; // resolved part name
+  external: boolean;
+}
+
+function parseRels(xml: string, baseDir: string): Rel[] {
+  const out: Rel[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g)) {
+    const a = attrs(m[0]);
+    const external = a.get('TargetMode') === 'External';
+    const target = a.get('Target') ?? '';
+    out.push({ xml: m[0], id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: external ? target : resolve(baseDir, target), external });
   }
   return out;
 }
 
-function linkStyle(base: StyleObj): StyleObj {
-  return { ...base, font: { ...(base.font ?? {}), underline: true, color: base.font?.color ?? { argb: argb(LINK_COLOR) } } };
-}
+/** A package held as its entries, with changed parts as text. */
+class Package {
+  private readonly entries: ZipEntry[];
+  private readonly byLower = new Map<string, number>();
+  private readonly text = new Map<string, string>();
+  private readonly removed = new Set<string>();
 
-/** A plain cell value for ExcelJS: strings stay strings, never formulas; non-finite numbers become text. */
-function plain(v: OutputValue | undefined): string | number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-  return String(v);
-}
+  constructor(entries: ZipEntry[]) {
+    this.entries = entries;
+    entries.forEach((e, i) => this.byLower.set(e.name.toLowerCase(), i));
+  }
 
-/** The meta sheet of an ExcelJS workbook as a minimal snapshot, for the ownership check. */
-function ownedInWorkbook(wb: ExcelJS.Workbook): Set<string> {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return new Set();
-  const values: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cell = (c: number): CellValue => {
-      const v = row.getCell(c).value;
-      if (v === null || v === undefined) return null;
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-      if (typeof v === 'object' && 'richText' in v) return v.richText.map((x) => x.text).join('');
-      if (typeof v === 'object' && 'result' in v) return (v.result as string | number | null) ?? null;
-      return String(v);
-    };
-    values[r - 1] = [cell(1), cell(2)];
-  });
-  const meta = readMeta({ sheets: [{ name: META_SHEET, values, merges: [], visibility: 'veryHidden' }] });
-  const owned = new Set<string>(meta ? meta.sheets : []);
-  if (meta) owned.add(META_SHEET);
-  return owned;
+  has(name: string): boolean {
+    return (this.byLower.has(name.toLowerCase()) && !this.removed.has(name.toLowerCase())) || this.text.has(name);
+  }
+
+  entry(name: string): ZipEntry | null {
+    const i = this.byLower.get(name.toLowerCase());
+    return i === undefined || this.removed.has(name.toLowerCase()) ? null : this.entries[i];
+  }
+
+  read(name: string): string | null {
+    const t = this.text.get(name);
+    if (t !== undefined) return t;
+    const e = this.entry(name);
+    return e ? entryData(e).toString('utf8') : null;
+  }
+
+  set(name: string, xml: string): void {
+    const e = this.entry(name);
+    this.text.set(e ? e.name : name, xml);
+  }
+
+  remove(name: string): void {
+    const e = this.entry(name);
+    if (e) this.removed.add(e.name.toLowerCase());
+    this.text.delete(name);
+  }
+
+  /** The archive: input entries in their order (changed ones re-deflated), then new parts. */
+  toBuffer(): Buffer {
+    const out: ZipEntry[] = [];
+    const done = new Set<string>();
+    for (const e of this.entries) {
+      const key = e.name.toLowerCase();
+      if (this.removed.has(key) || done.has(key)) continue;
+      done.add(key);
+      const t = this.text.get(e.name);
+      out.push(t === undefined ? e : deflateEntry(e.name, t));
+    }
+    for (const [name, t] of this.text) if (!done.has(name.toLowerCase())) out.push(deflateEntry(name, t));
+    return writeZip(out);
+  }
 }
 
 function refuse(sheet: string): never {
   throw new AssessError('host', HOST_ERR.foreignSheet, { sheet }, sheet);
 }
 
-/** Write one sheet of the patch into a fresh worksheet. */
-function writeSheet(wb: ExcelJS.Workbook, sp: SheetPatch): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sp.name, {
-    state: sp.visibility === 'veryHidden' ? 'veryHidden' : 'visible',
-    properties: sp.tabColor ? { tabColor: { argb: argb(sp.tabColor) } } : {},
-    views:
-      sp.freeze.rows > 0 || sp.freeze.cols > 0
-        ? [{ state: 'frozen', xSplit: sp.freeze.cols, ySplit: sp.freeze.rows }]
-        : [{ state: 'normal' }],
-  });
-
-  // Values, row by row (addRow is ExcelJS's fastest path).
-  const nRows = sp.values.length;
-  let nCols = sp.columnWidths.length;
-  for (const row of sp.values) {
-    if (row.length > nCols) nCols = row.length;
-    const vals: (string | number | null)[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) vals[c] = plain(row[c]);
-    ws.addRow(vals);
-  }
-
-  // Styles: one shared object per distinct combination of range styles (combo ids in a typed grid).
-  if (sp.styles.length > 0 || sp.links.length > 0) {
-    const rows = Math.max(nRows, 1);
-    const cols = Math.max(nCols, 1);
-    const grid = new Int32Array(rows * cols); // 0 = no style
-    const comboStyle: StyleObj[] = [{}];
-    // Range styles with the same formatting (whatever their range) are one "kind": renderers often
-    // emit one range style per row, and the combinations must stay few for the shared objects to pay.
-    const kindOf = new Map<string, number>();
-    const kinds: number[] = sp.styles.map((st) => {
-      const key = JSON.stringify({ ...st, range: '' });
-      let k = kindOf.get(key);
-      if (k === undefined) kindOf.set(key, (k = kindOf.size));
-      return k;
-    });
-    const comboNext = new Map<number, Map<number, number>>();
-    const step = (combo: number, styleIdx: number): number => {
-      let m = comboNext.get(combo);
-      if (!m) comboNext.set(combo, (m = new Map()));
-      const kind = kinds[styleIdx];
-      let id = m.get(kind);
-      if (id === undefined) {
-        id = comboStyle.length;
-        comboStyle.push(compose(comboStyle[combo], sp.styles[styleIdx]));
-        m.set(kind, id);
-      }
-      return id;
-    };
-    sp.styles.forEach((s, i) => {
-      const r = parseRange(s.range);
-      const bottom = Math.min(r.bottom, rows - 1);
-      const right = Math.min(r.right, cols - 1);
-      for (let y = r.top; y <= bottom; y++) {
-        const base = y * cols;
-        for (let x = r.left; x <= right; x++) grid[base + x] = step(grid[base + x], i);
-      }
-    });
-    // Link cells: underlined, link-coloured unless styled otherwise.
-    const linkCombo = new Map<number, number>();
-    const linkedStyle = (combo: number): number => {
-      let id = linkCombo.get(combo);
-      if (id === undefined) {
-        id = comboStyle.length;
-        comboStyle.push(linkStyle(comboStyle[combo]));
-        linkCombo.set(combo, id);
-      }
-      return id;
-    };
-    for (const l of sp.links) {
-      if (l.row < rows && l.col < cols) grid[l.row * cols + l.col] = linkedStyle(grid[l.row * cols + l.col]);
-    }
-    for (let y = 0; y < rows; y++) {
-      const base = y * cols;
-      const row = ws.getRow(y + 1);
-      for (let x = 0; x < cols; x++) {
-        const id = grid[base + x];
-        // Unstyled cells share one empty style object too: ExcelJS then resolves it once, not per cell.
-        const cell = id === 0 ? row.findCell(x + 1) : row.getCell(x + 1);
-        if (cell) cell.style = comboStyle[id] as ExcelJS.Style;
-      }
-    }
-  } else {
-    const empty = {} as ExcelJS.Style;
-    ws.eachRow((row) => row.eachCell((cell) => (cell.style = empty)));
-  }
-
-  // Links: the cell keeps its text; the target is marked internal with '#'.
-  for (const l of sp.links) {
-    const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
-    cell.value = { text: String(l.text), hyperlink: `#${l.target.replace(/^#/, '')}` };
-  }
-
-  for (const m of sp.merges) ws.mergeCells(m);
-
-  sp.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getColumn(i + 1).width = w;
-  });
-  for (const { row, height } of sp.rowHeights ?? []) ws.getRow(row + 1).height = height;
-
-  if (sp.landscape) {
-    ws.pageSetup.orientation = 'landscape';
-    ws.pageSetup.paperSize = 9; // A4
-    ws.pageSetup.fitToPage = true;
-    ws.pageSetup.fitToWidth = 1;
-    ws.pageSetup.fitToHeight = 0;
-  }
-  if (sp.printTitleRows) ws.pageSetup.printTitlesRow = sp.printTitleRows;
-
-  for (const v of sp.validations ?? []) {
-    const decimals = v.decimals ? 2 : 0;
-    (ws as unknown as DvSheet).dataValidations.add(v.range, {
-      type: v.decimals ? 'decimal' : 'whole',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [v.min, v.max],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: v.title ?? both(VALIDATION.title),
-      error: v.message ?? both(VALIDATION.error, { min: v.min, max: v.max, decimals }),
-    });
-  }
-  return ws;
-}
-
 /**
- * Apply a patch to a workbook in memory. Checks ownership of every sheet it would replace or delete
- * first; on refusal nothing has changed.
+ * The .xlsx bytes of `input` (null: a new, empty workbook) with `patch` applied. `owned` is the set of
+ * sheets the add-in may overwrite or delete. Throws AssessError 'host' on a foreign sheet and ZipError
+ * on a package it cannot read; in both cases nothing was written anywhere.
  */
-export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): void {
-  patchInternalLinks();
-  const owned = ownedInWorkbook(wb);
-  for (const name of [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)]) {
-    if (wb.getWorksheet(name) && !owned.has(name)) refuse(name);
-  }
-  for (const name of [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)]) {
-    const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
-  }
-  for (const sp of patch.sheets) writeSheet(wb, sp);
+export function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owned: ReadonlySet<string>): Buffer {
+  const pkg = input ? new Package(readZip(input)) : new Package([]);
+  if (!input) for (const [name, xml] of emptyPackage()) pkg.set(name, xml);
 
-  // Activate the results sheet: it becomes the selected tab.
-  const ordered = wb.worksheets; // in tab order
-  const active = patch.activate ? ordered.findIndex((w) => w.name === patch.activate) : -1;
-  if (active >= 0) {
-    for (const w of ordered) {
-      const v = w.views && w.views[0];
-      if (v) (v as { tabSelected?: boolean }).tabSelected = w.name === patch.activate;
-      else if (w.name === patch.activate) w.views = [{ state: 'normal', tabSelected: true } as unknown as ExcelJS.WorksheetView];
-    }
-    const views = wb.views && wb.views.length ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
-    views[0] = { ...views[0], activeTab: active, firstSheet: 0 };
-    wb.views = views;
+  // The workbook part, found through the package relationships.
+  const rootRels = pkg.read('_rels/.rels') ?? '';
+  const wbPart = parseRels(rootRels, '').find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
+  const wbDir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
+  const wbRelsPart = relsPathOf(wbPart);
+  let wbXml = pkg.read(wbPart);
+  if (wbXml === null) throw new ZipError(`no workbook part (${wbPart})`);
+  let relsXml = pkg.read(wbRelsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let ctXml = pkg.read('[Content_Types].xml');
+  if (ctXml === null) throw new ZipError('no [Content_Types].xml');
+  const rels = parseRels(relsXml, wbDir);
+
+  const p = rootPrefix(wbXml, 'workbook');
+  const rPrefix = (new RegExp(`xmlns:(\\w+)="${REL.replace(/[./]/g, '\\$&')}"`).exec(wbXml)?.[1] ?? 'r') + ':';
+  if (!/xmlns:\w+="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(wbXml)) {
+    wbXml = wbXml.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `<${p}workbook xmlns:r="${REL}"`);
   }
+
+  // The sheets as listed, in tab order.
+  const sheetsMatch = new RegExp(`<${p}sheets(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}sheets>)`).exec(wbXml);
+  if (!sheetsMatch) throw new ZipError('workbook without a sheet list');
+  const sheetTags = [...(sheetsMatch[1] ?? '').matchAll(new RegExp(`<${p}sheet\\s[^>]*?(?:/>|>\\s*</${p}sheet>)`, 'g'))].map((m) => m[0]);
+  const sheets = sheetTags.map((tag) => {
+    const a = attrs(tag);
+    const rid = a.get(`${rPrefix}id`) ?? '';
+    const rel = rels.find((r) => r.id === rid);
+    return { tag, name: a.get('name') ?? '', sheetId: Number(a.get('sheetId')) || 0, rid, part: rel && !rel.external ? rel.target : null };
+  });
+
+  // Ownership first: nothing changes when a sheet to replace or delete is not ours.
+  const touched = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)]);
+  const lower = (s: string) => s.toLowerCase();
+  const touchedLower = new Set([...touched].map(lower));
+  for (const s of sheets) if (touchedLower.has(lower(s.name)) && !owned.has(s.name)) refuse(s.name);
+
+  // Remove the sheets the patch replaces or deletes.
+  const kept = sheets.filter((s) => !touchedLower.has(lower(s.name)));
+  const gone = sheets.filter((s) => touchedLower.has(lower(s.name)));
+  let ctRemove = new Set<string>();
+  for (const s of gone) {
+    if (s.part) {
+      pkg.remove(s.part);
+      pkg.remove(relsPathOf(s.part));
+      ctRemove.add(`/${s.part}`);
+    }
+    relsXml = relsXml.replace(rels.find((r) => r.id === s.rid)?.xml ?? '\u0000', '');
+  }
+  if (gone.length) {
+    // The calculation chain may name cells of the removed sheets: drop it, Excel rebuilds it.
+    for (const r of rels.filter((x) => x.type === REL_CALCCHAIN)) {
+      pkg.remove(r.target);
+      ctRemove.add(`/${r.target}`);
+      relsXml = relsXml.replace(r.xml, '');
+    }
+  }
+
+  // Styles: the workbook's own, or a minimal sheet when it has none.
+  let stylesPart = rels.find((r) => r.type === REL_STYLES && !r.external)?.target ?? null;
+  let stylesXml = stylesPart ? pkg.read(stylesPart) : null;
+  if (!stylesPart || stylesXml === null) {
+    stylesPart = `${wbDir}styles.xml`;
+    stylesXml = MINIMAL_STYLES;
+    relsXml = relsXml.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => `<Relationship Id="pgaStyles" Type="${REL_STYLES}" Target="${escAttr(stylesPart!.slice(wbDir.length))}"/>${end}`);
+    ctXml = ctXml.replace(/<\/(\w+:)?Types>\s*$/, (end) => `<Override PartName="/${stylesPart}" ContentType="${CT_STYLES}"/>${end}`);
+  }
+  const book = new StyleBook(stylesXml);
+
+  // New sheets: parts, relationships, content types, sheet list entries.
+  const usedIds = new Set(rels.map((r) => r.id));
+  let nextRid = 1;
+  const newRid = () => {
+    while (usedIds.has(`rId${nextRid}`)) nextRid++;
+    usedIds.add(`rId${nextRid}`);
+    return `rId${nextRid}`;
+  };
+  let nextPart = 1;
+  const newPart = () => {
+    while (pkg.has(`${wbDir}worksheets/sheet${nextPart}.xml`) || gone.some((s) => s.part === `${wbDir}worksheets/sheet${nextPart}.xml`)) nextPart++;
+    return `${wbDir}worksheets/sheet${nextPart++}.xml`;
+  };
+  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  const activate = patch.activate;
+  const newTags: string[] = [];
+  let newRels = '';
+  let newCt = '';
+  for (const sp of patch.sheets) {
+    const part = newPart();
+    const rid = newRid();
+    pkg.set(part, sheetXml(sp, book, { selected: sp.name === activate }));
+    newRels += `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escAttr(part.slice(wbDir.length))}"/>`;
+    newCt += `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/>`;
+    const state = sp.visibility === 'veryHidden' ? ' state="veryHidden"' : '';
+    newTags.push(`<${p}sheet name="${escAttr(sp.name)}" sheetId="${nextSheetId++}"${state} ${rPrefix}id="${rid}"/>`);
+  }
+  relsXml = relsXml.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => newRels + end);
+  ctRemove = new Set([...ctRemove].map(lower));
+  ctXml = ctXml.replace(/<(?:\w+:)?Override\s[^>]*?\/>/g, (tag) => (ctRemove.has(lower(attrs(tag).get('PartName') ?? '')) ? '' : tag));
+  ctXml = ctXml.replace(/<\/(\w+:)?Types>\s*$/, (end) => newCt + end);
+
+  const allNames = [...kept.map((s) => s.name), ...patch.sheets.map((s) => s.name)];
+  const listXml = [...kept.map((s) => s.tag), ...newTags].join('');
+  wbXml = wbXml.replace(sheetsMatch[0], () => `<${p}sheets>${listXml}</${p}sheets>`);
+
+  // Sheet-scoped defined names: renumber for the sheets that stay, drop those of removed sheets.
+  const newIndex = new Map<number, number>();
+  sheets.forEach((s, i) => {
+    const k = kept.indexOf(s);
+    if (k >= 0) newIndex.set(i, k);
+  });
+  const dnRe = new RegExp(`<${p}definedName\\s[^>]*?(?:/>|>[\\s\\S]*?</${p}definedName>)`, 'g');
+  wbXml = wbXml.replace(dnRe, (el) => {
+    const open = /^<[^>]*>/.exec(el)![0];
+    const local = attrs(open).get('localSheetId');
+    if (local === undefined) return el;
+    const to = newIndex.get(Number(local));
+    return to === undefined ? '' : el.replace(open, setAttr(open, 'localSheetId', String(to)));
+  });
+  const titles = patch.sheets
+    .map((sp, i) => (sp.printTitleRows ? { i: kept.length + i, sp } : null))
+    .filter((x): x is NonNullable<typeof x> => x !== null)
+    .map(({ i, sp }) => {
+      const [a, b] = sp.printTitleRows!.split(':');
+      return `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheet(sp.name)}!$${a}:$${b ?? a}`)}</${p}definedName>`;
+    })
+    .join('');
+  const dnBlock = new RegExp(`<${p}definedNames(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}definedNames>)`).exec(wbXml);
+  const dnBody = (dnBlock?.[1] ?? '') + titles;
+  const dnXml = dnBody.trim() ? `<${p}definedNames>${dnBody}</${p}definedNames>` : '';
+  if (dnBlock) wbXml = wbXml.replace(dnBlock[0], () => dnXml);
+  else if (dnXml) {
+    for (const tag of ['externalReferences', 'functionGroups', 'sheets']) {
+      const i = wbXml.indexOf(`</${p}${tag}>`);
+      if (i >= 0) {
+        const end = i + `</${p}${tag}>`.length;
+        wbXml = wbXml.slice(0, end) + dnXml + wbXml.slice(end);
+        break;
+      }
+    }
+  }
+
+  // The active tab.
+  const active = activate ? allNames.indexOf(activate) : -1;
+  if (active >= 0) {
+    const wv = new RegExp(`<${p}workbookView(?:\\s[^>]*)?/?>`).exec(wbXml);
+    if (wv) {
+      let tag = setAttr(wv[0], 'activeTab', String(active));
+      tag = setAttr(tag, 'firstSheet', '0');
+      wbXml = wbXml.replace(wv[0], () => tag);
+    } else {
+      wbXml = wbXml.replace(new RegExp(`<${p}sheets>`), (m) => `<${p}bookViews><${p}workbookView activeTab="${active}"/></${p}bookViews>${m}`);
+    }
+    // Input sheets that were the selected tab are selected no more (one view attribute each).
+    for (const s of kept) {
+      if (!s.part) continue;
+      const e = pkg.entry(s.part);
+      if (!e) continue;
+      const head = entryPrefix(e, 16384).toString('utf8');
+      const cut = head.search(/<(\w+:)?sheetData[\s>/]/);
+      const views = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/.exec(cut >= 0 ? head.slice(0, cut) : head);
+      if (!views || !/tabSelected\s*=\s*["'](1|true)["']/.test(views[0])) continue;
+      const xml = entryData(e).toString('utf8');
+      const full = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/.exec(xml)!;
+      const fixed = full[0].replace(/\stabSelected\s*=\s*["'](1|true)["']/g, '');
+      pkg.set(s.part, xml.slice(0, full.index) + fixed + xml.slice(full.index + full[0].length));
+    }
+  }
+
+  pkg.set(wbPart, wbXml);
+  pkg.set(wbRelsPart, relsXml);
+  pkg.set('[Content_Types].xml', ctXml);
+  if (book.changed || !pkg.has(stylesPart)) pkg.set(stylesPart, book.toXml());
+  return pkg.toBuffer();
 }

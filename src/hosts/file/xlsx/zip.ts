@@ -1,0 +1,180 @@
+/**
+ * The smallest zip reader and writer an .xlsx package needs, on Node's native zlib.
+ *
+ * Why not JSZip (what ExcelJS uses): an assessed workbook keeps every input part as it was, so the
+ * writer copies those parts' compressed bytes unchanged (no inflate, no deflate, byte for byte) and
+ * deflates only the parts it writes, with zlib's native deflate. Reading walks the central directory.
+ *
+ * Supported: stored (0) and deflated (8) entries, data descriptors, UTF-8 names. Not supported (an
+ * .xlsx never needs them): encryption, multi-disk archives, ZIP64 (parts of 4 GiB and more).
+ */
+import * as zlib from 'zlib';
+
+export interface ZipEntry {
+  /** Part name as in the archive, e.g. "xl/workbook.xml". */
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  crc: number;
+  /** The entry's bytes as stored in the archive (compressed when method = 8). */
+  raw: Buffer;
+  size: number;
+}
+
+/** Thrown for an archive this module cannot read; the host turns it into a file error. */
+export class ZipError extends Error {}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_CEN = 0x02014b50;
+const SIG_LOC = 0x04034b50;
+
+let crcTable: Int32Array | null = null;
+/** CRC-32 of a buffer (zlib's native one where Node has it). */
+export function crc32(data: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
+  if (typeof native === 'function') return native(data) >>> 0;
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** The entries of a zip archive, in central-directory order. Throws ZipError when it is not one. */
+export function readZip(buf: Buffer): ZipEntry[] {
+  // End of central directory: the last signature within the final 64 KiB + 22 bytes (comment).
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('not a zip archive (no end of central directory)');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported');
+  if (cdOffset + cdSize > buf.length) throw new ZipError('truncated archive');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CEN) throw new ZipError('damaged central directory');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const csize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) throw new ZipError(`encrypted entry ${name}`);
+    if (method !== 0 && method !== 8) throw new ZipError(`entry ${name} uses compression method ${method}`);
+    if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError('ZIP64 archives are not supported');
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== SIG_LOC) throw new ZipError(`damaged entry ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + csize > buf.length) throw new ZipError(`truncated entry ${name}`);
+    if (name.endsWith('/')) continue; // a folder entry carries nothing
+    entries.push({ name, method, crc, raw: buf.subarray(start, start + csize), size });
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry. */
+export function entryData(e: ZipEntry): Buffer {
+  if (e.method === 0) return e.raw;
+  try {
+    return zlib.inflateRawSync(e.raw);
+  } catch (err) {
+    throw new ZipError(`damaged entry ${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The first bytes of an entry's content, at least `want` when the entry has that many — without
+ * inflating the whole of a large part (a truncated deflate stream, flushed, yields its prefix).
+ */
+export function entryPrefix(e: ZipEntry, want: number): Buffer {
+  if (e.method === 0) return e.raw.subarray(0, want);
+  let take = Math.min(e.raw.length, Math.max(4096, want >> 2));
+  for (;;) {
+    if (take >= e.raw.length) return entryData(e);
+    const out = zlib.inflateRawSync(e.raw.subarray(0, take), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    if (out.length >= want) return out;
+    take *= 4;
+  }
+}
+
+/** A new deflated entry. */
+export function deflateEntry(name: string, data: Buffer | string): ZipEntry {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  return { name, method: 8, crc: crc32(bytes), raw: zlib.deflateRawSync(bytes, { level: 6 }), size: bytes.length };
+}
+
+/** DOS date and time of a Date (local time, as zip tools show it). */
+function dosTime(d: Date): { time: number; date: number } {
+  const year = Math.max(1980, d.getFullYear());
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** An archive of these entries, in this order. */
+export function writeZip(entries: ZipEntry[], when = new Date()): Buffer {
+  const { time, date } = dosTime(when);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+    if (offset > 0xffffffff || e.raw.length > 0xffffffff) throw new ZipError('archive too large (ZIP64 is not supported)');
+    const loc = Buffer.alloc(30);
+    loc.writeUInt32LE(SIG_LOC, 0);
+    loc.writeUInt16LE(20, 4);
+    loc.writeUInt16LE(utf8, 6);
+    loc.writeUInt16LE(e.method, 8);
+    loc.writeUInt16LE(time, 10);
+    loc.writeUInt16LE(date, 12);
+    loc.writeUInt32LE(e.crc >>> 0, 14);
+    loc.writeUInt32LE(e.raw.length, 18);
+    loc.writeUInt32LE(e.size, 22);
+    loc.writeUInt16LE(name.length, 26);
+    loc.writeUInt16LE(0, 28);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(SIG_CEN, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(utf8, 8);
+    cen.writeUInt16LE(e.method, 10);
+    cen.writeUInt16LE(time, 12);
+    cen.writeUInt16LE(date, 14);
+    cen.writeUInt32LE(e.crc >>> 0, 16);
+    cen.writeUInt32LE(e.raw.length, 20);
+    cen.writeUInt32LE(e.size, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    parts.push(loc, name, e.raw);
+    central.push(cen, name);
+    offset += 30 + name.length + e.raw.length;
+  }
+  const cdSize = central.reduce((s, b) => s + b.length, 0);
+  if (entries.length > 0xfffe) throw new ZipError('too many entries (ZIP64 is not supported)');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG_EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
+}
