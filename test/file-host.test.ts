@@ -155,7 +155,7 @@ describe('applyPatch on a real file', () => {
     const f = path.join(dir, 'validated.xlsx');
     fs.writeFileSync(
       f,
-      patchXlsx(null, { sheets: [outputSheet({ name: '评分表', validations: [{ range: 'B2:B3', min: 0, max: 10, decimals: true }] })], deleteSheets: [], activate: null }, new Set()),
+      await patchXlsx(null, { sheets: [outputSheet({ name: '评分表', validations: [{ range: 'B2:B3', min: 0, max: 10, decimals: true }] })], deleteSheets: [], activate: null }, new Set()),
     );
     const { xml } = await sheetXml(f, '评分表');
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"[^>]*sqref="B2:B3"|<dataValidation [^>]*sqref="B2:B3"[^>]*type="decimal"/);

@@ -126,7 +126,7 @@ test('arbitrary cell values never crash the run: it assesses, or stops with a co
         // The patch is also writable by the file host, and ExcelJS reads the result back.
         const wb = new ExcelJS.Workbook();
         for (const s of snap.sheets) wb.addWorksheet(s.name);
-        const out = patchXlsx(Buffer.from(await wb.xlsx.writeBuffer()), patch, new Set());
+        const out = await patchXlsx(Buffer.from(await wb.xlsx.writeBuffer()), patch, new Set());
         const back = new ExcelJS.Workbook();
         await back.xlsx.load(out as unknown as ArrayBuffer);
         expect(back.worksheets.map((w) => w.name)).toEqual([...snap.sheets.map((s) => s.name), ...patch.sheets.map((s) => s.name)]);

@@ -62,7 +62,7 @@ export class FileHost implements WorkbookHost {
     this.writes++;
     const owned = ownedSheets(await this.current());
     try {
-      this.data = patchXlsx(this.data, patch, owned);
+      this.data = await patchXlsx(this.data, patch, owned);
     } catch (e) {
       if (e instanceof ZipError) throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: this.file, detail: e.message }, this.file, e);
       throw e;

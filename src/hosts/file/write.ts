@@ -136,8 +136,8 @@ class Package {
   }
 
   /** The archive: input entries in their order (changed ones re-deflated), then new parts. */
-  toBuffer(): Buffer {
-    const out: ZipEntry[] = [];
+  async toBuffer(): Promise<Buffer> {
+    const out: (ZipEntry | Promise<ZipEntry>)[] = [];
     const done = new Set<string>();
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
@@ -147,7 +147,7 @@ class Package {
       out.push(t === undefined ? e : deflateEntry(e.name, t));
     }
     for (const [name, t] of this.text) if (!done.has(name.toLowerCase())) out.push(deflateEntry(name, t));
-    return writeZip(out);
+    return writeZip(await Promise.all(out));
   }
 }
 
@@ -160,7 +160,7 @@ function refuse(sheet: string): never {
  * sheets the add-in may overwrite or delete. Throws AssessError 'host' on a foreign sheet and ZipError
  * on a package it cannot read; in both cases nothing was written anywhere.
  */
-export function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owned: ReadonlySet<string>): Buffer {
+export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owned: ReadonlySet<string>): Promise<Buffer> {
   const pkg = input ? new Package(readZip(input)) : new Package([]);
   if (!input) for (const [name, xml] of emptyPackage()) pkg.set(name, xml);
 
@@ -241,7 +241,7 @@ export function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owned: Rea
   };
   let nextPart = 1;
   const newPart = () => {
-    while (pkg.has(`${wbDir}worksheets/sheet${nextPart}.xml`) || gone.some((s) => s.part === `${wbDir}worksheets/sheet${nextPart}.xml`)) nextPart++;
+    while (pkg.has(`${wbDir}worksheets/sheet${nextPart}.xml`)) nextPart++;
     return `${wbDir}worksheets/sheet${nextPart++}.xml`;
   };
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;

@@ -114,10 +114,14 @@ export function entryPrefix(e: ZipEntry, want: number): Buffer {
   }
 }
 
-/** A new deflated entry. */
-export function deflateEntry(name: string, data: Buffer | string): ZipEntry {
+const deflateRaw = (data: Buffer): Promise<Buffer> =>
+  new Promise((resolve, reject) => zlib.deflateRaw(data, { level: 6 }, (err, out) => (err ? reject(err) : resolve(out))));
+
+/** A new deflated entry. Deflating runs on libuv's thread pool: several entries deflate in parallel. */
+export async function deflateEntry(name: string, data: Buffer | string): Promise<ZipEntry> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return { name, method: 8, crc: crc32(bytes), raw: zlib.deflateRawSync(bytes, { level: 6 }), size: bytes.length };
+  const raw = await deflateRaw(bytes);
+  return { name, method: 8, crc: crc32(bytes), raw, size: bytes.length };
 }
 
 /** DOS date and time of a Date (local time, as zip tools show it). */

@@ -1,0 +1,232 @@
+/**
+ * The file host patches the .xlsx package: what a user put in the workbook survives byte for byte —
+ * sheets, parts no library understands, names — and only the add-in's own sheets are written. Every
+ * part it writes is well-formed XML, a second run leaves the same parts, and escaping keeps text exact.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { assessWorkbook } from '../src/app/assessWorkbook';
+import { FileHost } from '../src/hosts/file/host';
+import { patchXlsx } from '../src/hosts/file/write';
+import { entryData, readZip, writeZip } from '../src/hosts/file/xlsx/zip';
+import { esc } from '../src/hosts/file/xlsx/xml';
+import { basicFixture, tempDir, writeXlsx } from './support/xlsx';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('pga-pkg-');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const NOW = () => new Date('2025-03-01T09:30:00Z');
+
+function parts(buf: Buffer): Map<string, Buffer> {
+  return new Map(readZip(buf).map((e) => [e.name, entryData(e)]));
+}
+
+function rawParts(buf: Buffer): Map<string, Buffer> {
+  return new Map(readZip(buf).map((e) => [e.name, e.raw]));
+}
+
+function wellFormed(name: string, xml: string): void {
+  const parser = new SaxesParser({ xmlns: true });
+  let error: Error | null = null;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.write(xml).close();
+  if (error) throw new Error(`${name}: ${(error as Error).message}`);
+}
+
+/** The score workbook of the other tests, with an input sheet selected, a print area and a part no library knows. */
+async function richInput(file: string): Promise<Buffer> {
+  await writeXlsx(file, basicFixture());
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+  const names = '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">\'考评记录\'!$A$1:$Q$9</definedName><definedName name="支部名称">"城东支部"</definedName></definedNames>';
+  zip.file('xl/workbook.xml', wbXml.replace(/<definedNames\/>|<definedNames>[\s\S]*?<\/definedNames>/, '').replace('</sheets>', `</sheets>${names}`));
+  zip.file('customXml/item1.xml', '<?xml version="1.0"?><branch xmlns="urn:pga-test">城东支部 · 内部资料</branch>');
+  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', ct.replace('</Types>', '<Override PartName="/customXml/item1.xml" ContentType="application/xml"/></Types>'));
+  const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  fs.writeFileSync(file, buf);
+  return buf;
+}
+
+async function assessBuffer(input: Buffer, name: string, now = NOW): Promise<Buffer> {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, input);
+  const host = await FileHost.open(file);
+  await assessWorkbook(host, { now });
+  return host.toBuffer();
+}
+
+describe('the assessed package', () => {
+  let input: Buffer;
+  let first: Buffer;
+  let second: Buffer;
+
+  beforeAll(async () => {
+    input = await richInput(path.join(dir, 'rich.xlsx'));
+    first = await assessBuffer(input, 'rich-1.xlsx');
+    second = await assessBuffer(first, 'rich-2.xlsx', () => new Date('2026-03-01T09:30:00Z'));
+  });
+
+  test('every input part but the package lists and the style sheet is copied byte for byte, compressed data included', () => {
+    const before = rawParts(input);
+    const after = rawParts(first);
+    const changed = [...before].filter(([name, raw]) => !after.get(name)?.equals(raw)).map(([name]) => name);
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'].sort());
+    expect(parts(first).get('customXml/item1.xml')!.toString()).toContain('城东支部 · 内部资料');
+  });
+
+  test('the style sheet keeps every input format in place and only appends', () => {
+    const a = parts(input).get('xl/styles.xml')!.toString();
+    const b = parts(first).get('xl/styles.xml')!.toString();
+    const xfs = (x: string) => /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(x)![1];
+    expect(xfs(b).startsWith(xfs(a))).toBe(true);
+    expect(xfs(b).length).toBeGreaterThan(xfs(a).length);
+  });
+
+  test('every part written is well-formed XML with the counts it declares', () => {
+    for (const [name, data] of parts(first)) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      const xml = data.toString('utf8');
+      wellFormed(name, xml);
+      for (const [tag, item] of [['cellXfs', 'xf'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['mergeCells', 'mergeCell']]) {
+        const m = new RegExp(`<${tag} count="(\\d+)">([\\s\\S]*?)</${tag}>`).exec(xml);
+        if (m) expect([name, (m[2].match(new RegExp(`<${item}[\\s/>]`, 'g')) ?? []).length]).toEqual([name, Number(m[1])]);
+      }
+    }
+  });
+
+  test('names: the print area of the input sheet stays on it, each output has its print titles, global names stay', () => {
+    for (const out of [first, second]) {
+      const wb = parts(out).get('xl/workbook.xml')!.toString();
+      const sheetNames = [...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+      expect(wb).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">\'考评记录\'!$A$1:$Q$9</definedName>');
+      expect(wb).toContain('<definedName name="支部名称">"城东支部"</definedName>');
+      const titles = [...wb.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]+)<\/definedName>/g)];
+      expect(titles.length).toBeGreaterThanOrEqual(3);
+      for (const [, idx, ref] of titles) expect(ref.replace(/&apos;/g, "'")).toContain(`'${sheetNames[Number(idx)]}'!`);
+    }
+  });
+
+  test('only the results sheet is the selected tab, and it is the active tab', () => {
+    const p = parts(first);
+    const wb = p.get('xl/workbook.xml')!.toString();
+    const active = Number(/activeTab="(\d+)"/.exec(wb)![1]);
+    const sheetNames = [...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheetNames[active]).toBe('考评结果');
+    const selected = [...p].filter(([n, d]) => n.startsWith('xl/worksheets/sheet') && /tabSelected="1"/.test(d.toString()));
+    expect(selected).toHaveLength(1);
+  });
+
+  test('a second run replaces its own sheets: the same parts, the same styles, no orphans', () => {
+    const a = parts(first);
+    const b = parts(second);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect(b.get('xl/styles.xml')!.equals(a.get('xl/styles.xml')!)).toBe(true);
+    const ct = b.get('[Content_Types].xml')!.toString();
+    for (const m of ct.matchAll(/PartName="\/([^"]+)"/g)) expect(b.has(m[1])).toBe(true);
+    const rels = b.get('xl/_rels/workbook.xml.rels')!.toString();
+    for (const m of rels.matchAll(/Target="([^"]+)"/g)) expect(b.has(`xl/${m[1]}`)).toBe(true);
+  });
+});
+
+describe('a user selected several input sheets (grouped tabs)', () => {
+  test('after the run no input sheet is selected any more, and their cells are unchanged', async () => {
+    const file = path.join(dir, 'grouped.xlsx');
+    await writeXlsx(file, basicFixture());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.addWorksheet('备忘').getCell('A1').value = '支部自己的表';
+    for (const ws of wb.worksheets) ws.views = [{ state: 'normal', tabSelected: true } as ExcelJS.WorksheetView];
+    const host = await FileHost.fromWorkbook(wb);
+    const before = parts(host.toBuffer());
+    await assessWorkbook(host, { now: NOW });
+    const after = parts(host.toBuffer());
+    const inputSheets = [...before.keys()].filter((n) => n.startsWith('xl/worksheets/sheet'));
+    expect(inputSheets.length).toBe(2);
+    for (const n of inputSheets) {
+      expect(after.get(n)!.toString()).not.toMatch(/tabSelected/);
+      expect(after.get(n)!.toString()).toBe(before.get(n)!.toString().replace(/ tabSelected="1"/g, ''));
+    }
+  });
+});
+
+describe('text stays exactly as typed', () => {
+  const tricky = ['<b>&amp;</b>', "  leading and trailing  ", 'line\nbreak', 'bell\u0007', 'literal _x0041_ escape', '=1+1', '𠀋 surrogate pair', 'lone \uD800 surrogate'];
+
+  test('escaping: entities, control characters and literal _xHHHH_ as Excel writes them', () => {
+    expect(esc('<a & "b">')).toBe('&lt;a &amp; &quot;b&quot;&gt;');
+    expect(esc('bell\u0007')).toBe('bell_x0007_');
+    expect(esc('a\rb')).toBe('a_x000D_b');
+    expect(esc('literal _x0041_')).toBe('literal _x005F_x0041_');
+    expect(esc('𠀋')).toBe('𠀋');
+    expect(esc('lone \uD800!')).toBe('lone \uFFFD!');
+  });
+
+  test('tricky strings are written as inline text, well-formed, and read back', async () => {
+    const out = await patchXlsx(
+      null,
+      {
+        sheets: [
+          {
+            name: "Tom's & <考评>",
+            values: tricky.map((t) => [t]),
+            styles: [],
+            links: [],
+            merges: [],
+            columnWidths: [30],
+            freeze: { rows: 0, cols: 0 },
+            visibility: 'visible',
+            landscape: false,
+          },
+        ],
+        deleteSheets: [],
+        activate: null,
+      },
+      new Set(),
+    );
+    const sheet = parts(out).get('xl/worksheets/sheet1.xml')!.toString();
+    wellFormed('sheet1.xml', sheet);
+    expect(sheet).not.toContain('<f>');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Tom's & <考评>")!;
+    expect(ws.getCell('A1').value).toBe('<b>&amp;</b>');
+    expect(ws.getCell('A2').value).toBe('  leading and trailing  ');
+    expect(ws.getCell('A3').value).toBe('line\nbreak');
+    expect(ws.getCell('A6').value).toBe('=1+1');
+    expect(ws.getCell('A6').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('A7').value).toBe('𠀋 surrogate pair');
+  });
+});
+
+describe('the zip layer', () => {
+  test('an archive written and read back gives the same entries; stored entries are read too', async () => {
+    const zip = new JSZip();
+    zip.file('a.txt', 'stored text', { compression: 'STORE' });
+    zip.file('dir/b.xml', '<x>深度</x>'.repeat(1000), { compression: 'DEFLATE' });
+    const buf = await zip.generateAsync({ type: 'nodebuffer' });
+    const entries = readZip(buf);
+    expect(entries.map((e) => [e.name, e.method])).toEqual([
+      ['a.txt', 0],
+      ['dir/b.xml', 8],
+    ]);
+    const again = readZip(writeZip(entries));
+    expect(again.map((e) => entryData(e).toString())).toEqual(['stored text', '<x>深度</x>'.repeat(1000)]);
+    const back = await JSZip.loadAsync(writeZip(entries));
+    expect(await back.file('dir/b.xml')!.async('string')).toBe('<x>深度</x>'.repeat(1000));
+  });
+
+  test('a file that is not a zip archive is refused with a reason', () => {
+    expect(() => readZip(Buffer.from('not a zip at all, just text'.repeat(3)))).toThrow(/not a zip archive/);
+  });
+});
