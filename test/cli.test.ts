@@ -5,6 +5,7 @@
 import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { ReportSchema } from '../src/app/report';
 import { basicFixture, loadXlsx, longRow, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
 
@@ -186,6 +187,48 @@ describe('exit code 2 with a one-line reason', () => {
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('a macro-enabled workbook (.xlsm)', () => {
+  let vba: Buffer;
+  beforeAll(async () => {
+    // An .xlsm as Excel saves it: the workbook part is macro-enabled and a vbaProject.bin part holds the macros.
+    await writeXlsx(path.join(dir, 'plain.xlsx'), basicFixture());
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'plain.xlsx')));
+    vba = Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 37) % 256));
+    zip.file('xl/vbaProject.bin', vba);
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      ct
+        .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
+        .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    fs.writeFileSync(path.join(dir, 'macros.xlsm'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  });
+
+  test('is assessed into <name>.assessed.xlsm with its macros kept byte for byte', async () => {
+    const r = run(['macros.xlsm']);
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'macros.assessed.xlsm');
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(Buffer.from(await zip.file('xl/vbaProject.bin')!.async('nodebuffer')).equals(vba)).toBe(true);
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('macroEnabled.main+xml');
+    expect((await loadXlsx(out)).getWorksheet('考评结果')).toBeDefined();
+  });
+
+  test('--out with the other extension is refused, saying which one to use, in both languages', () => {
+    const zh = run(['macros.xlsm', '--out', 'macros-out.xlsx']);
+    expect(zh.code).toBe(2);
+    expect(oneLine(zh.stderr)).toContain('.xlsm');
+    expect(zh.stderr).toContain('--out');
+    const en = run(['macros.xlsm', '--out', 'macros-out.xlsx', '--lang', 'en-US']);
+    expect(oneLine(en.stderr)).toContain('choose a file name ending in .xlsm');
+    expect(fs.existsSync(path.join(dir, 'macros-out.xlsx'))).toBe(false);
+    expect(run(['scores.xlsx', '--out', 'scores-out.xlsm']).code).toBe(2);
   });
 });
 

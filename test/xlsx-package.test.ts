@@ -146,7 +146,7 @@ describe('a user selected several input sheets (grouped tabs)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     wb.addWorksheet('备忘').getCell('A1').value = '支部自己的表';
-    for (const ws of wb.worksheets) ws.views = [{ state: 'normal', tabSelected: true } as ExcelJS.WorksheetView];
+    for (const ws of wb.worksheets) ws.views = [{ state: 'normal', tabSelected: true } as unknown as ExcelJS.WorksheetView];
     const host = await FileHost.fromWorkbook(wb);
     const before = parts(host.toBuffer());
     await assessWorkbook(host, { now: NOW });

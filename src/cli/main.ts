@@ -38,11 +38,15 @@ const defaultIo: Io = {
   err: (l) => process.stderr.write(l + '\n'),
 };
 
-/** `<dir>/<name>.assessed.xlsx` beside the input. */
+/** `<dir>/<name>.assessed.xlsx` beside the input (`.xlsm` for a macro-enabled input, whose macros are kept). */
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
   const base = path.basename(input).replace(/\.(xlsx|xlsm|xls)$/i, '');
-  return path.join(dir, `${base}.assessed.xlsx`);
+  return path.join(dir, `${base}.assessed${macroEnabled(input) ? '.xlsm' : '.xlsx'}`);
+}
+
+function macroEnabled(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.xlsm';
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -127,6 +131,10 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   checkInput(input);
   if (sameFile(input, o.out) || (o.json && sameFile(input, o.json))) {
     throw new AssessError('usage', CLI_ERR.outIsInput, {}, o.out);
+  }
+  // The assessed copy is the input's package with sheets added: a macro workbook stays one (.xlsm).
+  if (/\.xls[xm]$/i.test(input) && macroEnabled(input) !== macroEnabled(o.out)) {
+    throw new AssessError('usage', CLI_ERR.outExtension, { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
   }
   // Both outputs are checked before anything is written, so a bad --json path leaves no half result.
   checkOutput(o.out);

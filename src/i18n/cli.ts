@@ -84,6 +84,10 @@ export const CLI_ERR = {
     zh: '输出文件与输入文件相同，输入文件不会被修改：请用 --out 指定另一个文件',
     en: 'the output file is the input file, which is never modified; choose another file with --out',
   },
+  outExtension: {
+    zh: '输出文件须与输入文件同为 {ext} 工作簿（启用宏的 .xlsm 保留其中的宏，Excel 不会打开改名为另一种扩展名的文件）：请用 --out 指定以 {ext} 结尾的文件名',
+    en: 'the output must be an {ext} workbook like the input (a macro-enabled .xlsm keeps its macros, and Excel does not open one renamed to the other extension); choose a file name ending in {ext} with --out',
+  },
   templateExists: {
     zh: '文件已存在，未覆盖：请换一个文件名，或加 --force 覆盖',
     en: 'the file already exists and was not overwritten; choose another name or add --force',
