@@ -206,6 +206,10 @@ describe('text stays exactly as typed', () => {
     expect(ws.getCell('A6').value).toBe('=1+1');
     expect(ws.getCell('A6').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('A7').value).toBe('𠀋 surrogate pair');
+    // As Excel stores them (Excel shows "bell" + U+0007 and the literal "_x0041_").
+    expect(sheet).toContain('>bell_x0007_</t>');
+    expect(sheet).toContain('>literal _x005F_x0041_ escape</t>');
+    expect(sheet).toContain('>lone \uFFFD surrogate</t>');
   });
 });
 
