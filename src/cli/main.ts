@@ -261,6 +261,10 @@ function oneLine(s: string): string {
 }
 
 if (require.main === module) {
+  // `assess … | head` closes the pipe early: the run still completes, its summary is simply cut short.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -14,7 +14,7 @@ import type { Lang } from '../../src/domain/types';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
-import { S73, S87, S97, formSheet, longYearHalf, roundTrip } from '../support/workbooks';
+import { S73, S87, S97, formSheet, longYearHalf } from '../support/workbooks';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
 const now = () => new Date('2025-03-01T09:30:00Z');
