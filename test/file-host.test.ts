@@ -77,7 +77,7 @@ async function sheetXml(file: string, sheetName: string): Promise<{ xml: string;
   return { xml: await zip.file(part)!.async('string'), rels: zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : null };
 }
 
-describe('applyPatch on a real file', () => {
+describe('patchXlsx on a real file', () => {
   let file: string;
   let wb: ExcelJS.Workbook;
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
@@ -228,6 +229,57 @@ describe('the zip layer', () => {
     expect(again.map((e) => entryData(e).toString())).toEqual(['stored text', '<x>深度</x>'.repeat(1000)]);
     const back = await JSZip.loadAsync(writeZip(entries));
     expect(await back.file('dir/b.xml')!.async('string')).toBe('<x>深度</x>'.repeat(1000));
+  });
+
+  test('ZIP64 records (as some .NET writers use even for small files) are read', () => {
+    const data = Buffer.from('<x>ZIP64 条目</x>');
+    const raw = zlib.deflateRawSync(data);
+    const name = Buffer.from('xl/a.xml');
+    const loc = Buffer.alloc(30);
+    loc.writeUInt32LE(0x04034b50, 0);
+    loc.writeUInt16LE(45, 4);
+    loc.writeUInt16LE(8, 8);
+    loc.writeUInt32LE(zlib.crc32(data), 14);
+    loc.writeUInt32LE(raw.length, 18);
+    loc.writeUInt32LE(data.length, 22);
+    loc.writeUInt16LE(name.length, 26);
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(data.length), 4);
+    extra.writeBigUInt64LE(BigInt(raw.length), 12);
+    extra.writeBigUInt64LE(BigInt(0), 20);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0);
+    cen.writeUInt16LE(45, 6);
+    cen.writeUInt16LE(8, 10);
+    cen.writeUInt32LE(zlib.crc32(data), 16);
+    cen.writeUInt32LE(0xffffffff, 20);
+    cen.writeUInt32LE(0xffffffff, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt16LE(extra.length, 30);
+    cen.writeUInt32LE(0xffffffff, 42);
+    const cdOffset = loc.length + name.length + raw.length;
+    const cdSize = cen.length + name.length + extra.length;
+    const rec = Buffer.alloc(56);
+    rec.writeUInt32LE(0x06064b50, 0);
+    rec.writeBigUInt64LE(BigInt(44), 4);
+    rec.writeBigUInt64LE(BigInt(1), 24);
+    rec.writeBigUInt64LE(BigInt(1), 32);
+    rec.writeBigUInt64LE(BigInt(cdSize), 40);
+    rec.writeBigUInt64LE(BigInt(cdOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(0xffff, 8);
+    end.writeUInt16LE(0xffff, 10);
+    end.writeUInt32LE(0xffffffff, 12);
+    end.writeUInt32LE(0xffffffff, 16);
+    const zip = Buffer.concat([loc, name, raw, cen, name, extra, rec, locator, end]);
+    const entries = readZip(zip);
+    expect(entries.map((e) => [e.name, entryData(e).toString()])).toEqual([['xl/a.xml', '<x>ZIP64 条目</x>']]);
   });
 
   test('a file that is not a zip archive is refused with a reason', () => {

@@ -5,8 +5,9 @@
  * writer copies those parts' compressed bytes unchanged (no inflate, no deflate, byte for byte) and
  * deflates only the parts it writes, with zlib's native deflate. Reading walks the central directory.
  *
- * Supported: stored (0) and deflated (8) entries, data descriptors, UTF-8 names. Not supported (an
- * .xlsx never needs them): encryption, multi-disk archives, ZIP64 (parts of 4 GiB and more).
+ * Supported: stored (0) and deflated (8) entries, data descriptors, UTF-8 names, reading ZIP64 archives
+ * (some .NET writers use ZIP64 records even for small files). Not supported (an .xlsx never needs them):
+ * encryption, multi-disk archives, writing parts of 4 GiB and more.
  */
 import * as zlib from 'zlib';
 
@@ -27,6 +28,14 @@ export class ZipError extends Error {}
 const SIG_EOCD = 0x06054b50;
 const SIG_CEN = 0x02014b50;
 const SIG_LOC = 0x04034b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_ZIP64_LOC = 0x07064b50;
+
+/** A 64-bit little-endian size or offset (an .xlsx never comes near 2^53). */
+function big(buf: Buffer, at: number): number {
+  if (at + 8 > buf.length) throw new ZipError('truncated archive');
+  return Number(buf.readBigUInt64LE(at));
+}
 
 let crcTable: Int32Array | null = null;
 /** CRC-32 of a buffer (zlib's native one where Node has it). */
@@ -57,10 +66,19 @@ export function readZip(buf: Buffer): ZipEntry[] {
     }
   }
   if (eocd < 0) throw new ZipError('not a zip archive (no end of central directory)');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported');
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // ZIP64: the locator just before the end record points to the ZIP64 end record.
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_ZIP64_LOC) throw new ZipError('damaged ZIP64 archive');
+    const rec = big(buf, loc + 8);
+    if (rec + 56 > buf.length || buf.readUInt32LE(rec) !== SIG_ZIP64_EOCD) throw new ZipError('damaged ZIP64 archive');
+    count = big(buf, rec + 32);
+    cdSize = big(buf, rec + 40);
+    cdOffset = big(buf, rec + 48);
+  }
   if (cdOffset + cdSize > buf.length) throw new ZipError('truncated archive');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -69,17 +87,39 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const crc = buf.readUInt32LE(p + 16);
-    const csize = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
+    let csize = buf.readUInt32LE(p + 20);
+    let size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
+    let local = buf.readUInt32LE(p + 42);
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+    if (size === 0xffffffff || csize === 0xffffffff || local === 0xffffffff) {
+      // The ZIP64 extra field holds, in this order, the 64-bit values whose 32-bit fields are all ones.
+      let x = p + 46 + nameLen;
+      const end = x + extraLen;
+      while (x + 4 <= end) {
+        const id = buf.readUInt16LE(x);
+        const len = buf.readUInt16LE(x + 2);
+        if (id === 0x0001) {
+          let q = x + 4;
+          if (size === 0xffffffff) {
+            size = big(buf, q);
+            q += 8;
+          }
+          if (csize === 0xffffffff) {
+            csize = big(buf, q);
+            q += 8;
+          }
+          if (local === 0xffffffff) local = big(buf, q);
+          break;
+        }
+        x += 4 + len;
+      }
+    }
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) throw new ZipError(`encrypted entry ${name}`);
     if (method !== 0 && method !== 8) throw new ZipError(`entry ${name} uses compression method ${method}`);
-    if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError('ZIP64 archives are not supported');
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== SIG_LOC) throw new ZipError(`damaged entry ${name}`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (start + csize > buf.length) throw new ZipError(`truncated entry ${name}`);
