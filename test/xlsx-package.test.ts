@@ -161,6 +161,31 @@ describe('a user selected several input sheets (grouped tabs)', () => {
   });
 });
 
+describe('deleting the active output sheet', () => {
+  test('with nothing to activate, the active tab falls back to the first sheet instead of pointing past the last', async () => {
+    const sheet = (name: string) => ({
+      name,
+      values: [[name]],
+      styles: [],
+      links: [],
+      merges: [],
+      columnWidths: [10],
+      freeze: { rows: 0, cols: 0 },
+      visibility: 'visible' as const,
+      landscape: false,
+    });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('输入').getCell('A1').value = 1;
+    const once = await patchXlsx(Buffer.from(await wb.xlsx.writeBuffer()), { sheets: [sheet('甲'), sheet('乙')], deleteSheets: [], activate: '乙' }, new Set());
+    expect(/activeTab="(\d+)"/.exec(parts(once).get('xl/workbook.xml')!.toString())![1]).toBe('2');
+    const twice = await patchXlsx(once, { sheets: [], deleteSheets: ['甲', '乙'], activate: null }, new Set(['甲', '乙']));
+    const xml = parts(twice).get('xl/workbook.xml')!.toString();
+    expect(/activeTab="(\d+)"/.exec(xml)![1]).toBe('0');
+    expect([...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['输入']);
+    await expect(patchXlsx(once, { sheets: [], deleteSheets: ['甲'], activate: null }, new Set())).rejects.toThrow(/甲/);
+  });
+});
+
 describe('text stays exactly as typed', () => {
   const tricky = ['<b>&amp;</b>', "  leading and trailing  ", 'line\nbreak', 'bell\u0007', 'literal _x0041_ escape', '=1+1', '𠀋 surrogate pair', 'lone \uD800 surrogate'];
 

@@ -306,7 +306,18 @@ export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owne
 
   // The active tab.
   const active = activate ? allNames.indexOf(activate) : -1;
-  if (active >= 0) {
+  if (active < 0) {
+    // No tab to activate: keep the workbook's, unless it now points past the last sheet.
+    const wv = new RegExp(`<${p}workbookView(?:\\s[^>]*)?/?>`).exec(wbXml);
+    if (wv) {
+      let tag = wv[0];
+      for (const a of ['activeTab', 'firstSheet']) {
+        const v = Number(attrs(tag).get(a) ?? 0);
+        if (v >= allNames.length) tag = setAttr(tag, a, '0');
+      }
+      wbXml = wbXml.replace(wv[0], () => tag);
+    }
+  } else {
     const wv = new RegExp(`<${p}workbookView(?:\\s[^>]*)?/?>`).exec(wbXml);
     if (wv) {
       let tag = setAttr(wv[0], 'activeTab', String(active));
