@@ -173,3 +173,21 @@ test('the English run writes English sheets with the same rankings', () => {
 test('the run record (a very hidden sheet) travels with the workbook', () => {
   expect(zh.get('_PGA_META')!.map((r) => r[0])).toEqual(expect.arrayContaining(['owner', 'runAt', 'fingerprint']));
 });
+
+test('a workbook re-saved by LibreOffice after a run is assessed again: its outputs are replaced, not duplicated', () => {
+  const resaved = fs.mkdtempSync(path.join(dir, 'resaved-'));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+  loDirs.push(profile);
+  const lo = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', resaved, path.join(dir, 'sample.assessed.xlsx')], {
+    encoding: 'utf8',
+  });
+  expect(lo.status).toBe(0);
+  const r = spawnSync(process.execPath, [MAIN, 'sample.assessed.xlsx', '--out', 'again.xlsx'], { cwd: resaved, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const again = toCsv(path.join(resaved, 'again.xlsx'));
+  expect([...again.keys()].sort()).toEqual([...zh.keys()].sort());
+  const columns = ['年度', '排名', '党小组', '年度平均分', '年度等次'];
+  expect(table(again.get('年度排名')!, columns)).toEqual(table(zh.get('年度排名')!, columns));
+  for (const [name, rows] of input) expect({ name, rows: again.get(name) }).toEqual({ name, rows });
+});
