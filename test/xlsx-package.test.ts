@@ -84,6 +84,11 @@ describe('the assessed package', () => {
     const changed = [...before].filter(([name, raw]) => !after.get(name)?.equals(raw)).map(([name]) => name);
     expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'].sort());
     expect(parts(first).get('customXml/item1.xml')!.toString()).toContain('城东支部 · 内部资料');
+    // …and with their dates: an unzip listing of the input parts is unchanged.
+    const dates = (buf: Buffer) => new Map(readZip(buf).map((e) => [e.name, JSON.stringify(e.dos)]));
+    const d0 = dates(input);
+    const d1 = dates(first);
+    for (const [name] of before) if (!changed.includes(name)) expect([name, d1.get(name)]).toEqual([name, d0.get(name)]);
   });
 
   test('the style sheet keeps every input format in place and only appends', () => {

@@ -20,6 +20,8 @@ export interface ZipEntry {
   /** The entry's bytes as stored in the archive (compressed when method = 8). */
   raw: Buffer;
   size: number;
+  /** DOS modification time and date as the archive had them (absent: now). */
+  dos?: { time: number; date: number };
 }
 
 /** Thrown for an archive this module cannot read; the host turns it into a file error. */
@@ -86,6 +88,7 @@ export function readZip(buf: Buffer): ZipEntry[] {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CEN) throw new ZipError('damaged central directory');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const dos = { time: buf.readUInt16LE(p + 12), date: buf.readUInt16LE(p + 14) };
     const crc = buf.readUInt32LE(p + 16);
     let csize = buf.readUInt32LE(p + 20);
     let size = buf.readUInt32LE(p + 24);
@@ -124,7 +127,7 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (start + csize > buf.length) throw new ZipError(`truncated entry ${name}`);
     if (name.endsWith('/')) continue; // a folder entry carries nothing
-    entries.push({ name, method, crc, raw: buf.subarray(start, start + csize), size });
+    entries.push({ name, method, crc, raw: buf.subarray(start, start + csize), size, dos });
   }
   return entries;
 }
@@ -173,13 +176,14 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** An archive of these entries, in this order. */
+/** An archive of these entries, in this order (entries copied from an archive keep their dates). */
 export function writeZip(entries: ZipEntry[], when = new Date()): Buffer {
-  const { time, date } = dosTime(when);
+  const now = dosTime(when);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
+    const { time, date } = e.dos ?? now;
     const name = Buffer.from(e.name, 'utf8');
     const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
     if (offset > 0xffffffff || e.raw.length > 0xffffffff) throw new ZipError('archive too large (ZIP64 is not supported)');
