@@ -4,7 +4,8 @@
  *
  * Parameters by code (set by the reader, src/workbook/parse.ts, except where noted):
  * - SCORE_NOT_NUMBER, SCORE_ERROR_VALUE, SCORE_OUT_OF_RANGE, SCORE_TOO_PRECISE, SCORE_MISSING:
- *     code (item code, "3"), item (item name, "组织生活"), max (item max in points, "10")
+ *     code (item code, "3"), item (item name, "组织生活"), max (item max in points, "10");
+ *     SCORE_OUT_OF_RANGE also date ("2025-09-10") when the number is a date serial (the cell holds a date)
  * - PERIOD_UNKNOWN: — (the cell is the year/half/考评期 cell, or the group cell when the table has none;
  *     then also sheet: the sheet name that carries no period)
  * - YEAR_OUT_OF_RANGE: year (the year read, e.g. 1999)
@@ -70,6 +71,12 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
   },
 };
 
+/** SCORE_OUT_OF_RANGE when the cell holds a date: what Excel did, and how to undo it. */
+export const SCORE_IS_DATE: Msg = {
+  zh: '第{code}项“{item}”得分是日期 {date}（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填 0–{max} 之间的数',
+  en: 'Item {code} “{item}” holds the date {date} (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to {max}',
+};
+
 /** A data issue's message in a language. */
 export function issueMessage(lang: Lang, issue: DataIssue): string {
   const params: Params = { ...issue.params, value: issue.value };
@@ -78,5 +85,6 @@ export function issueMessage(lang: Lang, issue: DataIssue): string {
   if (typeof code === 'string' && typeof item === 'string') {
     params.item = itemNameMsg({ code, name: item, aspect: '', max: 0 });
   }
-  return t(lang, ISSUE_MSG[issue.code], params);
+  const msg = issue.code === 'SCORE_OUT_OF_RANGE' && typeof issue.params.date === 'string' ? SCORE_IS_DATE : ISSUE_MSG[issue.code];
+  return t(lang, msg, params);
 }

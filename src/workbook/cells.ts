@@ -117,6 +117,15 @@ function serialDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400000));
 }
 
+/**
+ * The date a number in a score cell most likely is, as YYYY-MM-DD: Excel turns "9/10" or "10-9" typed into
+ * a score cell into a date, which reaches us as its serial (1927-05-18 … 9999-12-31). Null for other numbers.
+ */
+export function dateOfSerial(v: CellValue | undefined): string | null {
+  if (typeof v !== 'number' || v < 10000 || v > 2958465) return null;
+  return serialDate(Math.floor(v)).toISOString().slice(0, 10);
+}
+
 export type YearResult = number | 'out_of_range' | null;
 
 function checkYear(y: number): YearResult {

@@ -25,6 +25,7 @@ import type { CellRef, DataIssue, IssueCode, Period, Rubric, Rules, ScoreRow } f
 import { CONFIG_MSG } from '../i18n/config';
 import {
   cellText,
+  dateOfSerial,
   foldText,
   isBlank,
   parseEligible,
@@ -197,7 +198,8 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
               : s === 'too_precise'
                 ? 'SCORE_TOO_PRECISE'
                 : 'SCORE_OUT_OF_RANGE';
-      issue(code, r, itemCols[i], v, itemParams[i]);
+      const date = code === 'SCORE_OUT_OF_RANGE' ? dateOfSerial(v) : null;
+      issue(code, r, itemCols[i], v, date ? { ...itemParams[i], date } : itemParams[i]);
     }
 
     const group = hasGroup ? cellText(groupV) : '';
