@@ -13,6 +13,7 @@ import { assessWorkbook } from '../src/app/assessWorkbook';
 import { FileHost } from '../src/hosts/file/host';
 import { patchXlsx } from '../src/hosts/file/write';
 import { entryData, readZip, writeZip } from '../src/hosts/file/xlsx/zip';
+import { StyleBook } from '../src/hosts/file/xlsx/styles';
 import { esc } from '../src/hosts/file/xlsx/xml';
 import { basicFixture, tempDir, writeXlsx } from './support/xlsx';
 
@@ -241,6 +242,40 @@ describe('text stays exactly as typed', () => {
     expect(sheet).toContain('>bell_x0007_</t>');
     expect(sheet).toContain('>literal _x005F_x0041_ escape</t>');
     expect(sheet).toContain('>lone \uFFFD surrogate</t>');
+  });
+});
+
+describe('the style sheet of a workbook Excel saved', () => {
+  const EXCEL_STYLES =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">' +
+    '<fonts count="1" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="center"/></xf></cellStyleXfs>' +
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="center"/></xf></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+    '</styleSheet>';
+
+  test('formats are appended in the workbook font, collection attributes and later parts stay, and a number format is added once', () => {
+    const book = new StyleBook(EXCEL_STYLES);
+    const a = book.xf({ bold: true, fill: 'C6EFCE', numberFormat: '0.0"分"' });
+    const b = book.xf({ bold: true, fill: 'C6EFCE', numberFormat: '0.0"分"' });
+    const c = book.xf({ border: true, numberFormat: '0.00' });
+    expect(a).toBe(1);
+    expect(b).toBe(1);
+    expect(c).toBe(2);
+    const xml = book.toXml();
+    wellFormed('styles.xml', xml);
+    expect(xml).toContain('<fonts count="2" x14ac:knownFonts="1">');
+    expect(xml).toContain('<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>');
+    expect(xml).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;分&quot;"/></numFmts><fonts');
+    expect(xml).toContain('<cellXfs count="3">');
+    expect(xml).toContain('<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2"');
+    // A second book over the result finds every format: nothing more is added.
+    const again = new StyleBook(xml);
+    expect([again.xf({ bold: true, fill: 'C6EFCE', numberFormat: '0.0"分"' }), again.xf({ border: true, numberFormat: '0.00' })]).toEqual([1, 2]);
+    expect(again.changed).toBe(false);
   });
 });
 

@@ -36,6 +36,9 @@ import {
 } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress, linkTarget } from './a1';
+
+/** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
+export const MAX_LINKS_PER_SHEET = 65530;
 import { META_SHEET, metaSheetPatch, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
@@ -224,6 +227,8 @@ class SheetBuilder {
   link(row: number, col: number, ref: CellRef): void {
     const text = cellAddress(ref);
     this.values[row][col] = text;
+    // Excel holds at most 65,530 links on a sheet; further rows keep the address as plain text.
+    if (this.links.length >= MAX_LINKS_PER_SHEET) return;
     this.links.push({ row, col, target: linkTarget(ref), text });
     this.cellStyle(row, col, { fontColor: LINK_FONT });
   }

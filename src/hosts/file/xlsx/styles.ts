@@ -7,7 +7,7 @@
  * the workbook's default font (font 0: its size and name), so output text looks like the rest.
  */
 import type { RangeStyle } from '../../../workbook/snapshot';
-import { attrs, esc, rootPrefix } from './xml';
+import { attrs, esc, rootPrefix, setAttr } from './xml';
 
 /** A composed cell format: range styles merged over each other, plus the link look. */
 export interface CellFormat {
@@ -97,11 +97,11 @@ class Collection {
   }
 }
 
-function section(xml: string, prefix: string, tag: string): { whole: string; body: string } | null {
-  const selfClosing = new RegExp(`<${prefix}${tag}(\\s[^>]*)?/>`).exec(xml);
-  const full = new RegExp(`<${prefix}${tag}(\\s[^>]*)?>([\\s\\S]*?)</${prefix}${tag}>`).exec(xml);
-  if (full) return { whole: full[0], body: full[2] };
-  if (selfClosing) return { whole: selfClosing[0], body: '' };
+function section(xml: string, prefix: string, tag: string): { whole: string; open: string; body: string } | null {
+  const full = new RegExp(`(<${prefix}${tag}(?:\\s[^>]*)?>)([\\s\\S]*?)</${prefix}${tag}>`).exec(xml);
+  if (full && !full[1].endsWith('/>')) return { whole: full[0], open: full[1], body: full[2] };
+  const selfClosing = new RegExp(`<${prefix}${tag}(?:\\s[^>]*)?/>`).exec(xml);
+  if (selfClosing) return { whole: selfClosing[0], open: selfClosing[0].replace(/\s*\/>$/, '>'), body: '' };
   return null;
 }
 
@@ -245,7 +245,8 @@ export class StyleBook {
       const p = this.p;
       const s = section(xml, p, tag);
       const body = (s?.body ?? '') + added.join('');
-      const whole = `<${p}${tag} count="${total}">${body}</${p}${tag}>`;
+      // The collection's own attributes (x14ac:knownFonts…) stay; only its count changes.
+      const whole = `${setAttr(s?.open ?? `<${p}${tag}>`, 'count', String(total))}${body}</${p}${tag}>`;
       if (s) {
         xml = xml.replace(s.whole, () => whole);
         return;
