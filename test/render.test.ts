@@ -18,7 +18,10 @@ import { issueMessage } from '../src/i18n/issues';
 import { parseRange } from '../src/workbook/a1';
 import { META_SHEET, readMeta } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
-import { BAND_COLOURS, HEADER_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
+import { BAND_COLOURS, HEADER_COLOURS, MAX_LINKS_PER_SHEET, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
+import { assessWorkbook } from '../src/app/assessWorkbook';
+import { benchSnapshot } from '../src/bench/bench';
+import { MemoryHost } from '../src/hosts/memory/host';
 import type { OutputValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 
 // ───────────── fixtures, built by hand ─────────────
@@ -738,4 +741,16 @@ test('rows whose wrapped text needs several lines get a height that shows it all
     });
   }
   expect(checked).toBeGreaterThan(0);
+});
+
+test('a results sheet of more rows than Excel allows links on one sheet: the first 65,530 link, the rest show the address as text', async () => {
+  const rows = MAX_LINKS_PER_SHEET + 40;
+  const { patch } = await assessWorkbook(new MemoryHost(benchSnapshot(rows)), { now: () => new Date('2025-03-01T00:00:00Z') });
+  const results = patch.sheets.find((s) => s.name === '考评结果')!;
+  expect(results.links).toHaveLength(MAX_LINKS_PER_SHEET);
+  const last = results.links[results.links.length - 1];
+  const sourceCol = last.col;
+  const after = results.values.slice(last.row + 1).map((r) => r[sourceCol]);
+  expect(after).toHaveLength(40);
+  for (const v of after) expect(String(v)).toMatch(/^考评记录!C\d+$/);
 });

@@ -36,12 +36,12 @@ import {
 } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress, linkTarget } from './a1';
-
-/** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
-export const MAX_LINKS_PER_SHEET = 65530;
 import { META_SHEET, metaSheetPatch, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
+
+/** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
+export const MAX_LINKS_PER_SHEET = 65530;
 
 export interface RenderOptions {
   lang: Lang;
