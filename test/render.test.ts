@@ -18,7 +18,7 @@ import { issueMessage } from '../src/i18n/issues';
 import { parseRange } from '../src/workbook/a1';
 import { META_SHEET, readMeta } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
-import { BAND_COLOURS, HEADER_COLOURS, MAX_LINKS_PER_SHEET, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
+import { BAND_COLOURS, HEADER_COLOURS, MAX_CELL_TEXT, MAX_LINKS_PER_SHEET, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import { benchSnapshot } from '../src/bench/bench';
 import { MemoryHost } from '../src/hosts/memory/host';
@@ -753,4 +753,18 @@ test('a results sheet of more rows than Excel allows links on one sheet: the fir
   const after = results.values.slice(last.row + 1).map((r) => r[sourceCol]);
   expect(after).toHaveLength(40);
   for (const v of after) expect(String(v)).toMatch(/^考评记录!C\d+$/);
+});
+
+test('no output cell holds more text than an Excel cell can (32,767 characters)', async () => {
+  // 3,000 groups all 优秀 in one period: the summary lists every group in one cell.
+  const header = ['年度', '半年度', '党小组', ...DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`)];
+  const rows = Array.from({ length: 3000 }, (_v, g) => [2024, '上半年', `第${g + 1}号供电所第一党支部党小组`, ...DEFAULT_RUBRIC.items.map((i) => i.max / 100)]);
+  const { patch } = await assessWorkbook(new MemoryHost({ sheets: [{ name: '考评记录', values: [header, ...rows], merges: [], visibility: 'visible' }] }), {
+    now: () => new Date('2025-03-01T00:00:00Z'),
+  });
+  const texts = patch.sheets.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === 'string');
+  const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  expect(longest.length).toBe(MAX_CELL_TEXT);
+  expect(longest.endsWith('…')).toBe(true);
+  expect(longest.startsWith('第1号供电所第一党支部党小组')).toBe(true);
 });

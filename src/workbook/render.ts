@@ -42,6 +42,8 @@ import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, Work
 
 /** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
 export const MAX_LINKS_PER_SHEET = 65530;
+/** Excel's limit of characters in one cell: longer text (a list of thousands of groups) ends with “…”. */
+export const MAX_CELL_TEXT = 32767;
 
 export interface RenderOptions {
   lang: Lang;
@@ -187,7 +189,7 @@ class SheetBuilder {
 
   /** Append a row (padded with nulls to the sheet width); returns its 0-based index. */
   add(row: OutputValue[] = []): number {
-    const r: OutputValue[] = row.slice(0, this.width);
+    const r: OutputValue[] = row.slice(0, this.width).map((v) => (typeof v === 'string' && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v));
     while (r.length < this.width) r.push(null);
     this.values.push(r);
     return this.values.length - 1;
