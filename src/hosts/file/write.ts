@@ -30,6 +30,8 @@ const REL_WORKSHEET = `${REL}/worksheet`;
 const REL_STYLES = `${REL}/styles`;
 const REL_CALCCHAIN = `${REL}/calcChain`;
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+/** A worksheet's <sheetViews> element (it comes before <sheetData>). */
+const SHEET_VIEWS = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/;
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
 /** The package of a new, empty workbook (the template starts from it). */
@@ -202,12 +204,12 @@ export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owne
   // Remove the sheets the patch replaces or deletes.
   const kept = sheets.filter((s) => !touchedLower.has(lower(s.name)));
   const gone = sheets.filter((s) => touchedLower.has(lower(s.name)));
-  let ctRemove = new Set<string>();
+  const ctRemove = new Set<string>(); // part names, lower case (OPC names are case-insensitive)
   for (const s of gone) {
     if (s.part) {
       pkg.remove(s.part);
       pkg.remove(relsPathOf(s.part));
-      ctRemove.add(`/${s.part}`);
+      ctRemove.add(lower(`/${s.part}`));
     }
     relsXml = relsXml.replace(rels.find((r) => r.id === s.rid)?.xml ?? '\u0000', '');
   }
@@ -215,7 +217,7 @@ export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owne
     // The calculation chain may name cells of the removed sheets: drop it, Excel rebuilds it.
     for (const r of rels.filter((x) => x.type === REL_CALCCHAIN)) {
       pkg.remove(r.target);
-      ctRemove.add(`/${r.target}`);
+      ctRemove.add(lower(`/${r.target}`));
       relsXml = relsXml.replace(r.xml, '');
     }
   }
@@ -259,7 +261,6 @@ export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owne
     newTags.push(`<${p}sheet name="${escAttr(sp.name)}" sheetId="${nextSheetId++}"${state} ${rPrefix}id="${rid}"/>`);
   }
   relsXml = relsXml.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => newRels + end);
-  ctRemove = new Set([...ctRemove].map(lower));
   ctXml = ctXml.replace(/<(?:\w+:)?Override\s[^>]*?\/>/g, (tag) => (ctRemove.has(lower(attrs(tag).get('PartName') ?? '')) ? '' : tag));
   ctXml = ctXml.replace(/<\/(\w+:)?Types>\s*$/, (end) => newCt + end);
 
@@ -333,10 +334,10 @@ export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owne
       if (!e) continue;
       const head = entryPrefix(e, 16384).toString('utf8');
       const cut = head.search(/<(\w+:)?sheetData[\s>/]/);
-      const views = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/.exec(cut >= 0 ? head.slice(0, cut) : head);
+      const views = SHEET_VIEWS.exec(cut >= 0 ? head.slice(0, cut) : head);
       if (!views || !/tabSelected\s*=\s*["'](1|true)["']/.test(views[0])) continue;
       const xml = entryData(e).toString('utf8');
-      const full = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/.exec(xml)!;
+      const full = SHEET_VIEWS.exec(xml)!;
       const fixed = full[0].replace(/\stabSelected\s*=\s*["'](1|true)["']/g, '');
       pkg.set(s.part, xml.slice(0, full.index) + fixed + xml.slice(full.index + full[0].length));
     }

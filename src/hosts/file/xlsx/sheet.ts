@@ -10,7 +10,7 @@ import { both } from '../../../i18n';
 import { VALIDATION } from '../../../i18n/cli';
 import { colName, parseRange } from '../../../workbook/a1';
 import type { SheetPatch } from '../../../workbook/snapshot';
-import { compose, linkFormat } from './styles';
+import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';
 import { esc } from './xml';
 
@@ -103,7 +103,7 @@ export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions)
   // sheetPr: tab colour, fit to page.
   if (sp.tabColor || sp.landscape) {
     out.push('<sheetPr>');
-    if (sp.tabColor) out.push(`<tabColor rgb="FF${sp.tabColor.replace(/^#/, '').toUpperCase().slice(-6)}"/>`);
+    if (sp.tabColor) out.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
     if (sp.landscape) out.push('<pageSetUpPr fitToPage="1"/>');
     out.push('</sheetPr>');
   }

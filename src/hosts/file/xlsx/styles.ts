@@ -46,7 +46,8 @@ export function linkFormat(base: CellFormat): CellFormat {
   return { ...base, underline: true, fontColor: base.fontColor ?? LINK_COLOR };
 }
 
-function argb(hex: string): string {
+/** An RRGGBB colour as SpreadsheetML's opaque ARGB. */
+export function argb(hex: string): string {
   const h = hex.replace(/^#/, '').toUpperCase();
   return h.length === 8 ? h : `FF${h.padStart(6, '0')}`;
 }
