@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The command-line tool (SPEC §5):
- *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]
+ *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]
  *   assess template <file.xlsx> [--lang …] [--force]     (also: --template <file>)
  *   assess demo [--lang …]
  * Exit 0 when assessed; 2 for usage errors, unreadable files, invalid rubric/rules (one line on stderr,
@@ -121,6 +121,8 @@ interface AssessFileOptions {
   out: string;
   json: string | null;
   lang: Lang | null;
+  /** --as-of: the date rectification statuses are judged on; null: today. */
+  asOf?: string | null;
   io: Io;
 }
 
@@ -165,6 +167,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
 
   const outcome = await assessWorkbook(host, {
     lang: o.lang,
+    asOf: o.asOf ?? undefined,
     onProgress: (stage, done) => {
       if (stage !== 'read') say(stage, done);
     },
@@ -182,7 +185,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
 async function runAssess(args: CliArgs, io: Io): Promise<number> {
   const input = args.file!;
   const out = args.out ?? defaultOutput(input);
-  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, io });
+  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, asOf: args.asOf, io });
   for (const l of summaryLines(outcome, lang, input)) io.out(l);
   io.out(t(lang, SUMMARY.wrote, { file: out }));
   if (args.json) io.out(t(lang, SUMMARY.wroteJson, { file: args.json }));
