@@ -58,7 +58,7 @@ describe('assess <workbook.xlsx>', () => {
     const out = path.join(dir, 'scores.assessed.xlsx');
     expect(fs.existsSync(out)).toBe(true);
     expect(r.stdout).toContain('2024年下半年');
-    expect(r.stdout).toContain('优秀 1 个');
+    expect(r.stdout).toContain('优秀1个');
     expect(r.stdout).toContain('scores.assessed.xlsx');
     expect(r.stderr).toBe('');
     // No temp files left behind.

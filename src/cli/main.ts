@@ -110,6 +110,8 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       rows: o.result.assessments.length,
       warnings: o.result.warnings.length,
       open: o.result.warnings.filter((w) => w.status === 'open').length,
+      overdue: o.result.warnings.filter((w) => w.status === 'overdue').length,
+      notEffective: o.result.warnings.filter((w) => w.status === 'not_effective').length,
       issues: o.result.issues.length,
     }),
   );

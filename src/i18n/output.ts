@@ -142,8 +142,8 @@ export const WARNINGS = {
 export const ISSUES = {
   title: { zh: '数据问题', en: 'Data issues' },
   countLine: {
-    zh: '共 {count} 个问题：所在行未评定（合计不符除外），请修改后重新考评。',
-    en: '{count} issue(s): their rows are not graded (except total mismatches); fix them and assess again.',
+    zh: '共{count}个数据问题：所在的考评记录未评定（合计不符除外），请修改后重新考评。',
+    en: '{count} data issue(s): their records are not graded (except total mismatches); fix them and assess again.',
   },
   cell: WORD.cell,
   value: WORD.value,
@@ -242,7 +242,7 @@ export const RULE_VALUE_WORD: Record<string, Msg> = {
 export const DEFAULT_GUIDE_EN: Record<string, string> = {
   '1': 'Study as planned; complete study records',
   '2': 'Know and resolve staff concerns promptly',
-  '3': 'Monthly group meeting held on time, of good quality',
+  '3': 'Monthly Party group meeting held on time, of good quality',
   '4': 'Members educated and managed; dues collected on time and in full',
   '5': 'Members keep in contact with staff as the rules require',
   '6': 'Criticism and self-criticism carried out seriously',

@@ -102,7 +102,7 @@ export const PANE = {
   cell: WORD.cell,
   value: WORD.value,
   problem: WORD.problem,
-  goToCell: { zh: '选中 {cell}', en: 'Select {cell}' },
+  goToCell: { zh: '选中{cell}', en: 'Select {cell}' },
 
   // Ranking
   year: WORD.year,
@@ -177,7 +177,7 @@ export const PANE = {
   previewNothingSelected: { zh: '示例工作簿：尚未选中单元格', en: 'Sample workbook: no cell selected' },
 
   // Errors
-  selectFailed: { zh: '无法选中 {cell}：{reason}', en: 'Could not select {cell}: {reason}' },
+  selectFailed: { zh: '无法选中{cell}：{reason}', en: 'Could not select {cell}: {reason}' },
   sheetMissing: { zh: '工作表“{sheet}”不存在', en: 'There is no sheet “{sheet}”' },
   unexpected: { zh: '意外错误：{reason}', en: 'Unexpected error: {reason}' },
   noHost: { zh: '无法连接到 Excel', en: 'Could not reach Excel' },
