@@ -12,10 +12,8 @@ import { colName, parseRange } from '../../../workbook/a1';
 import type { SheetPatch } from '../../../workbook/snapshot';
 import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';
-import { esc } from './xml';
+import { NS, esc } from '../package/xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** Excel's limits for a data-validation alert (longer text makes Excel repair the file). */
 const DV_TITLE_MAX = 32;
@@ -85,6 +83,8 @@ function fmtNum(n: number): string {
 export interface SheetXmlOptions {
   /** This sheet is the selected tab. */
   selected: boolean;
+  /** The workbook is strict-conformance OOXML: write the sheet in its namespaces. */
+  strict?: boolean;
 }
 
 export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): string {
@@ -98,7 +98,9 @@ export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions)
   for (let c = 0; c < cols; c++) letters.push(colName(c));
 
   const out: string[] = [];
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  const mainNs = opts.strict ? NS.mainStrict : NS.main;
+  const relNs = opts.strict ? NS.relStrict : NS.rel;
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
 
   // sheetPr: tab colour, fit to page.
   if (sp.tabColor || sp.landscape) {
