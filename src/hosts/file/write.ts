@@ -30,7 +30,7 @@ import { NS, createLike, decodePart, esc, mainChild, mainChildren, serializeXml,
 import type { Element } from './package/xml';
 import { openWorkbook } from './read';
 import type { SheetEntry, WorkbookPackage } from './read';
-import { sheetXml } from './xlsx/sheet';
+import { prepareSheet } from './xlsx/sheet';
 import { MINIMAL_STYLES, StyleBook } from './xlsx/styles';
 
 const CT = {
@@ -160,7 +160,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   const types = await ContentTypes.read(archive);
   const replaced = new Map<string, Uint8Array>(); // part name (as stored) → new bytes
   const removed = new Set<string>(); // lower-case part names
-  const added: { name: string; data: Uint8Array }[] = [];
+  const added: OutputPart[] = [];
   const enc = new TextEncoder();
   const relNs = pkg.strict ? NS.relStrict : NS.rel;
   const relBase = (rels.ofKind('worksheet')[0]?.type ?? `${relNs}/worksheet`).replace(/\/[^/]*$/, '');
@@ -236,7 +236,10 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   const prefix = relPrefix(sheetsEl, relNs);
   for (const sp of patch.sheets) {
     const part = newPart();
-    added.push({ name: part, data: enc.encode(sheetXml(sp, book, { selected: sp.name === patch.activate, strict: pkg.strict })) });
+    // Formats are registered now (the style sheet is complete before any sheet XML is produced); the XML
+    // itself is generated chunk by chunk while the archive is written.
+    const prepared = prepareSheet(sp, book, { selected: sp.name === patch.activate, strict: pkg.strict });
+    added.push({ name: part, text: () => prepared.chunks() });
     const rid = rels.add(`${relBase}/worksheet`, part);
     types.addOverride(part, CT.worksheet);
     const el = createLike(wb, 'sheet');
@@ -330,12 +333,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
 }
 
 /** The archive: input entries in their order (replaced ones with their new bytes, the rest verbatim), then new parts. */
-async function assemble(
-  archive: PackageArchive,
-  replaced: Map<string, Uint8Array>,
-  removed: Set<string>,
-  added: { name: string; data: Uint8Array }[],
-): Promise<Uint8Array> {
+async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
   const parts: OutputPart[] = [];
   for (const e of archive.entries) {
     if (removed.has(e.name.toLowerCase())) continue;

@@ -197,15 +197,32 @@ export class PackageArchive {
   }
 }
 
-/** One entry of an archive to write: a copy of an input entry, or new content. */
-export type OutputPart = { name: string; copy: PackageEntry; from: PackageArchive } | { name: string; data: Uint8Array };
+/** One entry of an archive to write: a copy of an input entry, new content, or new text produced chunk by chunk. */
+export type OutputPart =
+  | { name: string; copy: PackageEntry; from: PackageArchive }
+  | { name: string; data: Uint8Array }
+  | { name: string; text: () => Iterable<string> };
+
+/** Text chunks as a stream of UTF-8 bytes, produced as the deflater asks for them. */
+function textStream(text: () => Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let it: Iterator<string> | null = null;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      it ??= text()[Symbol.iterator]();
+      const next = it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
 
 /**
  * Write an archive: copied entries keep their compressed bytes, CRC, dates and attributes (zip.js
  * `passThrough` with the source `entry`); new parts are deflated. Entries are written in the order given.
  */
 export async function writeArchive(parts: readonly OutputPart[]): Promise<Uint8Array> {
-  const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter(), { keepOrder: true, useWebWorkers: false });
+  const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter(), { keepOrder: true, bufferedWrite: true, useWebWorkers: false });
   // New parts carry the date Excel gives every part it writes (1980-01-01), so a re-run gives the same bytes.
   const date = new Date(1980, 0, 1);
   // The raw bytes of copied entries and the deflation of new ones run concurrently; the order is kept.
@@ -216,8 +233,11 @@ export async function writeArchive(parts: readonly OutputPart[]): Promise<Uint8A
       } else if ('copy' in p) {
         const raw = await p.from.raw(p.copy);
         await writer.add(p.name, new zip.Uint8ArrayReader(raw), { passThrough: true, entry: p.copy.zipEntry });
+      } else if ('text' in p) {
+        // The size is measured while writing; a size hint below 4 GB keeps the entry out of Zip64 format.
+        await writer.add(p.name, textStream(p.text), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false, uncompressedSize: 0 });
       } else {
-        await writer.add(p.name, new zip.Uint8ArrayReader(p.data), { level: 6, lastModDate: date });
+        await writer.add(p.name, new zip.Uint8ArrayReader(p.data), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false });
       }
     }),
   );
