@@ -492,7 +492,7 @@ describe('owned sheets, meta and fingerprint', () => {
     const meta = metaSheetPatch({ sheets: ['考评结果'], runAt: '2024-07-01T00:00:00Z', fingerprint: 'x', language: 'zh-CN', paneLanguage: null });
     // An old output that looks like a score table must not be read.
     const old = snap(minimalWorkbook()).sheets[0];
-    s.sheets.push({ ...old, name: '考评结果' });
+    s.sheets.push({ ...old, name: '考评结果', marked: true });
     s.sheets.push({ name: META_SHEET, values: meta.values, merges: [], visibility: 'veryHidden' });
     return s;
   }

@@ -164,7 +164,8 @@ function applied(before: WorkbookSnapshot, patch: WorkbookPatch): WorkbookSnapsh
   return {
     sheets: [
       ...kept,
-      ...patch.sheets.map((s) => ({ name: s.name, values: s.values as SheetSnapshot['values'], merges: s.merges, visibility: s.visibility })),
+      // As every host does: an owned sheet is written with the ownership mark.
+      ...patch.sheets.map((s) => ({ name: s.name, values: s.values as SheetSnapshot['values'], merges: s.merges, visibility: s.visibility, ...(s.owned ? { marked: true } : {}) })),
     ],
   };
 }
@@ -223,6 +224,7 @@ describe('sheet names and ownership', () => {
     const patch = render(sampleResult(), inputs, 'en-US');
     const meta = readMeta(applied(inputs, patch));
     expect(meta).toEqual({
+      version: 2,
       sheets: ['Results', 'Annual Ranking', 'Warnings', 'Data Issues'],
       runAt: RUN,
       fingerprint: 'fp-1',

@@ -63,7 +63,9 @@ export type IssueCode =
   | 'TOTAL_MISMATCH'
   | 'TOTAL_NOT_NUMBER'
   | 'DUPLICATE_ROW'
-  | 'ELIGIBLE_UNKNOWN';
+  | 'ELIGIBLE_UNKNOWN'
+  | 'SCORE_NO_RESULT'
+  | 'VETO_UNREADABLE';
 
 export interface DataIssue {
   code: IssueCode;

@@ -12,6 +12,8 @@
  * - GROUP_MISSING: — (the cell is the empty group cell)
  * - TOTAL_NOT_NUMBER: — (the hand-entered 合计/总分 cell; informational, the row is still graded)
  * - ELIGIBLE_UNKNOWN: — (the 评先资格 cell; the group is treated as eligible)
+ * - SCORE_NO_RESULT: as the score codes (a formula cell whose file holds no calculated result; value is the formula)
+ * - VETO_UNREADABLE: — (the 一票否决 cell holds an error value or an uncalculated formula; the row is not graded)
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
@@ -64,6 +66,14 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
   DUPLICATE_ROW: {
     zh: '党小组“{group}”在同一考评期有多条考评记录（另见{others}），均不评定等次，请删除或改正重复的记录',
     en: 'Party group “{group}” has more than one record for the same period (see also {others}); none is graded until the duplicate is removed or corrected',
+  },
+  SCORE_NO_RESULT: {
+    zh: '第{code}项“{item}”是公式{value}，但文件中没有保存计算结果（文件由不计算公式的程序生成）。请在Excel或WPS中打开并保存一次后再考评，或直接填写0～{max}之间的数',
+    en: 'Item {code} “{item}” is the formula {value}, but the file holds no calculated result (it was written by a program that does not calculate). Open and save the file once in Excel or WPS, or enter a number from 0 to {max}',
+  },
+  VETO_UNREADABLE: {
+    zh: '一票否决栏是{value}，无法判断是否否决，本行暂不评定。请改为否决原因，或填“否”（未否决）',
+    en: 'The One-vote veto cell holds {value}, which says neither yes nor no, so the row is not graded. Enter the veto reason, or “No”',
   },
   ELIGIBLE_UNKNOWN: {
     zh: '评先资格“{value}”无法识别，按具备评先资格处理；不具备评先资格请填“否”',

@@ -214,9 +214,11 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
             ? 'SCORE_NOT_NUMBER'
             : s === 'error_value'
               ? 'SCORE_ERROR_VALUE'
-              : s === 'too_precise'
-                ? 'SCORE_TOO_PRECISE'
-                : 'SCORE_OUT_OF_RANGE';
+              : s === 'no_result'
+                ? 'SCORE_NO_RESULT'
+                : s === 'too_precise'
+                  ? 'SCORE_TOO_PRECISE'
+                  : 'SCORE_OUT_OF_RANGE';
       const date = code === 'SCORE_OUT_OF_RANGE' ? dateOfSerial(v) : null;
       issue(code, r, itemCols[i], v, date ? { ...itemParams[i], date } : itemParams[i]);
     }
@@ -239,7 +241,8 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
       const h = parseHundredths(totalV);
       if (typeof h === 'number') handTotal = h;
       else if (h === 'too_precise' && typeof totalV === 'number') handTotal = Math.round(totalV * 100);
-      else issue('TOTAL_NOT_NUMBER', r, cols.total, totalV);
+      else if (h !== 'no_result') issue('TOTAL_NOT_NUMBER', r, cols.total, totalV);
+      // A total formula the file holds no result for cannot be checked; grading uses the item sum anyway.
     }
 
     // Eligibility and veto.
@@ -250,7 +253,15 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
       if (e === 'unknown') issue('ELIGIBLE_UNKNOWN', r, cols.eligible, ev);
       else eligible = e;
     }
-    const veto = cols.veto === undefined ? null : vetoReason(grid.get(r, cols.veto));
+    let veto: string | null = null;
+    if (cols.veto !== undefined) {
+      const vv = grid.get(r, cols.veto);
+      // An error value or an uncalculated formula says neither yes nor no: the row waits for the cell.
+      if (typeof vv === 'object' && vv !== null) {
+        bad = true;
+        issue('VETO_UNREADABLE', r, cols.veto, vv);
+      } else veto = vetoReason(vv);
+    }
 
     const text = (c: number | undefined) => {
       const v = opt(r, c);

@@ -35,8 +35,9 @@ import {
 } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress, linkTarget } from './a1';
-import { META_SHEET, metaSheetPatch, readMeta } from './meta';
-import type { RunMeta } from './meta';
+import { AssessError } from '../domain/errors';
+import { FILE_ERR } from '../i18n/file';
+import { META_SHEET, metaSheetPatch, ownedSheets, readMeta } from './meta';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
 
 /** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
@@ -121,12 +122,8 @@ function isNameFor(name: string, base: string): boolean {
  * is reused; otherwise the usual name if no sheet the add-in does not own has it (Excel compares sheet
  * names case-insensitively), else the next free `name (n)`.
  */
-export function chooseSheetNames(
-  lang: Lang,
-  snapshot: WorkbookSnapshot,
-  meta: RunMeta | null = readMeta(snapshot),
-): Record<OutputKind, string> {
-  const ownedNames = (meta?.sheets ?? []).filter((n) => n !== META_SHEET);
+export function chooseSheetNames(lang: Lang, snapshot: WorkbookSnapshot, ownedSet: ReadonlySet<string> = ownedSheets(snapshot)): Record<OutputKind, string> {
+  const ownedNames = [...ownedSet].filter((n) => n !== META_SHEET);
   const owned = new Set(ownedNames.map((n) => n.toLowerCase()));
   const foreign = new Set(
     snapshot.sheets.map((s) => s.name.toLowerCase()).filter((n) => !owned.has(n)),
@@ -631,14 +628,17 @@ function renderIssues(result: AssessmentResult, lang: Lang, names: Record<Output
 export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot, opts: RenderOptions): WorkbookPatch {
   const { lang } = opts;
   const meta = readMeta(snapshot);
-  const names = chooseSheetNames(lang, snapshot, meta);
+  // The run record's name is fixed: a sheet of the user's under it (any letter case) must be renamed first.
+  const metaLike = snapshot.sheets.find((s) => s.name.toLowerCase() === META_SHEET.toLowerCase());
+  if (metaLike && (!meta || metaLike.name !== META_SHEET)) {
+    throw new AssessError('config', FILE_ERR.metaSheetTaken, { sheet: metaLike.name }, metaLike.name);
+  }
+  const owned = ownedSheets(snapshot);
+  const names = chooseSheetNames(lang, snapshot, owned);
   const produced = OUTPUT_KINDS.map((k) => names[k]);
   const producedKeys = new Set(produced.map((n) => n.toLowerCase()));
-  const existing = new Set(snapshot.sheets.map((s) => s.name));
-  const deleteSheets = (meta?.sheets ?? []).filter(
-    (n, i, all) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()) && existing.has(n) && all.indexOf(n) === i,
-  );
-  const sheets: SheetPatch[] = [
+  const deleteSheets = [...owned].filter((n) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()));
+  const outputs: SheetPatch[] = [
     renderResults(result, lang, names, opts.runAt),
     renderRanking(result, lang, names),
     renderWarnings(result, lang, names),
@@ -651,5 +651,6 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
       paneLanguage: opts.paneLanguage === undefined ? (meta?.paneLanguage ?? null) : opts.paneLanguage,
     }),
   ];
+  const sheets = outputs.map((s) => ({ ...s, owned: true }));
   return { sheets, deleteSheets, activate: names.results };
 }

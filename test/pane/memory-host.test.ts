@@ -4,7 +4,7 @@ import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { readWorkbookFile } from '../../src/hosts/file/read';
+import { openWorkbookFile } from '../../src/hosts/file/node';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import { parseWorkbook } from '../../src/workbook/parse';
 import { templatePatch } from '../../src/workbook/template';
@@ -19,7 +19,7 @@ jest.setTimeout(20000);
 const sampleHost = () => new MemoryHost(sample as unknown as WorkbookSnapshot);
 
 test('the bundled preview snapshot is assets/sample.xlsx as the file host reads it', async () => {
-  const { snapshot } = await readWorkbookFile(path.join(__dirname, '..', '..', 'assets', 'sample.xlsx'));
+  const snapshot = await (await openWorkbookFile(path.join(__dirname, '..', '..', 'assets', 'sample.xlsx'))).read();
   expect(trim(snapshot)).toEqual(sample);
 });
 

@@ -7,6 +7,7 @@
  * response over its 5 MB limit are the values read again in row chunks (extra syncs only then).
  */
 import { parseRange } from '../../workbook/a1';
+import { OWNER_MARK } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { CHUNK_BYTES, runExcel } from './env';
@@ -108,7 +109,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         ws.protection.load('protected');
         const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
         if (merged) merged.load('address');
-        return { ws, used, merged };
+        // The ownership mark (a sheet-scoped name) tells the add-in's sheets from a user's sheet of the same name.
+        const names = ws.names.load('items/name,items/formula');
+        return { ws, used, merged, names };
       });
 
     let parts = load(true);
@@ -156,7 +159,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
 
     const states: SheetState[] = [];
     const snapshot: WorkbookSnapshot = { sheets: [] };
-    parts.forEach(({ ws, used, merged }, i) => {
+    parts.forEach(({ ws, used, merged, names }, i) => {
       const visibility = VISIBILITY[String(ws.visibility)] ?? 'visible';
       states.push({ name: ws.name, visibility, protected: !!ws.protection.protected });
       if (!chunked && !used.isNullObject) {
@@ -168,6 +171,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         values: fillHoles(grids[i]),
         merges: merged && !merged.isNullObject ? splitAreas(merged.address) : [],
         visibility,
+        ...(names.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.formula === `=${OWNER_MARK.formula}`) ? { marked: true } : {}),
       });
     });
     return { snapshot, sheets: states, workbookProtected: !!wbProtection.protected };

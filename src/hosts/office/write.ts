@@ -15,7 +15,7 @@
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
 import { colName, parseRange } from '../../workbook/a1';
-import { META_SHEET, ownedSheets } from '../../workbook/meta';
+import { META_SHEET, OWNER_MARK, ownedSheets } from '../../workbook/meta';
 import type { OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { chunkLimit, runExcel } from './env';
@@ -259,6 +259,10 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
     bytes: 100,
     run: (context) => {
       holder.ws = context.workbook.worksheets.add(sheet.name);
+      if (sheet.owned) {
+        // The ownership mark: a hidden sheet-scoped name that goes wherever the sheet goes, and with it.
+        holder.ws.names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`).visible = false;
+      }
     },
   });
   if (rows && cols) {
