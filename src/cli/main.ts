@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The command-line tool (SPEC §5):
- *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]
+ *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]
  *   assess template <file.xlsx> [--lang …] [--force]     (also: --template <file>)
  *   assess demo [--lang …]
  * Exit 0 when assessed; 2 for usage errors, unreadable files, invalid rubric/rules (one line on stderr,
@@ -100,6 +100,8 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       rows: o.result.assessments.length,
       warnings: o.result.warnings.length,
       open: o.result.warnings.filter((w) => w.status === 'open').length,
+      overdue: o.result.warnings.filter((w) => w.status === 'overdue').length,
+      notEffective: o.result.warnings.filter((w) => w.status === 'not_effective').length,
       issues: o.result.issues.length,
     }),
   );
@@ -112,6 +114,8 @@ interface AssessFileOptions {
   /** The JSON report's file, '-' for standard output, or null. */
   json: string | null;
   lang: Lang | null;
+  /** --as-of: the date rectification statuses are judged on; null: today. */
+  asOf?: string | null;
   io: Io;
 }
 
@@ -162,6 +166,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   try {
     outcome = await assessWorkbook(host, {
       lang: o.lang,
+      asOf: o.asOf ?? undefined,
       onProgress: (stage, done) => {
         if (stage !== 'read') say(stage, done);
       },
@@ -187,7 +192,7 @@ async function runAssess(args: CliArgs, io: Io): Promise<number> {
   const out = args.out ?? defaultOutput(input);
   // With the report on standard output (--json -), the summary goes to standard error.
   const summary: Io = args.json === '-' ? { out: io.err, err: io.err } : io;
-  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, io: { out: io.out, err: io.err } });
+  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, asOf: args.asOf, io: { out: io.out, err: io.err } });
   for (const l of summaryLines(outcome, lang, input)) summary.out(l);
   summary.out(t(lang, SUMMARY.wrote, { file: out }));
   if (args.json && args.json !== '-') summary.out(t(lang, SUMMARY.wroteJson, { file: args.json }));

@@ -42,7 +42,7 @@ import { META_SHEET, ownedSheets, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import { isRubricSheet, isRulesSheet, lineKind, parseRubricSheet, parseRulesSheet } from './parse-config';
 import { Grid } from './parse-grid';
-import { findHeader, HeaderMatcher, tablePeriod } from './parse-header';
+import { findHeader, HeaderMatcher, tablePeriod, titleUnit } from './parse-header';
 import type { TableInfo } from './parse-header';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
 
@@ -62,6 +62,11 @@ export interface ParsedWorkbook {
   fingerprint: string;
   /** Sheets read as inputs: every sheet neither owned nor the meta sheet, in workbook order. */
   inputSheets: string[];
+  /**
+   * The unit for the printed tables' titles: the 单位名称 rule, else the unit named in the title row of
+   * the latest score sheet that has one (城区供电中心线路工区党支部), else ''.
+   */
+  unit: string;
 }
 
 /**
@@ -103,6 +108,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
       firstDataRow: head.bottom + 1,
       lastDataRow: head.bottom,
       period: tablePeriod(grid, head.top),
+      unit: titleUnit(grid, head.top),
       columns: head.columns,
     };
     readRows(grid, table, rubric, rows, issues);
@@ -120,7 +126,20 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
     meta,
     fingerprint: fingerprint(snapshot, owned),
     inputSheets: inputs.map((s) => s.name),
+    unit: rules.unitName || unitOfTables(tables),
   };
+}
+
+/** The unit named by the latest table's title row (tables without a period count as oldest). */
+function unitOfTables(tables: TableInfo[]): string {
+  let best: TableInfo | null = null;
+  for (const t of tables) {
+    if (!t.unit) continue;
+    const key = t.period ? t.period.year * 2 + t.period.half : -1;
+    const bestKey = best?.period ? best.period.year * 2 + best.period.half : -1;
+    if (!best || key >= bestKey) best = t;
+  }
+  return best?.unit ?? '';
 }
 
 function yearIn(text: string): number | string {
