@@ -172,8 +172,8 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
       },
     });
   } catch (e) {
-    // A configuration error without a sheet and cell (no score table…) names the file.
-    if (e instanceof AssessError && e.kind === 'config' && !e.where) throw new AssessError(e.kind, e.msg, e.params, input, e.inner);
+    // A configuration error names the file too, before its sheet and cell when it has them.
+    if (e instanceof AssessError && e.kind === 'config') throw new AssessError(e.kind, e.msg, e.params, e.where ? `${input} ${e.where}` : input, e.inner);
     throw e;
   }
   say('save', false);

@@ -88,8 +88,11 @@ export const FILE_ERR = {
   },
 } satisfies Record<string, Msg>;
 
-/** A byte count or a count of cells/rows as a limit in messages: "512 MB", "8,000,000". */
+/** A byte count or a count of cells/rows as a limit in messages: "1 GB", "512 MB", "256 KB", "8,000,000". */
 export function limitText(code: PackageErrorCode, limit: number): string {
-  if (code === 'part_too_large' || code === 'package_too_large') return `${Math.round(limit / (1024 * 1024))} MB`;
+  if (code === 'part_too_large' || code === 'package_too_large') {
+    const [unit, size] = limit >= 1 << 30 ? ['GB', 1 << 30] : limit >= 1 << 20 ? ['MB', 1 << 20] : ['KB', 1 << 10];
+    return `${Math.round(limit / (size as number))} ${unit}`;
+  }
   return limit.toLocaleString('en-US');
 }

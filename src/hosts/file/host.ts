@@ -71,8 +71,11 @@ export class FileHost implements WorkbookHost {
     return this.pkg;
   }
 
+  /** A failure as the user reads it: a package error explained, and the file named. */
   private failure(e: unknown): unknown {
-    return e instanceof PackageError ? packageFailure(e, this.file) : e;
+    if (e instanceof PackageError) return packageFailure(e, this.file);
+    if (e instanceof AssessError && e.kind === 'file' && !e.where) return new AssessError(e.kind, e.msg, e.params, this.file, e.inner);
+    return e;
   }
 
   private async current(): Promise<WorkbookSnapshot> {

@@ -138,7 +138,9 @@ async function parsePart(archive: PackageArchive, part: string, setup: (p: Saxes
   }
 }
 
-const main = (tag: SaxesTagNS) => isMainNs(tag.uri);
+/** The main namespace URI as saxes hands it out (one string per declaration), to compare by identity first. */
+let mainUri: string | undefined;
+const main = (tag: SaxesTagNS) => tag.uri === mainUri || (isMainNs(tag.uri) && (mainUri = tag.uri) !== undefined);
 
 /** The shared-string table: each <si>'s text, rich-text runs joined, phonetic runs (<rPh>) left out. */
 async function readSharedStrings(archive: PackageArchive, part: string): Promise<string[]> {

@@ -232,7 +232,8 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
     while (taken(`${base}${nextPart}.xml`)) nextPart++;
     return `${base}${nextPart++}.xml`;
   };
-  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+  // Ids after the sheets that stay: a re-run gives its sheets the ids the previous run's had.
+  let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId)) + 1;
   const prefix = relPrefix(sheetsEl, relNs);
   for (const sp of patch.sheets) {
     const part = newPart();

@@ -76,6 +76,8 @@ export interface PackageEntry {
 /** A writer that hands each inflated chunk to a callback and enforces a byte limit. */
 class ChunkSink extends zip.Writer<number> {
   private total = 0;
+  /** What the callback threw (a parse error of the part's content), kept apart from zip.js's own errors. */
+  failure: unknown = null;
   constructor(
     private readonly part: string,
     private readonly limit: number,
@@ -85,8 +87,14 @@ class ChunkSink extends zip.Writer<number> {
   }
   override async writeUint8Array(chunk: Uint8Array): Promise<void> {
     this.total += chunk.length;
-    if (this.total > this.limit) throw new PackageError('part_too_large', this.part, '', { limit: this.limit });
-    if (this.onChunk) this.onChunk(chunk);
+    if (this.total > this.limit) throw (this.failure = new PackageError('part_too_large', this.part, '', { limit: this.limit }));
+    if (this.onChunk) {
+      try {
+        this.onChunk(chunk);
+      } catch (e) {
+        throw (this.failure = e);
+      }
+    }
   }
   override async getData(): Promise<number> {
     return this.total;
@@ -149,10 +157,11 @@ export class PackageArchive {
     const e = this.get(name);
     if (!e) throw new PackageError('missing_part', name);
     if (e.size > this.limits.maxPartBytes) throw new PackageError('part_too_large', e.name, '', { limit: this.limits.maxPartBytes });
+    const sink = new ChunkSink(e.name, this.limits.maxPartBytes, onChunk);
     try {
-      await (e.zipEntry as zip.FileEntry).getData(new ChunkSink(e.name, this.limits.maxPartBytes, onChunk), { checkCrc32: true });
+      await (e.zipEntry as zip.FileEntry).getData(sink, { checkCrc32: true });
     } catch (err) {
-      throw translate(err, e.name);
+      throw sink.failure ?? translate(err, e.name);
     }
     this.verified.add(e.name.toLowerCase());
   }
