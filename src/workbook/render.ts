@@ -342,6 +342,8 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
   for (const w of result.warnings) if (w.code === 'TIE_FOR_TOP') (tiesOf.get(w.year) ?? tiesOf.set(w.year, []).get(w.year)!).push(w.group);
   const periodText = (year: number, half: 1 | 2 | null) => (half ? periodLabel(lang, { year, half }) : tr(OUT.yearLabel, { year }));
   const dateStyle: CellStyle = { numberFormat: DATE_FORMAT[lang], horizontal: 'left' };
+  // A date cell holds a number: its column is as wide as the longest date shown (2026年12月31日, September 30, 2026).
+  const dateWidth = textWidth(dateLabel(lang, '2026-09-30')) + 3;
   const ledgerCell = (field: (typeof LEDGER_FIELDS)[number]) => (r: WarningRow) => (r.w ? (r.cells?.[field] ?? null) : r.kept.cells[field]);
 
   const columns: Column<WarningRow>[] = [
@@ -381,8 +383,8 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
     {
       key: 'deadline',
       header: tr(WARNINGS.deadline),
-      min: 12,
-      max: 16,
+      min: dateWidth,
+      max: dateWidth + 4,
       value: (r) => (r.w ? (r.w.deadline ? excelSerial(r.w.deadline) : null) : r.kept.shown.deadline ?? null),
       style: (r) => ((r.w ? r.w.deadline : typeof r.kept.shown.deadline === 'number') ? dateStyle : undefined),
     },
@@ -406,7 +408,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
     { key: 'measures', header: tr(LEDGER.measures), min: 20, max: 40, wrap: true, value: ledgerCell('measures'), body: { fill: INPUT_FILL } },
     { key: 'responsible', header: tr(LEDGER.responsible), min: 8, max: 14, wrap: true, value: ledgerCell('responsible'), body: { fill: INPUT_FILL } },
     { key: 'progress', header: tr(LEDGER.progress), min: 16, max: 30, wrap: true, value: ledgerCell('progress'), body: { fill: INPUT_FILL } },
-    { key: 'closedOn', header: tr(LEDGER.closedOn), min: 12, max: 18, value: ledgerCell('closedOn'), body: { fill: INPUT_FILL, ...dateStyle } },
+    { key: 'closedOn', header: tr(LEDGER.closedOn), min: dateWidth, max: dateWidth + 4, value: ledgerCell('closedOn'), body: { fill: INPUT_FILL, ...dateStyle } },
     { key: 'source', header: tr(WARNINGS.source), min: 12, max: 30, value: () => null, link: (r) => (r.w ? r.w.source : null) },
   ];
   const b = new SheetBuilder(names.warnings, columns as Column<never>[]);
