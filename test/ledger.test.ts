@@ -282,6 +282,13 @@ describe('reading the ledger', () => {
     expect(merged.kept.map((k) => k.cells.measures)).toEqual(['手工复制的第二份', '已不再触发']);
   });
 
+  test('a header the user annotated (整改措施（必填）, 责任人：) is still its column', () => {
+    const snap: WorkbookSnapshot = {
+      sheets: [sheetOf('预警与整改', [['预警类型', '考评期', '党小组', '整改措施（必填）', '责任人：'], ['限期整改', '2024年上半年', '甲', '措施', '张三']])],
+    };
+    expect(readLedger(snap, new Set(['预警与整改']))[0].cells).toEqual({ measures: '措施', responsible: '张三', progress: null, closedOn: null });
+  });
+
   test('a group name is matched as the reader matches it (full-width letters, spaces)', () => {
     const snap: WorkbookSnapshot = { sheets: [sheetOf('预警与整改', [header, line('限期整改', '2024年上半年', '  一组  ＡＢ ', ['措施', null, null, null])])] };
     const w = warning({ group: '一组 AB' });

@@ -139,8 +139,8 @@ export const WARNINGS = {
   source: { zh: '来源', en: 'Source' },
   noRows: { zh: '无：没有预警', en: 'None: no warnings' },
   ledgerLine: {
-    zh: '整改台账：整改措施、责任人、完成情况、销号日期四列由党支部填写，重新考评时按预警类型、考评期和党小组保留；不再触发的预警连同已填写的内容保留在表末，标注“已不再触发”。',
-    en: 'Rectification ledger: the Party branch fills in the columns Rectification measures, Person responsible, Progress and Closed on; they are kept on every new run by type, period and Party group, and a warning no longer raised is kept at the bottom with what was written, marked “No longer raised”.',
+    zh: '整改台账：整改措施、责任人、完成情况、销号日期四列由党支部填写，重新考评时按预警类型、考评期和党小组保留；不再触发的预警连同已填写的内容保留在表末，标注“已不再触发”。其他各列每次考评时重新生成。',
+    en: 'Rectification ledger: the Party branch fills in the columns Rectification measures, Person responsible, Progress and Closed on; they are kept on every new run by type, period and Party group, and a warning no longer raised is kept at the bottom with what was written, marked “No longer raised”. The other columns are rewritten on every run.',
   },
   noLongerRaised: { zh: '已不再触发', en: 'No longer raised' },
   keptSection: { zh: '以下预警已不再触发，保留已填写的整改记录：', en: 'No longer raised; kept for what was written:' },

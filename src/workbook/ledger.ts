@@ -51,6 +51,8 @@ export interface Ledger {
 export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [] };
 
 const norm = (s: string) => foldText(s).replace(/\s+/g, '').toLowerCase();
+/** A header as matched: folded, without spaces, colons or a bracketed remark (整改措施（必填） is 整改措施). */
+const headerNorm = (s: string) => norm(s).replace(/[(（][^)）]*[)）]/g, '').replace(/[:：*]/g, '');
 
 /** The key of a warning row: code, year, half, group (as matched: folded, spaces collapsed). */
 export function ledgerKey(code: WarningCode, year: number, half: Half | null, group: string): string {
@@ -74,7 +76,7 @@ const HEADER_WORDS: Record<string, string[]> = {
   closedOn: [LEDGER.closedOn.zh, LEDGER.closedOn.en],
 };
 const ROLE_OF = new Map<string, string>();
-for (const [role, words] of Object.entries(HEADER_WORDS)) for (const w of words) ROLE_OF.set(norm(w), role);
+for (const [role, words] of Object.entries(HEADER_WORDS)) for (const w of words) ROLE_OF.set(headerNorm(w), role);
 
 /** Warning names as written by this and earlier releases, both languages → code. */
 const CODE_OF = new Map<string, WarningCode>();
@@ -130,7 +132,7 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
     const cols = new Map<string, number>();
     row.forEach((v, c) => {
       if (typeof v !== 'string') return;
-      const role = ROLE_OF.get(norm(v));
+      const role = ROLE_OF.get(headerNorm(v));
       if (role && !cols.has(role)) cols.set(role, c);
     });
     const typed = LEDGER_FIELDS.some((f) => cols.has(f));
