@@ -774,3 +774,46 @@ test('no output cell holds more text than an Excel cell can (32,767 characters)'
   expect(longest.endsWith('…')).toBe(true);
   expect(longest.startsWith('第1号供电所第一党支部党小组')).toBe(true);
 });
+
+test('warnings sheet: 逾期未整改, 整改未见效, 待整改 first, then leader warnings, notices, history — each in time order', async () => {
+  const items = DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`);
+  const s = (total: number) => {
+    let lose = 10000 - Math.round(total * 100);
+    return DEFAULT_RUBRIC.items
+      .slice()
+      .reverse()
+      .map((i) => {
+        const l = Math.min(lose, i.max);
+        lose -= l;
+        return (i.max - l) / 100;
+      })
+      .reverse();
+  };
+  const wb: WorkbookSnapshot = {
+    sheets: [
+      sheet('评分表', [
+        ['年度', '半年度', '党小组', ...items],
+        [2024, '上半年', '已整改组', ...s(70)],
+        [2024, '下半年', '已整改组', ...s(90)],
+        [2024, '上半年', '未见效组', ...s(70)],
+        [2024, '下半年', '未见效组', ...s(72)],
+        [2025, '上半年', '逾期组', ...s(65)],
+        [2025, '下半年', '待整改组', ...s(75)],
+      ]),
+    ],
+  };
+  const { patch } = await assessWorkbook(new MemoryHost(wb), { now: () => new Date('2026-01-20T10:00:00+08:00'), asOf: '2026-01-20' });
+  const w = byName(patch, '预警与整改');
+  const rows = table(w).map((r) => [r['整改状态'], r['预警类型'], r['考评期'], r['党小组']]);
+  expect(rows).toEqual([
+    ['逾期未整改', '限期整改', '2024年下半年', '未见效组'],
+    ['逾期未整改', '限期整改', '2025年上半年', '逾期组'],
+    ['整改未见效', '限期整改', '2024年上半年', '未见效组'],
+    ['待整改', '限期整改', '2025年下半年', '待整改组'],
+    [null, '及时更换党小组长', '2024年下半年', '未见效组'],
+    [null, '年度考评不全', '2025年度', '逾期组'],
+    [null, '年度考评不全', '2025年度', '待整改组'],
+    ['已整改（2024年下半年考评合格）', '限期整改', '2024年上半年', '已整改组'],
+  ]);
+  expect(w.values.flat()).toContain('严重1条，一般5条，提示2条；逾期未整改2条，整改未见效1条，待整改1条（整改状态截至2026年1月20日）');
+});
