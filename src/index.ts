@@ -24,3 +24,15 @@ export { AssessError } from './domain/errors';
 export type * from './domain/types';
 export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot, PageSetup } from './workbook/snapshot';
 export { RulesShape, DEFAULT_RULES } from './domain/rules';
+export {
+  RollupReportSchema,
+  RollupFileSchema,
+  RollupBranchSchema,
+  RollupGroupSchema,
+  RollupNomineeSchema,
+  RollupNoNomineeSchema,
+  RollupRectificationSchema,
+} from './rollup/report';
+export type { RollupReport } from './rollup/report';
+export { summarizeWorkbook, combineRollup, renderRollup, rollupWorkbookBytes, finishRollup, rollupFiles, toRollupReport } from './rollup';
+export type { FileSummary, RollupInput, Rollup, RollupOptions } from './rollup';

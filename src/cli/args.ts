@@ -1,6 +1,7 @@
 /**
  * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]`,
- * `template <file> [--force]` (also `--template <file>`), `demo`, `--help`. Options may be written
+ * `template <file> [--force]` (also `--template <file>`), `demo`,
+ * `rollup <folder or workbook…> --out FILE [--json FILE] [--lang …] [--as-of …] [--force]`, `--help`. Options may be written
  * `--out FILE` or `--out=FILE`; `--` ends the options. Usage errors are AssessError kind 'usage'.
  */
 import { isIsoDate } from '../app/clock';
@@ -8,13 +9,16 @@ import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { isLang } from '../i18n';
 import { CLI_ERR } from '../i18n/cli';
+import { ROLLUP_CLI } from '../i18n/rollup';
 
-export type Command = 'assess' | 'template' | 'demo' | 'help';
+export type Command = 'assess' | 'template' | 'demo' | 'rollup' | 'help';
 
 export interface CliArgs {
   command: Command;
   /** The workbook to assess, or the template file to write. */
   file: string | null;
+  /** rollup: the folders and workbooks to summarize, as given. */
+  inputs: string[];
   out: string | null;
   json: string | null;
   lang: Lang | null;
@@ -43,7 +47,7 @@ export function peekLang(argv: string[]): Lang | null {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'assess', file: null, out: null, json: null, lang: null, asOf: null, force: false };
+  const out: CliArgs = { command: 'assess', file: null, inputs: [], out: null, json: null, lang: null, asOf: null, force: false };
   const positional: string[] = [];
   let templateOpt: string | null = null;
   let help = false;
@@ -112,6 +116,11 @@ export function parseArgs(argv: string[]): CliArgs {
     out.file = positional[1];
   } else if (positional[0] === 'demo' && positional.length === 1) {
     out.command = 'demo';
+  } else if (positional[0] === 'rollup') {
+    out.command = 'rollup';
+    out.inputs = positional.slice(1);
+    if (out.inputs.length === 0) throw new AssessError('usage', ROLLUP_CLI.missingInput);
+    if (!out.out) throw new AssessError('usage', ROLLUP_CLI.missingOut);
   } else {
     const rest = positional[0] === 'assess' ? positional.slice(1) : positional;
     if (rest.length === 0) throw new AssessError('usage', CLI_ERR.missingInput);

@@ -4,6 +4,7 @@
  *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]
  *   assess template <file.xlsx> [--lang …] [--force]     (also: --template <file>)
  *   assess demo [--lang …]
+ *   assess rollup <folder or workbook…> --out 汇总.xlsx [--json FILE|-] [--lang …] [--as-of …] [--force]   (rollup.ts)
  * Exit 0 when assessed; 2 for usage errors, unreadable files, invalid rubric/rules (one line on stderr,
  * naming the file or sheet and cell and saying what to do); 1 for anything unexpected.
  * The input file is never written: the output goes to a temp file in the output's folder, then renamed.
@@ -25,6 +26,7 @@ import { FILE_ERR } from '../i18n/file';
 import { templatePatch } from '../workbook/template';
 import type { CliArgs } from './args';
 import { parseArgs, peekLang } from './args';
+import { runRollup } from './rollup';
 
 /** Inputs above these sizes get progress lines on stderr. */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
@@ -33,11 +35,16 @@ export const LARGE_ROWS = 5000;
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Raw text to standard error when it is a terminal (the roll-up's progress bar); absent otherwise. */
+  bar?: (text: string) => void;
+  /** The terminal's width. */
+  columns?: number;
 }
 
 const defaultIo: Io = {
   out: (l) => process.stdout.write(l + '\n'),
   err: (l) => process.stderr.write(l + '\n'),
+  ...(process.stderr.isTTY ? { bar: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : {}),
 };
 
 /** `<dir>/<name>.assessed.xlsx` beside the input (`.xlsm` for a macro-enabled input, whose macros are kept). */
@@ -251,6 +258,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runTemplate(args, io);
       case 'demo':
         return await runDemo(args, io);
+      case 'rollup':
+        return await runRollup(args, io);
       default:
         return await runAssess(args, io);
     }

@@ -47,13 +47,27 @@ function title(lang: Lang, unit: string, msg: Msg, params: Params): string {
   return t(lang, msg, { ...params, unit: unit ? t(lang, PRINT.unitPrefixEn, { unit }) : '' });
 }
 
-/** The lines above and the signature block below a table, the page and the fonts: one look for both tables. */
-function frame<R>(
+/** How an official table ends and what its body holds, when not the defaults. */
+export interface PrintFrameOptions {
+  /** The signature block's parts, left to right (default: 填表人 · 审核（党支部书记） · 支委会审议日期). */
+  signature?: string[];
+  /** Lays the table's body out itself (rows, subtotal lines…) instead of one row per item of `rows`. */
+  body?: (b: SheetBuilder) => void;
+}
+
+/**
+ * An official table (正式表格): the title merged and centred, the lines under it, the table with its
+ * header repeated on every printed page, the signature block, A4 landscape one page wide, 第X页 共X页,
+ * 宋体 throughout (the title in 黑体), every cell centred vertically. One look for every printed table:
+ * the branch's two and the 党委's roll-up.
+ */
+export function printSheet<R>(
   name: string,
   lang: Lang,
   columns: Column<R>[],
   head: { title: string; lines: string[] },
   rows: R[],
+  opts: PrintFrameOptions = {},
 ): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const b = new SheetBuilder(name, columns as Column<never>[]);
@@ -65,13 +79,16 @@ function frame<R>(
     b.heights.set(r, PRINT_LINE);
   }
   b.headers({ font: PRINT_FONT, fill: undefined, fontColor: undefined });
-  if (rows.length === 0) b.tableLine([tr(PRINT.empty)]);
-  b.rows(rows);
-  // The signature block: 填表人 · 审核（党支部书记） · 支委会审议日期, in three parts across the width.
+  if (opts.body) opts.body(b);
+  else {
+    if (rows.length === 0) b.tableLine([tr(PRINT.empty)]);
+    b.rows(rows);
+  }
+  // The signature block (填表人 · 审核（党支部书记） · 支委会审议日期 for a branch), in equal parts across the width.
   b.add();
   const rs = b.add();
-  const parts = [tr(PRINT.preparedBy), tr(PRINT.checkedBy), tr(PRINT.reviewedOn)];
-  const cuts = [0, Math.floor((last + 1) / 3), Math.floor(((last + 1) * 2) / 3), last + 1];
+  const parts = opts.signature ?? [tr(PRINT.preparedBy), tr(PRINT.checkedBy), tr(PRINT.reviewedOn)];
+  const cuts = parts.map((_, i) => Math.floor(((last + 1) * i) / parts.length)).concat(last + 1);
   parts.forEach((text, i) => {
     const from = cuts[i];
     const to = Math.max(from, cuts[i + 1] - 1);
@@ -134,7 +151,7 @@ export function renderPrintHalf(result: AssessmentResult, name: string, opts: Pr
   ];
   const basis = tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) });
   const bands = tr(OUT.bandLine, { excellent: rules.excellentMin / 100, qualified: rules.qualifiedMin / 100, basic: rules.basicMin / 100 });
-  return frame(
+  return printSheet(
     name,
     lang,
     columns,
@@ -183,7 +200,7 @@ export function renderPrintYear(result: AssessmentResult, name: string, opts: Pr
   ];
   const basis = tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) });
   const rank = tr(PRINT.rankLine, { rankMode: tr(RANK_MODE[rules.rankMode]) });
-  return frame(
+  return printSheet(
     name,
     lang,
     columns,

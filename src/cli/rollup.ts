@@ -1,0 +1,141 @@
+/**
+ * `assess rollup <folder or workbook…> --out 汇总.xlsx [--json FILE|-] [--lang …] [--as-of …] [--force]`:
+ * the 党委's summary of many branches' workbooks in one Node process. The workbooks are found
+ * (rollup-files.ts), summarized concurrently on worker threads, combined and written as one summary
+ * workbook by the browser-safe core (src/rollup). The branches' workbooks are never written.
+ *
+ * Exit 0 when the summary was written (unreadable files are listed in it, and on stderr); 2 for usage
+ * errors, or when no file could be read (nothing is written then).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { localDate, localIso } from '../app/clock';
+import { AssessError } from '../domain/errors';
+import type { BandCode, Lang } from '../domain/types';
+import { t } from '../i18n';
+import { FILE_ERR } from '../i18n/file';
+import { BAND, periodLabel } from '../i18n/domain';
+import { ROLLUP, ROLLUP_CLI } from '../i18n/rollup';
+import { FileHost } from '../hosts/file/host';
+import { atomicWrite, checkOutputPath } from '../hosts/file/node';
+import { finishRollup } from '../rollup';
+import type { FileSummary } from '../rollup/summary';
+import { isRollupWorkbook } from '../rollup/summary';
+import type { CliArgs } from './args';
+import { RollupProgress, findWorkbooks, summarizeFiles } from './rollup-files';
+
+export interface RollupIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Raw text to a terminal on standard error, for the progress bar; absent when stderr is not a terminal. */
+  bar?: (text: string) => void;
+  columns?: number;
+}
+
+export interface RollupRunOptions {
+  now?: () => Date;
+  /** Worker threads (0: none); default one per core. */
+  workers?: number;
+  /** Milliseconds, for the progress bar's clock. */
+  clock?: () => number;
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** An existing --out may be replaced only when it is a roll-up summary (or with --force). */
+async function checkReplaceable(out: string, force: boolean): Promise<void> {
+  if (force || !fs.existsSync(out) || !fs.statSync(out).isFile()) return;
+  let rollup = false;
+  try {
+    const data = fs.readFileSync(out);
+    rollup = isRollupWorkbook(await new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), out).read());
+  } catch {
+    rollup = false;
+  }
+  if (!rollup) throw new AssessError('usage', ROLLUP_CLI.outNotRollup, {}, out);
+}
+
+export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOptions = {}): Promise<number> {
+  const lang: Lang = args.lang ?? 'zh-CN';
+  const tr = (m: { zh: string; en: string }, p?: Record<string, string | number>) => t(lang, m, p);
+  const now = (opts.now ?? (() => new Date()))();
+  const asOf = args.asOf ?? localDate(now);
+  const out = args.out!;
+  const json = args.json && args.json !== '-' ? args.json : null;
+  // With the report on standard output (--json -), the summary lines go to standard error.
+  const say = args.json === '-' ? io.err : io.out;
+
+  if (path.extname(out).toLowerCase() !== '.xlsx') throw new AssessError('usage', ROLLUP_CLI.outExtension, {}, out);
+  if (json && sameFile(out, json)) throw new AssessError('usage', FILE_ERR.jsonIsOut, {}, json);
+  for (const input of args.inputs) {
+    if (sameFile(input, out) || (json && sameFile(input, json))) throw new AssessError('usage', ROLLUP_CLI.outIsInput, {}, input);
+  }
+  checkOutputPath(out);
+  if (json) checkOutputPath(json);
+  await checkReplaceable(out, args.force);
+
+  const started = opts.clock?.() ?? Date.now();
+  const items = findWorkbooks(args.inputs, json ? [out, json] : [out]);
+  if (items.length === 0) throw new AssessError('usage', ROLLUP_CLI.noWorkbooks, {}, args.inputs.join(' '));
+  const files = items.flatMap((x) => (x.kind === 'file' ? [x.file] : []));
+  const progress = new RollupProgress(items.length, { lang, write: io.bar, columns: io.columns, now: opts.clock });
+  const missing = items.length - files.length;
+  let read: FileSummary[];
+  try {
+    read = await summarizeFiles(files, { asOf, workers: opts.workers, onFile: (done) => progress.tick(missing + done) });
+  } finally {
+    progress.finish();
+  }
+  // Back in the order given.
+  let next = 0;
+  const summaries = items.map((x) => (x.kind === 'missing' ? x.summary : read[next++]));
+
+  const failed = summaries.filter((s) => s.kind === 'failed');
+  if (!summaries.some((s) => s.kind === 'branch')) {
+    const first = failed[0] ?? summaries[0];
+    const why = first.kind === 'failed' ? tr(ROLLUP_CLI.fileReason, { file: first.file, reason: t(lang, first.reason) }) : first.file;
+    throw new AssessError('file', ROLLUP_CLI.noneReadable, { count: summaries.length, first: why });
+  }
+
+  const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now) });
+  await atomicWrite(out, (tmp) => fs.promises.writeFile(tmp, bytes));
+  if (args.json) {
+    const text = JSON.stringify(report, null, 2) + '\n';
+    if (json) await atomicWrite(json, (tmp) => fs.promises.writeFile(tmp, text, 'utf8'));
+    else io.out(text.replace(/\n$/, ''));
+  }
+
+  const count = { included: 0, unreadable: 0, duplicate: 0, skipped: 0 };
+  for (const f of rollup.files) count[f.status]++;
+  const seconds = (((opts.clock?.() ?? Date.now()) - started) / 1000).toFixed(1);
+  say(tr(ROLLUP_CLI.done, { files: rollup.files.length, ...count, seconds }));
+  if (rollup.period) {
+    const totals: Record<BandCode, number> = { excellent: 0, qualified: 0, basic: 0, unqualified: 0 };
+    let groups = 0;
+    let branches = 0;
+    for (const b of report.branches) {
+      if (!b.reported) continue;
+      branches++;
+      groups += b.groups.length;
+      for (const k of Object.keys(totals) as BandCode[]) totals[k] += b.counts[k];
+    }
+    const bands = (Object.keys(totals) as BandCode[]).map((k) => tr(ROLLUP.bandCount, { band: tr(BAND[k]), n: totals[k] })).join(lang === 'en-US' ? ', ' : '、');
+    say(tr(ROLLUP_CLI.latest, { period: periodLabel(lang, rollup.period), branches, groups, bands }));
+  }
+  const rc = { open: 0, overdue: 0, not_effective: 0 };
+  for (const x of rollup.rectifications) rc[x.line.status]++;
+  say(tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, notEffective: rc.not_effective, nominees: rollup.nominees.length, year: rollup.year ?? '—' }));
+  for (const f of failed) if (f.kind === 'failed') io.err(tr(ROLLUP_CLI.unreadableLine, { file: f.file, reason: t(lang, f.reason) }));
+  say(tr(ROLLUP_CLI.wrote, { file: out }));
+  if (json) say(tr(ROLLUP_CLI.wroteJson, { file: json }));
+  return 0;
+}

@@ -1,0 +1,300 @@
+/**
+ * The roll-up's first step, for one file: from a workbook's bytes to its compact summary — what the
+ * 党委's summary needs of that branch and nothing more (never the workbook, never its cells), so a
+ * roll-up of hundreds of files keeps a few kilobytes per file. Plain data only (structured-cloneable,
+ * language-free apart from reasons given in both languages), so a worker thread can post it back and
+ * the workbook page can build it in a browser: this module uses no Node API.
+ *
+ * The workbook is assessed afresh, with its own rubric and rules (考评细则, 考评规则) and the roll-up's
+ * `asOf`, whether or not it was assessed before; nothing is written to it. What the branch wrote in its
+ * rectification ledger (整改台账) is read from its last run's warnings sheet.
+ */
+import { assess } from '../domain/assess';
+import { AssessError } from '../domain/errors';
+import { deadline, periodIndex } from '../domain/periods';
+import type { BandCode, Half, Lang, Period, RectifyStatus, RowStatus, Title } from '../domain/types';
+import { FileHost } from '../hosts/file/host';
+import type { Msg } from '../i18n';
+import { t } from '../i18n';
+import { CONFIG_MSG } from '../i18n/config';
+import { SUBMISSIONS } from '../i18n/rollup';
+import { foldText } from '../workbook/cells';
+import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
+import type { LedgerField } from '../workbook/ledger';
+import { parseWorkbook } from '../workbook/parse';
+import { ledgerOf } from '../workbook/render';
+import { latestPeriod, rubricWords } from '../workbook/render-common';
+import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
+import { OWNER } from '../workbook/meta';
+
+/** One file handed to the roll-up: its name (as shown in 报送情况), its bytes, its modification time if known. */
+export interface RollupInput {
+  name: string;
+  bytes: Uint8Array;
+  /** Milliseconds since 1970 (a file's mtime, a browser File's lastModified); breaks ties between duplicates. */
+  modified?: number | null;
+}
+
+/** A group's record in the branch's latest half-year. */
+export interface GroupLine {
+  group: string;
+  leader: string;
+  liaison: string;
+  /** Hundredths; null when not computable. */
+  total: number | null;
+  band: BandCode | null;
+  status: RowStatus;
+  veto: string | null;
+  notes: string;
+  /** Data issues on the record's row. */
+  issues: number;
+  /** Rectification deadline (YYYY-MM-DD) of a graded 基本合格 or 不合格. */
+  deadline: string | null;
+}
+
+/** A (year, group) annual entry, as the branch's rules decide it. */
+export interface AnnualLine {
+  year: number;
+  group: string;
+  leader: string;
+  liaison: string;
+  /** Hundredths. */
+  h1: number | null;
+  h2: number | null;
+  /** Thousandths; null when the year is incomplete. */
+  average: number | null;
+  band: BandCode | null;
+  /** The branch's own rank. */
+  rank: number | null;
+  titles: Title[];
+  /** Tied for the branch's title (年度第一并列). */
+  tie: boolean;
+  vetoed: boolean;
+}
+
+/** An item that lost most, with its name in both languages. */
+export interface FocusItem {
+  code: string;
+  name: Msg;
+}
+
+/** A rectification still to do (待整改, 逾期未整改, 整改未见效). */
+export interface RectificationLine {
+  group: string;
+  leader: string;
+  liaison: string;
+  year: number;
+  half: Half;
+  band: BandCode | null;
+  /** YYYY-MM-DD */
+  deadline: string;
+  status: Exclude<RectifyStatus, 'resolved'>;
+  focus: FocusItem[];
+  veto: string | null;
+  /** What the branch wrote in its rectification ledger: text, 销号日期 as YYYY-MM-DD; null when nothing. */
+  ledger: Record<LedgerField, string | null> | null;
+}
+
+/** Where the branch's name came from: the 单位名称 rule, the score sheets' title row, or the file's name. */
+export type BranchNameSource = 'rule' | 'title' | 'file';
+
+/** The workbook's own run record: never assessed, assessed and unchanged since, or scores changed after. */
+export type RunState = 'never' | 'current' | 'changed';
+
+export interface BranchSummary {
+  kind: 'branch';
+  file: string;
+  modified: number | null;
+  branch: string;
+  /** Matching key of the branch's name (folded, spaces collapsed): two files of one branch share it. */
+  branchKey: string;
+  branchFrom: BranchNameSource;
+  runState: RunState;
+  /** The latest period with an assessment record; null when the workbook has none. */
+  latest: Period | null;
+  records: number;
+  issues: number;
+  /** Every record of the latest period, in the order of the score sheets. */
+  groups: GroupLine[];
+  /** Every annual entry (all years), in the engine's order. */
+  annual: AnnualLine[];
+  /** Open, overdue and not-effective rectifications, in the report's order. */
+  rectifications: RectificationLine[];
+}
+
+export interface FailedSummary {
+  kind: 'failed';
+  file: string;
+  modified: number | null;
+  /** One line, in both languages. */
+  reason: Msg;
+}
+
+export interface SkippedSummary {
+  kind: 'skipped';
+  file: string;
+  modified: number | null;
+  /** Why: a roll-up summary workbook (this tool's own output). */
+  reason: 'rollup';
+}
+
+export type FileSummary = BranchSummary | FailedSummary | SkippedSummary;
+
+/** The very hidden sheet that marks a roll-up summary workbook, so a later roll-up of the folder skips it. */
+export const ROLLUP_MARK_SHEET = '_PGA_ROLLUP';
+
+export function rollupMarkSheet(asOf: string, runAt: string): SheetPatch {
+  return {
+    name: ROLLUP_MARK_SHEET,
+    values: [
+      ['owner', OWNER],
+      ['kind', 'rollup'],
+      ['asOf', asOf],
+      ['runAt', runAt],
+      ['note', '由党小组考评助手汇总生成，请勿修改 / Written by Party Group Assessment (roll-up); do not edit'],
+    ],
+    styles: [],
+    links: [],
+    merges: [],
+    columnWidths: [10, 60],
+    freeze: { rows: 0, cols: 0 },
+    visibility: 'veryHidden',
+    landscape: false,
+  };
+}
+
+/** Is this snapshot a roll-up summary written by this tool? */
+export function isRollupWorkbook(snapshot: WorkbookSnapshot): boolean {
+  const sheet = snapshot.sheets.find((s) => s.name === ROLLUP_MARK_SHEET);
+  if (!sheet) return false;
+  const kv = new Map(sheet.values.filter((r) => r && typeof r[0] === 'string').map((r) => [r[0] as string, r[1]]));
+  return kv.get('owner') === OWNER && kv.get('kind') === 'rollup';
+}
+
+/** The file's name without folders and extension, and without the `.assessed` the command-line tool adds. */
+export function nameOfFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.(xlsx|xlsm|xls|xlsb|et|ods)$/i, '').replace(/\.assessed$/i, '') || base;
+}
+
+/** The matching key of a branch name. */
+export function branchKey(name: string): string {
+  return foldText(name).replace(/\s+/g, '');
+}
+
+/** A failure's one line in a language: the sheet and cell first for a configuration error; the file is its own column. */
+function reasonOf(e: unknown, file: string): Msg {
+  const line = (lang: Lang) => {
+    if (e instanceof AssessError) {
+      const text = e.where && e.where !== file ? e.describe(lang) : t(lang, e.msg, e.params);
+      return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    return t(lang, SUBMISSIONS.unexpected, { reason: detail.replace(/\s*[\r\n]+\s*/g, ' ').trim() });
+  };
+  return { zh: line('zh-CN'), en: line('en-US') };
+}
+
+/**
+ * Summarize one workbook for the roll-up. Never throws: a file that cannot be read or assessed comes
+ * back as a FailedSummary with its reason, so one bad file never stops the roll-up.
+ */
+export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string }): Promise<FileSummary> {
+  const file = input.name;
+  const modified = input.modified ?? null;
+  try {
+    if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', CONFIG_MSG.fileNotXlsx, { path: file.split(/[\\/]/).pop() ?? file }, file);
+    const snapshot = await new FileHost(input.bytes, file).read();
+    if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup' };
+    return summarizeSnapshot(snapshot, file, modified, opts.asOf);
+  } catch (e) {
+    return { kind: 'failed', file, modified, reason: reasonOf(e, file) };
+  }
+}
+
+/** The summary of a workbook already read (throws configuration errors). */
+export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modified: number | null, asOf: string): BranchSummary {
+  const parsed = parseWorkbook(snapshot);
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf });
+  const { rules, rubric } = result;
+
+  const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';
+  const branch = parsed.unit || nameOfFile(file);
+  const runState: RunState = !parsed.meta ? 'never' : parsed.meta.fingerprint === parsed.fingerprint ? 'current' : 'changed';
+
+  const perRow = new Map<string, number>();
+  for (const i of result.issues) {
+    const k = `${i.cell.sheet}\u0000${i.cell.row}`;
+    perRow.set(k, (perRow.get(k) ?? 0) + 1);
+  }
+  const latest = latestPeriod(result.assessments);
+  const key = latest ? periodIndex(latest) : -1;
+  const groups: GroupLine[] = result.assessments
+    .filter((a) => a.row.period && periodIndex(a.row.period) === key)
+    .map((a) => ({
+      group: a.row.group,
+      leader: a.row.leader,
+      liaison: a.row.liaison,
+      total: a.total,
+      band: a.band,
+      status: a.status,
+      veto: a.row.veto,
+      notes: a.row.notes,
+      issues: perRow.get(`${a.row.source.sheet}\u0000${a.row.source.row}`) ?? 0,
+      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules.rectifyDays) : null,
+    }));
+
+  const annual: AnnualLine[] = result.annual.map((e) => ({
+    year: e.year,
+    group: e.group,
+    leader: e.leader,
+    liaison: e.liaison,
+    h1: e.h1,
+    h2: e.h2,
+    average: e.average,
+    band: e.band,
+    rank: e.rank,
+    titles: [...e.titles],
+    tie: e.tie,
+    vetoed: e.vetoed,
+  }));
+
+  const zh = rubricWords('zh-CN', rubric);
+  const en = rubricWords('en-US', rubric);
+  const ledger = ledgerOf(result, snapshot);
+  const rectifications: RectificationLine[] = [];
+  for (const w of result.warnings) {
+    if (w.code !== 'RECTIFY' || !w.status || w.status === 'resolved' || !w.half || !w.deadline) continue;
+    const cells = ledger.byWarning.get(w);
+    const written = cells ? (Object.fromEntries(LEDGER_FIELDS.map((f) => [f, ledgerText(f, cells[f])])) as Record<LedgerField, string | null>) : null;
+    rectifications.push({
+      group: w.group,
+      leader: w.leader,
+      liaison: w.liaison,
+      year: w.year,
+      half: w.half,
+      band: w.band,
+      deadline: w.deadline,
+      status: w.status,
+      focus: w.focusItems.map((code) => ({ code, name: { zh: zh.itemName(code), en: en.itemName(code) } })),
+      veto: w.veto ?? null,
+      ledger: written && LEDGER_FIELDS.some((f) => written[f] !== null) ? written : null,
+    });
+  }
+
+  return {
+    kind: 'branch',
+    file,
+    modified,
+    branch,
+    branchKey: branchKey(branch),
+    branchFrom,
+    runState,
+    latest,
+    records: result.assessments.length,
+    issues: result.issues.length,
+    groups,
+    annual,
+    rectifications,
+  };
+}
