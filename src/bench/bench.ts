@@ -6,6 +6,10 @@
  *                                       workbook, against the physical bound measured on the same file
  *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
  *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ *   rollup files=<n> rows_per_file=<r> s=<t> per_file_ms=<x> rss_mb=<m>
+ *                                       `assess rollup` in its own process (worker threads) on a folder of n
+ *                                       generated branch workbooks of r rows each: wall seconds, per file, and
+ *                                       the process's peak memory (100 and 300 files: flat in the files)
  *   render rows=<n> clean_s=<c> bad_s=<b> ratio=<b/c>   the renderer alone (results, ranking, warnings, issues,
  *                                       the printed tables) on 100,000 rows, clean and with 5 % bad rows
  *                                       (a text score each): linear, so the two stay close (target ≤ 1.5)
@@ -184,6 +188,47 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'office-syncs',
     run: async () => runOfficeSyncs(benchSnapshot, { print: false }),
+  },
+  {
+    name: 'rollup',
+    run: async () => {
+      const lines: string[] = [];
+      const rows = 50;
+      const root = path.resolve(__dirname, '..', '..', '..');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-bench-rollup-'));
+      try {
+        const folder = path.join(dir, 'branches');
+        fs.mkdirSync(folder);
+        let made = 0;
+        for (const n of [100, 300]) {
+          // Each branch its own workbook: the generated long table and a rules sheet naming the branch.
+          for (; made < n; made++) {
+            const wb = new ExcelJS.Workbook();
+            const ws = wb.addWorksheet('考评记录');
+            ws.addRow(benchHeader());
+            for (const r of benchRows(rows)) ws.addRow(r as (string | number)[]);
+            const rules = wb.addWorksheet('考评规则');
+            rules.addRow(['项目', '设定值']);
+            rules.addRow(['单位名称', `第${made + 1}党支部`]);
+            await wb.xlsx.writeFile(path.join(folder, `${String(made + 1).padStart(3, '0')}.xlsx`));
+          }
+          const out = path.join(dir, `rollup-${n}.xlsx`);
+          const t0 = process.hrtime.bigint();
+          const r = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'bench-measure.js'), path.join(root, 'dist', 'node', 'cli', 'main.js'), 'rollup', folder, '--out', out], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 26,
+          });
+          const s = Number(process.hrtime.bigint() - t0) / 1e9;
+          const m = /PGA_MEASURE (\{.*\})/.exec(r.stderr);
+          if (r.status !== 0 || !m) throw new Error(`rollup bench: the tool failed: ${r.stderr.slice(-500)}`);
+          const { rssMb } = JSON.parse(m[1]) as { rssMb: number };
+          lines.push(`rollup files=${n} rows_per_file=${rows} s=${fmt(s, 2)} per_file_ms=${fmt((s * 1000) / n, 1)} rss_mb=${fmt(rssMb, 0)}`);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      return lines;
+    },
   },
 ];
 

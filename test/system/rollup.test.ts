@@ -1,0 +1,206 @@
+/**
+ * System test (npm run test:system; Debian's libreoffice-calc, python3-openpyxl, python3-xlsxwriter,
+ * python3-lxml, poppler-utils — npm run setup:system): the built `assess rollup` (worker threads) on a folder
+ * of branch workbooks (test/support/branches.ts) plus workbooks written by openpyxl, xlsxwriter and
+ * LibreOffice. Independent readers judge the summary workbook:
+ * - LibreOffice opens it headless and exports every sheet as CSV: the cells read as the file host reads them;
+ * - every part validates against the ECMA-376 schemas (test/tools/ooxml_check.py);
+ * - openpyxl opens it and sees the four tables and their print settings;
+ * - LibreOffice prints it to PDF: A4 landscape, each table's title, 第1页 共1页.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { FileHost } from '../../src/hosts/file/host';
+import { RollupReportSchema } from '../../src/rollup';
+import type { CellValue } from '../../src/workbook/snapshot';
+import { ROLLUP_AS_OF, writeBranchFolder } from '../support/branches';
+import { basicFixture, writeXlsx } from '../support/xlsx';
+
+jest.setTimeout(600_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist/node/cli/main.js');
+const CHECK = path.join(ROOT, 'test/tools/ooxml_check.py');
+const PY = '/usr/bin/python3';
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+const SHEETS = ['各党支部考评汇总', '年度示范党小组推荐', '整改督办', '报送情况'];
+
+let dir: string;
+let work: string;
+let out: string;
+const profiles: string[] = [];
+
+function soffice(args: string[]): void {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+  profiles.push(profile);
+  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, ...args], { encoding: 'utf8' });
+  expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const trimRow = (r: string[]) => {
+  const x = [...r];
+  while (x.length && x[x.length - 1] === '') x.pop();
+  return x;
+};
+
+beforeAll(async () => {
+  const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.status).toBe(0);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-rollup-sys-'));
+  dir = path.join(work, '各党支部报送');
+  fs.mkdirSync(dir);
+  await writeBranchFolder(dir);
+  // Workbooks written by other producers: openpyxl and xlsxwriter (Python), LibreOffice (its Excel 2007–365 filter).
+  const made = spawnSync(PY, [path.join(ROOT, 'test/tools/make_producer_workbooks.py'), dir], { encoding: 'utf8' });
+  expect(made.stderr).toBe('');
+  const exceljs = path.join(work, 'libreoffice.xlsx');
+  await writeXlsx(exceljs, basicFixture());
+  fs.mkdirSync(path.join(dir, 'lo'));
+  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'lo'), exceljs]);
+  out = path.join(work, '汇总.xlsx');
+});
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+});
+
+describe('the built command on a folder of branch workbooks from several producers', () => {
+  let report: ReturnType<typeof RollupReportSchema.parse>;
+  beforeAll(() => {
+    const json = path.join(work, '汇总.json');
+    const r = spawnSync(process.execPath, [MAIN, 'rollup', dir, '--out', out, '--json', json, '--as-of', ROLLUP_AS_OF], { encoding: 'utf8', cwd: work });
+    expect({ code: r.status, stderr: r.stderr.split('\n').filter(Boolean).map((l) => l.replace(/：.*/, '')) }).toEqual({
+      code: 0,
+      stderr: ['未能读取', '未能读取'],
+    });
+    report = RollupReportSchema.parse(JSON.parse(fs.readFileSync(json, 'utf8')));
+  });
+
+  test('openpyxl, xlsxwriter and LibreOffice workbooks are summarized like the others', () => {
+    const byFile = new Map(report.files.map((f) => [path.relative(dir, f.file), f]));
+    for (const [file, branch] of [
+      ['openpyxl.xlsx', 'openpyxl'],
+      ['xlsxwriter.xlsx', 'xlsxwriter'],
+      [path.join('lo', 'libreoffice.xlsx'), 'libreoffice'],
+    ]) {
+      expect([file, byFile.get(file)?.status, byFile.get(file)?.branch, byFile.get(file)?.latest, byFile.get(file)?.records]).toEqual([
+        file,
+        'included',
+        branch,
+        { year: 2024, half: 2 },
+        4,
+      ]);
+    }
+    expect(report.files.filter((f) => f.status === 'included')).toHaveLength(8);
+    // Their 线路运维一班 was 基本合格 in 2024 H1 and 合格 in H2: resolved, so nothing of theirs is to follow up.
+    expect(new Set(report.rectifications.map((r) => r.branch))).toEqual(new Set(['第一党支部', '第二党支部', '第四党支部']));
+  });
+
+  test('LibreOffice opens the summary: every sheet’s CSV holds the cells the file host reads', async () => {
+    const csvDir = fs.mkdtempSync(path.join(work, 'csv-'));
+    soffice(['--convert-to', CSV_FILTER, '--outdir', csvDir, out]);
+    const snap = await new FileHost(new Uint8Array(fs.readFileSync(out)), out).read();
+    for (const name of SHEETS) {
+      const csvFile = path.join(csvDir, `汇总-${name}.csv`);
+      expect(fs.existsSync(csvFile)).toBe(true);
+      const csv = parseCsv(fs.readFileSync(csvFile, 'utf8')).map(trimRow);
+      const cells = snap.sheets.find((s) => s.name === name)!.values;
+      const header = cells.findIndex((r) => r?.[0] === '序号');
+      const dateCol = name === '整改督办' ? cells[header].indexOf('整改期限') : -1;
+      const expected = cells.map((r, i) =>
+        trimRow(
+          (r ?? []).map((v: CellValue, c) => {
+            if (v === null || v === undefined) return '';
+            // A date cell: LibreOffice writes it as a date, not as its serial number.
+            if (c === dateCol && i > header && typeof v === 'number') return 'DATE';
+            return String(v);
+          }),
+        ),
+      );
+      const got = csv.map((r, i) => r.map((v, c) => (c === dateCol && i > header && expected[i]?.[c] === 'DATE' && /\d{4}|\d{1,2}\D\d{1,2}/.test(v) ? 'DATE' : v)));
+      expect([name, got]).toEqual([name, expected]);
+    }
+    // The dates are the deadlines: 2025-09-28 and 2026-03-31.
+    const rect = parseCsv(fs.readFileSync(path.join(csvDir, '汇总-整改督办.csv'), 'utf8'));
+    const dates = rect.slice(4, 10).map((r) => r[7]);
+    expect(dates.every((d) => /(2025\D0?9\D28|0?9\D28\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月28日|2026年3月31日)/.test(d))).toBe(true);
+  });
+
+  test('every part of the summary validates against the ECMA-376 schemas; openpyxl reads its sheets and print settings', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    const checked = names.filter((n) => /^\[Content_Types\]\.xml$|\.rels$|^xl\/(workbook|styles)\.xml$|^xl\/worksheets\/[^/]+\.xml$/.test(n));
+    expect(checked.length).toBeGreaterThanOrEqual(9);
+    const r = spawnSync(PY, [CHECK, '--only', checked.join(','), out], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter((l) => l.trim())).toEqual([]);
+    expect(r.status).toBe(0);
+
+    const info = execFileSync(
+      PY,
+      [
+        '-W',
+        'ignore',
+        '-c',
+        `import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps([[ws.title, ws.sheet_state, ws.page_setup.paperSize, ws.page_setup.orientation, ws.oddFooter.center.text, ws.print_title_rows] for ws in wb.worksheets], ensure_ascii=False))`,
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    const sheets = JSON.parse(info) as unknown[][];
+    expect(sheets.map((s) => s.slice(0, 2))).toEqual([...SHEETS.map((n) => [n, 'visible']), ['_PGA_ROLLUP', 'veryHidden']]);
+    for (const s of sheets.slice(0, 4)) expect(s.slice(2, 5)).toEqual([9, 'landscape', '第&P页 共&N页']);
+    expect(sheets[0][5]).toBe('$4:$4');
+  });
+
+  test('LibreOffice prints the summary: A4 landscape pages, each table’s title, the page footer', () => {
+    soffice(['--convert-to', 'pdf', '--outdir', work, out]);
+    const pdf = path.join(work, '汇总.pdf');
+    const meta = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(meta).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const title of ['各党支部考评汇总（2025年下半年）', '年度示范党小组推荐（2025年度）', '整改督办（截至2026年1月15日）', '报送情况（2025年下半年）']) {
+      expect(text.replace(/\s+/g, '')).toContain(title);
+    }
+    expect(text).toMatch(/第1页 共\d+页/);
+    expect(text).toContain('填表人：');
+  });
+});
