@@ -349,14 +349,17 @@ describe('English', () => {
     const o = out;
     const { code, io } = await roll([dir, '--out', o, '--lang', 'en-US', '--as-of', ROLLUP_AS_OF]);
     expect(code).toBe(0);
-    expect(io.lines.out[0]).toMatch(/^Summarized 5 Party branches \(9 files, 2 unreadable, 1 duplicates, 1 skipped\) in \d+\.\d s$/);
+    expect(io.lines.out[0]).toMatch(/^Party branches summarized: 5 \(files: 9; 2 unreadable, 1 duplicate, 1 skipped\) in \d+\.\d s$/);
     const en = await readBack(o);
     expect(en.sheets.map((s) => s.name)).toEqual(['Branch Results', 'Model Group Nominees', 'Rectification Follow-up', 'Submissions', '_PGA_ROLLUP']);
     const branches = sheet(en, 'Branch Results');
     expect(branches[0]).toEqual(['Branch Results (2025 H2)']);
+    expect(branches[2]).toEqual([
+      'Party branches: 5; Party groups: 8 (Excellent 2, Qualified 2, Basically qualified 2, Unqualified 1, No grade 1); Party branches without results for this period: 2',
+    ]);
     expect(branches[3]).toEqual(['No.', 'Party branch', 'Party group', 'Party group leader', 'Liaison committee member', 'Total', 'Grade', 'Notes']);
     expect(branches[5]).toEqual([2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', 78, 'Basically qualified', 'Rectification due by March 31, 2026']);
-    expect(branches[7]).toEqual([null, '第一党支部', 'Subtotal', null, null, null, null, '3 Party groups: Excellent 1, Qualified 0, Basically qualified 1, Unqualified 0, No grade 1']);
+    expect(branches[7]).toEqual([null, '第一党支部', 'Subtotal', null, null, null, null, 'Party groups: 3 (Excellent 1, Qualified 0, Basically qualified 1, Unqualified 0, No grade 1)']);
     expect(sheet(en, 'Model Group Nominees')[5]).toEqual([2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, 'Qualified', 'Tied at rank 2; Tied for first in its branch: for the branch committee to decide']);
     expect(sheet(en, 'Rectification Follow-up')[4].slice(5, 10)).toEqual([
       '2025 H1',
