@@ -9,6 +9,7 @@
 import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { builtinModules } from 'module';
+import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import * as ts from 'typescript';
@@ -526,8 +527,19 @@ describe('the built command: worker threads give the same summary as one thread'
     const tmp = tempDir('pga-rollup-dist-');
     const o = out;
     const j = path.join(tmp, 'dist.json');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/node/cli/main.js'), 'rollup', dir, '--out', o, '--json', j, '--as-of', ROLLUP_AS_OF], { encoding: 'utf8' });
-    expect({ code: r.status, stderr: r.stderr.split('\n').filter(Boolean).length }).toEqual({ code: 0, stderr: 2 });
+    const r = spawnSync(
+      process.execPath,
+      ['-r', path.join(ROOT, 'test/support/count-workers.js'), path.join(ROOT, 'dist/node/cli/main.js'), 'rollup', dir, '--out', o, '--json', j, '--as-of', ROLLUP_AS_OF],
+      { encoding: 'utf8' },
+    );
+    const stderr = r.stderr.split('\n').filter(Boolean);
+    // One worker per core the machine offers (at least one), no more than there are files; the two unreadable files on stderr.
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    expect({ code: r.status, workers: stderr.filter((l) => l.startsWith('PGA_WORKERS')), unreadable: stderr.filter((l) => l.startsWith('未能读取')).length }).toEqual({
+      code: 0,
+      workers: [`PGA_WORKERS ${Math.min(cores, 9)}`],
+      unreadable: 2,
+    });
     expect(fs.readFileSync(j, 'utf8')).toBe(fs.readFileSync(json, 'utf8'));
     return readBack(o).then((back) => {
       for (const name of ['各党支部考评汇总', '年度示范党小组推荐', '整改督办']) expect(sheet(back, name)).toEqual(sheet(snap, name));
