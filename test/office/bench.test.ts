@@ -1,6 +1,6 @@
 /** The office-syncs benchmark line (npm run bench prints it for 100, 10,000 and 100,000 rows). */
 import { benchSnapshot } from '../../src/bench/bench';
-import { runOfficeSyncs } from '../../src/bench/office-syncs';
+import { runOfficeSyncs } from '../support/office-syncs';
 
 it('prints office-syncs rows=<n> syncs=<s> bytes=<payload bytes>', async () => {
   const lines = await runOfficeSyncs(benchSnapshot, { sizes: [100, 1000], print: false });

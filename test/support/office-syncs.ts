@@ -4,10 +4,10 @@
  * limit, so no chunking), for 100, 10,000 and 100,000 score rows. Bytes are the UTF-8 JSON of every
  * request and every answer, all syncs together.
  */
-import { assessWorkbook } from '../app/assessWorkbook';
-import { OfficeHost } from '../hosts/office/host';
-import { FakeWorkbook } from '../hosts/office/fake';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { assessWorkbook } from '../../src/app/assessWorkbook';
+import { OfficeHost } from '../../src/hosts/office/host';
+import { FakeWorkbook } from './fake-excel';
+import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 export interface OfficeSyncs {
   rows: number;
