@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 /**
- * (Test and benchmark support; never bundled into the add-in. Lives here, beside the host it fakes,
- * so that `npm run bench` can use it too; tests import it as test/support/fake-excel.ts.)
+ * (Test and benchmark support, never bundled into the add-in nor compiled into dist/node; the benchmark
+ * loads it from here at run time.)
  *
- * A fake of the part of the Excel JavaScript object model the add-in uses, faithful where it matters:
+ * A fake of the part of the Excel JavaScript object model the add-in uses, at least as strict as Excel
+ * where it matters:
  *
  * - Proxies and the command queue: setting a property or calling a method only QUEUES a command;
  *   nothing reaches the workbook until `context.sync()`, which applies the queue in order.
@@ -17,13 +18,26 @@
  *   delayForCellEdit honoured from 1.11); getRangeByIndexes, hyperlink, freezePanes, tabColor 1.7.
  * - Text: a string written into a cell whose number format is not "@" is interpreted as Excel does
  *   when typed: "=…" becomes a formula, "2024" a number, "TRUE" a boolean. Into "@" cells it stays text.
- * - Protection (workbook structure, sheets), cell-edit mode, sheet-name rules, at least one visible
- *   sheet, the web's 5 MB payload limit on requests and responses.
- * - It counts syncs and payload bytes (UTF-8 JSON of every command and of every loaded answer).
+ *   A leading "-" that is not a number starts a formula too ("-abc" becomes =-abc, as Excel does).
+ * - Protection (workbook structure, sheets), cell-edit mode, sheet-name rules (also on rename), at
+ *   least one visible sheet, a very hidden sheet cannot be deleted (make it hidden first), the web's
+ *   5 MB payload limit on requests (RequestPayloadSizeLimitExceeded) and responses
+ *   (ResponsePayloadSizeLimitExceeded), at most 5,000,000 cells per range read.
+ * - Object lifetime as office.js has it: a range, or a sheet returned by worksheets.add(), is invalid
+ *   after the sync it was created for; using it in a later sync fails with InvalidObjectPath (unless
+ *   tracked). suspendApiCalculationUntilNextSync needs ExcelApi 1.6.
+ * - Failures on demand: `failAt` fails one sync after applying part of it (a lost connection, Excel
+ *   closing); `otherWorkbookActive` makes worksheets.add() fail with GeneralException (office-js #771);
+ *   `nullValuesAbove` answers values/valueTypes of larger ranges with null (Excel may).
+ * - It counts syncs, commands and payload bytes. Wired (the default: test/support/office-wire.ts),
+ *   every batch is also built by office.js itself and the request bytes and actions are office.js's own
+ *   serialization; unwired (`wire: false`), the UTF-8 JSON of every command.
  */
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { a1, colIndex, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
 import type { OfficeEnv } from '../../src/hosts/office/env';
+
+import { wireRun } from './office-wire';
 
 type Rect = { top: number; left: number; bottom: number; right: number };
 type Stored = string | number | boolean | null | { error: string };
@@ -47,6 +61,8 @@ export interface StyleEntry {
   value: unknown;
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
   values: Stored[][] = [];
   formulas = new Map<string, string>();
@@ -64,6 +80,8 @@ export class FakeSheet {
   protected = false;
   /** Number of commands that changed this sheet (inputs must stay at 0). */
   writes = 0;
+  /** Excel's worksheet id, as office.js sees it ("{GUID}"). */
+  readonly id = `{${(++sheetIds).toString(16).toUpperCase().padStart(8, '0')}-0001-0000-0000-000000000000}`;
   constructor(public name: string) {}
 
   format(r: number, c: number): string | undefined {
@@ -152,12 +170,25 @@ export interface FakeOptions {
   displayLanguage?: string;
   /** Max bytes per request and per response; default 5 MB on OfficeOnline, none elsewhere. */
   payloadLimit?: number | null;
+  /** Build every batch with office.js too and count its request bytes and actions (default true). */
+  wire?: boolean;
+}
+
+/** Fail the sync numbered `at` (1-based, counting every sync of the workbook) after applying `after` of its commands. */
+export interface FailAt {
+  at: number;
+  after: number;
 }
 
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** The fake's commands in this sync. */
   commands: number;
+  /** office.js's actions in this sync when wired (Instantiate actions included), else the commands. */
+  actions: number;
+  /** True when the bytes and actions are office.js's own serialization. */
+  wired: boolean;
 }
 
 export class FakeWorkbook {
@@ -174,12 +205,21 @@ export class FakeWorkbook {
   syncLog: SyncRecord[] = [];
   runs = 0;
   calculationSuspended = 0;
+  untracked = 0;
+  wire: boolean;
+  /** See FailAt. */
+  failAt: FailAt | null = null;
+  /** Another workbook is open and active: worksheets.add() fails with GeneralException (office-js #771). */
+  otherWorkbookActive = false;
+  /** Ranges with more cells than this answer values and valueTypes with null. */
+  nullValuesAbove: number | null = null;
 
   constructor(opts: FakeOptions = {}) {
     this.apiVersion = opts.apiVersion ?? 17;
     this.platform = opts.platform ?? 'PC';
     this.displayLanguage = opts.displayLanguage ?? 'zh-CN';
     this.payloadLimit = opts.payloadLimit !== undefined ? opts.payloadLimit : this.platform === 'OfficeOnline' ? 5 * 1024 * 1024 : null;
+    this.wire = opts.wire ?? true;
   }
 
   static fromSnapshot(snapshot: WorkbookSnapshot, opts: FakeOptions = {}): FakeWorkbook {
@@ -211,6 +251,12 @@ export class FakeWorkbook {
   get bytes(): number {
     return this.syncLog.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0);
   }
+  get maxRequestBytes(): number {
+    return this.syncLog.reduce((n, s) => Math.max(n, s.requestBytes), 0);
+  }
+  get maxActions(): number {
+    return this.syncLog.reduce((n, s) => Math.max(n, s.actions), 0);
+  }
   resetCounters(): void {
     this.syncLog = [];
   }
@@ -233,6 +279,7 @@ export class FakeWorkbook {
   async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.runs++;
     const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'));
+    if (this.wire) return wireRun(ctx, batch as (c: unknown) => Promise<T>);
     return batch(ctx as unknown as Excel.RequestContext);
   }
 }
@@ -244,12 +291,26 @@ interface Command {
   apply(): void;
 }
 
-const bytesOf = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
+/** UTF-8 length without Buffer (the fake also runs in a browser bundle in the end-to-end test). */
+export function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 4 bytes, counted 2 + 2
+    else if (c > 0x7f) n += c > 0x7ff ? 2 : 1;
+  }
+  return n;
+}
+const bytesOf = (x: unknown) => utf8Bytes(JSON.stringify(x) ?? '');
 
 class FakeContext {
   queue: Command[] = [];
   loads: Array<() => unknown> = [];
   workbook: WorkbookProxy;
+  /** Syncs completed in this context: a proxy remembers the value at its creation. */
+  generation = 0;
+  /** Set by office-wire before a sync: office.js's own byte and action count of the request. */
+  wire: { requestBytes: number; actions: number } | null = null;
   constructor(
     readonly wb: FakeWorkbook,
     readonly delayForCellEdit: boolean,
@@ -268,10 +329,13 @@ class FakeContext {
     const loads = this.loads;
     this.queue = [];
     this.loads = [];
+    const wire = this.wire;
+    this.wire = null;
     await Promise.resolve();
-    const requestBytes = queue.reduce((n, c) => n + bytesOf(c.desc), 0);
-    const record: SyncRecord = { requestBytes, responseBytes: 0, commands: queue.length };
+    const requestBytes = wire ? wire.requestBytes : queue.reduce((n, c) => n + bytesOf(c.desc), 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, commands: queue.length, actions: wire ? wire.actions : queue.length, wired: !!wire };
     wb.syncLog.push(record);
+    const failing = wb.failAt && wb.failAt.at === wb.syncLog.length ? wb.failAt : null;
     if (wb.cellEditMode) {
       if (this.delayForCellEdit) wb.cellEditMode = false; // Excel waits until the user leaves the cell
       else throw new FakeRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
@@ -280,15 +344,22 @@ class FakeContext {
       throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
     const answers: unknown[] = [];
-    for (const c of queue) {
-      c.apply(); // throws → the rest of the batch is not applied; what came before stays
-      if (c.desc && (c.desc as { load?: boolean }).load) answers.push((c as unknown as { answer?: unknown }).answer);
+    try {
+      for (let i = 0; i < queue.length; i++) {
+        if (failing && i >= failing.after) throw new FakeRichApiError('GeneralException', 'fake: the connection to Excel was lost during this sync');
+        const c = queue[i];
+        c.apply(); // throws → the rest of the batch is not applied; what came before stays
+        if (c.desc && (c.desc as { load?: boolean }).load) answers.push((c as unknown as { answer?: unknown }).answer);
+      }
+      if (failing) throw new FakeRichApiError('GeneralException', 'fake: the connection to Excel was lost after this sync');
+      record.responseBytes = bytesOf(answers);
+      if (wb.payloadLimit !== null && record.responseBytes > wb.payloadLimit) {
+        throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      }
+      for (const f of loads) f();
+    } finally {
+      this.generation++; // objects office.js invalidates after a request are stale from here on
     }
-    record.responseBytes = bytesOf(answers);
-    if (wb.payloadLimit !== null && record.responseBytes > wb.payloadLimit) {
-      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
-    }
-    for (const f of loads) f();
   }
 }
 
@@ -296,12 +367,23 @@ class FakeContext {
 class Proxy<T> {
   private loaded = new Map<string, unknown>();
   private nullKnown: boolean | null = null;
+  /** Finds the real object at sync time; null for a null object. */
+  readonly resolve: () => T | null;
+  /** office.js invalidates this object after the sync it was created for (ranges, worksheets.add()). */
+  private invalidAfterSync = false;
+  private readonly born: number;
   constructor(
     readonly ctx: FakeContext,
-    /** Finds the real object at sync time; null for a null object. */
-    readonly resolve: () => T | null,
+    resolve: () => T | null,
     readonly orNull = false,
   ) {
+    this.born = ctx.generation;
+    this.resolve = () => {
+      if (this.invalidAfterSync && this.ctx.generation !== this.born) {
+        throw new FakeRichApiError('InvalidObjectPath', "The object path isn't working for what you're trying to do: it was created before an earlier context.sync().");
+      }
+      return resolve();
+    };
     // isNullObject becomes known at the next sync (only *OrNullObject proxies can be null objects)
     if (!orNull) {
       ctx.loads.push(() => {
@@ -316,6 +398,21 @@ class Proxy<T> {
         this.nullKnown = true;
       }
     });
+  }
+  /** Marks the object as one office.js invalidates after its sync. */
+  temporary(): this {
+    this.invalidAfterSync = true;
+    return this;
+  }
+  track(): this {
+    this.invalidAfterSync = false;
+    return this;
+  }
+  untrack(): this {
+    this.ctx.enqueue({ m: 'untrack' }, () => {
+      this.ctx.wb.untracked++;
+    });
+    return this;
   }
   get isNullObject(): boolean {
     if (this.nullKnown === null) throw new FakeRichApiError('PropertyNotLoaded', 'isNullObject is not known before context.sync().');
@@ -350,8 +447,13 @@ class Proxy<T> {
           cmd.answer = null;
           return;
         }
-        for (const n of names) pending.set(n, this.answer(n, t));
-        cmd.answer = Object.fromEntries(pending);
+        const answer: Record<string, unknown> = {};
+        for (const n of names) {
+          const v = this.answer(n, t);
+          pending.set(n, v);
+          answer[n] = v;
+        }
+        cmd.answer = answer;
       },
     };
     this.ctx.queue.push(cmd);
@@ -380,7 +482,7 @@ class ApplicationProxy {
   constructor(readonly ctx: FakeContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue({ m: 'suspendApiCalculationUntilNextSync' }, () => {
-      this.ctx.requireApi('1.8', 'suspendApiCalculationUntilNextSync');
+      this.ctx.requireApi('1.6', 'suspendApiCalculationUntilNextSync');
       this.ctx.wb.calculationSuspended++;
     });
   }
@@ -397,6 +499,13 @@ class WorkbookProtectionProxy extends Proxy<FakeWorkbook> {
 }
 
 const NAME_BAD = /[\\/?*[\]:]/;
+
+/** Excel's sheet-name rules: 1–31 characters, none of \ / ? * [ ] :, no leading or trailing apostrophe, unique ignoring case. */
+function checkSheetName(wb: FakeWorkbook, name: string, self: FakeSheet | null): void {
+  if (!name || name.length > 31 || NAME_BAD.test(name) || /^'|'$/.test(name)) throw new FakeRichApiError('InvalidArgument', `bad sheet name ${name}`);
+  const other = wb.sheet(name);
+  if (other && other !== self) throw new FakeRichApiError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+}
 
 class WorksheetCollectionProxy extends Proxy<FakeWorkbook> {
   private itemsLoaded: WorksheetProxy[] | null = null;
@@ -416,9 +525,15 @@ class WorksheetCollectionProxy extends Proxy<FakeWorkbook> {
     const cmd = {
       desc: { load: true, props: names },
       answer: answers as unknown,
+      sheets: [] as FakeSheet[],
       apply: () => {
         found = [...this.ctx.wb.sheets];
-        for (const s of found) answers.push(Object.fromEntries(names.map((n) => [n, (s as unknown as Record<string, unknown>)[n]])));
+        cmd.sheets = found;
+        for (const s of found) {
+          const a: Record<string, unknown> = {};
+          for (const n of names) a[n] = (s as unknown as Record<string, unknown>)[n];
+          answers.push(a);
+        }
       },
     };
     this.ctx.queue.push(cmd);
@@ -448,13 +563,13 @@ class WorksheetCollectionProxy extends Proxy<FakeWorkbook> {
     let created: FakeSheet | null = null;
     this.ctx.enqueue({ m: 'worksheets.add', name }, () => {
       const wb = this.ctx.wb;
+      if (wb.otherWorkbookActive) throw new FakeRichApiError('GeneralException', 'An internal error has occurred.', 'WorksheetCollection.add');
       if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
-      if (!name || name.length > 31 || NAME_BAD.test(name) || /^'|'$/.test(name)) throw new FakeRichApiError('InvalidArgument', `bad sheet name ${name}`);
-      if (wb.sheet(name)) throw new FakeRichApiError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      checkSheetName(wb, name, null);
       created = new FakeSheet(name);
       wb.sheets.push(created);
     });
-    return new WorksheetProxy(this.ctx, () => created);
+    return new WorksheetProxy(this.ctx, () => created).temporary();
   }
 }
 
@@ -482,6 +597,16 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   get name(): string {
     return this.prop('name');
   }
+  /** Rename (ExcelApi 1.1). */
+  set name(v: string) {
+    this.set({ p: 'name', v }, (t) => {
+      const wb = this.ctx.wb;
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      checkSheetName(wb, v, t);
+      if (wb.active === t.name) wb.active = v;
+      t.name = v;
+    });
+  }
   get visibility(): string {
     return this.prop('visibility');
   }
@@ -506,6 +631,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     this.set({ m: 'delete' }, (t) => {
       const wb = this.ctx.wb;
       if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      if (t.visibility === 'VeryHidden') throw new FakeRichApiError('InvalidOperation', `The very hidden sheet ${t.name} cannot be deleted; make it hidden first.`);
       const visible = wb.sheets.filter((s) => s.visibility === 'Visible' && s !== t);
       if (!visible.length) throw new FakeRichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       wb.sheets.splice(wb.sheets.indexOf(t), 1);
@@ -524,32 +650,37 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       const t = this.target();
       const r = t.usedRect();
       return r ? { sheet: t, rect: r } : null;
-    }, true);
+    }, true).temporary();
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? rectOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 } }));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? rectOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 } })).temporary();
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       this.ctx.requireApi('1.7', 'getRangeByIndexes');
-      if (rows < 1 || cols < 1) throw new FakeRichApiError('InvalidArgument', 'empty range');
+      if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows > 1048576 || col + cols > 16384) throw new FakeRichApiError('InvalidArgument', 'range outside the sheet');
       return { sheet: this.target(), rect: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
-    });
+    }).temporary();
   }
   /** RangeAreas (ExcelApi 1.9): "A1:B2, D5, F7:F9"; only its format is modelled. */
-  getRanges(address: string): { format: RangeFormatProxy } {
+  getRanges(address: string): RangeAreasFormatProxy {
     const areas = address.split(',').map((a) => a.trim());
-    return {
-      format: new RangeFormatProxy(this.ctx, () => {
+    return new RangeAreasFormatProxy(
+      new RangeFormatProxy(this.ctx, () => {
         this.ctx.requireApi('1.9', 'getRanges');
         const sheet = this.target();
         return areas.map((a) => ({ sheet, rect: rectOf(a) }));
       }),
-    };
+    );
   }
   getCell(row: number, col: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: col, bottom: row, right: col } }));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: col, bottom: row, right: col } })).temporary();
   }
+}
+
+/** The RangeAreas of getRanges(): only its format is modelled. */
+class RangeAreasFormatProxy {
+  constructor(readonly format: RangeFormatProxy) {}
 }
 
 function rectOf(address: string): Rect {
@@ -634,8 +765,8 @@ function interpret(v: unknown, format: string | undefined): { value: Stored; for
   if (v === '' || v === null || v === undefined) return { value: null };
   if (typeof v !== 'string') return { value: v as Stored };
   if (format === '@') return { value: v };
-  if (/^[=+]/.test(v) && v.length > 1) return { value: 0, formula: v };
   if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) return { value: Number(v) };
+  if (/^[=+-]/.test(v) && v.length > 1) return { value: 0, formula: v };
   if (/^(true|false)$/i.test(v)) return { value: v.toLowerCase() === 'true' };
   return { value: v };
 }
@@ -658,6 +789,12 @@ class RangeProxy extends Proxy<RangeTarget> {
       }
       return out;
     };
+    const cellCount = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if ((name === 'values' || name === 'valueTypes' || name === 'numberFormat') && cellCount > 5_000_000) {
+      throw new FakeRichApiError('InvalidOperation', `Reading ${cellCount} cells at once exceeds Excel's 5,000,000-cell limit.`);
+    }
+    const nullAbove = this.ctx.wb.nullValuesAbove;
+    if ((name === 'values' || name === 'valueTypes') && nullAbove !== null && cellCount > nullAbove) return null;
     switch (name) {
       case 'address':
         return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
@@ -777,7 +914,7 @@ class RangeProxy extends Proxy<RangeTarget> {
         return q.top >= t.rect.top && q.bottom <= t.rect.bottom && q.left >= t.rect.left && q.right <= t.rect.right;
       });
       return inside.length ? { sheet: t.sheet, areas: inside } : null;
-    });
+    }).temporary();
   }
   /** Test helper: the A1 address this proxy resolved to. */
   static a1Of(t: RangeTarget): string {
