@@ -76,10 +76,23 @@ export function metaSheetPatch(meta: RunMeta): SheetPatch {
   };
 }
 
-/** Sheets the add-in owns in this snapshot: its outputs of the last run and the meta sheet. */
+/**
+ * Sheets the Excel add-in writes under a temporary name before renaming them into place (so that an
+ * interrupted write never leaves a half-written output under its real name). Such a sheet is very
+ * hidden until the run records it as owned; one left over by an interrupted run is the add-in's own.
+ */
+export const TEMP_SHEET_PREFIX = '_PGA_TMP_';
+
+/** A sheet an interrupted Excel run left behind: a temporary name and very hidden (users cannot make sheets very hidden in Excel's UI). */
+export function isLeftoverSheet(sheet: { name: string; visibility: string }): boolean {
+  return sheet.name.startsWith(TEMP_SHEET_PREFIX) && /^veryhidden$/i.test(sheet.visibility);
+}
+
+/** Sheets the add-in owns in this snapshot: its outputs of the last run, the meta sheet, and leftovers of an interrupted run. */
 export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   const meta = readMeta(snapshot);
   const owned = new Set<string>(meta ? meta.sheets : []);
   if (meta) owned.add(META_SHEET);
+  for (const s of snapshot.sheets) if (isLeftoverSheet(s)) owned.add(s.name);
   return owned;
 }

@@ -241,6 +241,18 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /** Everything a user of the workbook sees, as a snapshot (every sheet, outputs included). */
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        values: s.grid(),
+        merges: [...s.merges],
+        visibility: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible',
+      })),
+    };
+  }
+
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -408,10 +420,9 @@ class Proxy<T> {
     this.invalidAfterSync = false;
     return this;
   }
+  /** office.js marks the object "do not keep a reference" (no action of its own). */
   untrack(): this {
-    this.ctx.enqueue({ m: 'untrack' }, () => {
-      this.ctx.wb.untracked++;
-    });
+    this.ctx.wb.untracked++;
     return this;
   }
   get isNullObject(): boolean {
@@ -617,6 +628,16 @@ class WorksheetProxy extends Proxy<FakeSheet> {
         throw new FakeRichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
       t.visibility = v as FakeSheet['visibility'];
+    });
+  }
+  /** Move the sheet (0-based position; ExcelApi 1.1). */
+  set position(v: number) {
+    this.set({ p: 'position', v }, (t) => {
+      const wb = this.ctx.wb;
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      if (!Number.isInteger(v) || v < 0 || v >= wb.sheets.length) throw new FakeRichApiError('InvalidArgument', `bad position ${v}`);
+      wb.sheets.splice(wb.sheets.indexOf(t), 1);
+      wb.sheets.splice(v, 0, t);
     });
   }
   set tabColor(v: string) {
@@ -852,15 +873,18 @@ class RangeProxy extends Proxy<RangeTarget> {
       );
     });
   }
+  /** A matrix of the range's size, or a 1×1 matrix applied to every cell (documented for numberFormat). */
   set numberFormat(m: unknown[][]) {
     this.set({ p: 'numberFormat', v: m }, (t) => {
-      this.matrix('numberFormat', m, t);
+      const one = Array.isArray(m) && m.length === 1 && Array.isArray(m[0]) && m[0].length === 1;
+      if (!one) this.matrix('numberFormat', m, t);
       guardWrite(t.sheet);
-      m.forEach((row, i) =>
-        row.forEach((v, j) => {
-          t.sheet.setFormat(t.rect.top + i, t.rect.left + j, v === 'General' ? undefined : String(v));
-        }),
-      );
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        for (let c = t.rect.left; c <= t.rect.right; c++) {
+          const v = one ? m[0][0] : m[r - t.rect.top][c - t.rect.left];
+          t.sheet.setFormat(r, c, v === 'General' ? undefined : String(v));
+        }
+      }
     });
   }
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
@@ -904,6 +928,26 @@ class RangeProxy extends Proxy<RangeTarget> {
       if (this.ctx.wb.active !== t.sheet.name) throw new FakeRichApiError('InvalidSelection', 'select needs the active sheet');
       this.ctx.wb.selection = `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`;
     });
+  }
+  /** Cells of a kind (ExcelApi 1.9); only ('Constants' | 'Formulas', 'Errors') is modelled. */
+  getSpecialCellsOrNullObject(cellType: string, valueType?: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      this.ctx.requireApi('1.9', 'getSpecialCellsOrNullObject');
+      if (valueType !== 'Errors' || (cellType !== 'Constants' && cellType !== 'Formulas')) throw new Error('fake: only error cells are modelled');
+      const t = this.target();
+      const used = t.sheet.usedRect();
+      const areas: string[] = [];
+      if (used) {
+        for (let r = Math.max(used.top, t.rect.top); r <= Math.min(used.bottom, t.rect.bottom); r++) {
+          for (let c = Math.max(used.left, t.rect.left); c <= Math.min(used.right, t.rect.right); c++) {
+            const v = t.sheet.get(r, c);
+            const formula = t.sheet.formulas.has(`${r},${c}`);
+            if (v && typeof v === 'object' && formula === (cellType === 'Formulas')) areas.push(a1(r, c));
+          }
+        }
+      }
+      return areas.length ? { sheet: t.sheet, areas } : null;
+    }).temporary();
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, () => {

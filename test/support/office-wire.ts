@@ -46,6 +46,9 @@ export function officeJs(): OfficeWindow {
   return w;
 }
 
+/** For tests and measurements: sees every request body office.js built. */
+export const wireHooks: { onRequest?: (body: { Actions: Array<Record<string, unknown>>; ObjectPaths: Record<string, Record<string, unknown>> }) => void } = {};
+
 export const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** What office.js sent in one sync. */
@@ -141,6 +144,7 @@ class Tee {
     const url = this.realCtx.__wireUrl as string;
     handlers.set(url, async (body) => {
       handled = true;
+      wireHooks.onRequest?.(body);
       const text = JSON.stringify(body);
       const wb = this.fakeCtx.wb as FakeWorkbook;
       this.fakeCtx.wire = { requestBytes: utf8Length(text), actions: (body.Actions as unknown[]).length };

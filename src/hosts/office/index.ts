@@ -3,5 +3,5 @@
 export { OfficeHost, displayLanguage, selectCell, insertTemplate, readPaneLanguage, writeCells } from './host';
 export { showDialogMessage, dialogUrl } from './dialog';
 export type { OfficeEnv } from './env';
-export { defaultEnv, langOf, mapOfficeError, CHUNK_BYTES, WEB_PAYLOAD_LIMIT } from './env';
+export { defaultEnv, langOf, mapOfficeError, REQUEST_BUDGET, MAX_ACTIONS, WEB_PAYLOAD_LIMIT } from './env';
 export type { ReadState, SheetState } from './read';
