@@ -88,11 +88,21 @@ export function isLeftoverSheet(sheet: { name: string; visibility: string }): bo
   return sheet.name.startsWith(TEMP_SHEET_PREFIX) && /^veryhidden$/i.test(sheet.visibility);
 }
 
-/** Sheets the add-in owns in this snapshot: its outputs of the last run, the meta sheet, and leftovers of an interrupted run. */
+/**
+ * May the meta sheet be written? When it is absent, ours, or an empty sheet of that name (what an Excel
+ * run interrupted right after adding it leaves: nothing in it to lose). A foreign sheet with content is not.
+ */
+export function metaSheetWritable(snapshot: WorkbookSnapshot): boolean {
+  const sheet = snapshot.sheets.find((s) => s.name === META_SHEET);
+  if (!sheet || readMeta(snapshot) !== null) return true;
+  return sheet.values.every((row) => !row || row.every((v) => v === null || v === undefined || v === ''));
+}
+
+/** Sheets the add-in owns in this snapshot: its outputs of the last run, the meta sheet (ours, or empty), and leftovers of an interrupted run. */
 export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   const meta = readMeta(snapshot);
   const owned = new Set<string>(meta ? meta.sheets : []);
-  if (meta) owned.add(META_SHEET);
+  if (meta || (snapshot.sheets.some((s) => s.name === META_SHEET) && metaSheetWritable(snapshot))) owned.add(META_SHEET);
   for (const s of snapshot.sheets) if (isLeftoverSheet(s)) owned.add(s.name);
   return owned;
 }

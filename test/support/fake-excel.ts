@@ -702,6 +702,10 @@ class WorksheetProxy extends Proxy<FakeSheet> {
 /** The RangeAreas of getRanges(): only its format is modelled. */
 class RangeAreasFormatProxy {
   constructor(readonly format: RangeFormatProxy) {}
+  untrack(): this {
+    this.format.ctx.wb.untracked++;
+    return this;
+  }
 }
 
 function rectOf(address: string): Rect {

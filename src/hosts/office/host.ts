@@ -60,7 +60,7 @@ export async function selectCell(address: string, env: OfficeEnv = defaultEnv())
   await runExcel(env, async (context) => {
     const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
     ws.activate();
-    ws.getRange(cell).select();
+    ws.getRange(cell).untrack().select();
     await context.sync();
   });
 }

@@ -18,6 +18,7 @@
  */
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
+import { OUTPUT_KINDS, OUTPUT_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
 import { META_SHEET, isLeftoverSheet, ownedSheets } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -74,6 +75,14 @@ export function splitAreas(address: string | null | undefined): string[] {
 }
 
 type Rect = ReturnType<typeof parseRange>;
+
+const OUTPUT_NAMES = OUTPUT_KINDS.flatMap((k) => [OUTPUT_SHEET[k].zh, OUTPUT_SHEET[k].en]).map((n) => n.toLocaleLowerCase());
+
+/** A name the add-in gives its outputs (`考评结果`, `Results (2)`…): such a sheet gets no speculative window. */
+export function looksLikeOutput(name: string): boolean {
+  const base = name.toLocaleLowerCase().replace(/ \(\d+\)$/, '');
+  return OUTPUT_NAMES.includes(base);
+}
 
 /** Error cells as "row,col" keys (from getSpecialCells' areas). */
 function errorKeys(addresses: string[]): Set<string> {
@@ -181,7 +190,8 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
 
     // ── 2: addresses (and the meta sheet, merged areas, error cells, the first window) ──
     // Windows for as many input sheets as one answer can carry (empty cells cost a few bytes each).
-    const wRows = windowRows(candidate.filter(Boolean).length, budget);
+    const windowed = items.map((_, i) => candidate[i] && !looksLikeOutput(names[i]));
+    const wRows = windowRows(windowed.filter(Boolean).length, budget);
     const maxWindows = Math.max(1, Math.floor(budget / (wRows * WINDOW_COLS * 10)));
     let windows = 0;
     const second = (withWindow: boolean) =>
@@ -190,16 +200,16 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         const used = ws.getUsedRangeOrNullObject(true).untrack();
         used.load(names[i] === META_SHEET ? 'address,values' : 'address');
         if (!candidate[i]) return { used, merged: null, errors: [], window: null };
-        const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject().untrack() : null;
+        const merged = withMerges ? ws.getRange().untrack().getMergedAreasOrNullObject().untrack() : null;
         if (merged) merged.load('address');
         const errors = withErrorCells
           ? (['Constants', 'Formulas'] as const).map((type) => {
-              const areas = ws.getRange().getSpecialCellsOrNullObject(type as Excel.SpecialCellType, 'Errors' as Excel.SpecialCellValueType).untrack();
+              const areas = ws.getRange().untrack().getSpecialCellsOrNullObject(type as Excel.SpecialCellType, 'Errors' as Excel.SpecialCellValueType).untrack();
               areas.load('address');
               return areas;
             })
           : [];
-        const window = withWindow && windows++ < maxWindows ? ws.getRangeByIndexes(0, 0, wRows, WINDOW_COLS).untrack() : null;
+        const window = withWindow && windowed[i] && windows++ < maxWindows ? ws.getRangeByIndexes(0, 0, wRows, WINDOW_COLS).untrack() : null;
         if (window) window.load(valueProps);
         return { used, merged, errors, window };
       });

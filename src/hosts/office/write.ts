@@ -12,14 +12,14 @@
  * Never half-written: Excel's batches are not transactions and a run can be cut at any point (a lost
  * connection, Excel closing, a request refused). The writes are ordered so that every prefix of them
  * leaves a workbook that the next run repairs:
- *   0. leftovers of an interrupted run (very hidden `_PGA_TMP_*` sheets) are deleted;
- *   1. every new sheet is built under a temporary name, very hidden (`_PGA_TMP_1`, …);
- *   2. the ownership record (the meta sheet) is updated in place by one write: it now owns the final
- *      names, the temporary ones and the old sheets still to be removed;
+ *   0. what an interrupted run left (`_PGA_TMP_*` sheets very hidden, or recorded as owned) is removed;
+ *   1. the ownership record (the meta sheet, written in place by one command) first also owns the
+ *      temporary sheets about to be built and the sheets this run replaces or drops;
+ *   2. every new sheet is built under a temporary name, very hidden (`_PGA_TMP_1`, …);
  *   3. sheet by sheet: the new one is made visible, the old one removed, the new one renamed into place
  *      (so a workbook whose input sheets are all hidden always keeps a visible sheet);
  *   4. outputs this run no longer produces are removed;
- *   5. the ownership record is written as this run's, and moved last;
+ *   5. the ownership record is written as this run's (updated last), and moved to the end;
  *   6. the results sheet is activated.
  * Only sheets the meta sheet records as owned are ever replaced or deleted, checked BEFORE any call into
  * Excel (with a protected workbook or output sheet, likewise refused before anything changes). Text is
@@ -28,7 +28,7 @@
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
 import { colName, parseRange } from '../../workbook/a1';
-import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, ownedSheets, readMeta } from '../../workbook/meta';
+import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from '../../workbook/meta';
 import type { RunMeta } from '../../workbook/meta';
 import type { OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
@@ -51,7 +51,8 @@ export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMo
     const sheet = existing.get(lower(name));
     if (!sheet) continue;
     if (mode === 'create') throw new AssessError('host', OFFICE_ERR.sheetExists, { sheet: sheet.name });
-    if (!owned.has(lower(name))) throw new AssessError('host', OFFICE_ERR.foreignSheet, { sheet: sheet.name });
+    const emptyMeta = lower(name) === lower(META_SHEET) && metaSheetWritable(state.snapshot);
+    if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', OFFICE_ERR.foreignSheet, { sheet: sheet.name });
     if (sheet.protected) throw new AssessError('host', OFFICE_ERR.protectedSheet, { sheet: sheet.name });
   }
 }
@@ -407,7 +408,7 @@ function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
           bytes: pathCost(3, 'GetRanges', [address], true) + f.b + actionCost(4, WIRE[g.prop].name, [wireValue(g.prop, g.value)]),
           actions: 2 + f.a,
           sheet: temp,
-          run: (_c, h) => setProp(h.get(temp).getRanges(address).format, g.prop, g.value),
+          run: (_c, h) => setProp(h.get(temp).getRanges(address).untrack().format, g.prop, g.value),
         });
       }
     }
@@ -532,8 +533,13 @@ function styleStep(temp: string, s: RangeStyle, only: Set<Prop | 'border'> | nul
   };
 }
 
-/** The meta sheet's cells written over the old ones in ONE values command (a command is applied whole). */
-function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: boolean, temp: string): Step[] {
+/**
+ * The meta sheet written in place: its cells over the old ones in ONE values command (a command is applied
+ * whole, so the record is either the old one or the new one), then kept very hidden. Absent, it is added
+ * under its own name first: an interruption right after that leaves an empty sheet, which the next run
+ * writes into (an empty sheet of that name holds nothing to lose).
+ */
+function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: boolean): Step[] {
   const rows = Math.max(meta.values.length, oldRows, 1);
   const cols = Math.max(widthOf(meta.values), oldCols, 1);
   const values: Array<Array<string | number>> = [];
@@ -549,39 +555,30 @@ function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: b
     values.push(row);
     formats.push(f);
   }
-  const target = exists ? META_SHEET : temp;
   const steps: Step[] = [];
   if (!exists) {
     steps.push({
-      bytes: pathCost(3, 'Add', [temp]) + actionCost(4, 'Visibility', ['VeryHidden']),
-      actions: 2,
+      bytes: pathCost(3, 'Add', [META_SHEET]),
+      actions: 1,
       sheet: null,
-      run: (context) => {
-        context.workbook.worksheets.add(temp).visibility = 'VeryHidden' as Excel.SheetVisibility;
-      },
+      run: (context) => void context.workbook.worksheets.add(META_SHEET),
     });
   }
   steps.push({
-    bytes: 2 * pathCost(3, 'GetRangeByIndexes', [0, 0, rows, cols], true) + actionCost(4, 'NumberFormat', [formats]) + actionCost(4, 'Values', [values]),
-    actions: 4,
-    sheet: target,
+    bytes:
+      2 * pathCost(3, 'GetRangeByIndexes', [0, 0, rows, cols], true) +
+      actionCost(4, 'NumberFormat', [formats]) +
+      actionCost(4, 'Values', [values]) +
+      actionCost(4, 'Visibility', ['VeryHidden']),
+    actions: 5,
+    sheet: META_SHEET,
     run: (_c, h) => {
-      h.get(target).getRangeByIndexes(0, 0, rows, cols).untrack().numberFormat = formats;
-      h.get(target).getRangeByIndexes(0, 0, rows, cols).untrack().values = values; // the record changes in one command
+      const ws = h.get(META_SHEET);
+      ws.getRangeByIndexes(0, 0, rows, cols).untrack().numberFormat = formats;
+      ws.getRangeByIndexes(0, 0, rows, cols).untrack().values = values; // the record changes in one command
+      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
     },
   });
-  if (!exists) {
-    steps.push({
-      bytes: actionCost(4, 'Name', [META_SHEET]),
-      actions: 1,
-      sheet: temp,
-      run: (_c, h) => {
-        h.get(temp).name = META_SHEET;
-        h.forget(temp);
-        h.forget(META_SHEET);
-      },
-    });
-  }
   return steps;
 }
 
@@ -650,39 +647,55 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
     },
   });
 
-  // 0. Leftovers of an interrupted run.
-  for (const s of state.sheets) if (isLeftoverSheet(s)) steps.push(remove(s.name, s.visibility));
-
-  // 1. New sheets under temporary names.
+  // 0. What an interrupted run left: very hidden temporary sheets, and temporary sheets it had recorded
+  //    as owned.
+  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
+  const taken = new Set(state.sheets.map((s) => lower(s.name)));
+  const removed = new Set<string>();
+  for (const s of state.sheets) {
+    if (isLeftoverSheet(s) || (s.name.startsWith(TEMP_SHEET_PREFIX) && owned.has(lower(s.name)) && mode === 'owned')) {
+      steps.push(remove(s.name, s.visibility));
+      removed.add(lower(s.name));
+      taken.delete(lower(s.name));
+    }
+  }
+  /** A temporary name no sheet has (a user's own `_PGA_TMP_…` sheet is left alone and avoided). */
+  const tempName = (hint: string) => {
+    let name = `${TEMP_SHEET_PREFIX}${hint}`;
+    for (let n = 2; taken.has(lower(name)); n++) name = `${TEMP_SHEET_PREFIX}${hint}_${n}`;
+    taken.add(lower(name));
+    return name;
+  };
   const metaPatch = patch.sheets.find((s) => s.name === META_SHEET) ?? null;
   const outputs = patch.sheets.filter((s) => s !== metaPatch);
-  const temps = outputs.map((_, i) => `${TEMP_SHEET_PREFIX}${i + 1}`);
-  outputs.forEach((sheet, i) => steps.push(...buildSteps(sheet, temps[i], env)));
-
-  // 2. The ownership record now also owns the temporary sheets and the old ones still to be removed.
-  const metaState = existing.get(lower(META_SHEET)) ?? null;
+  const temps = outputs.map((_, i) => tempName(String(i + 1)));
   const oldMetaValues = state.snapshot.sheets.find((s) => s.name === META_SHEET)?.values ?? [];
   const oldRows = oldMetaValues.length;
   const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
-  let metaExists = !!metaState;
-  const metaTemp = `${TEMP_SHEET_PREFIX}M`;
-  const toRemove = [...outputs.map((s) => s.name), ...patch.deleteSheets]
-    .map((n) => existing.get(lower(n)))
-    .filter((s): s is NonNullable<typeof s> => !!s && lower(s.name) !== lower(META_SHEET))
-    .map((s) => s.name);
+  let metaExists = existing.has(lower(META_SHEET));
+
+  // 1. The ownership record first owns, besides what it owned, the temporary sheets about to be built and
+  //    the sheets this run will write: whatever happens next, the next run may remove all of them.
   if (metaPatch && outputs.length) {
+    const toRemove = [...outputs.map((s) => s.name), ...patch.deleteSheets]
+      .map((n) => existing.get(lower(n)))
+      .filter((s): s is NonNullable<typeof s> => !!s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name)))
+      .map((s) => s.name);
     const next = readMeta({ sheets: [{ name: META_SHEET, values: metaPatch.values, merges: [], visibility: 'veryHidden' }] });
     const old = readMeta(state.snapshot);
     const base: RunMeta = old ?? { sheets: [], runAt: '', fingerprint: '', language: next?.language ?? 'zh-CN', paneLanguage: null };
-    const pending = metaSheetPatch({ ...base, sheets: [...new Set([...(next?.sheets ?? []), ...temps, ...toRemove, ...base.sheets])] });
-    steps.push(...metaSteps(pending, oldRows, oldCols, metaExists, metaTemp));
+    const intent = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
+    steps.push(...metaSteps(intent, oldRows, oldCols, metaExists));
     metaExists = true;
   }
 
-  // 3. Sheet by sheet: visible, the old one removed, renamed into place.
+  // 2. Every new sheet, built under its temporary name, very hidden.
+  outputs.forEach((sheet, i) => steps.push(...buildSteps(sheet, temps[i], env)));
+
+  // 3. Sheet by sheet: visible, the old one removed, renamed into place (a visible sheet always remains).
   outputs.forEach((sheet, i) => {
     const temp = temps[i];
-    const old = existing.get(lower(sheet.name));
+    const old = removed.has(lower(sheet.name)) ? undefined : existing.get(lower(sheet.name));
     steps.push({
       bytes: actionCost(4, 'Visibility', ['Visible']),
       actions: 1,
@@ -721,12 +734,12 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
   // 4. Outputs this run no longer produces.
   for (const name of patch.deleteSheets) {
     const s = existing.get(lower(name));
-    if (s && lower(s.name) !== lower(META_SHEET)) steps.push(remove(s.name, s.visibility));
+    if (s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name))) steps.push(remove(s.name, s.visibility));
   }
 
   // 5. The ownership record of this run, moved last (where the file host puts it).
   if (metaPatch) {
-    steps.push(...metaSteps(metaPatch, Math.max(oldRows, metaPatch.values.length), Math.max(oldCols, 2), metaExists, metaTemp));
+    steps.push(...metaSteps(metaPatch, Math.max(oldRows, metaPatch.values.length), Math.max(oldCols, 2), metaExists));
     const position = finalPosition(state, patch);
     steps.push({
       bytes: actionCost(4, 'Position', [position]),
@@ -757,7 +770,10 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
 /** The meta sheet's position at the end: every sheet that remains, counted. */
 function finalPosition(state: ReadState, patch: WorkbookPatch): number {
   const gone = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)].map(lower));
-  const kept = state.sheets.filter((s) => !gone.has(lower(s.name)) && !isLeftoverSheet(s)).length;
+  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
+  const kept = state.sheets.filter(
+    (s) => !gone.has(lower(s.name)) && !isLeftoverSheet(s) && !(s.name.startsWith(TEMP_SHEET_PREFIX) && owned.has(lower(s.name))),
+  ).length;
   const added = patch.sheets.filter((s) => s.name !== META_SHEET).length;
   return kept + added; // 0-based index of the last sheet, the meta sheet being one of them
 }
