@@ -3,7 +3,9 @@
  *   engine rows=<n> rows_per_s=<r>      parse + assess of a generated snapshot (1,000 / 10,000 / 100,000 rows)
  *   file-tool rows=<n> ratio=<x>        end-to-end file tool time ÷ ExcelJS merely reading and writing
  *                                       the same workbook (1,000 / 10,000 rows; 100,000 with --full)
- *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ *   office-syncs rows=<n> syncs=<s> bytes=<b> max_request_bytes=<m> max_actions=<a>
+ *                                       Office.js round trips of one run on the fake Excel, as office.js
+ *                                       serializes them (test/support/office-syncs.ts, loaded at run time)
  * Run a subset by name: `node dist/node/bench/bench.js engine office-syncs`. More lines: push to `benchmarks`.
  */
 import * as fs from 'fs';

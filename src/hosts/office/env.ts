@@ -47,7 +47,7 @@ export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
  */
 export const REQUEST_BUDGET = 2_900_000;
 /** At most this many office.js actions (Instantiate actions included) in one write sync. */
-export const MAX_ACTIONS = 10_000;
+export const MAX_ACTIONS = 12_000;
 /** Estimated bytes of one read answer; a larger answer refused by Excel is read again in halves. */
 export const RESPONSE_BUDGET = 2_500_000;
 /** Excel reads at most 5 million cells of a range at once. */

@@ -18,7 +18,7 @@
  */
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
-import { OUTPUT_KINDS, OUTPUT_SHEET } from '../../i18n/output';
+import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
 import { META_SHEET, isLeftoverSheet, ownedSheets } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -47,9 +47,13 @@ const VISIBILITY: Record<string, SheetSnapshot['visibility']> = {
 
 /** The first window read with the addresses: columns from A1, and rows by the number of input sheets. */
 export const WINDOW_COLS = 32;
+/** Rows of the window of the rubric and rules sheets (a few dozen rows each). */
+export const CONFIG_WINDOW_ROWS = 100;
 export function windowRows(inputSheets: number, budget: number): number {
-  return Math.max(100, Math.min(2000, Math.floor(budget / (Math.max(1, inputSheets) * WINDOW_COLS * 10))));
+  return Math.max(100, Math.min(4000, Math.floor(budget / (Math.max(1, inputSheets) * WINDOW_COLS * 10))));
 }
+
+const CONFIG_NAMES = [TEMPLATE_SHEET.rubric, TEMPLATE_SHEET.rules].flatMap((m) => [m.zh, m.en]).map((n) => n.toLocaleLowerCase());
 
 /** "'My sheet'!B3:D9" → "B3:D9" */
 export function stripSheet(address: string): string {
@@ -191,9 +195,12 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
     // ── 2: addresses (and the meta sheet, merged areas, error cells, the first window) ──
     // Windows for as many input sheets as one answer can carry (empty cells cost a few bytes each).
     const windowed = items.map((_, i) => candidate[i] && !looksLikeOutput(names[i]));
-    const wRows = windowRows(windowed.filter(Boolean).length, budget);
-    const maxWindows = Math.max(1, Math.floor(budget / (wRows * WINDOW_COLS * 10)));
-    let windows = 0;
+    const isConfig = items.map((_, i) => CONFIG_NAMES.includes(names[i].trim().toLocaleLowerCase()));
+    const small = windowed.filter((w, i) => w && isConfig[i]).length;
+    const rest = Math.max(0, budget - small * CONFIG_WINDOW_ROWS * WINDOW_COLS * 10);
+    const wRows = windowRows(windowed.filter((w, i) => w && !isConfig[i]).length, rest);
+    const rowsOf = (i: number) => (isConfig[i] ? CONFIG_WINDOW_ROWS : wRows);
+    let windowBudget = budget;
     const second = (withWindow: boolean) =>
       items.map((ws, i) => {
         ws.protection.load('protected');
@@ -209,11 +216,13 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
               return areas;
             })
           : [];
-        const window = withWindow && windowed[i] && windows++ < maxWindows ? ws.getRangeByIndexes(0, 0, wRows, WINDOW_COLS).untrack() : null;
+        const fits = withWindow && windowed[i] && (windowBudget -= rowsOf(i) * WINDOW_COLS * 10) >= 0;
+        const window = fits ? ws.getRangeByIndexes(0, 0, rowsOf(i), WINDOW_COLS).untrack() : null;
         if (window) window.load(valueProps);
         return { used, merged, errors, window };
       });
     let parts = second(true);
+    windowBudget = 0;
     try {
       await context.sync();
     } catch (e) {
@@ -251,9 +260,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
       if (p.window && p.window.values) {
         const types = withErrorCells ? null : (p.window.valueTypes as string[][]);
         place(t, 0, 0, p.window.values, types, rect);
-        const cells = wRows * WINDOW_COLS;
+        const cells = rowsOf(i) * WINDOW_COLS;
         t.bytesPerCell = Math.max(4, (jsonBytes(p.window.values) + (types ? jsonBytes(types) : 0)) / cells);
-        for (const r of outsideWindow(rect, wRows)) jobs.push({ sheet: i, rect: r });
+        for (const r of outsideWindow(rect, rowsOf(i))) jobs.push({ sheet: i, rect: r });
       } else {
         jobs.push({ sheet: i, rect });
       }
