@@ -46,6 +46,10 @@ export const OFFICE_ERR = {
     zh: 'Excel 没有返回工作表“{sheet}”第 {row} 行的值。请关闭其他工作簿或重启 Excel 后再考评。工作簿未作任何更改。',
     en: 'Excel returned no values for row {row} of sheet "{sheet}". Close other workbooks or restart Excel, then assess again. Nothing was changed.',
   },
+  busy: {
+    zh: '本工作簿正在考评中（在考评面板中，或由功能区按钮启动）。请等它完成后再试；工作簿未作任何更改。',
+    en: 'This workbook is already being assessed (in the Assessment Pane, or from the ribbon button). Wait until it finishes, then try again; nothing was changed.',
+  },
   hostFailed: {
     zh: 'Excel 未能完成操作：{detail}',
     en: 'Excel could not complete the operation: {detail}',
@@ -55,10 +59,6 @@ export const OFFICE_ERR = {
 export const COMMAND_MSG = {
   dialogTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   failed: { zh: '考评未完成', en: 'The assessment did not finish' },
-  busy: {
-    zh: '考评正在进行中（可能是在考评面板中，或上一次点击功能区按钮）。请等它完成后再试。',
-    en: 'An assessment is already running (in the Assessment Pane, or from an earlier click on the ribbon). Wait until it finishes, then try again.',
-  },
   useThePane: {
     zh: '这个工作簿有 {rows} 行评分记录，功能区按钮最多只能运行 5 分钟，可能来不及写完结果。请在“开始”选项卡点击“考评面板”，在面板中点击“考评”（面板没有时间限制，并显示进度）。',
     en: 'This workbook has {rows} score rows. The ribbon button may run for at most 5 minutes, which may not be enough to write the results. Open the Assessment Pane (Home tab) and click Assess there: the pane has no time limit and shows progress.',

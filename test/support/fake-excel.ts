@@ -62,6 +62,7 @@ export interface StyleEntry {
 }
 
 let sheetIds = 0;
+let workbookIds = 0;
 
 export class FakeSheet {
   values: Stored[][] = [];
@@ -213,6 +214,8 @@ export class FakeWorkbook {
   otherWorkbookActive = false;
   /** Ranges with more cells than this answer values and valueTypes with null. */
   nullValuesAbove: number | null = null;
+  /** Office.context.document.url of this workbook. */
+  url = `https://fake.invalid/workbook-${++workbookIds}.xlsx`;
 
   constructor(opts: FakeOptions = {}) {
     this.apiVersion = opts.apiVersion ?? 17;
@@ -284,6 +287,7 @@ export class FakeWorkbook {
       isSetSupported: (set, version) => set === 'ExcelApi' && this.supports(version),
       platform: this.platform,
       displayLanguage: this.displayLanguage,
+      documentUrl: this.url,
       ...extra,
     };
   }

@@ -19,6 +19,8 @@ export interface OfficeEnv {
   platform: string | null;
   /** Office.context.displayLanguage, e.g. "zh-CN", "en-US". */
   displayLanguage: string;
+  /** Office.context.document.url: the workbook's identity for the run lock (null when unsaved or unknown). */
+  documentUrl?: string | null;
   /** Tests only: estimated request bytes per write sync (default REQUEST_BUDGET). */
   requestBudget?: number;
   /** Tests only: office.js actions per write sync (default MAX_ACTIONS). */
@@ -34,6 +36,7 @@ export function defaultEnv(): OfficeEnv {
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
     platform: Office.context.diagnostics ? String(Office.context.diagnostics.platform) : null,
     displayLanguage: Office.context.displayLanguage || 'zh-CN',
+    documentUrl: (Office.context.document && Office.context.document.url) || null,
   };
 }
 

@@ -778,7 +778,8 @@ function finalPosition(state: ReadState, patch: WorkbookPatch): number {
   return kept + added; // 0-based index of the last sheet, the meta sheet being one of them
 }
 
-export async function writePatch(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned'): Promise<void> {
+/** Writes the patch; `afterSync` runs after every sync (the host refreshes its run lock there). */
+export async function writePatch(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned', afterSync?: () => void): Promise<void> {
   const steps = planWrite(env, state, patch, mode);
   if (!steps.length) return;
   requireExcelApi(env);
@@ -799,6 +800,7 @@ export async function writePatch(env: OfficeEnv, state: ReadState, patch: Workbo
         };
         for (const s of group) s.run(context, h);
         await context.sync();
+        afterSync?.();
       }
     });
   } catch (e) {
