@@ -14,7 +14,6 @@
  * response shape (PascalCase properties; collection items with their Id).
  */
 import * as fs from 'fs';
-import { JSDOM } from 'jsdom';
 import type { FakeWorkbook } from './fake-excel';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33,6 +32,9 @@ const handlers = new Map<string, (body: Any) => Promise<Any>>();
 /** office.js (excel-web-16.00.js, the file Excel on the web loads) in a jsdom window, loaded once. */
 export function officeJs(): OfficeWindow {
   if (win) return win;
+  // Loaded on first use only (an unwired fake, e.g. in a jsdom test environment, never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM } = require('jsdom') as typeof import('jsdom');
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { runScripts: 'outside-only', url: 'https://localhost/' });
   const w = dom.window as unknown as OfficeWindow & { eval(src: string): void };
   w.eval(fs.readFileSync(require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), 'utf8'));
