@@ -3,6 +3,7 @@
  * The function file of the ribbon (commands.html): registers `runAssessment`, the manifest's
  * ExecuteFunction for the 考评 button. No React here: this bundle stays small (checked by a test).
  */
+import '../compat/polyfills'; // first: libraries use what EdgeHTML lacks when they load
 import { assessWorkbook } from '../app/assessWorkbook';
 import type { Lang } from '../domain/types';
 import { OfficeHost, defaultEnv, displayLanguage, workbookLock } from '../hosts/office';

@@ -12,7 +12,7 @@ import { t } from '../i18n';
 import { RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { parseA1 } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
-import { META_SHEET, metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
+import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
 import type { CellValue, OutputValue, SheetPatch, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 
 export interface PaneState {

@@ -22,7 +22,7 @@ const memoryStore: LockStore = {
 /** localStorage when the page has it and it works; else a per-page store. */
 export function defaultLockStore(): LockStore {
   try {
-    const ls = (globalThis as { localStorage?: LockStore }).localStorage;
+    const ls: LockStore | null = typeof localStorage !== 'undefined' ? localStorage : null; // (no globalThis: EdgeHTML lacks it)
     if (ls) {
       ls.setItem('pga-lock-probe', '1');
       ls.removeItem('pga-lock-probe');

@@ -53,7 +53,7 @@ export function windowRows(inputSheets: number, budget: number): number {
   return Math.max(100, Math.min(4000, Math.floor(budget / (Math.max(1, inputSheets) * WINDOW_COLS * 10))));
 }
 
-const CONFIG_NAMES = [TEMPLATE_SHEET.rubric, TEMPLATE_SHEET.rules].flatMap((m) => [m.zh, m.en]).map((n) => n.toLocaleLowerCase());
+const CONFIG_NAMES = [TEMPLATE_SHEET.rubric.zh, TEMPLATE_SHEET.rubric.en, TEMPLATE_SHEET.rules.zh, TEMPLATE_SHEET.rules.en].map((n) => n.toLocaleLowerCase());
 
 /** "'My sheet'!B3:D9" → "B3:D9" */
 export function stripSheet(address: string): string {
@@ -80,7 +80,8 @@ export function splitAreas(address: string | null | undefined): string[] {
 
 type Rect = ReturnType<typeof parseRange>;
 
-const OUTPUT_NAMES = OUTPUT_KINDS.flatMap((k) => [OUTPUT_SHEET[k].zh, OUTPUT_SHEET[k].en]).map((n) => n.toLocaleLowerCase());
+// (No flat/flatMap in the bundles: the EdgeHTML webview lacks them.)
+const OUTPUT_NAMES = OUTPUT_KINDS.reduce<string[]>((all, k) => all.concat([OUTPUT_SHEET[k].zh, OUTPUT_SHEET[k].en]), []).map((n) => n.toLocaleLowerCase());
 
 /** A name the add-in gives its outputs (`考评结果`, `Results (2)`…): such a sheet gets no speculative window. */
 export function looksLikeOutput(name: string): boolean {
@@ -239,7 +240,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
       states.push({ name: names[i], visibility: visibility[i], protected: !!items[i].protection.protected });
       const rect = p.used.isNullObject ? null : parseRange(stripSheet(p.used.address));
       rects.push(rect);
-      const errs = p.errors.filter((a) => !a.isNullObject).flatMap((a) => splitAreas(a.address));
+      const errs = p.errors.filter((a) => !a.isNullObject).reduce<string[]>((all, a) => all.concat(splitAreas(a.address)), []);
       targets.push({ grid: [], errors: withErrorCells ? errorKeys(errs) : null, bytesPerCell: withErrorCells ? 12 : 24 });
       sheets.push({
         name: names[i],
@@ -297,6 +298,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         if (rows < total) break; // the budget is used up
       }
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the bounded chunks Microsoft advises for large ranges
         await context.sync();
         share = budget;
       } catch (e) {

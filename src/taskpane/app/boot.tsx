@@ -35,7 +35,7 @@ interface HostingWindow {
  * URL, a host-info JSON in window.name, the host info kept in sessionStorage, the webview's host object
  * (IE/EdgeHTML window.external.GetHostInfo, WebView2 window.chrome.webview, Mac agaveHost).
  */
-export function hostedByOffice(w: HostingWindow = globalThis as unknown as HostingWindow): boolean {
+export function hostedByOffice(w: HostingWindow = (typeof window !== 'undefined' ? window : {}) as unknown as HostingWindow): boolean {
   try {
     if (/[?&#]_host_Info=/i.test(`${w.location?.search ?? ''}${w.location?.hash ?? ''}`)) return true;
     if (w.name && /hostInfo/i.test(w.name)) return true;
@@ -52,7 +52,8 @@ export function hostedByOffice(w: HostingWindow = globalThis as unknown as Hosti
 
 /** Office.onReady, or "no host" when office.js is absent or (outside Office only) never answers. */
 export function officeReady(timeoutMs: number | null = 4000): Promise<ReadyInfo> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
+  // (No globalThis in the bundles: the EdgeHTML webview lacks it.)
+  const office = typeof Office !== 'undefined' ? Office : undefined;
   if (!office || typeof office.onReady !== 'function') return Promise.resolve({ host: null });
   return new Promise((resolve) => {
     const timer = timeoutMs === null ? null : setTimeout(() => resolve({ host: null }), timeoutMs);
@@ -101,7 +102,7 @@ export async function boot(container: HTMLElement): Promise<void> {
     info = await officeReady();
   }
   mark('pga-office-ready');
-  const inExcel = !!info.host && typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
+  const inExcel = !!info.host && typeof Excel !== 'undefined';
   if (hosted && !inExcel) {
     root.render(<WaitingForExcel failed />);
     return;
