@@ -18,3 +18,21 @@ it('prints office-syncs rows=<n> syncs=<s> bytes=<total> max_request_bytes=<m> m
     expect(maxActions).toBeGreaterThan(0);
   }
 });
+
+it('the fake Excel and office.js’s serializer stay out of src and of dist/node (the bench loads them from test/support at run time)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('path') as typeof import('path');
+  const root = path.join(__dirname, '..', '..');
+  const host: import('typescript').ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+  const cfg = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.cli.json'), {}, host)!;
+  const program = ts.createProgram(cfg.fileNames, cfg.options);
+  const ours = program
+    .getSourceFiles()
+    .map((f) => path.relative(root, f.fileName))
+    .filter((f) => !f.startsWith('node_modules') && !f.includes(`${path.sep}node_modules${path.sep}`));
+  expect(ours.length).toBeGreaterThan(20);
+  expect(ours.filter((f) => !f.startsWith(`src${path.sep}`) && !f.startsWith('src/'))).toEqual([]);
+  expect(ours.filter((f) => /fake|office-wire|office-syncs/.test(f))).toEqual([]);
+});
