@@ -16,6 +16,7 @@ export {
 } from './app/report';
 export type { Report } from './app/report';
 export { FileHost } from './hosts/file/host';
+export { openWorkbookFile, saveWorkbookFile } from './hosts/file/node';
 export { patchXlsx } from './hosts/file/write';
 export { AssessError } from './domain/errors';
 export type * from './domain/types';

@@ -6,8 +6,9 @@ import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { localDate } from '../src/app/clock';
 import { ReportSchema } from '../src/app/report';
-import { basicFixture, loadXlsx, longRow, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
+import { LONG_HEADER, basicFixture, loadXlsx, longRow, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(180_000);
 
@@ -57,7 +58,7 @@ describe('assess <workbook.xlsx>', () => {
     const out = path.join(dir, 'scores.assessed.xlsx');
     expect(fs.existsSync(out)).toBe(true);
     expect(r.stdout).toContain('2024年下半年');
-    expect(r.stdout).toContain('优秀 1 个');
+    expect(r.stdout).toContain('优秀1个');
     expect(r.stdout).toContain('scores.assessed.xlsx');
     expect(r.stderr).toBe('');
     // No temp files left behind.
@@ -83,6 +84,36 @@ describe('assess <workbook.xlsx>', () => {
     expect(w.focusItems.length).toBeGreaterThan(0);
   });
 
+  test('--as-of: statuses are judged on that date, the report records it, and the same date gives the same report', async () => {
+    await writeXlsx(path.join(dir, 'open.xlsx'), {
+      sheets: [{ name: '考评记录', rows: [LONG_HEADER, longRow({ year: 2024, half: '下半年', group: '甲党小组', total: 70 })] }],
+    });
+    const status = (asOf: string) => {
+      const r = run(['open.xlsx', '--as-of', asOf, '--out', `open-${asOf}.xlsx`, '--json', `open-${asOf}.json`]);
+      expect(r.code).toBe(0);
+      const report = ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, `open-${asOf}.json`), 'utf8')));
+      expect(report.asOf).toBe(asOf);
+      return report.warnings.find((w) => w.code === 'RECTIFY')!;
+    };
+    // Deadline: 2024-12-31 + 90 days = 2025-03-31.
+    expect(status('2025-03-31')).toMatchObject({ deadline: '2025-03-31', status: 'open' });
+    expect(status('2025-04-01')).toMatchObject({ deadline: '2025-03-31', status: 'overdue' });
+    run(['open.xlsx', '--as-of=2025-04-01', '--out', 'open-again.xlsx', '--json', 'open-again.json']);
+    expect(fs.readFileSync(path.join(dir, 'open-again.json'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'open-2025-04-01.json'), 'utf8'));
+    // The workbook says it, too: the warnings sheet's status column and its 截至 line.
+    const ws = (await loadXlsx(path.join(dir, 'open-2025-04-01.xlsx'))).getWorksheet('预警与整改')!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('逾期未整改');
+    expect(texts.some((x) => x.includes('整改状态截至2025年4月1日'))).toBe(true);
+  });
+
+  test('without --as-of the report is judged as of today (local date)', () => {
+    run(['scores.xlsx', '--out', 'today.xlsx', '--json', 'today.json']);
+    const report = ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'today.json'), 'utf8')));
+    expect(report.asOf).toBe(localDate(new Date()));
+  });
+
   test('the JSON report is identical on a second run', () => {
     run(['scores.xlsx', '--out', 'a.xlsx', '--json', 'a.json']);
     run(['scores.xlsx', '--out', 'b.xlsx', '--json', 'b.json']);
@@ -97,7 +128,7 @@ describe('assess <workbook.xlsx>', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Results', 'Annual Ranking']));
     const report = ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8')));
     expect(report.language).toBe('en-US');
-    expect(report.warnings[0].message).toMatch(/rectify/i);
+    expect(report.warnings[0].message).toMatch(/rectification is due by/);
   });
 
   test('a group named =HYPERLINK(…) stays text in the output, never a formula', async () => {
@@ -160,6 +191,15 @@ describe('exit code 2 with a one-line reason', () => {
     expect(zh.stderr).toContain('12');
     const en = run(['bad-rubric.xlsx', '--lang', 'en-US']);
     expect(oneLine(en.stderr)).toMatch(/考评细则!A\d.*12 items/);
+  });
+
+  test('bad --as-of: not a date, or a date that does not exist', () => {
+    for (const v of ['2025/01/15', '2025-02-29', 'today']) {
+      const r = run(['scores.xlsx', '--as-of', v, '--out', 'never.xlsx']);
+      expect(r.code).toBe(2);
+      expect(oneLine(r.stderr)).toContain(`日期“${v}”无效，--as-of 应写成YYYY-MM-DD`);
+    }
+    expect(fs.existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
   });
 
   test('bad --lang', () => {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { assessWorkbook } from '../src/app/assessWorkbook';
-import { FileHost } from '../src/hosts/file/host';
+import { hostOf } from './support/exceljs-snapshot';
 import { longYearHalf } from './support/workbooks';
 
 const DECIMALS = [8.04, 9.76, 9.99, 7.49, 6.47, 7.99, 5.83, 5.85, 7.72, 6.35, 9.63, 9.88];
@@ -22,7 +22,7 @@ test.each([
     { year: 2024, half: '上半年', group: '甲党小组', scores, total: 95 },
     { year: 2024, half: '下半年', group: '甲党小组', scores: DECIMALS, total: 95 },
   ]);
-  const host = await FileHost.fromWorkbook(wb);
+  const host = await hostOf(wb);
   const { report } = await assessWorkbook(host, { now: () => new Date('2025-01-01T00:00:00Z') });
   expect(report.assessments.map((a) => [a.total, a.band])).toEqual([
     [95, 'excellent'],
@@ -31,7 +31,7 @@ test.each([
   expect(report.issues.filter((i) => i.code === 'TOTAL_MISMATCH')).toEqual([]);
   expect(report.annual[0]).toMatchObject({ average: 95, band: 'excellent', titles: ['advanced', 'leader_candidate'] });
   const loaded = new ExcelJS.Workbook();
-  await loaded.xlsx.load(host.toBuffer() as unknown as ArrayBuffer);
+  await loaded.xlsx.load(Buffer.from(host.bytes()) as unknown as ArrayBuffer);
   const results = loaded.getWorksheet('考评结果')!;
   const totals: unknown[] = [];
   results.eachRow((row) => {

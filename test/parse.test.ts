@@ -222,25 +222,25 @@ describe('bad input: one data issue per bad cell, in both languages', () => {
   }
 
   const cases: [string, Parameters<typeof issuesOf>[0], IssueCode, string, string, string, boolean][] = [
-    ['text score', { scores: { 2: '优' } }, 'SCORE_NOT_NUMBER', '考评得分!G2', '第3项“组织生活”得分“优”不是数字，请填写 0–10 之间的数', 'Item 3 “Organisational life”: “优” is not a number; enter a number from 0 to 10', true],
-    ['#N/A error cell', { scores: { 0: { error: '#N/A' } } }, 'SCORE_ERROR_VALUE', '考评得分!E2', '第1项“政治理论学习”得分是错误值 #N/A，请检查公式或直接填写 0–10 之间的数', 'Item 1 “Political theory study” holds the error value #N/A; check the formula or enter a number from 0 to 10', true],
-    ['formula with an error result', { scores: { 1: { formula: '1/0', result: { error: '#DIV/0!' } } } }, 'SCORE_ERROR_VALUE', '考评得分!F2', '第2项“群众思想政治工作”得分是错误值 #DIV/0!，请检查公式或直接填写 0–10 之间的数', 'Item 2 “Ideological work with staff” holds the error value #DIV/0!; check the formula or enter a number from 0 to 10', true],
-    ['score above max', { scores: { 2: 12 } }, 'SCORE_OUT_OF_RANGE', '考评得分!G2', '第3项“组织生活”得分 12 超出分值 10，请改为 0–10 之间的数', 'Item 3 “Organisational life”: score 12 is outside 0–10; enter a number from 0 to 10', true],
-    ['negative score', { scores: { 3: -1 } }, 'SCORE_OUT_OF_RANGE', '考评得分!H2', '第4项“党员教育管理与党费收缴”得分 -1 超出分值 8，请改为 0–8 之间的数', 'Item 4 “Member education and dues”: score -1 is outside 0–8; enter a number from 0 to 8', true],
-    ['three decimals', { scores: { 4: 6.555 } }, 'SCORE_TOO_PRECISE', '考评得分!I2', '第5项“联系群众”得分 6.555 的小数超过两位，请最多保留两位小数', 'Item 5 “Contact with staff”: score 6.555 has more than 2 decimals; use at most 2 decimals', true],
-    ['one score blank', { scores: { 11: null } }, 'SCORE_MISSING', '考评得分!P2', '第12项“生产任务与示范服务日”未填写得分，请补填 0–10 之间的数（12 项全部空白的行视为待评分）', 'Item 12 “Production tasks and service days” has no score; enter a number from 0 to 10 (a row with all 12 items blank counts as pending)', true],
-    ['boolean score', { scores: { 5: true } }, 'SCORE_NOT_NUMBER', '考评得分!J2', '第6项“批评与自我批评”得分“TRUE”不是数字，请填写 0–8 之间的数', 'Item 6 “Criticism and self-criticism”: “TRUE” is not a number; enter a number from 0 to 8', true],
-    ['date in a score cell', { scores: { 6: new Date(Date.UTC(2024, 0, 1)) } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分是日期 2024-01-01（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填 0–6 之间的数', 'Item 7 “Discipline” holds the date 2024-01-01 (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to 6', true],
-    ['a large number that is no date', { scores: { 6: 9999 } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分 9999 超出分值 6，请改为 0–6 之间的数', 'Item 7 “Discipline”: score 9999 is outside 0–6; enter a number from 0 to 6', true],
-    ['text score with two dots', { scores: { 7: '5.5.1' } }, 'SCORE_NOT_NUMBER', '考评得分!L2', '第8项“先锋模范与示范岗”得分“5.5.1”不是数字，请填写 0–6 之间的数', 'Item 8 “Exemplary role and model posts”: “5.5.1” is not a number; enter a number from 0 to 6', true],
-    ['half not recognised', { half: '第三季度' }, 'PERIOD_UNKNOWN', '考评得分!B2', '无法确定本行的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this row is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
-    ['year in Chinese numerals', { year: '二〇二四' }, 'PERIOD_UNKNOWN', '考评得分!A2', '无法确定本行的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this row is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
-    ['year blank (no sheet period)', { year: null }, 'PERIOD_UNKNOWN', '考评得分!A2', '无法确定本行的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this row is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
-    ['year out of range', { year: 1999 }, 'YEAR_OUT_OF_RANGE', '考评得分!A2', '年度 1999 不在 2000–2100 之间，请改正年度', 'Year 1999 is not between 2000 and 2100; correct the year', true],
-    ['scores without a group', { group: null }, 'GROUP_MISSING', '考评得分!C2', '本行有得分但没有党小组名称，请填写党小组', 'This row has scores but no group name; enter the party group', true],
+    ['text score', { scores: { 2: '优' } }, 'SCORE_NOT_NUMBER', '考评得分!G2', '第3项“组织生活”得分“优”不是数字，请填写0至10之间的数', 'Item 3 “Organizational life”: “优” is not a number; enter a number from 0 to 10', true],
+    ['#N/A error cell', { scores: { 0: { error: '#N/A' } } }, 'SCORE_ERROR_VALUE', '考评得分!E2', '第1项“政治理论学习”得分是错误值#N/A，请检查公式或直接填写0至10之间的数', 'Item 1 “Political theory study” holds the error value #N/A; check the formula or enter a number from 0 to 10', true],
+    ['formula with an error result', { scores: { 1: { formula: '1/0', result: { error: '#DIV/0!' } } } }, 'SCORE_ERROR_VALUE', '考评得分!F2', '第2项“群众思想政治工作”得分是错误值#DIV/0!，请检查公式或直接填写0至10之间的数', 'Item 2 “Ideological work with staff” holds the error value #DIV/0!; check the formula or enter a number from 0 to 10', true],
+    ['score above max', { scores: { 2: 12 } }, 'SCORE_OUT_OF_RANGE', '考评得分!G2', '第3项“组织生活”得分12超出分值10，请改为0至10之间的数', 'Item 3 “Organizational life”: score 12 is outside 0 to 10; enter a number from 0 to 10', true],
+    ['negative score', { scores: { 3: -1 } }, 'SCORE_OUT_OF_RANGE', '考评得分!H2', '第4项“党员教育管理与党费收缴”得分-1超出分值8，请改为0至8之间的数', 'Item 4 “Member education and dues”: score -1 is outside 0 to 8; enter a number from 0 to 8', true],
+    ['three decimals', { scores: { 4: 6.555 } }, 'SCORE_TOO_PRECISE', '考评得分!I2', '第5项“联系群众”得分6.555的小数超过两位，请最多保留两位小数', 'Item 5 “Contact with staff”: score 6.555 has more than 2 decimals; use at most 2 decimals', true],
+    ['one score blank', { scores: { 11: null } }, 'SCORE_MISSING', '考评得分!P2', '第12项“生产任务与示范服务日”未填写得分，请补填0至10之间的数（各考评项目全部空白的考评记录视为待评分）', 'Item 12 “Production tasks and service days” has no score; enter a number from 0 to 10 (a record with every item blank counts as pending)', true],
+    ['boolean score', { scores: { 5: true } }, 'SCORE_NOT_NUMBER', '考评得分!J2', '第6项“批评与自我批评”得分“TRUE”不是数字，请填写0至8之间的数', 'Item 6 “Criticism and self-criticism”: “TRUE” is not a number; enter a number from 0 to 8', true],
+    ['date in a score cell', { scores: { 6: new Date(Date.UTC(2024, 0, 1)) } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分是日期2024年1月1日（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至6之间的数', 'Item 7 “Discipline” holds the date January 1, 2024 (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to 6', true],
+    ['a large number that is no date', { scores: { 6: 9999 } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分9999超出分值6，请改为0至6之间的数', 'Item 7 “Discipline”: score 9999 is outside 0 to 6; enter a number from 0 to 6', true],
+    ['text score with two dots', { scores: { 7: '5.5.1' } }, 'SCORE_NOT_NUMBER', '考评得分!L2', '第8项“先锋模范与示范岗”得分“5.5.1”不是数字，请填写0至6之间的数', 'Item 8 “Exemplary role and model posts”: “5.5.1” is not a number; enter a number from 0 to 6', true],
+    ['half not recognised', { half: '第三季度' }, 'PERIOD_UNKNOWN', '考评得分!B2', '无法确定本条考评记录的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this record is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
+    ['year in Chinese numerals', { year: '二〇二四' }, 'PERIOD_UNKNOWN', '考评得分!A2', '无法确定本条考评记录的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this record is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
+    ['year blank (no sheet period)', { year: null }, 'PERIOD_UNKNOWN', '考评得分!A2', '无法确定本条考评记录的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this record is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
+    ['year out of range', { year: 1999 }, 'YEAR_OUT_OF_RANGE', '考评得分!A2', '年度1999不在2000至2100之间，请改正年度', 'Year 1999 is not between 2000 and 2100; correct the year', true],
+    ['scores without a group', { group: null }, 'GROUP_MISSING', '考评得分!C2', '本条考评记录有得分但没有党小组名称，请填写党小组', 'This record has scores but no Party group name; enter the Party group', true],
     ['hand total not a number', { total: '九十七' }, 'TOTAL_NOT_NUMBER', '考评得分!Q2', '手填合计“九十七”不是数字，无法核对；考评按各项得分之和计算', 'The hand-entered total “九十七” is not a number and cannot be checked; grading uses the item sum', false],
     ['hand total #REF!', { total: { formula: 'SUM(#REF!)', result: { error: '#REF!' } } }, 'TOTAL_NOT_NUMBER', '考评得分!Q2', '手填合计“#REF!”不是数字，无法核对；考评按各项得分之和计算', 'The hand-entered total “#REF!” is not a number and cannot be checked; grading uses the item sum', false],
-    ['eligibility not recognised', { eligible: '待定' }, 'ELIGIBLE_UNKNOWN', '考评得分!S2', '评先资格“待定”无法识别，按具备资格处理；不具备资格请填“否”', 'Eligibility “待定” is not recognised and is treated as eligible; enter “No” to mark the group ineligible', false],
+    ['eligibility not recognised', { eligible: '待定' }, 'ELIGIBLE_UNKNOWN', '考评得分!S2', '评先资格“待定”无法识别，按具备评先资格处理；不具备评先资格请填“否”', 'Award eligibility “待定” is not recognized and is treated as eligible; enter “No” to mark the Party group ineligible', false],
   ];
 
   test.each(cases)('%s', (_name, change, code, cell, zhText, enText, bad) => {
@@ -293,8 +293,8 @@ describe('bad input: one data issue per bad cell, in both languages', () => {
       { code: 'TOTAL_MISMATCH', cell: { sheet: 'S', row: 1, col: 1 }, value: '96', params: { total: 97, handTotal: 96 } },
       { code: 'DUPLICATE_ROW', cell: { sheet: 'S', row: 1, col: 1 }, value: '一组', params: { group: '一组', others: 'S!B5' } },
     ];
-    expect(issueMessage('zh-CN', engine[0])).toBe('手填合计 96 与各项得分之和 97 不一致，考评按各项之和 97 计算，请核对');
-    expect(issueMessage('en-US', engine[1])).toBe('Group “一组” has more than one row for the same period (see also S!B5); none is graded until the duplicate is removed or corrected');
+    expect(issueMessage('zh-CN', engine[0])).toBe('手填合计96与各项得分之和97不一致，考评按各项之和97计算，请核对');
+    expect(issueMessage('en-US', engine[1])).toBe('Party group “一组” has more than one record for the same period (see also S!B5); none is graded until the duplicate is removed or corrected');
   });
 });
 
@@ -308,7 +308,7 @@ describe('tables that cannot be read', () => {
     expect(e.kind).toBe('config');
     expect(e.where).toBe('2024年上半年!A3:K3');
     expect(e.describe('zh-CN')).toBe(
-      '2024年上半年!A3:K3: “2024年上半年”表第 3 行的表头缺少考评项：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评内容）',
+      '2024年上半年!A3:K3: “2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     );
     expect(e.describe('en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });
@@ -317,8 +317,8 @@ describe('tables that cannot be read', () => {
     const wb = new ExcelJS.Workbook();
     table(wb.addWorksheet('2024 H1'), 1, ['党小组', ...CN_ITEM_HEADERS, '第3项'], [['一组', ...S97, 1]]);
     const e = configError(() => parse(wb));
-    expect(e.describe('zh-CN')).toContain('第3项“组织生活”出现了两次（D, N 列）');
-    expect(e.describe('en-US')).toContain('Item 3 “Organisational life” appears twice');
+    expect(e.describe('zh-CN')).toContain('第3项“组织生活”出现了两次（D、N列）');
+    expect(e.describe('en-US')).toContain('Item 3 “Organizational life” appears twice');
   });
 
   test('no score table anywhere: config error telling the user to use the template', () => {
@@ -326,9 +326,9 @@ describe('tables that cannot be read', () => {
     put(wb.addWorksheet('名单'), 1, [['党小组', '组长'], ['一组', '张三']]);
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
-    expect(e.describe('zh-CN')).toContain('找不到考评表');
-    expect(e.describe('zh-CN')).toContain('插入模板');
-    expect(e.describe('en-US')).toContain('Insert template');
+    expect(e.describe('zh-CN')).toContain('找不到评分表');
+    expect(e.describe('zh-CN')).toContain('插入评分模板');
+    expect(e.describe('en-US')).toContain('Insert score template');
   });
 });
 
@@ -370,15 +370,15 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
   });
 
   const invalid: [string, (rows: ExcelJS.CellValue[][]) => ExcelJS.CellValue[][], string, string, string][] = [
-    ['11 items', (r) => r.slice(0, 11), '考评细则!A2:A12', '考评细则应有 12 项，“考评细则”表有 11 项，请补齐或删减为 12 项', 'The rubric must have 12 items; sheet “考评细则” has 11; add or remove items to make 12'],
+    ['11 items', (r) => r.slice(0, 11), '考评细则!A2:A12', '考评细则应有12个考评项目，“考评细则”表有11个，请补齐或删减为12个', 'The rubric must have 12 items; sheet “考评细则” has 11; add or remove items to make 12'],
     ['a duplicate code', (r) => (r[5][0] = 5, r), '考评细则!A7', '考评细则编号“5”重复，每项的编号必须不同', 'Rubric code “5” is used twice; every item needs its own code'],
-    ['a zero max', (r) => (r[3][3] = 0, r), '考评细则!D5', '考评细则编号“4”的分值“0”无效：应为大于 0、最多两位小数的数', 'Rubric item “4”: max “0” is invalid; enter a number above 0 with at most 2 decimals'],
-    ['a negative max', (r) => (r[3][3] = -8, r), '考评细则!D5', '考评细则编号“4”的分值“-8”无效：应为大于 0、最多两位小数的数', 'Rubric item “4”: max “-8” is invalid; enter a number above 0 with at most 2 decimals'],
-    ['a text max', (r) => (r[6][3] = '六', r), '考评细则!D8', '考评细则编号“7”的分值“六”无效：应为大于 0、最多两位小数的数', 'Rubric item “7”: max “六” is invalid; enter a number above 0 with at most 2 decimals'],
-    ['a max with 3 decimals', (r) => (r[6][3] = 6.125, r), '考评细则!D8', '考评细则编号“7”的分值“6.125”无效：应为大于 0、最多两位小数的数', 'Rubric item “7”: max “6.125” is invalid; enter a number above 0 with at most 2 decimals'],
-    ['a total of 99', (r) => (r[0][3] = 9, r), '考评细则!D2:D13', '考评细则各项分值合计为 99 分，应恰好为 100 分，请调整分值', 'The rubric’s maxima add up to 99, not exactly 100; adjust the maxima'],
+    ['a zero max', (r) => (r[3][3] = 0, r), '考评细则!D5', '考评细则编号“4”的分值“0”无效：请填写大于0、最多两位小数的数', 'Rubric item “4”: max “0” is invalid; enter a number above 0 with at most 2 decimals'],
+    ['a negative max', (r) => (r[3][3] = -8, r), '考评细则!D5', '考评细则编号“4”的分值“-8”无效：请填写大于0、最多两位小数的数', 'Rubric item “4”: max “-8” is invalid; enter a number above 0 with at most 2 decimals'],
+    ['a text max', (r) => (r[6][3] = '六', r), '考评细则!D8', '考评细则编号“7”的分值“六”无效：请填写大于0、最多两位小数的数', 'Rubric item “7”: max “六” is invalid; enter a number above 0 with at most 2 decimals'],
+    ['a max with 3 decimals', (r) => (r[6][3] = 6.125, r), '考评细则!D8', '考评细则编号“7”的分值“6.125”无效：请填写大于0、最多两位小数的数', 'Rubric item “7”: max “6.125” is invalid; enter a number above 0 with at most 2 decimals'],
+    ['a total of 99', (r) => (r[0][3] = 9, r), '考评细则!D2:D13', '考评细则各项分值合计为99分，应恰好为100分，请调整分值', 'The rubric’s maxima add up to 99, not exactly 100; adjust the maxima'],
     ['a missing item name', (r) => (r[8][2] = null, r), '考评细则!C10', '考评细则编号“9”缺少考评内容，请填写该项的名称', 'Rubric item “9” has no name; enter the item’s name'],
-    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第 11 行缺少编号，请填写编号（如 1–12）', 'Rubric row 11 has no code; enter a code (such as 1–12)'],
+    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第11行缺少编号，请填写编号（如1至12）', 'Rubric row 11 has no code; enter a code (such as 1–12)'],
   ];
 
   test.each(invalid)('invalid: %s — names the cell, in both languages', (_n, change, where, zhText, enText) => {
@@ -401,6 +401,30 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
   });
 });
 
+describe('the unit named in the title row (for the printed tables)', () => {
+  test.each([
+    ['城区供电中心线路工区党支部党小组工作考评表（2023年上半年）', '城区供电中心线路工区党支部'],
+    ['变电工区党小组工作考评表（2024年上半年）', '变电工区'],
+    ['《城南供电所党支部》2024年上半年党小组考评表', '城南供电所党支部'],
+    ['2024年上半年党小组工作考评表', ''], // no unit, only a period
+    ['党小组工作评分表', ''], // the template's own title
+    ['城东支部工作计划', ''], // not a score sheet's title
+  ])('%s → “%s”', (title, unit) => {
+    const wb = new ExcelJS.Workbook();
+    formSheet(wb, '2024年上半年', [{ group: '一组', scores: S97 }], { title });
+    expect(parse(wb).unit).toBe(unit);
+  });
+
+  test('the latest period’s title wins; the 单位名称 rule wins over every title', () => {
+    const wb = new ExcelJS.Workbook();
+    formSheet(wb, '2024年下半年', [{ group: '一组', scores: S97 }], { title: '新单位党支部党小组工作考评表' });
+    formSheet(wb, '2024年上半年', [{ group: '一组', scores: S97 }], { title: '旧单位党支部党小组工作考评表' });
+    expect(parse(wb).unit).toBe('新单位党支部');
+    rulesSheet(wb, [['单位名称', '城区供电中心线路工区党支部']]);
+    expect(parse(wb).unit).toBe('城区供电中心线路工区党支部');
+  });
+});
+
 describe('rules sheet (考评规则 / Rules)', () => {
   test('no rules sheet: defaults', () => {
     expect(parse(minimalWorkbook()).rules).toEqual(DEFAULT_RULES);
@@ -412,6 +436,20 @@ describe('rules sheet (考评规则 / Rules)', () => {
     expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, excellentMin: 9000, qualifiedMin: 7550, rectifyDays: 60, rankMode: 'dense', awardMinBand: 'excellent' });
   });
 
+  test('the new keys: 党小组长预警, 单位名称, 考评依据; rank modes in today’s words and the old ones', () => {
+    const wb = minimalWorkbook();
+    rulesSheet(wb, [['党小组长预警', '不合格'], ['单位名称', ' 城区供电中心  线路工区党支部 '], ['考评依据', '《线路工区党小组考评细则》'], ['排名方式', '并列不占位排名']]);
+    expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, leaderReviewBand: 'unqualified', unitName: '城区供电中心 线路工区党支部', basis: '线路工区党小组考评细则', rankMode: 'dense' });
+    for (const [word, code] of [['并列占位排名', 'competition'], ['竞争排名', 'competition'], ['中国式排名', 'dense'], ['并列不占位排名', 'dense']] as const) {
+      const w = minimalWorkbook();
+      rulesSheet(w, [['排名方式', word]]);
+      expect(parse(w).rules.rankMode).toBe(code);
+    }
+    const en = minimalWorkbook();
+    rulesSheet(en, [['leaderReviewBand', 'Unqualified'], ['unitName', 'Line Section Branch']], { name: 'Rules' });
+    expect(parse(en).rules).toMatchObject({ leaderReviewBand: 'unqualified', unitName: 'Line Section Branch' });
+  });
+
   test('English keys and values on a Rules sheet, with a title line', () => {
     const wb = minimalWorkbook();
     rulesSheet(wb, [['Assessment rules'], ['Key', 'Value'], ['basicMin', 55], ['rankMode', 'Dense'], ['language', 'en-US'], ['awardMinBand', 'qualified']], { name: 'Rules' });
@@ -419,19 +457,21 @@ describe('rules sheet (考评规则 / Rules)', () => {
   });
 
   const invalid: [string, ExcelJS.CellValue[][], string, string, string][] = [
-    ['a text threshold', [['优秀分数线', '九十五']], '考评规则!B1', '“优秀分数线”的值“九十五”无效：应为大于 0、最多两位小数的分数', '“excellentMin”: “九十五” is invalid; enter a score above 0 with at most 2 decimals'],
-    ['a threshold with 3 decimals', [['合格分数线', 80.125]], '考评规则!B1', '“合格分数线”的值“80.125”无效：应为大于 0、最多两位小数的分数', '“qualifiedMin”: “80.125” is invalid; enter a score above 0 with at most 2 decimals'],
-    ['a zero threshold', [['基本合格分数线', 0]], '考评规则!B1', '“基本合格分数线”的值“0”无效：应为大于 0、最多两位小数的分数', '“basicMin”: “0” is invalid; enter a score above 0 with at most 2 decimals'],
+    ['a text threshold', [['优秀分数线', '九十五']], '考评规则!B1', '“优秀分数线”的值“九十五”无效：应为大于0、最多两位小数的分数', '“excellentMin”: “九十五” is invalid; enter a score above 0 with at most 2 decimals'],
+    ['a threshold with 3 decimals', [['合格分数线', 80.125]], '考评规则!B1', '“合格分数线”的值“80.125”无效：应为大于0、最多两位小数的分数', '“qualifiedMin”: “80.125” is invalid; enter a score above 0 with at most 2 decimals'],
+    ['a zero threshold', [['基本合格分数线', 0]], '考评规则!B1', '“基本合格分数线”的值“0”无效：应为大于0、最多两位小数的分数', '“basicMin”: “0” is invalid; enter a score above 0 with at most 2 decimals'],
     ['qualified above excellent', [['优秀分数线', 90], ['合格分数线', 92]], '考评规则!B1', '“优秀分数线”（90）必须高于“合格分数线”（92），请调整分数线', '“excellentMin” (90) must be above “qualifiedMin” (92); adjust the thresholds'],
     ['basic equal to qualified (default excellent)', [['基本合格分数线', 80]], '考评规则!B1', '“合格分数线”（80）必须高于“基本合格分数线”（80），请调整分数线', '“qualifiedMin” (80) must be above “basicMin” (80); adjust the thresholds'],
-    ['excellent above the rubric total', [['excellentMin', 101]], '考评规则!B1', '“优秀分数线”（101）不能高于考评细则总分 100', '“excellentMin” (101) cannot exceed the rubric total 100'],
-    ['zero days', [['整改期限天数', 0]], '考评规则!B1', '“整改期限天数”的值“0”无效：应为 1–366 之间的整数天数', '“rectifyDays”: “0” is invalid; enter a whole number of days from 1 to 366'],
-    ['400 days', [['rectifyDays', 400]], '考评规则!B1', '“整改期限天数”的值“400”无效：应为 1–366 之间的整数天数', '“rectifyDays”: “400” is invalid; enter a whole number of days from 1 to 366'],
-    ['half a day', [['整改期限天数', 1.5]], '考评规则!B1', '“整改期限天数”的值“1.5”无效：应为 1–366 之间的整数天数', '“rectifyDays”: “1.5” is invalid; enter a whole number of days from 1 to 366'],
+    ['excellent above the rubric total', [['excellentMin', 101]], '考评规则!B1', '“优秀分数线”（101）不能高于考评细则总分100分', '“excellentMin” (101) cannot exceed the rubric total 100'],
+    ['zero days', [['整改期限天数', 0]], '考评规则!B1', '“整改期限天数”的值“0”无效：应为1至366之间的整数天数', '“rectifyDays”: “0” is invalid; enter a whole number of days from 1 to 366'],
+    ['400 days', [['rectifyDays', 400]], '考评规则!B1', '“整改期限天数”的值“400”无效：应为1至366之间的整数天数', '“rectifyDays”: “400” is invalid; enter a whole number of days from 1 to 366'],
+    ['half a day', [['整改期限天数', 1.5]], '考评规则!B1', '“整改期限天数”的值“1.5”无效：应为1至366之间的整数天数', '“rectifyDays”: “1.5” is invalid; enter a whole number of days from 1 to 366'],
     ['an unknown band', [['评先最低等次', '良好']], '考评规则!B1', '“评先最低等次”的值“良好”无效，可填：优秀、合格', '“awardMinBand”: “良好” is invalid; allowed values: excellent, qualified'],
-    ['an unknown rank mode', [['排名方式', '随机']], '考评规则!B1', '“排名方式”的值“随机”无效，可填：竞争排名、中国式排名', '“rankMode”: “随机” is invalid; allowed values: competition, dense'],
+    ['an unknown rank mode', [['排名方式', '随机']], '考评规则!B1', '“排名方式”的值“随机”无效，可填：并列占位排名、并列不占位排名', '“rankMode”: “随机” is invalid; allowed values: competition, dense'],
     ['an unknown language', [['输出语言', 'fr-FR']], '考评规则!B1', '“输出语言”的值“fr-FR”无效，可填：自动、中文、英文', '“language”: “fr-FR” is invalid; allowed values: auto, zh-CN, en-US'],
-    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限天数、评先最低等次、排名方式、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyDays, awardMinBand, rankMode, language'],
+    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限天数、评先最低等次、排名方式、党小组长预警、单位名称、考评依据、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyDays, awardMinBand, rankMode, leaderReviewBand, unitName, basis, language'],
+    ['an unknown leader-warning band', [['党小组长预警', '合格']], '考评规则!B1', '“党小组长预警”的值“合格”无效，可填：基本合格、不合格', '“leaderReviewBand”: “合格” is invalid; allowed values: basic, unqualified'],
+    ['a unit name that is too long', [['单位名称', '单'.repeat(61)]], '考评规则!B1', `“单位名称”的值“${'单'.repeat(61)}”太长：最多60个字`, `“unitName”: “${'单'.repeat(61)}” is too long; at most 60 characters`],
     ['a key twice', [['优秀分数线', 95], ['excellentMin', 96]], '考评规则!A2', '考评规则“优秀分数线”填写了两次，请只保留一行', 'Rule “excellentMin” appears twice; keep one row'],
   ];
 
@@ -452,7 +492,7 @@ describe('owned sheets, meta and fingerprint', () => {
     const meta = metaSheetPatch({ sheets: ['考评结果'], runAt: '2024-07-01T00:00:00Z', fingerprint: 'x', language: 'zh-CN', paneLanguage: null });
     // An old output that looks like a score table must not be read.
     const old = snap(minimalWorkbook()).sheets[0];
-    s.sheets.push({ ...old, name: '考评结果' });
+    s.sheets.push({ ...old, name: '考评结果', marked: true });
     s.sheets.push({ name: META_SHEET, values: meta.values, merges: [], visibility: 'veryHidden' });
     return s;
   }

@@ -29,6 +29,7 @@ class MemoryHost implements WorkbookHost {
           values: s.values.map((row) => row.map((v) => (v === '' ? null : v))),
           merges: [...s.merges],
           visibility: s.visibility,
+          ...(s.owned ? { marked: true } : {}),
         })),
       ],
     };

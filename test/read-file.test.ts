@@ -3,12 +3,17 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { AssessError } from '../src/domain/errors';
-import { readWorkbookFile, snapshotFromExcelJS } from '../src/hosts/file/read';
+import { openWorkbookFile } from '../src/hosts/file/node';
 import { parseWorkbook } from '../src/workbook/parse';
-import { formSheet, roundTrip, S97 } from './support/workbooks';
+import { hostOf } from './support/exceljs-snapshot';
+import { formSheet, S97 } from './support/workbooks';
 
 const SAMPLE = path.join(__dirname, 'fixtures', 'cases', 'sample_form.xlsx');
 let dir: string;
+
+async function readWorkbookFile(file: string) {
+  return { snapshot: await (await openWorkbookFile(file)).read() };
+}
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pga-read-'));
@@ -67,9 +72,9 @@ describe('cell values in the snapshot', () => {
     ws.getCell('J1').value = 9.700000000000001;
     ws.getCell('A3').value = '合并';
     ws.mergeCells('A3:C4');
-    const snap = snapshotFromExcelJS(await roundTrip(wb));
+    const snap = await (await hostOf(wb)).read();
     const s = snap.sheets[0];
-    expect(s.values[0]).toEqual([3, { error: '#N/A' }, null, { error: '#REF!' }, '变电运维', '链接文本', 45292, true, '=HYPERLINK("x")', 9.700000000000001]);
+    expect(s.values[0]).toEqual([3, { error: '#N/A' }, { formula: '=A1*2' }, { error: '#REF!' }, '变电运维', '链接文本', 45292, true, '=HYPERLINK("x")', 9.700000000000001]);
     expect(s.values[1]).toEqual([]);
     expect(s.values[2]).toEqual(['合并']);
     expect(s.values[3]).toEqual([]);
@@ -87,8 +92,7 @@ describe('cell values in the snapshot', () => {
     wb.addWorksheet('secret').state = 'veryHidden';
     const file = path.join(dir, 'hidden.xlsx');
     await wb.xlsx.writeFile(file);
-    const { snapshot, workbook } = await readWorkbookFile(file);
-    expect(workbook.worksheets).toHaveLength(3);
+    const { snapshot } = await readWorkbookFile(file);
     expect(snapshot.sheets.map((x) => x.visibility)).toEqual(['visible', 'hidden', 'veryHidden']);
     const p = parseWorkbook(snapshot);
     expect(p.rows.map((r) => [r.group, r.period?.half])).toEqual([
@@ -98,12 +102,12 @@ describe('cell values in the snapshot', () => {
     ]);
   });
 
-  test('a large sheet is snapshotted completely', () => {
+  test('a large sheet is snapshotted completely', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
     ws.addRow(['年度', '半年度', '党小组', ...Array.from({ length: 12 }, (_, i) => i + 1)]);
     for (let i = 0; i < 20000; i++) ws.addRow([2024, 1, `组${i}`, ...S97]);
-    const snap = snapshotFromExcelJS(wb);
+    const snap = await (await hostOf(wb)).read();
     expect(snap.sheets[0].values).toHaveLength(20001);
     expect(snap.sheets[0].values[20000]).toEqual([2024, 1, '组19999', ...S97]);
   });
@@ -138,8 +142,9 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     const file = path.join(dir, 'text.xlsx');
     await fs.writeFile(file, 'group,score\nA,95\n');
     const e = await fileError(file);
-    expect(e.describe('zh-CN')).toContain(`无法读取“${file}”：文件已损坏或不是 Excel 工作簿`);
-    expect(e.describe('en-US')).toContain(`Cannot read “${file}”: the file is damaged or not an Excel workbook`);
+    expect(e.where).toBe(file);
+    expect(e.describe('zh-CN')).toBe(`${file}: 不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试`);
+    expect(e.describe('en-US')).toContain(`${file}: not an Excel workbook (.xlsx), or the file is damaged`);
   });
 
   test('a truncated .xlsx is reported as damaged', async () => {

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import { ReportSchema } from '../src/app/report';
-import { FileHost } from '../src/hosts/file/host';
+import type { FileHost } from '../src/hosts/file/host';
+import { openWorkbookFile } from '../src/hosts/file/node';
 
 const CASES = process.env.PGA_CASES_DIR ?? path.join(__dirname, 'fixtures', 'cases');
 const INPUT = path.join(CASES, 'sample_form.xlsx');
@@ -37,7 +38,7 @@ describe('shared sample case: sample_form.xlsx', () => {
 
   beforeAll(async () => {
     expected = JSON.parse(fs.readFileSync(path.join(CASES, 'sample_form.expected.json'), 'utf8')) as Expected;
-    host = await FileHost.open(INPUT);
+    host = await openWorkbookFile(INPUT);
     host.reads = 0;
     const outcome = await assessWorkbook(host, { now: () => new Date('2022-01-10T08:00:00Z') });
     report = ReportSchema.parse(JSON.parse(JSON.stringify(outcome.report)));

@@ -43,30 +43,36 @@ describe('template sheets', () => {
     expect(s.values.slice(1).reduce((sum, r) => sum + (r[3] as number), 0)).toBe(100);
     const enRubric = byName(en, 'Rubric');
     expect(enRubric.values[0]).toEqual(['Code', 'Aspect', 'Item', 'Max', 'Guide']);
-    expect(enRubric.values[1].slice(0, 4)).toEqual([1, 'Ideological work', 'Political theory study', 10]);
+    expect(enRubric.values[1].slice(0, 4)).toEqual([1, 'Ideological building', 'Political theory study', 10]);
   });
 
   test('考评规则 holds the default rules with Chinese keys (English keys in English)', () => {
     const s = byName(zh, '考评规则');
     expect(s.values.map((r) => r.slice(0, 2))).toEqual([
-      ['规则', '值'],
+      ['项目', '设定值'],
       ['优秀分数线', 95],
       ['合格分数线', 80],
       ['基本合格分数线', 60],
       ['整改期限天数', 90],
       ['评先最低等次', '合格'],
-      ['排名方式', '竞争排名'],
+      ['排名方式', '并列占位排名'],
+      ['党小组长预警', '基本合格'],
+      ['单位名称', null],
+      ['考评依据', null],
       ['输出语言', '自动'],
     ]);
     expect(s.values.every((r) => typeof r[2] === 'string' && r[2].length > 0)).toBe(true);
     expect(byName(en, 'Rules').values.map((r) => r.slice(0, 2))).toEqual([
-      ['Key', 'Value'],
+      ['Setting', 'Value'],
       ['excellentMin', 95],
       ['qualifiedMin', 80],
       ['basicMin', 60],
       ['rectifyDays', 90],
       ['awardMinBand', 'qualified'],
       ['rankMode', 'competition'],
+      ['leaderReviewBand', 'basic'],
+      ['unitName', null],
+      ['basis', null],
       ['language', 'auto'],
     ]);
   });
@@ -89,7 +95,7 @@ describe('template sheets', () => {
     expect(s.columnWidths).toHaveLength(s.values[h].length);
     expect(new Set(s.values.map((r) => r.length)).size).toBe(1);
     expect(s.styles.some((st) => st.range === `A${h + 1}:V${h + 1}` && st.bold && st.fill)).toBe(true);
-    expect(byName(en, 'Scores').values[h].slice(0, 7)).toEqual(['No.', 'Year', 'Half', 'Group', 'Leader', 'Liaison', '1.Political theory study (10)']);
+    expect(byName(en, 'Scores').values[h].slice(0, 7)).toEqual(['No.', 'Year', 'Half', 'Party group', 'Party group leader', 'Liaison committee member', '1.Political theory study (10)']);
   });
 
   test('per-item data validation from 0 to the item max, decimals allowed; years 2000–2100', () => {
@@ -124,7 +130,7 @@ describe('the reader reads the template back', () => {
   test.each(['zh-CN', 'en-US'] as Lang[])('%s: default rules, the rubric as written, and a recognised score table', (lang) => {
     const snap = toSnapshot(templatePatch(lang));
     const scores = snap.sheets[2];
-    const h = scores.values.findIndex((r) => r[3] === (lang === 'zh-CN' ? '党小组' : 'Group'));
+    const h = scores.values.findIndex((r) => r[3] === (lang === 'zh-CN' ? '党小组' : 'Party group'));
     const row: CellValue[] = new Array(scores.values[h].length).fill(null);
     row[0] = 1;
     row[1] = 2024;

@@ -9,6 +9,7 @@ import type { ParsedWorkbook } from '../workbook/parse';
 import { parseWorkbook } from '../workbook/parse';
 import { renderPatch } from '../workbook/render';
 import type { WorkbookHost, WorkbookPatch } from '../workbook/snapshot';
+import { localDate, localIso } from './clock';
 import type { Report } from './report';
 import { toReport } from './report';
 
@@ -23,6 +24,8 @@ export interface AssessOptions {
   paneLanguage?: Lang | null;
   /** Clock, for tests. */
   now?: () => Date;
+  /** The date RECTIFY statuses are judged on (YYYY-MM-DD; the file tool's --as-of). Default: today, local time. */
+  asOf?: string;
   onProgress?: (stage: Stage, done: boolean) => void;
 }
 
@@ -32,7 +35,7 @@ export interface AssessOutcome {
   lang: Lang;
   patch: WorkbookPatch;
   report: Report;
-  /** ISO time of the run, as recorded in the workbook. */
+  /** Local ISO time of the run (with its UTC offset), as recorded in the workbook. */
   runAt: string;
 }
 
@@ -52,13 +55,15 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
     return v;
   };
 
+  const now = (opts.now ?? (() => new Date()))();
+  const asOf = opts.asOf ?? localDate(now);
   const snapshot = await step('read', () => host.read());
   const parsed = await step('parse', () => parseWorkbook(snapshot));
   const result = await step('assess', () =>
-    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues }),
+    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf }),
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
-  const runAt = (opts.now ?? (() => new Date()))().toISOString();
+  const runAt = localIso(now);
   const patch = await step('render', () =>
     renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage }),
   );

@@ -8,12 +8,14 @@
  * - Cell addresses are `Sheet!A5` with the sheet name unquoted.
  * - An assessment whose period could not be read (data issue PERIOD_UNKNOWN) has `year` and `half`
  *   null; every other assessment has both.
- * - The report carries no time of the run: the same workbook always gives byte-identical JSON
- *   (the time of the run is recorded inside the assessed workbook instead).
+ * - `asOf` is the date the rectification statuses were judged on (`--as-of`, default today in local
+ *   time). The report carries no time of the run: the same workbook with the same `asOf` always gives
+ *   byte-identical JSON (the time of the run is recorded inside the assessed workbook instead).
  * - `language` is the language the messages (warnings[].message, issues[].message) are written in.
  */
 import { z } from 'zod';
 import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
+import { RulesShape } from '../domain/rules';
 import type { AssessmentResult, Lang, Rubric } from '../domain/types';
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
@@ -38,16 +40,12 @@ export const RubricReportSchema = z.object({
   sheet: z.string().nullable(),
 });
 
-export const RulesReportSchema = z.object({
+/** The rules in force: the rules' own schema (src/domain/rules.ts) with the thresholds in points. */
+export const RulesReportSchema = RulesShape.extend({
   /** Thresholds in points. */
   excellentMin: z.number(),
   qualifiedMin: z.number(),
   basicMin: z.number(),
-  rectifyDays: z.number().int(),
-  awardMinBand: z.enum(['excellent', 'qualified']),
-  rankMode: z.enum(['competition', 'dense']),
-  /** The 输出语言 rule as configured (auto, zh-CN, en-US); the language used is the report's `language`. */
-  language: z.enum(['auto', 'zh-CN', 'en-US']),
 });
 
 export const AssessmentReportSchema = z.object({
@@ -84,7 +82,7 @@ export const AnnualReportSchema = z.object({
   /** (h1 + h2) / 2, exact; null when the year is incomplete. */
   average: z.number().nullable(),
   band: Band.nullable(),
-  /** Null when unranked (incomplete year). */
+  /** Null when unranked: a vetoed year (一票否决，不参加排名和评先) or an incomplete one. */
   rank: z.number().int().positive().nullable(),
   titles: z.array(z.enum(['advanced', 'leader_candidate'])),
   tie: z.boolean(),
@@ -107,7 +105,8 @@ export const WarningReportSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
-  status: z.enum(['open', 'resolved']).nullable(),
+  /** RECTIFY only, as of `asOf`: open (待整改), overdue (逾期未整改), not_effective (整改未见效), resolved (已整改). */
+  status: z.enum(['open', 'overdue', 'not_effective', 'resolved']).nullable(),
   /** For a resolved RECTIFY: the period whose assessment resolved it. */
   resolvedBy: z.object({ year: z.number().int(), half: HalfSchema }).nullable(),
   /** Item codes, up to 3. */
@@ -129,6 +128,8 @@ export const IssueReportSchema = z.object({
 });
 
 export const ReportSchema = z.object({
+  /** The date the RECTIFY statuses were judged on (YYYY-MM-DD). */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   language: LangSchema,
   rubric: RubricReportSchema,
   rules: RulesReportSchema,
@@ -234,6 +235,7 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
   }));
 
   return {
+    asOf: result.asOf,
     language: lang,
     rubric: {
       items: rubric.items.map((i) => ({ code: i.code, aspect: i.aspect, name: i.name, max: pts(i.max) })),
@@ -247,6 +249,9 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
       rectifyDays: rules.rectifyDays,
       awardMinBand: rules.awardMinBand,
       rankMode: rules.rankMode,
+      leaderReviewBand: rules.leaderReviewBand,
+      unitName: rules.unitName,
+      basis: rules.basis,
       language: rules.language,
     },
     assessments,

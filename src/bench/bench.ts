@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: throughput figures, printed, never asserted.
  *   engine rows=<n> rows_per_s=<r>      parse + assess of a generated snapshot (1,000 / 10,000 / 100,000 rows)
- *   file-tool rows=<n> ratio=<x>        end-to-end file tool time ÷ ExcelJS merely reading and writing
- *                                       the same workbook (1,000 / 10,000 rows; 100,000 with --full)
+ *   file-tool rows=<n> s=<cpu> bound_s=<b> ratio_to_bound=<r> rss_mb=<m>
+ *                                       the command-line tool's CPU seconds and peak memory on a generated
+ *                                       workbook, against the physical bound measured on the same file
+ *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
  *   office-syncs rows=<n> syncs=<s> bytes=<b> max_request_bytes=<m> max_actions=<a>
  *                                       Office.js round trips of one run on the fake Excel, as office.js
  *                                       serializes them (test/support/office-syncs.ts, loaded at run time)
@@ -11,12 +13,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { assess } from '../domain/assess';
 import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { assessFile } from '../cli/main';
 import { repoRoot, requireTs } from './ts-require';
 
 export interface Benchmark {
@@ -81,7 +84,7 @@ export const benchmarks: Benchmark[] = [
       const once = (snap: WorkbookSnapshot): number => {
         const t0 = process.hrtime.bigint();
         const parsed = parseWorkbook(snap);
-        assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues });
+        assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2025-01-15' });
         return Number(process.hrtime.bigint() - t0) / 1e9;
       };
       // Steady-state throughput: warm the JIT up, then take the best of several runs.
@@ -98,40 +101,51 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'file-tool',
-    run: async ({ full }) => {
+    run: async () => {
       const lines: string[] = [];
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-bench-'));
+      const root = path.resolve(__dirname, '..', '..', '..');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { measureBound } = require(path.join(root, 'scripts', 'bench-bound.js')) as {
+        measureBound: (o: { sheetRaw: Uint8Array; written: Uint8Array[]; assess: () => void; scratch: string }) => { seconds: number };
+      };
       try {
-        for (const n of full ? [1000, 10000, 100000] : [1000, 10000]) {
+        for (const n of [1000, 10000, 100000]) {
           const input = path.join(dir, `bench-${n}.xlsx`);
+          const out = path.join(dir, `bench-${n}.assessed.xlsx`);
           await benchWorkbookFile(n, input);
-          // Baseline: ExcelJS reads the workbook and writes it back.
-          const t0 = process.hrtime.bigint();
-          const wb = new ExcelJS.Workbook();
-          await wb.xlsx.readFile(input);
-          await wb.xlsx.writeFile(path.join(dir, `copy-${n}.xlsx`));
-          const base = Number(process.hrtime.bigint() - t0) / 1e9;
-          // The file tool end to end (read, parse, assess, render, write, save).
-          const t1 = process.hrtime.bigint();
-          await assessFile({
-            input,
-            out: path.join(dir, `bench-${n}.assessed.xlsx`),
-            json: null,
-            lang: 'zh-CN',
-            io: { out: () => undefined, err: () => undefined },
+          // The tool, as a user runs it: its own process, its CPU time and peak memory.
+          const r = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'bench-measure.js'), path.join(root, 'dist', 'node', 'cli', 'main.js'), input, '--out', out], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 26,
           });
-          const tool = Number(process.hrtime.bigint() - t1) / 1e9;
-          // Second baseline: ExcelJS reading and writing the assessed workbook itself (inputs + the four outputs,
-          // about twice the cells of the input), i.e. the cost of the I/O alone for what the tool produces.
-          const t2 = process.hrtime.bigint();
-          const out = new ExcelJS.Workbook();
-          await out.xlsx.readFile(path.join(dir, `bench-${n}.assessed.xlsx`));
-          await out.xlsx.writeFile(path.join(dir, `copy-out-${n}.xlsx`));
-          const baseOut = Number(process.hrtime.bigint() - t2) / 1e9;
-          lines.push(
-            `file-tool rows=${n} ratio=${fmt(tool / base, 2)} tool_s=${fmt(tool, 2)} exceljs_s=${fmt(base, 2)} ` +
-              `ratio_vs_output_io=${fmt(tool / baseOut, 2)} exceljs_output_s=${fmt(baseOut, 2)}`,
-          );
+          const m = /PGA_MEASURE (\{.*\})/.exec(r.stderr);
+          if (r.status !== 0 || !m) throw new Error(`file-tool bench: the tool failed: ${r.stderr.slice(-500)}`);
+          const { cpuS, rssMb } = JSON.parse(m[1]) as { cpuS: number; rssMb: number };
+          // The bound, on the same file: the score sheet as stored, the parts the tool wrote, the rows in memory.
+          const inputZip = await JSZip.loadAsync(fs.readFileSync(input));
+          const sheet = inputZip.file('xl/worksheets/sheet1.xml')! as unknown as { _data: { compressedContent: Uint8Array } };
+          const outputZip = await JSZip.loadAsync(fs.readFileSync(out));
+          const written: Uint8Array[] = [];
+          for (const f of Object.values(outputZip.files)) {
+            if (f.dir) continue;
+            const data = await f.async('uint8array');
+            const before = inputZip.file(f.name);
+            if (!before || !Buffer.from(await before.async('uint8array')).equals(Buffer.from(data))) written.push(data);
+          }
+          const snapshot = benchSnapshot(n);
+          const bound = measureBound({
+            sheetRaw: sheet._data.compressedContent,
+            written,
+            // The engine on the rows in memory (parse + assess, as the engine line measures it).
+            assess: () => {
+              const parsed = parseWorkbook(snapshot);
+              assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2025-01-15' });
+            },
+            scratch: path.join(dir, 'bound.bin'),
+          }).seconds;
+          lines.push(`file-tool rows=${n} s=${fmt(cpuS, 2)} bound_s=${fmt(bound, 2)} ratio_to_bound=${fmt(cpuS / bound, 2)} rss_mb=${fmt(rssMb, 0)}`);
+          fs.rmSync(out, { force: true });
         }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /**
- * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]`,
+ * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]`,
  * `template <file> [--force]` (also `--template <file>`), `demo`, `--help`. Options may be written
  * `--out FILE` or `--out=FILE`; `--` ends the options. Usage errors are AssessError kind 'usage'.
  */
+import { isIsoDate } from '../app/clock';
 import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { isLang } from '../i18n';
@@ -17,6 +18,8 @@ export interface CliArgs {
   out: string | null;
   json: string | null;
   lang: Lang | null;
+  /** The date rectification statuses are judged on (YYYY-MM-DD); null: today. */
+  asOf: string | null;
   force: boolean;
 }
 
@@ -24,6 +27,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--out': 'result.xlsx',
   '--json': 'report.json',
   '--lang': 'en-US',
+  '--as-of': '2025-01-15',
   '--template': 'blank.xlsx',
 };
 
@@ -39,7 +43,7 @@ export function peekLang(argv: string[]): Lang | null {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'assess', file: null, out: null, json: null, lang: null, force: false };
+  const out: CliArgs = { command: 'assess', file: null, out: null, json: null, lang: null, asOf: null, force: false };
   const positional: string[] = [];
   let templateOpt: string | null = null;
   let help = false;
@@ -86,6 +90,10 @@ export function parseArgs(argv: string[]): CliArgs {
         if (!isLang(value)) throw new AssessError('usage', CLI_ERR.badLang, { value });
         out.lang = value;
         break;
+      case '--as-of':
+        if (!isIsoDate(value)) throw new AssessError('usage', CLI_ERR.badAsOf, { value });
+        out.asOf = value;
+        break;
       case '--template':
         templateOpt = value;
         break;
@@ -117,6 +125,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (out.command === 'template') {
     if (out.out) notHere('--out', 'template');
     if (out.json) notHere('--json', 'template');
+    if (out.asOf) notHere('--as-of', 'template');
   }
   if (out.command === 'demo') {
     if (out.out) notHere('--out', 'demo');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The command-line tool (SPEC §5):
- *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]
+ *   assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]
  *   assess template <file.xlsx> [--lang …] [--force]     (also: --template <file>)
  *   assess demo [--lang …]
  * Exit 0 when assessed; 2 for usage errors, unreadable files, invalid rubric/rules (one line on stderr,
@@ -19,7 +19,9 @@ import { BAND_ORDER } from '../domain/types';
 import { t } from '../i18n';
 import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE } from '../i18n/cli';
 import { BAND, periodLabel } from '../i18n/domain';
-import { FileHost, atomicWrite } from '../hosts/file/host';
+import { FileHost } from '../hosts/file/host';
+import { atomicWrite, checkOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node';
+import { FILE_ERR } from '../i18n/file';
 import { templatePatch } from '../workbook/template';
 import type { CliArgs } from './args';
 import { parseArgs, peekLang } from './args';
@@ -62,18 +64,6 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** An output file must land in an existing, writable folder and must not be a folder itself. */
-function checkOutput(file: string): void {
-  const abs = path.resolve(file);
-  try {
-    fs.accessSync(path.dirname(abs), fs.constants.W_OK);
-    if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new Error('EISDIR');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new AssessError('file', CLI_ERR.cannotWrite, { reason }, file);
-  }
-}
-
 function checkInput(file: string): void {
   let st: fs.Stats;
   try {
@@ -110,6 +100,8 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       rows: o.result.assessments.length,
       warnings: o.result.warnings.length,
       open: o.result.warnings.filter((w) => w.status === 'open').length,
+      overdue: o.result.warnings.filter((w) => w.status === 'overdue').length,
+      notEffective: o.result.warnings.filter((w) => w.status === 'not_effective').length,
       issues: o.result.issues.length,
     }),
   );
@@ -119,8 +111,11 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
 interface AssessFileOptions {
   input: string;
   out: string;
+  /** The JSON report's file, '-' for standard output, or null. */
   json: string | null;
   lang: Lang | null;
+  /** --as-of: the date rectification statuses are judged on; null: today. */
+  asOf?: string | null;
   io: Io;
 }
 
@@ -129,16 +124,20 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   const { input, io } = o;
   const msgLang: Lang = o.lang ?? 'zh-CN';
   checkInput(input);
-  if (sameFile(input, o.out) || (o.json && sameFile(input, o.json))) {
+  const jsonFile = o.json && o.json !== '-' ? o.json : null;
+  if (sameFile(input, o.out) || (jsonFile && sameFile(input, jsonFile))) {
     throw new AssessError('usage', CLI_ERR.outIsInput, {}, o.out);
   }
-  // The assessed copy is the input's package with sheets added: a macro workbook stays one (.xlsm).
-  if (/\.xls[xm]$/i.test(input) && macroEnabled(input) !== macroEnabled(o.out)) {
+  if (jsonFile && sameFile(o.out, jsonFile)) throw new AssessError('usage', FILE_ERR.jsonIsOut, {}, jsonFile);
+  // The assessed copy is the input's package with sheets added: a macro workbook stays one (.xlsm), and
+  // the output is a workbook (.xlsx or .xlsm, never .csv or anything else).
+  const outExt = path.extname(o.out).toLowerCase();
+  if (/\.xls[xm]$/i.test(input) && (macroEnabled(input) !== macroEnabled(o.out) || (outExt !== '.xlsx' && outExt !== '.xlsm'))) {
     throw new AssessError('usage', CLI_ERR.outExtension, { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
   }
   // Both outputs are checked before anything is written, so a bad --json path leaves no half result.
-  checkOutput(o.out);
-  if (o.json) checkOutput(o.json);
+  checkOutputPath(o.out);
+  if (jsonFile) checkOutputPath(jsonFile);
   let large = fs.statSync(input).size > LARGE_FILE_BYTES;
   const started = new Map<string, number>();
   const say = (stage: Stage | 'save', done: boolean) => {
@@ -153,7 +152,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   };
 
   if (large) say('read', false);
-  const host = await FileHost.open(input);
+  const host = await openWorkbookFile(input);
   const snap = await host.read();
   host.reads = 0; // the use case's own read is the one that counts
   const rows = snap.sheets.reduce((n, s) => n + s.values.length, 0);
@@ -163,17 +162,26 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
     io.err(t(msgLang, PROGRESS_ROWS, { rows }));
   }
 
-  const outcome = await assessWorkbook(host, {
-    lang: o.lang,
-    onProgress: (stage, done) => {
-      if (stage !== 'read') say(stage, done);
-    },
-  });
+  let outcome: AssessOutcome;
+  try {
+    outcome = await assessWorkbook(host, {
+      lang: o.lang,
+      asOf: o.asOf ?? undefined,
+      onProgress: (stage, done) => {
+        if (stage !== 'read') say(stage, done);
+      },
+    });
+  } catch (e) {
+    // A configuration error names the file too, before its sheet and cell when it has them.
+    if (e instanceof AssessError && e.kind === 'config') throw new AssessError(e.kind, e.msg, e.params, e.where ? `${input} ${e.where}` : input, e.inner);
+    throw e;
+  }
   say('save', false);
-  await host.save(o.out);
+  await saveWorkbookFile(host, o.out);
   if (o.json) {
     const text = JSON.stringify(outcome.report, null, 2) + '\n';
-    await atomicWrite(o.json, async (tmp) => fs.writeFileSync(tmp, text, 'utf8'));
+    if (jsonFile) await atomicWrite(jsonFile, async (tmp) => fs.writeFileSync(tmp, text, 'utf8'));
+    else io.out(text.replace(/\n$/, ''));
   }
   say('save', true);
   return { outcome, lang: outcome.lang };
@@ -182,10 +190,12 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
 async function runAssess(args: CliArgs, io: Io): Promise<number> {
   const input = args.file!;
   const out = args.out ?? defaultOutput(input);
-  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, io });
-  for (const l of summaryLines(outcome, lang, input)) io.out(l);
-  io.out(t(lang, SUMMARY.wrote, { file: out }));
-  if (args.json) io.out(t(lang, SUMMARY.wroteJson, { file: args.json }));
+  // With the report on standard output (--json -), the summary goes to standard error.
+  const summary: Io = args.json === '-' ? { out: io.err, err: io.err } : io;
+  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, asOf: args.asOf, io: { out: io.out, err: io.err } });
+  for (const l of summaryLines(outcome, lang, input)) summary.out(l);
+  summary.out(t(lang, SUMMARY.wrote, { file: out }));
+  if (args.json && args.json !== '-') summary.out(t(lang, SUMMARY.wroteJson, { file: args.json }));
   return 0;
 }
 
@@ -195,7 +205,7 @@ async function runTemplate(args: CliArgs, io: Io): Promise<number> {
   if (fs.existsSync(file) && !args.force) throw new AssessError('usage', CLI_ERR.templateExists, {}, file);
   const host = FileHost.empty();
   await host.write(templatePatch(lang));
-  await host.save(file);
+  await saveWorkbookFile(host, file);
   io.out(t(lang, SUMMARY.template, { file }));
   return 0;
 }

@@ -4,7 +4,8 @@
  * no Office types, no language strings (codes only).
  */
 import { atLeast, bandOf, bandOfAverage } from './bands';
-import { deadline, isConsecutive, periodIndex } from './periods';
+import { deadline, periodEnd, periodIndex } from './periods';
+import { atOrBelow, chronological } from './order';
 import { aspects } from './rubric';
 import type {
   AnnualEntry,
@@ -12,6 +13,8 @@ import type {
   AssessmentResult,
   BandCode,
   DataIssue,
+  Period,
+  RectifyStatus,
   Rubric,
   Rules,
   ScoreRow,
@@ -25,6 +28,8 @@ export interface AssessInput {
   rows: ScoreRow[];
   /** Data issues found while reading (cell-level); the engine adds its own after them. */
   issues: DataIssue[];
+  /** The date RECTIFY statuses are judged on (YYYY-MM-DD): the run date, or the file tool's --as-of. */
+  asOf: string;
 }
 
 const MAX_FOCUS_ITEMS = 3;
@@ -127,45 +132,80 @@ function warningBase(a: Assessment): Pick<Warning, 'group' | 'leader' | 'liaison
   return { group: a.row.group, leader: a.row.leader, liaison: a.row.liaison, source: a.row.source };
 }
 
-function halfWarnings(assessments: Assessment[], hist: Map<string, GroupHistory>, rubric: Rubric, rules: Rules): Warning[] {
-  // Per group: graded periods in order, and for each the first later one at 合格 or better (reverse scan).
-  const resolver = new Map<string, Map<number, Assessment | null>>();
+/**
+ * A RECTIFY's status as of `asOf` (SPEC §2.5): resolved by the first later graded assessment at 合格 or
+ * better; else not effective once a later graded assessment falls in a period ending on or after the
+ * deadline; else overdue when the deadline is before `asOf`; else open.
+ */
+function rectifyStatus(
+  good: Assessment | null,
+  checked: Assessment | null,
+  due: string,
+  asOf: string,
+): { status: RectifyStatus; resolvedBy: Period | null; checkedBy: Period | null } {
+  if (good) return { status: 'resolved', resolvedBy: good.row.period, checkedBy: null };
+  if (checked) return { status: 'not_effective', resolvedBy: null, checkedBy: checked.row.period };
+  return { status: due < asOf ? 'overdue' : 'open', resolvedBy: null, checkedBy: null };
+}
+
+function halfWarnings(
+  assessments: Assessment[],
+  hist: Map<string, GroupHistory>,
+  rubric: Rubric,
+  rules: Rules,
+  asOf: string,
+): Warning[] {
+  // Per group: graded assessments in period order, each one's position, and for each the first later
+  // one at 合格 or better (one reverse scan).
+  const ordered = new Map<string, Assessment[]>();
+  const position = new Map<Assessment, number>();
+  const nextGood = new Map<Assessment, Assessment | null>();
   for (const [key, h] of hist) {
-    const idx = [...h.byPeriod.keys()].sort((a, b) => a - b);
-    const next = new Map<number, Assessment | null>();
+    const list = [...h.byPeriod.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
     let good: Assessment | null = null;
-    for (let i = idx.length - 1; i >= 0; i--) {
-      const a = h.byPeriod.get(idx[i])!;
-      next.set(idx[i], good);
-      if (a.band !== null && atLeast(a.band, 'qualified')) good = a;
+    for (let i = list.length - 1; i >= 0; i--) {
+      position.set(list[i], i);
+      nextGood.set(list[i], good);
+      if (list[i].band !== null && atLeast(list[i].band!, 'qualified')) good = list[i];
     }
-    resolver.set(key, next);
+    ordered.set(key, list);
   }
+  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
   const out: Warning[] = [];
   for (const a of assessments) {
-    if (a.status !== 'graded' || !a.row.period || !a.band) continue;
+    if (a.status !== 'graded' || !a.row.period || !low(a.band)) continue;
     const p = a.row.period;
-    if (a.band !== 'basic' && a.band !== 'unqualified') continue;
+    const band = a.band!;
     const h = hist.get(a.row.groupKey)!;
-    const resolvedBy = resolver.get(a.row.groupKey)!.get(periodIndex(p))?.row.period ?? null;
+    const list = ordered.get(a.row.groupKey)!;
+    const due = deadline(p, rules.rectifyDays);
+    // The first later graded half in a period ending on or after the deadline: a deadline is at most
+    // 366 days after the period's end, so this looks at most a few periods ahead.
+    let checked: Assessment | null = null;
+    for (let i = position.get(a)! + 1; i < list.length && !checked; i++) {
+      if (periodEnd(list[i].row.period!) >= due) checked = list[i];
+    }
+    const { status, resolvedBy, checkedBy } = rectifyStatus(nextGood.get(a) ?? null, checked, due, asOf);
     out.push({
       code: 'RECTIFY',
-      severity: a.band === 'unqualified' ? 'serious' : 'warning',
+      severity: band === 'unqualified' ? 'serious' : 'warning',
       year: p.year,
       half: p.half,
       ...warningBase(a),
-      deadline: deadline(p, rules.rectifyDays),
-      status: resolvedBy ? 'resolved' : 'open',
+      deadline: due,
+      status,
       resolvedBy,
+      checkedBy,
       // A vetoed half with a good total has nothing to improve item by item: the veto is the cause.
       focusItems:
         a.row.veto !== null && atLeast(bandOf(a.total!, rules), 'qualified') ? [] : focusItems(a.row.scores, rubric),
-      band: a.band,
+      band,
       veto: a.row.veto,
     });
-    if (a.band === 'unqualified') {
+    // 连续两次考核在“基本合格”以下: 以下 includes the band itself; the rule may narrow it to 不合格.
+    if (atOrBelow(band, rules.leaderReviewBand)) {
       const prev = h.byPeriod.get(periodIndex(p) - 1);
-      if (prev && prev.row.period && isConsecutive(prev.row.period, p) && prev.band === 'unqualified') {
+      if (prev && prev.band && atOrBelow(prev.band, rules.leaderReviewBand)) {
         out.push({
           code: 'LEADER_REVIEW',
           severity: 'serious',
@@ -176,7 +216,8 @@ function halfWarnings(assessments: Assessment[], hist: Map<string, GroupHistory>
           status: null,
           resolvedBy: null,
           focusItems: [],
-          band: a.band,
+          band,
+          reviewBand: rules.leaderReviewBand,
         });
       }
     }
@@ -246,14 +287,16 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
   const sorted: AnnualEntry[] = [];
   for (const year of years) {
     const all = byYear.get(year)!;
-    const ranked = all.filter((a) => a.average !== null).sort((a, b) => b.average! - a.average!);
+    // Vetoed years are 不合格 and not ranked (一票否决，不参加排名和评先); incomplete ones have no average.
+    const ranked = all.filter((a) => a.average !== null && !a.vetoed).sort((a, b) => b.average! - a.average!);
     // Competition (RANK.EQ: 1, 1, 3) or dense (中国式排名: 1, 1, 2) ranks over the sorted list.
     let distinct = 0;
     ranked.forEach((a, i) => {
       const sameAsPrevious = i > 0 && ranked[i - 1].average === a.average;
       if (!sameAsPrevious) distinct += 1;
       a.rank = sameAsPrevious ? ranked[i - 1].rank : rules.rankMode === 'dense' ? distinct : i + 1;
-      if (a.band === 'excellent') a.titles.push('leader_candidate');
+      // 优秀党小组长推荐人选: annual band 优秀, not marked ineligible (a vetoed year is 不合格 anyway).
+      if (a.band === 'excellent' && !a.markedIneligible) a.titles.push('leader_candidate');
     });
     const eligible = ranked.filter((a) => a.eligible);
     if (eligible.length) {
@@ -264,7 +307,8 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
         w.tie = winners.length > 1;
       }
     }
-    sorted.push(...ranked, ...all.filter((a) => a.average === null));
+    const vetoed = all.filter((a) => a.average !== null && a.vetoed).sort((a, b) => b.average! - a.average!);
+    sorted.push(...ranked, ...vetoed, ...all.filter((a) => a.average === null));
   }
   return sorted;
 }
@@ -291,7 +335,7 @@ function yearWarnings(annual: AnnualEntry[]): Warning[] {
       out.push({ code: 'INCOMPLETE_YEAR', severity: 'info', band: null, ...base(a) });
       continue;
     }
-    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: 'warning', band: a.band, ...base(a) });
+    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: 'info', band: a.band, ...base(a) });
     if (low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`)) {
       out.push({ code: 'LEADER_REPLACE', severity: 'serious', band: a.band, ...base(a) });
     }
@@ -299,30 +343,12 @@ function yearWarnings(annual: AnnualEntry[]): Warning[] {
   return out;
 }
 
-const CODE_ORDER = ['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'TIE_FOR_TOP', 'INCOMPLETE_YEAR'];
-
 export function assess(input: AssessInput): AssessmentResult {
-  const { rubric, rules } = input;
+  const { rubric, rules, asOf } = input;
   const issues = [...input.issues];
   const assessments = gradeRows(input.rows, rubric, rules, issues);
   const hist = histories(assessments);
   const annual = annualResults(assessments, rules);
-  const warnings = [...halfWarnings(assessments, hist, rubric, rules), ...yearWarnings(annual)];
-  // Chronological: year, then H1, H2, then the year's own warnings; then group order of first appearance.
-  const warned = new Set(warnings.map((w) => w.group));
-  const groupOrder = new Map<string, number>();
-  if (warned.size) {
-    for (let i = 0; i < input.rows.length && groupOrder.size < warned.size; i++) {
-      const g = input.rows[i].group;
-      if (warned.has(g) && !groupOrder.has(g)) groupOrder.set(g, i);
-    }
-  }
-  warnings.sort(
-    (a, b) =>
-      a.year - b.year ||
-      (a.half ?? 3) - (b.half ?? 3) ||
-      (groupOrder.get(a.group) ?? 0) - (groupOrder.get(b.group) ?? 0) ||
-      CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
-  );
-  return { rubric, rules, assessments, annual, warnings, issues };
+  const warnings = chronological([...halfWarnings(assessments, hist, rubric, rules, asOf), ...yearWarnings(annual)], input.rows);
+  return { rubric, rules, asOf, assessments, annual, warnings, issues };
 }

@@ -3,18 +3,18 @@ import type { Rubric, RubricItem } from './types';
 
 /** Aspect names with their English translations (for English output). */
 export const ASPECT_EN: Record<string, string> = {
-  思想建设: 'Ideological work',
-  组织建设: 'Organisation',
-  作风建设: 'Conduct',
-  制度建设: 'Rules and records',
-  完成中心任务: 'Core tasks',
+  思想建设: 'Ideological building',
+  组织建设: 'Organizational building',
+  作风建设: 'Improving conduct',
+  制度建设: 'Institution building',
+  完成中心任务: 'Fulfilling central tasks',
 };
 
 /** Item names of the default rubric in English (keyed by code). */
 export const DEFAULT_ITEM_EN: Record<string, string> = {
   '1': 'Political theory study',
   '2': 'Ideological work with staff',
-  '3': 'Organisational life',
+  '3': 'Organizational life',
   '4': 'Member education and dues',
   '5': 'Contact with staff',
   '6': 'Criticism and self-criticism',

@@ -2,6 +2,9 @@
  * Domain types shared by every module. Pure data: no Office types, no language strings.
  * Scores are integer hundredths ("cents"): 95 points is 9500, never 94.99999.
  */
+import type { Rules } from './rules';
+
+export type { Rules };
 
 export type Half = 1 | 2;
 
@@ -14,6 +17,8 @@ export type BandCode = 'excellent' | 'qualified' | 'basic' | 'unqualified';
 export const BAND_ORDER: readonly BandCode[] = ['excellent', 'qualified', 'basic', 'unqualified'];
 
 export type Severity = 'info' | 'warning' | 'serious';
+/** A RECTIFY's state as of the run date (SPEC §2.5). */
+export type RectifyStatus = 'open' | 'overdue' | 'not_effective' | 'resolved';
 export type WarningCode = 'RECTIFY' | 'LEADER_REVIEW' | 'LEADER_REPLACE' | 'INCOMPLETE_YEAR' | 'TIE_FOR_TOP';
 export type RowStatus = 'graded' | 'pending' | 'not_graded' | 'duplicate';
 export type Title = 'advanced' | 'leader_candidate';
@@ -37,17 +42,6 @@ export interface Rubric {
   sheet?: string;
 }
 
-export interface Rules {
-  /** Thresholds in hundredths. */
-  excellentMin: number;
-  qualifiedMin: number;
-  basicMin: number;
-  rectifyDays: number;
-  awardMinBand: 'excellent' | 'qualified';
-  rankMode: RankMode;
-  language: 'auto' | Lang;
-}
-
 /** A cell reference as `Sheet!A5` (sheet names quoted when they need it is a rendering matter; here raw). */
 export interface CellRef {
   sheet: string;
@@ -69,7 +63,9 @@ export type IssueCode =
   | 'TOTAL_MISMATCH'
   | 'TOTAL_NOT_NUMBER'
   | 'DUPLICATE_ROW'
-  | 'ELIGIBLE_UNKNOWN';
+  | 'ELIGIBLE_UNKNOWN'
+  | 'SCORE_NO_RESULT'
+  | 'VETO_UNREADABLE';
 
 export interface DataIssue {
   code: IssueCode;
@@ -151,9 +147,14 @@ export interface Warning {
   liaison: string;
   /** YYYY-MM-DD */
   deadline: string | null;
-  status: 'open' | 'resolved' | null;
+  /** RECTIFY only: its state as of the run date (`asOf`). */
+  status: RectifyStatus | null;
   /** For a resolved RECTIFY: the period that resolved it. */
   resolvedBy: Period | null;
+  /** For a RECTIFY not effective: the first period after the deadline, still 基本合格 or below. */
+  checkedBy?: Period | null;
+  /** LEADER_REVIEW: the rule in force (two halves at or below this band). */
+  reviewBand?: 'basic' | 'unqualified';
   focusItems: string[];
   /** The band that caused the warning, when one did. */
   band: BandCode | null;
@@ -165,6 +166,8 @@ export interface Warning {
 export interface AssessmentResult {
   rubric: Rubric;
   rules: Rules;
+  /** The date the RECTIFY statuses were judged on (YYYY-MM-DD). */
+  asOf: string;
   assessments: Assessment[];
   annual: AnnualEntry[];
   warnings: Warning[];

@@ -9,25 +9,26 @@ export const USAGE: Msg = {
     '党小组考评助手 · 命令行工具',
     '',
     '用法：',
-    '  assess <考评表.xlsx> [--out 输出文件] [--json 报告文件] [--lang zh-CN|en-US]',
+    '  assess <评分表.xlsx> [--out 输出文件] [--json 报告文件] [--lang zh-CN|en-US] [--as-of 日期]',
     '  assess template <文件.xlsx> [--lang zh-CN|en-US] [--force]',
     '  assess demo [--lang zh-CN|en-US]',
     '',
     '选项：',
     '  --out FILE     评定后的工作簿（默认：输入文件旁的 <文件名>.assessed.xlsx；输入文件不会被修改）',
     '  --json FILE    另写一份 JSON 报告（字段见 README）',
-    '  --lang LANG    输出语言 zh-CN 或 en-US，优先于工作簿“考评规则”中的“输出语言”',
-    '  --template FILE  写出空白考评表模板（同 template 命令）',
+    '  --lang LANG    输出语言zh-CN或en-US，优先于工作簿“考评规则”中的“输出语言”',
+    '  --as-of 日期   按该日期判断整改状态（YYYY-MM-DD，默认今天），报告可重现',
+    '  --template FILE  写出空白评分模板（同 template 命令）',
     '  --force        模板文件已存在时覆盖',
     '  -h, --help     显示本帮助',
     '',
-    '退出码：0 已评定（数据问题写在结果中）；2 用法错误、文件无法读取或考评细则/规则无效；1 意外错误。',
+    '退出码：0 已考评（数据问题写在结果中）；2 用法错误、文件无法读取或考评细则/考评规则无效；1 意外错误。',
   ].join('\n'),
   en: [
     'Party Group Assessment · command-line tool',
     '',
     'Usage:',
-    '  assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US]',
+    '  assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]',
     '  assess template <file.xlsx> [--lang zh-CN|en-US] [--force]',
     '  assess demo [--lang zh-CN|en-US]',
     '',
@@ -35,6 +36,7 @@ export const USAGE: Msg = {
     '  --out FILE     the assessed workbook (default: <name>.assessed.xlsx beside the input; the input is never modified)',
     '  --json FILE    also write a JSON report (fields: see README)',
     '  --lang LANG    output language zh-CN or en-US; wins over the workbook rule 输出语言 (language)',
+    '  --as-of DATE   judge rectification statuses as of this date (YYYY-MM-DD, default today), for a reproducible report',
     '  --template FILE  write the blank template workbook (same as the template command)',
     '  --force        overwrite an existing template file',
     '  -h, --help     show this help',
@@ -56,12 +58,16 @@ export const CLI_ERR = {
     zh: '不支持的语言“{value}”，--lang 只能是 zh-CN 或 en-US',
     en: 'unsupported language “{value}”; --lang must be zh-CN or en-US',
   },
+  badAsOf: {
+    zh: '日期“{value}”无效，--as-of 应写成YYYY-MM-DD，例如 --as-of 2025-01-15',
+    en: 'invalid date “{value}”; write --as-of as YYYY-MM-DD, e.g. --as-of 2025-01-15',
+  },
   missingInput: {
-    zh: '请指定要考评的工作簿，例如 assess 考评表.xlsx（assess --help 查看用法）',
+    zh: '请指定要考评的工作簿，例如 assess 评分表.xlsx（assess --help 查看用法）',
     en: 'name the workbook to assess, e.g. assess scores.xlsx (assess --help for usage)',
   },
   missingTemplateFile: {
-    zh: '请指定模板文件名，例如 assess template 考评表模板.xlsx',
+    zh: '请指定模板文件名，例如 assess template 评分模板.xlsx',
     en: 'name the template file, e.g. assess template blank.xlsx',
   },
   tooManyArgs: {
@@ -116,31 +122,31 @@ export const HOST_ERR = {
 
 export const PROGRESS: Record<'read' | 'parse' | 'assess' | 'render' | 'write' | 'save', Msg> = {
   read: { zh: '正在读取工作簿…', en: 'Reading the workbook…' },
-  parse: { zh: '正在识别考评表…', en: 'Reading the score tables…' },
+  parse: { zh: '正在识别评分表…', en: 'Reading the score sheets…' },
   assess: { zh: '正在评定…', en: 'Assessing…' },
   render: { zh: '正在生成结果表…', en: 'Laying out the results…' },
   write: { zh: '正在写入结果…', en: 'Writing the results…' },
   save: { zh: '正在保存文件…', en: 'Saving the file…' },
 };
 
-export const PROGRESS_DONE: Msg = { zh: '{step}完成（{seconds} 秒）', en: '{step} done ({seconds} s)' };
+export const PROGRESS_DONE: Msg = { zh: '{step}完成（{seconds}秒）', en: '{step} done ({seconds} s)' };
 export const PROGRESS_ROWS: Msg = {
-  zh: '工作簿较大（{rows} 行），请稍候',
+  zh: '工作簿较大（{rows}行），请稍候',
   en: 'large workbook ({rows} rows); please wait',
 };
 
 export const SUMMARY = {
   assessed: { zh: '已考评：{file}', en: 'Assessed: {file}' },
   latest: { zh: '{period}：{bands}', en: '{period}: {bands}' },
-  bandCount: { zh: '{band} {n} 个', en: '{band} {n}' },
+  bandCount: { zh: '{band}{n}个', en: '{band} {n}' },
   noGraded: { zh: '没有已评定的考评', en: 'no graded assessments' },
   counts: {
-    zh: '考评记录 {rows} 条；预警 {warnings} 条（待整改 {open} 条）；数据问题 {issues} 条',
-    en: '{rows} score rows; {warnings} warnings ({open} open); {issues} data issues',
+    zh: '考评记录{rows}条；预警{warnings}条（逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条）；数据问题{issues}个',
+    en: '{rows} records; {warnings} warnings ({overdue} overdue, {notEffective} not effective, {open} open); {issues} data issues',
   },
   wrote: { zh: '结果已写入：{file}', en: 'Results written to: {file}' },
   wroteJson: { zh: 'JSON 报告已写入：{file}', en: 'JSON report written to: {file}' },
-  template: { zh: '空白考评表模板已写入：{file}', en: 'Blank template written to: {file}' },
+  template: { zh: '空白评分模板已写入：{file}', en: 'Blank score template written to: {file}' },
   demoDir: { zh: '示例输出目录：{dir}', en: 'Demo output folder: {dir}' },
 } satisfies Record<string, Msg>;
 
@@ -148,7 +154,7 @@ export const SUMMARY = {
 export const VALIDATION: Record<'title' | 'error', Msg> = {
   title: { zh: '得分无效', en: 'Invalid score' },
   error: {
-    zh: '请填写 {min}–{max} 之间的数，最多 {decimals} 位小数',
+    zh: '请填写{min}至{max}之间的数，最多{decimals}位小数',
     en: 'Enter a number from {min} to {max}, at most {decimals} decimals',
   },
 };

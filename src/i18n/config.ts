@@ -12,11 +12,11 @@ export const CONFIG_MSG = {
     en: 'Sheet “{sheet}” has no header row: it needs the columns Code, Aspect, Item and Max (Guide optional); follow the template or delete the sheet to use the default rubric',
   },
   rubricItemCount: {
-    zh: '考评细则应有 12 项，“{sheet}”表有 {count} 项，请补齐或删减为 12 项',
+    zh: '考评细则应有12个考评项目，“{sheet}”表有{count}个，请补齐或删减为12个',
     en: 'The rubric must have 12 items; sheet “{sheet}” has {count}; add or remove items to make 12',
   },
   rubricCodeMissing: {
-    zh: '考评细则第 {row} 行缺少编号，请填写编号（如 1–12）',
+    zh: '考评细则第{row}行缺少编号，请填写编号（如1至12）',
     en: 'Rubric row {row} has no code; enter a code (such as 1–12)',
   },
   rubricCodeDuplicate: {
@@ -32,11 +32,11 @@ export const CONFIG_MSG = {
     en: 'Rubric item “{code}” has no aspect; enter one (such as “思想建设”)',
   },
   rubricMaxInvalid: {
-    zh: '考评细则编号“{code}”的分值“{value}”无效：应为大于 0、最多两位小数的数',
+    zh: '考评细则编号“{code}”的分值“{value}”无效：请填写大于0、最多两位小数的数',
     en: 'Rubric item “{code}”: max “{value}” is invalid; enter a number above 0 with at most 2 decimals',
   },
   rubricTotal: {
-    zh: '考评细则各项分值合计为 {total} 分，应恰好为 100 分，请调整分值',
+    zh: '考评细则各项分值合计为{total}分，应恰好为100分，请调整分值',
     en: 'The rubric’s maxima add up to {total}, not exactly 100; adjust the maxima',
   },
 
@@ -50,7 +50,7 @@ export const CONFIG_MSG = {
     en: 'Rule “{keyEn}” appears twice; keep one row',
   },
   rulesNumberInvalid: {
-    zh: '“{key}”的值“{value}”无效：应为大于 0、最多两位小数的分数',
+    zh: '“{key}”的值“{value}”无效：应为大于0、最多两位小数的分数',
     en: '“{keyEn}”: “{value}” is invalid; enter a score above 0 with at most 2 decimals',
   },
   rulesOrder: {
@@ -58,12 +58,16 @@ export const CONFIG_MSG = {
     en: '“{keyEn}” ({value}) must be above “{lowerKeyEn}” ({lower}); adjust the thresholds',
   },
   rulesAboveTotal: {
-    zh: '“{key}”（{value}）不能高于考评细则总分 {total}',
+    zh: '“{key}”（{value}）不能高于考评细则总分{total}分',
     en: '“{keyEn}” ({value}) cannot exceed the rubric total {total}',
   },
   rulesDaysInvalid: {
-    zh: '“{key}”的值“{value}”无效：应为 1–366 之间的整数天数',
+    zh: '“{key}”的值“{value}”无效：应为1至366之间的整数天数',
     en: '“{keyEn}”: “{value}” is invalid; enter a whole number of days from 1 to 366',
+  },
+  rulesTextInvalid: {
+    zh: '“{key}”的值“{value}”太长：最多{max}个字',
+    en: '“{keyEn}”: “{value}” is too long; at most {max} characters',
   },
   rulesValueInvalid: {
     zh: '“{key}”的值“{value}”无效，可填：{allowed}',
@@ -72,16 +76,16 @@ export const CONFIG_MSG = {
 
   // ── Score tables ──────────────────────────────────────────────────────────────────
   tableMissingItems: {
-    zh: '“{sheet}”表第 {row} 行的表头缺少考评项：{items}。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评内容）',
+    zh: '“{sheet}”表第{row}行的表头缺少考评项目：{items}。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     en: 'The header in row {row} of sheet “{sheet}” lacks the items: {items}. Add these columns (headed by the code such as “1” or “Item 1”, or by the item name)',
   },
   tableDuplicateItem: {
-    zh: '“{sheet}”表的表头中第{code}项“{item}”出现了两次（{cols} 列），请只保留一列',
+    zh: '“{sheet}”表的表头中第{code}项“{item}”出现了两次（{cols}列），请只保留一列',
     en: 'Item {code} “{item}” appears twice in the header of sheet “{sheet}” (columns {cols}); keep one column',
   },
   noScoreTable: {
-    zh: '工作簿中找不到考评表：需要包含“党小组”列和各考评项列的表头。请使用“插入模板”生成的考评表填写得分',
-    en: 'No score table found: a header with a “Group” column and the item columns is needed. Use the score sheet created by “Insert template”',
+    zh: '工作簿中找不到评分表：需要包含“党小组”列和各考评项目列的表头。请使用“插入评分模板”生成的评分表填写得分',
+    en: 'No score sheet found: a header with a “Party group” column and the item columns is needed. Use the score sheet created by “Insert score template”',
   },
 
   // ── Files ─────────────────────────────────────────────────────────────────────────

@@ -12,49 +12,51 @@
  * - GROUP_MISSING: — (the cell is the empty group cell)
  * - TOTAL_NOT_NUMBER: — (the hand-entered 合计/总分 cell; informational, the row is still graded)
  * - ELIGIBLE_UNKNOWN: — (the 评先资格 cell; the group is treated as eligible)
+ * - SCORE_NO_RESULT: as the score codes (a formula cell whose file holds no calculated result; value is the formula)
+ * - VETO_UNREADABLE: — (the 一票否决 cell holds an error value or an uncalculated formula; the row is not graded)
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
 import type { DataIssue, IssueCode, Lang } from '../domain/types';
-import { itemNameMsg } from './domain';
+import { dateLabel, itemNameMsg } from './domain';
 import type { Msg, Params } from './index';
 import { t } from './index';
 
 export const ISSUE_MSG: Record<IssueCode, Msg> = {
   SCORE_NOT_NUMBER: {
-    zh: '第{code}项“{item}”得分“{value}”不是数字，请填写 0–{max} 之间的数',
+    zh: '第{code}项“{item}”得分“{value}”不是数字，请填写0至{max}之间的数',
     en: 'Item {code} “{item}”: “{value}” is not a number; enter a number from 0 to {max}',
   },
   SCORE_ERROR_VALUE: {
-    zh: '第{code}项“{item}”得分是错误值 {value}，请检查公式或直接填写 0–{max} 之间的数',
+    zh: '第{code}项“{item}”得分是错误值{value}，请检查公式或直接填写0至{max}之间的数',
     en: 'Item {code} “{item}” holds the error value {value}; check the formula or enter a number from 0 to {max}',
   },
   SCORE_OUT_OF_RANGE: {
-    zh: '第{code}项“{item}”得分 {value} 超出分值 {max}，请改为 0–{max} 之间的数',
-    en: 'Item {code} “{item}”: score {value} is outside 0–{max}; enter a number from 0 to {max}',
+    zh: '第{code}项“{item}”得分{value}超出分值{max}，请改为0至{max}之间的数',
+    en: 'Item {code} “{item}”: score {value} is outside 0 to {max}; enter a number from 0 to {max}',
   },
   SCORE_TOO_PRECISE: {
-    zh: '第{code}项“{item}”得分 {value} 的小数超过两位，请最多保留两位小数',
+    zh: '第{code}项“{item}”得分{value}的小数超过两位，请最多保留两位小数',
     en: 'Item {code} “{item}”: score {value} has more than 2 decimals; use at most 2 decimals',
   },
   SCORE_MISSING: {
-    zh: '第{code}项“{item}”未填写得分，请补填 0–{max} 之间的数（12 项全部空白的行视为待评分）',
-    en: 'Item {code} “{item}” has no score; enter a number from 0 to {max} (a row with all 12 items blank counts as pending)',
+    zh: '第{code}项“{item}”未填写得分，请补填0至{max}之间的数（各考评项目全部空白的考评记录视为待评分）',
+    en: 'Item {code} “{item}” has no score; enter a number from 0 to {max} (a record with every item blank counts as pending)',
   },
   PERIOD_UNKNOWN: {
-    zh: '无法确定本行的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表',
-    en: 'The period of this row is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period',
+    zh: '无法确定本条考评记录的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表',
+    en: 'The period of this record is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period',
   },
   YEAR_OUT_OF_RANGE: {
-    zh: '年度 {year} 不在 2000–2100 之间，请改正年度',
+    zh: '年度{year}不在2000至2100之间，请改正年度',
     en: 'Year {year} is not between 2000 and 2100; correct the year',
   },
   GROUP_MISSING: {
-    zh: '本行有得分但没有党小组名称，请填写党小组',
-    en: 'This row has scores but no group name; enter the party group',
+    zh: '本条考评记录有得分但没有党小组名称，请填写党小组',
+    en: 'This record has scores but no Party group name; enter the Party group',
   },
   TOTAL_MISMATCH: {
-    zh: '手填合计 {handTotal} 与各项得分之和 {total} 不一致，考评按各项之和 {total} 计算，请核对',
+    zh: '手填合计{handTotal}与各项得分之和{total}不一致，考评按各项之和{total}计算，请核对',
     en: 'The hand-entered total {handTotal} differs from the item sum {total}; grading uses the item sum {total}; please check',
   },
   TOTAL_NOT_NUMBER: {
@@ -62,18 +64,26 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
     en: 'The hand-entered total “{value}” is not a number and cannot be checked; grading uses the item sum',
   },
   DUPLICATE_ROW: {
-    zh: '党小组“{group}”在同一考评期有多行（另见 {others}），均不评定等次，请删除或改正重复行',
-    en: 'Group “{group}” has more than one row for the same period (see also {others}); none is graded until the duplicate is removed or corrected',
+    zh: '党小组“{group}”在同一考评期有多条考评记录（另见{others}），均不评定等次，请删除或改正重复的记录',
+    en: 'Party group “{group}” has more than one record for the same period (see also {others}); none is graded until the duplicate is removed or corrected',
+  },
+  SCORE_NO_RESULT: {
+    zh: '第{code}项“{item}”是公式{value}，但文件中没有保存计算结果（文件由不计算公式的程序生成）。请在Excel或WPS中打开并保存一次后再考评，或直接填写0～{max}之间的数',
+    en: 'Item {code} “{item}” is the formula {value}, but the file holds no calculated result (it was written by a program that does not calculate). Open and save the file once in Excel or WPS, or enter a number from 0 to {max}',
+  },
+  VETO_UNREADABLE: {
+    zh: '一票否决栏是{value}，无法判断是否否决，本行暂不评定。请改为否决原因，或填“否”（未否决）',
+    en: 'The One-vote veto cell holds {value}, which says neither yes nor no, so the row is not graded. Enter the veto reason, or “No”',
   },
   ELIGIBLE_UNKNOWN: {
-    zh: '评先资格“{value}”无法识别，按具备资格处理；不具备资格请填“否”',
-    en: 'Eligibility “{value}” is not recognised and is treated as eligible; enter “No” to mark the group ineligible',
+    zh: '评先资格“{value}”无法识别，按具备评先资格处理；不具备评先资格请填“否”',
+    en: 'Award eligibility “{value}” is not recognized and is treated as eligible; enter “No” to mark the Party group ineligible',
   },
 };
 
 /** SCORE_OUT_OF_RANGE when the cell holds a date: what Excel did, and how to undo it. */
 export const SCORE_IS_DATE: Msg = {
-  zh: '第{code}项“{item}”得分是日期 {date}（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填 0–{max} 之间的数',
+  zh: '第{code}项“{item}”得分是日期{date}（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至{max}之间的数',
   en: 'Item {code} “{item}” holds the date {date} (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to {max}',
 };
 
@@ -85,6 +95,7 @@ export function issueMessage(lang: Lang, issue: DataIssue): string {
   if (typeof code === 'string' && typeof item === 'string') {
     params.item = itemNameMsg({ code, name: item, aspect: '', max: 0 });
   }
-  const msg = issue.code === 'SCORE_OUT_OF_RANGE' && typeof issue.params.date === 'string' ? SCORE_IS_DATE : ISSUE_MSG[issue.code];
-  return t(lang, msg, params);
+  const isDate = issue.code === 'SCORE_OUT_OF_RANGE' && typeof issue.params.date === 'string';
+  if (isDate) params.date = dateLabel(lang, issue.params.date as string);
+  return t(lang, isDate ? SCORE_IS_DATE : ISSUE_MSG[issue.code], params);
 }

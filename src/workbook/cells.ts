@@ -49,13 +49,18 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return v.error;
+  return 'error' in v ? v.error : v.formula;
+}
+
+/** A formula cell whose file carries no calculated result. */
+export function isUncalculated(v: CellValue | undefined): boolean {
+  return typeof v === 'object' && v !== null && 'formula' in v;
 }
 
 /** Excel's error values, also when typed as text. */
 const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
-export type NumberProblem = 'missing' | 'not_number' | 'error_value' | 'too_precise';
+export type NumberProblem = 'missing' | 'not_number' | 'error_value' | 'too_precise' | 'no_result';
 export type ScoreProblem = NumberProblem | 'out_of_range';
 
 /** Tolerance, in hundredths, for float noise in a number (1e-9 points). */
@@ -94,12 +99,13 @@ export function parseHundredths(v: CellValue | undefined): number | NumberProble
   if (typeof v === 'number') return numberToHundredths(v);
   if (typeof v === 'string') return textToHundredths(v);
   if (typeof v === 'boolean') return 'not_number';
-  return 'error_value';
+  return 'error' in v ? 'error_value' : 'no_result';
 }
 
 /**
  * An item score in hundredths (0 ≤ s ≤ max), or its problem: 'missing' (blank), 'not_number' (text,
- * booleans), 'error_value' (#N/A…), 'too_precise' (more than 2 decimals), 'out_of_range'.
+ * booleans), 'error_value' (#N/A…), 'too_precise' (more than 2 decimals), 'no_result' (a formula the file
+ * holds no result for), 'out_of_range'.
  */
 export function parseScore(v: CellValue | undefined, maxHundredths: number): number | ScoreProblem {
   const r = parseHundredths(v);
@@ -217,7 +223,7 @@ function wordKey(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return foldText(v).toLowerCase();
-  return v === null ? '' : v.error.toLowerCase();
+  return v === null ? '' : cellText(v).toLowerCase();
 }
 
 /**

@@ -45,9 +45,12 @@ export function fingerprint(snapshot: WorkbookSnapshot, owned: Set<string>): str
           pushText(v);
         } else if (typeof v === 'boolean') {
           words.push(v ? 84 : 70);
-        } else {
+        } else if ('error' in v) {
           words.push(69);
           pushText(v.error);
+        } else {
+          words.push(85);
+          pushText(v.formula);
         }
       }
       if (words.length > 4096) flush();

@@ -9,9 +9,19 @@ import type { OutputValue, SheetPatch, WorkbookSnapshot } from './snapshot';
 
 export const META_SHEET = '_PGA_META';
 export const OWNER = 'party-group-assessment';
-export const META_VERSION = 1;
+/** 2: owned sheets carry OWNER_MARK. Version 1 records (earlier releases) are trusted by name alone. */
+export const META_VERSION = 2;
+
+/**
+ * The mark every owned output sheet carries: a hidden, sheet-scoped defined name. Excel, LibreOffice and
+ * both hosts keep sheet-scoped names with their sheet (deleting the sheet deletes the name), so a sheet a
+ * user adds later under an output's name is never taken for ours.
+ */
+export const OWNER_MARK = { name: '_PGA_OWNED', formula: '"party-group-assessment"' } as const;
 
 export interface RunMeta {
+  /** Format of the record as read (META_VERSION when written by this release; 1 when absent). */
+  version?: number;
   /** Output sheet names this add-in created and may rewrite or delete. */
   sheets: string[];
   /** ISO time of the last run. */
@@ -43,6 +53,7 @@ export function readMeta(snapshot: WorkbookSnapshot): RunMeta | null {
   const lang = kv.get('language') === 'en-US' ? 'en-US' : 'zh-CN';
   const pane = kv.get('paneLanguage');
   return {
+    version: Number(kv.get('version')) || 1,
     sheets,
     runAt: kv.get('runAt') ?? '',
     fingerprint: kv.get('fingerprint') ?? '',
@@ -65,6 +76,7 @@ export function metaSheetPatch(meta: RunMeta): SheetPatch {
   ];
   return {
     name: META_SHEET,
+    owned: true,
     values,
     styles: [],
     links: [],
@@ -98,11 +110,25 @@ export function metaSheetWritable(snapshot: WorkbookSnapshot): boolean {
   return sheet.values.every((row) => !row || row.every((v) => v === null || v === undefined || v === ''));
 }
 
-/** Sheets the add-in owns in this snapshot: its outputs of the last run, the meta sheet (ours, or empty), and leftovers of an interrupted run. */
+/**
+ * Sheets the add-in owns in this snapshot: the outputs the run record lists that are there and carry the
+ * ownership mark (any listed sheet for a record of an earlier release, which wrote no marks; any listed
+ * temporary sheet, which an interrupted Excel run may have left before marking it), the meta sheet itself
+ * when it is the add-in's (or empty), and very hidden leftovers of an interrupted Excel run.
+ */
 export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   const meta = readMeta(snapshot);
-  const owned = new Set<string>(meta ? meta.sheets : []);
-  if (meta || (snapshot.sheets.some((s) => s.name === META_SHEET) && metaSheetWritable(snapshot))) owned.add(META_SHEET);
+  const owned = new Set<string>();
   for (const s of snapshot.sheets) if (isLeftoverSheet(s)) owned.add(s.name);
+  if (!meta) {
+    if (snapshot.sheets.some((s) => s.name === META_SHEET) && metaSheetWritable(snapshot)) owned.add(META_SHEET);
+    return owned;
+  }
+  owned.add(META_SHEET);
+  const listed = new Set(meta.sheets);
+  for (const s of snapshot.sheets) {
+    if (s.name === META_SHEET || !listed.has(s.name)) continue;
+    if (s.marked || (meta.version ?? 1) < 2 || s.name.startsWith(TEMP_SHEET_PREFIX)) owned.add(s.name);
+  }
   return owned;
 }

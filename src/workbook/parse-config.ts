@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { AssessError } from '../domain/errors';
-import { DEFAULT_RULES, RULE_KEYS, RULE_VALUE_SPELLINGS } from '../domain/rules';
-import type { RuleKey } from '../domain/rules';
+import { DEFAULT_RULES, RULE_KEYS, RULE_TEXT_MAX, RULE_VALUE_SPELLINGS, ruleText, rulesSchema } from '../domain/rules';
+import type { RuleKey, RuleKind } from '../domain/rules';
 import type { Rubric, RubricItem, Rules } from '../domain/types';
 import { CONFIG_MSG } from '../i18n/config';
 import type { ConfigMsgId } from '../i18n/config';
@@ -186,38 +186,48 @@ function fail(id: ConfigMsgId, params: Params, where: string): never {
 // ── Rules ────────────────────────────────────────────────────────────────────────────────────────
 
 const RULES_HEADER_KEYS = new Set(['规则', '规则名称', '项目', '参数', '设置', '设置项', '名称', 'key', 'rule', 'rules', 'setting', 'name']);
-const THRESHOLDS: RuleKey[] = ['excellentMin', 'qualifiedMin', 'basicMin'];
+const THRESHOLDS: readonly RuleKey[] = RULE_KEYS.filter((k) => k.kind === 'points').map((k) => k.key);
 
 function ruleLabel(key: RuleKey): { key: string; keyEn: string } {
   return { key: RULE_KEYS.find((k) => k.key === key)?.zh ?? key, keyEn: key };
 }
 
-function rulesSchema(rubricTotal: number) {
-  const threshold = z.number({ message: 'rulesNumberInvalid' }).int({ message: 'rulesNumberInvalid' }).positive({ message: 'rulesNumberInvalid' });
-  return z
-    .object({
-      excellentMin: threshold,
-      qualifiedMin: threshold,
-      basicMin: threshold,
-      rectifyDays: z.number({ message: 'rulesDaysInvalid' }).int({ message: 'rulesDaysInvalid' }).min(1, { message: 'rulesDaysInvalid' }).max(366, { message: 'rulesDaysInvalid' }),
-      awardMinBand: z.enum(['excellent', 'qualified'], { message: 'rulesValueInvalid' }),
-      rankMode: z.enum(['competition', 'dense'], { message: 'rulesValueInvalid' }),
-      language: z.enum(['auto', 'zh-CN', 'en-US'], { message: 'rulesValueInvalid' }),
-    })
-    .superRefine((r, ctx) => {
-      if (r.excellentMin > rubricTotal) ctx.addIssue({ code: 'custom', message: 'rulesAboveTotal', path: ['excellentMin'] });
-      if (r.excellentMin <= r.qualifiedMin) ctx.addIssue({ code: 'custom', message: 'rulesOrder', path: ['excellentMin', 'qualifiedMin'] });
-      if (r.qualifiedMin <= r.basicMin) ctx.addIssue({ code: 'custom', message: 'rulesOrder', path: ['qualifiedMin', 'basicMin'] });
-    });
+/** The code a choice rule's text stands for (any accepted spelling), or null. */
+export function ruleChoice(key: RuleKey, text: string): string | null {
+  const spellings = (RULE_VALUE_SPELLINGS[key] ?? {}) as Record<string, string>;
+  const f = foldText(text);
+  return spellings[f.toLowerCase()] ?? spellings[f] ?? null;
+}
+
+/**
+ * A rule's cell as the schema's type (points → hundredths, days → a whole number, a choice → its code,
+ * text → text); NaN or null where the cell cannot be one, so that the schema names what is wrong.
+ */
+function ruleValue(key: RuleKey, kind: RuleKind, v: CellValue): unknown {
+  const text = cellText(v);
+  switch (kind) {
+    case 'choice':
+      return ruleChoice(key, text);
+    case 'text':
+      return ruleText(key, text);
+    case 'days': {
+      const h = parseHundredths(typeof v === 'string' ? v.replace(/(天|日|days?)\s*$/i, '') : v);
+      return typeof h === 'number' && h % 100 === 0 ? h / 100 : Number.NaN;
+    }
+    case 'points': {
+      const h = parseHundredths(v);
+      return typeof h === 'number' ? h : Number.NaN;
+    }
+  }
 }
 
 /** The rules of a 考评规则 / Rules sheet: keys missing from the sheet keep their defaults. */
 export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
   const sheet = grid.name;
-  const byKey = new Map<string, RuleKey>();
+  const byKey = new Map<string, { key: RuleKey; kind: RuleKind }>();
   for (const k of RULE_KEYS) {
-    byKey.set(headerKey(k.zh), k.key);
-    byKey.set(k.key.toLowerCase(), k.key);
+    byKey.set(headerKey(k.zh), k);
+    byKey.set(k.key.toLowerCase(), k);
   }
   const values: Record<string, unknown> = { ...DEFAULT_RULES };
   const cells = new Map<RuleKey, { row: number; col: number; text: string }>();
@@ -231,9 +241,9 @@ export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
     const valueV = grid.get(r, k + 1);
     const keyText = headerKey(cellText(keyV));
     if (RULES_HEADER_KEYS.has(keyText) || isFooterText(keyV)) continue;
-    const key = byKey.get(keyText);
+    const def = byKey.get(keyText);
     const where = `${sheet}!${a1(r, k + 1)}`;
-    if (!key) {
+    if (!def) {
       if (isBlank(valueV)) continue; // a title or a comment line
       fail('rulesUnknownKey', {
         key: cellText(keyV),
@@ -241,31 +251,27 @@ export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
         keysEn: RULE_KEYS.map((x) => x.key).join(', '),
       }, `${sheet}!${a1(r, k)}`);
     }
+    const { key, kind } = def;
     if (cells.has(key)) fail('rulesDuplicateKey', ruleLabel(key), `${sheet}!${a1(r, k)}`);
     if (isBlank(valueV)) continue;
     const text = cellText(valueV);
     cells.set(key, { row: r, col: k + 1, text });
-    const spellings = RULE_VALUE_SPELLINGS[key];
-    if (spellings) {
-      const code = spellings[foldText(text).toLowerCase()] ?? spellings[foldText(text)];
-      if (!code) {
-        const names = Object.keys(spellings);
-        fail('rulesValueInvalid', {
-          ...ruleLabel(key),
-          value: text,
-          allowed: names.filter((n) => /[^\x20-\x7e]/.test(n)).join('、'),
-          allowedEn: names.filter((n) => /^[\x20-\x7e]+$/.test(n)).map((n) => (n.includes('-') ? n.replace(/-(\w+)$/, (_, c: string) => `-${c.toUpperCase()}`) : n)).join(', '),
-        }, where);
-      }
-      values[key] = code;
-    } else if (key === 'rectifyDays') {
-      const v = typeof valueV === 'string' ? valueV.replace(/(天|日|days?)\s*$/i, '') : valueV;
-      const h = parseHundredths(v);
-      values[key] = typeof h === 'number' && h % 100 === 0 ? h / 100 : Number.NaN;
-    } else {
-      const h = parseHundredths(valueV);
-      values[key] = typeof h === 'number' ? h : Number.NaN;
+    const value = ruleValue(key, kind, valueV);
+    if (kind === 'choice' && value === null) {
+      // Name the words written today (the first spelling of each value); older ones are accepted silently.
+      const written = (ascii: boolean) => {
+        const seen = new Set<string>();
+        const out: string[] = [];
+        for (const [word, code] of Object.entries(RULE_VALUE_SPELLINGS[key] ?? {}) as [string, string][]) {
+          if (/^[\x20-\x7e]+$/.test(word) !== ascii || seen.has(code)) continue;
+          seen.add(code);
+          out.push(word.includes('-') ? word.replace(/-(\w+)$/, (_, c: string) => `-${c.toUpperCase()}`) : word);
+        }
+        return out;
+      };
+      fail('rulesValueInvalid', { ...ruleLabel(key), value: text, allowed: written(false).join('、'), allowedEn: written(true).join(', ') }, where);
     }
+    values[key] = value;
   }
   const res = rulesSchema(rubricTotal).safeParse(values);
   if (res.success) return res.data;
@@ -282,6 +288,7 @@ export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
     ...ruleLabel(keys[0]),
     value: THRESHOLDS.includes(keys[0]) && typeof v === 'number' && Number.isFinite(v) ? pointsText(v) : (cell?.text ?? String(v)),
     total: pointsText(rubricTotal),
+    max: RULE_TEXT_MAX,
   };
   if (lower) {
     const lv = values[lower] as number;

@@ -49,6 +49,8 @@ export interface TableInfo {
   lastDataRow: number;
   /** Period from the sheet name or a title row above the header, when there is one. */
   period: Period | null;
+  /** The unit named in a title row above the header (城区供电中心线路工区党支部), or ''. */
+  unit: string;
   columns: TableColumns;
 }
 
@@ -65,11 +67,11 @@ const FIELD_WORDS: Record<Exclude<Field, 'ignore'>, string[]> = {
   year: ['年度', '年份', '考评年度', 'year'],
   half: ['半年度', '半年', '上下半年', 'half', 'halfyear'],
   period: ['考评期', '考评期间', '考评时段', '期间', 'period', 'assessmentperiod'],
-  leader: ['党小组长', '组长', '小组长', 'leader', 'groupleader'],
-  liaison: ['联系支委', '指导支委', '联系支部委员', 'liaison', 'committeeliaison'],
+  leader: ['党小组长', '组长', '小组长', 'leader', 'groupleader', 'partygroupleader'],
+  liaison: ['联系支委', '指导支委', '联系支部委员', 'liaison', 'committeeliaison', 'liaisoncommitteemember'],
   total: ['合计', '总分', '总计', '合计得分', '得分合计', '总得分', 'total', 'totalscore', 'sum'],
-  eligible: ['评先资格', '评优资格', '评先', 'eligible', 'eligibility'],
-  veto: ['一票否决', '否决', '一票否决事项', 'veto'],
+  eligible: ['评先资格', '评优资格', '评先', 'eligible', 'eligibility', 'awardeligibility'],
+  veto: ['一票否决', '否决', '一票否决事项', 'veto', 'one-voteveto', 'onevoteveto'],
   notes: ['备注', '说明', 'notes', 'note', 'remarks', 'remark', 'comments', 'comment'],
 };
 const IGNORE_WORDS = ['序号', 'no.', 'no', '#', 'seq', 'number', '编号'];
@@ -211,10 +213,11 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
   for (const [i, cols] of cand.itemCols) {
     if (cols.length > 1) {
       const item = rubric.items[i];
+      const letters = cols.map((c) => a1(bottom, c).replace(/\d+$/, ''));
       throw new AssessError(
         'config',
         CONFIG_MSG.tableDuplicateItem,
-        { sheet: grid.name, code: item.code, item: itemNameMsg(item), cols: cols.map((c) => a1(bottom, c).replace(/\d+$/, '')).join(', ') },
+        { sheet: grid.name, code: item.code, item: itemNameMsg(item), cols: { zh: letters.join('、'), en: letters.join(', ') } },
         where,
       );
     }
@@ -252,4 +255,29 @@ export function tablePeriod(grid: Grid, headerTop: number): Period | null {
     }
   }
   return null;
+}
+
+/**
+ * The unit a score sheet's title names: the text before 党小组 in the first title line above the header
+ * that reads like a form's title (城区供电中心线路工区党支部党小组工作考评表（2023年上半年） →
+ * 城区供电中心线路工区党支部), without periods, years or bracketed parts. '' when there is none.
+ */
+export function titleUnit(grid: Grid, headerTop: number): string {
+  for (let r = 0; r < headerTop; r++) {
+    const row = grid.values[r];
+    if (!row) continue;
+    for (const v of row) {
+      if (typeof v !== 'string') continue;
+      const text = foldText(v).replace(/\s+/g, '');
+      const at = text.indexOf('党小组');
+      if (at <= 0 || !/考评|考核|评分/.test(text.slice(at))) continue;
+      const unit = text
+        .slice(0, at)
+        .replace(/[(（][^)）]*[)）]/g, '')
+        .replace(/\d{4}年(度)?([上下]半年)?|[上下]半年/g, '')
+        .replace(/^[《“"]+|[》”"]+$/g, '');
+      return unit;
+    }
+  }
+  return '';
 }

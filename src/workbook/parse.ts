@@ -42,7 +42,7 @@ import { META_SHEET, ownedSheets, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import { isRubricSheet, isRulesSheet, lineKind, parseRubricSheet, parseRulesSheet } from './parse-config';
 import { Grid } from './parse-grid';
-import { findHeader, HeaderMatcher, tablePeriod } from './parse-header';
+import { findHeader, HeaderMatcher, tablePeriod, titleUnit } from './parse-header';
 import type { TableInfo } from './parse-header';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
 
@@ -62,6 +62,11 @@ export interface ParsedWorkbook {
   fingerprint: string;
   /** Sheets read as inputs: every sheet neither owned nor the meta sheet, in workbook order. */
   inputSheets: string[];
+  /**
+   * The unit for the printed tables' titles: the 单位名称 rule, else the unit named in the title row of
+   * the latest score sheet that has one (城区供电中心线路工区党支部), else ''.
+   */
+  unit: string;
 }
 
 /**
@@ -103,6 +108,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
       firstDataRow: head.bottom + 1,
       lastDataRow: head.bottom,
       period: tablePeriod(grid, head.top),
+      unit: titleUnit(grid, head.top),
       columns: head.columns,
     };
     readRows(grid, table, rubric, rows, issues);
@@ -120,7 +126,20 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
     meta,
     fingerprint: fingerprint(snapshot, owned),
     inputSheets: inputs.map((s) => s.name),
+    unit: rules.unitName || unitOfTables(tables),
   };
+}
+
+/** The unit named by the latest table's title row (tables without a period count as oldest). */
+function unitOfTables(tables: TableInfo[]): string {
+  let best: TableInfo | null = null;
+  for (const t of tables) {
+    if (!t.unit) continue;
+    const key = t.period ? t.period.year * 2 + t.period.half : -1;
+    const bestKey = best?.period ? best.period.year * 2 + best.period.half : -1;
+    if (!best || key >= bestKey) best = t;
+  }
+  return best?.unit ?? '';
 }
 
 function yearIn(text: string): number | string {
@@ -195,9 +214,11 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
             ? 'SCORE_NOT_NUMBER'
             : s === 'error_value'
               ? 'SCORE_ERROR_VALUE'
-              : s === 'too_precise'
-                ? 'SCORE_TOO_PRECISE'
-                : 'SCORE_OUT_OF_RANGE';
+              : s === 'no_result'
+                ? 'SCORE_NO_RESULT'
+                : s === 'too_precise'
+                  ? 'SCORE_TOO_PRECISE'
+                  : 'SCORE_OUT_OF_RANGE';
       const date = code === 'SCORE_OUT_OF_RANGE' ? dateOfSerial(v) : null;
       issue(code, r, itemCols[i], v, date ? { ...itemParams[i], date } : itemParams[i]);
     }
@@ -220,7 +241,8 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
       const h = parseHundredths(totalV);
       if (typeof h === 'number') handTotal = h;
       else if (h === 'too_precise' && typeof totalV === 'number') handTotal = Math.round(totalV * 100);
-      else issue('TOTAL_NOT_NUMBER', r, cols.total, totalV);
+      else if (h !== 'no_result') issue('TOTAL_NOT_NUMBER', r, cols.total, totalV);
+      // A total formula the file holds no result for cannot be checked; grading uses the item sum anyway.
     }
 
     // Eligibility and veto.
@@ -231,7 +253,15 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
       if (e === 'unknown') issue('ELIGIBLE_UNKNOWN', r, cols.eligible, ev);
       else eligible = e;
     }
-    const veto = cols.veto === undefined ? null : vetoReason(grid.get(r, cols.veto));
+    let veto: string | null = null;
+    if (cols.veto !== undefined) {
+      const vv = grid.get(r, cols.veto);
+      // An error value or an uncalculated formula says neither yes nor no: the row waits for the cell.
+      if (typeof vv === 'object' && vv !== null) {
+        bad = true;
+        issue('VETO_UNREADABLE', r, cols.veto, vv);
+      } else veto = vetoReason(vv);
+    }
 
     const text = (c: number | undefined) => {
       const v = opt(r, c);

@@ -3,10 +3,10 @@
  * and Office.js) apply identically. No host types, no I/O, no clock: the run time comes in as a string,
  * so the same inputs always give a deep-equal patch.
  */
+import { actionOrder, rankingOrder, titleOrder } from '../domain/order';
 import { comparePeriods } from '../domain/periods';
 import { ASPECT_EN, DEFAULT_ITEM_EN, DEFAULT_RUBRIC, aspects } from '../domain/rubric';
 import type {
-  AnnualEntry,
   Assessment,
   AssessmentResult,
   BandCode,
@@ -14,14 +14,13 @@ import type {
   DataIssue,
   Lang,
   Period,
+  RectifyStatus,
   Rubric,
   Severity,
-  Title,
-  Warning,
 } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, ROW_STATUS, SEVERITY, TITLE, WARNING_NAME, WARNING_STATUS, periodLabel, warningMessage } from '../i18n/domain';
+import { BAND, ROW_STATUS, SEVERITY, TITLE, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import {
   ISSUES,
@@ -36,8 +35,9 @@ import {
 } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress, linkTarget } from './a1';
-import { META_SHEET, metaSheetPatch, readMeta } from './meta';
-import type { RunMeta } from './meta';
+import { AssessError } from '../domain/errors';
+import { FILE_ERR } from '../i18n/file';
+import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
 
 /** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
@@ -84,7 +84,9 @@ export const SEVERITY_COLOURS: Record<Severity, Colours> = {
   warning: { fill: 'FFEB9C', font: '6B4E00' },
   info: { fill: 'EDEDED', font: '3A3A3A' },
 };
-export const STATUS_COLOURS: Record<'open' | 'resolved', Colours> = {
+export const STATUS_COLOURS: Record<RectifyStatus, Colours> = {
+  overdue: { fill: 'FFC7CE', font: '9C0006' },
+  not_effective: { fill: 'FFC7CE', font: '9C0006' },
   open: { fill: 'FFEB9C', font: '6B4E00' },
   resolved: { fill: 'C6EFCE', font: '006100' },
 };
@@ -98,8 +100,6 @@ const TAB_COLOUR: Record<OutputKind, string> = {
   issues: 'BF8F00',
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { serious: 0, warning: 1, info: 2 };
-const TITLE_ORDER: Record<Title, number> = { advanced: 0, leader_candidate: 1 };
 
 // ───────────────────────────── sheet names and ownership ─────────────────────────────
 
@@ -122,12 +122,8 @@ function isNameFor(name: string, base: string): boolean {
  * is reused; otherwise the usual name if no sheet the add-in does not own has it (Excel compares sheet
  * names case-insensitively), else the next free `name (n)`.
  */
-export function chooseSheetNames(
-  lang: Lang,
-  snapshot: WorkbookSnapshot,
-  meta: RunMeta | null = readMeta(snapshot),
-): Record<OutputKind, string> {
-  const ownedNames = (meta?.sheets ?? []).filter((n) => n !== META_SHEET);
+export function chooseSheetNames(lang: Lang, snapshot: WorkbookSnapshot, ownedSet: ReadonlySet<string> = ownedSheets(snapshot)): Record<OutputKind, string> {
+  const ownedNames = [...ownedSet].filter((n) => n !== META_SHEET);
   const owned = new Set(ownedNames.map((n) => n.toLowerCase()));
   const foreign = new Set(
     snapshot.sheets.map((s) => s.name.toLowerCase()).filter((n) => !owned.has(n)),
@@ -314,15 +310,24 @@ function rubricWords(lang: Lang, rubric: Rubric) {
 }
 
 /**
- * The run time as a reader wants it: `2024-07-15 08:30 (UTC)` or `2024-07-15 16:30 (UTC+08:00)`, from
- * the ISO string the host passes (pure: no clock, no time-zone lookup). Anything else is shown as is.
+ * The run time as a reader wants it, in the local time the host recorded (ISO with its offset):
+ * `2026年11月29日 19:42` / `November 29, 2026 19:42`. Pure: the digits are read from the string, no
+ * time-zone lookup. Anything else is shown as is.
  */
-export function displayTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+export function displayTime(lang: Lang, iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   if (!m) return iso;
-  const zone = m[3] === undefined ? '' : m[3] === 'Z' ? ' (UTC)' : ` (UTC${m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3]})`;
-  return `${m[1]} ${m[2]}${zone}`;
+  return `${dateLabel(lang, m[1])} ${m[2]}`;
 }
+
+/** Days since 1899-12-30: a date as Excel stores it (a number with a date format). */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** Number formats that show a date as the glossary writes it: 2025年9月28日 / September 28, 2025. */
+export const DATE_FORMAT: Record<Lang, string> = { 'zh-CN': 'yyyy"年"m"月"d"日"', 'en-US': 'mmmm d, yyyy' };
 
 // ───────────────────────────── 考评结果 ─────────────────────────────
 
@@ -401,16 +406,13 @@ function renderResults(
   } else {
     b.note(tr(RESULTS.summaryEmpty));
   }
+  b.note(tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) }) + (rubric.source === 'sheet' && rubric.sheet ? tr(OUT.rubricSheet, { sheet: rubric.sheet }) : ''));
+  b.note(tr(OUT.bandLine, { excellent: rules.excellentMin / 100, qualified: rules.qualifiedMin / 100, basic: rules.basicMin / 100 }));
   b.note(
-    tr(RESULTS.rulesLine, {
-      excellent: rules.excellentMin / 100,
-      qualified: rules.qualifiedMin / 100,
-      basic: rules.basicMin / 100,
-      rubric: rubric.source === 'sheet' && rubric.sheet ? tr(OUT.rubricSheet, { sheet: rubric.sheet }) : tr(OUT.rubricDefault),
-      rankMode: tr(RANK_MODE[rules.rankMode]),
-      days: rules.rectifyDays,
-      runAt: displayTime(runAt),
-    }),
+    [
+      tr(RESULTS.rulesLine, { rankMode: tr(RANK_MODE[rules.rankMode]), days: rules.rectifyDays }),
+      tr(OUT.generatedAt, { time: displayTime(lang, runAt) }),
+    ].join(tr(OUT.clauseSep)),
   );
   b.add();
   b.header();
@@ -454,19 +456,6 @@ function renderResults(
 
 // ───────────────────────────── 年度排名 ─────────────────────────────
 
-/** Annual entries in display order: newest year first; ranked by rank, then the unranked, each in engine order. */
-export function rankingOrder(annual: readonly AnnualEntry[]): AnnualEntry[] {
-  const indexed = annual.map((e, i) => ({ e, i }));
-  indexed.sort((x, y) => {
-    if (x.e.year !== y.e.year) return y.e.year - x.e.year;
-    const rx = x.e.rank ?? Number.POSITIVE_INFINITY;
-    const ry = y.e.rank ?? Number.POSITIVE_INFINITY;
-    if (rx !== ry) return rx - ry;
-    return x.i - y.i;
-  });
-  return indexed.map((x) => x.e);
-}
-
 function renderRanking(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { rules } = result;
@@ -501,8 +490,7 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
   }
   for (const e of rankingOrder(result.annual)) {
     const tiedRank = e.rank !== null && (perRank.get(`${e.year}:${e.rank}`) ?? 0) > 1;
-    const titles = [...e.titles]
-      .sort((x, y) => TITLE_ORDER[x] - TITLE_ORDER[y])
+    const titles = titleOrder(e.titles)
       .map((title) =>
         title === 'advanced' && e.tie ? tr(RANKING.titleTied, { title: tr(TITLE[title]) }) : tr(TITLE[title]),
       );
@@ -544,14 +532,6 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
 
 // ───────────────────────────── 预警与整改 ─────────────────────────────
 
-/** Warnings in display order: serious, then warning, then info; engine order within a severity. */
-export function warningOrder(warnings: readonly Warning[]): Warning[] {
-  return warnings
-    .map((w, i) => ({ w, i }))
-    .sort((x, y) => SEVERITY_ORDER[x.w.severity] - SEVERITY_ORDER[y.w.severity] || x.i - y.i)
-    .map((x) => x.w);
-}
-
 function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { itemName } = rubricWords(lang, result.rubric);
@@ -564,7 +544,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
     { header: tr(WARNINGS.liaison), min: 8, max: 16 },
     { header: tr(WARNINGS.message), min: 30, max: 60, wrap: true },
     { header: tr(WARNINGS.deadline), min: 11, max: 12 },
-    { header: tr(WARNINGS.status), min: 8, max: 12 },
+    { header: tr(WARNINGS.status), min: 10, max: 32 },
     { header: tr(WARNINGS.focus), min: 16, max: 40, wrap: true },
     { header: tr(WARNINGS.source), min: 12, max: 30 },
   ];
@@ -577,13 +557,16 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       warning: count('warning'),
       info: count('info'),
       open: result.warnings.filter((w) => w.status === 'open').length,
+      overdue: result.warnings.filter((w) => w.status === 'overdue').length,
+      notEffective: result.warnings.filter((w) => w.status === 'not_effective').length,
+      asOf: dateLabel(lang, result.asOf),
     }),
   );
   b.add();
   b.header();
   if (result.warnings.length === 0) b.add([tr(WARNINGS.noRows)]);
   const sep = tr(OUT.listSep);
-  for (const w of warningOrder(result.warnings)) {
+  for (const w of actionOrder(result.warnings)) {
     const tiedWith =
       w.code === 'TIE_FOR_TOP'
         ? result.warnings
@@ -591,7 +574,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
             .map((o) => o.group)
         : undefined;
     const entry = result.annual.find((e) => e.year === w.year && e.group === w.group);
-    const message = warningMessage(lang, w, { itemName, tiedWith, average: entry?.average ?? null });
+    const message = warningMessage(lang, w, { itemName, tiedWith, average: entry?.average ?? null, withFocus: false });
     const r = b.add([
       tr(SEVERITY[w.severity]),
       tr(WARNING_NAME[w.code]),
@@ -600,13 +583,14 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       w.leader || null,
       w.liaison || null,
       message,
-      w.deadline,
-      w.status ? tr(WARNING_STATUS[w.status]) : null,
+      w.deadline ? excelSerial(w.deadline) : null,
+      w.status ? statusText(lang, w.status, w.resolvedBy) : null,
       w.focusItems.map((c) => `${c}.${itemName(c)}`).join(sep) || null,
       null,
     ]);
     b.coloured(r, 0, SEVERITY_COLOURS[w.severity], true);
     if (w.status) b.coloured(r, 8, STATUS_COLOURS[w.status]);
+    if (w.deadline) b.cellStyle(r, 7, { numberFormat: DATE_FORMAT[lang], horizontal: 'left' });
     b.link(r, 10, w.source);
   }
   return b.build('warnings');
@@ -644,14 +628,18 @@ function renderIssues(result: AssessmentResult, lang: Lang, names: Record<Output
 export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot, opts: RenderOptions): WorkbookPatch {
   const { lang } = opts;
   const meta = readMeta(snapshot);
-  const names = chooseSheetNames(lang, snapshot, meta);
+  // The run record's name is fixed: a sheet of the user's under it (any letter case) must be renamed first.
+  // An empty one (what an Excel run cut right after adding it leaves) holds nothing to lose: it is written into.
+  const metaLike = snapshot.sheets.find((s) => s.name.toLowerCase() === META_SHEET.toLowerCase());
+  if (metaLike && ((!meta && !metaSheetWritable(snapshot)) || metaLike.name !== META_SHEET)) {
+    throw new AssessError('config', FILE_ERR.metaSheetTaken, { sheet: metaLike.name }, metaLike.name);
+  }
+  const owned = ownedSheets(snapshot);
+  const names = chooseSheetNames(lang, snapshot, owned);
   const produced = OUTPUT_KINDS.map((k) => names[k]);
   const producedKeys = new Set(produced.map((n) => n.toLowerCase()));
-  const existing = new Set(snapshot.sheets.map((s) => s.name));
-  const deleteSheets = (meta?.sheets ?? []).filter(
-    (n, i, all) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()) && existing.has(n) && all.indexOf(n) === i,
-  );
-  const sheets: SheetPatch[] = [
+  const deleteSheets = [...owned].filter((n) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()));
+  const outputs: SheetPatch[] = [
     renderResults(result, lang, names, opts.runAt),
     renderRanking(result, lang, names),
     renderWarnings(result, lang, names),
@@ -664,5 +652,6 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
       paneLanguage: opts.paneLanguage === undefined ? (meta?.paneLanguage ?? null) : opts.paneLanguage,
     }),
   ];
+  const sheets = outputs.map((s) => ({ ...s, owned: true }));
   return { sheets, deleteSheets, activate: names.results };
 }

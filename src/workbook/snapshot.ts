@@ -8,8 +8,17 @@ export interface ErrorCell {
   error: string;
 }
 
+/**
+ * A formula cell whose file carries no calculated result (a file written by a program that does not
+ * calculate, never opened in a spreadsheet program). Office.js never gives one: Excel always calculates.
+ */
+export interface UncalculatedCell {
+  /** The formula as written, with its leading "=". */
+  formula: string;
+}
+
 /** A cell as the parser sees it: formula cells by their cached value, rich text as plain text. */
-export type CellValue = string | number | boolean | null | ErrorCell;
+export type CellValue = string | number | boolean | null | ErrorCell | UncalculatedCell;
 
 export interface SheetSnapshot {
   name: string;
@@ -19,6 +28,11 @@ export interface SheetSnapshot {
   merges: string[];
   /** Sheet visibility; hidden sheets are still read. */
   visibility: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * The sheet carries the add-in's ownership mark (OWNER_MARK, a hidden sheet-scoped name written with
+   * every owned sheet). A sheet is the add-in's only when the run record lists it and it carries the mark.
+   */
+  marked?: boolean;
 }
 
 export interface WorkbookSnapshot {
@@ -71,6 +85,8 @@ export interface DataValidation {
 
 export interface SheetPatch {
   name: string;
+  /** An output sheet the add-in owns: the host writes the ownership mark with it (template sheets are the user's). */
+  owned?: boolean;
   /** 2-D values, rectangular. Strings are always written as text, never as formulas. */
   values: OutputValue[][];
   styles: RangeStyle[];

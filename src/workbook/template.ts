@@ -81,7 +81,7 @@ function rulesSheet(lang: Lang): SheetPatch {
     if (key === 'excellentMin' || key === 'qualifiedMin' || key === 'basicMin') return (v as number) / 100;
     if (typeof v === 'number') return v;
     const word = RULE_VALUE_WORD[v];
-    return word ? tr(word) : v;
+    return word ? tr(word) : v || null;
   };
   const rows: OutputValue[][] = RULE_KEYS.map((k) => [en ? k.key : k.zh, value(k.key), tr(RULE_NOTE[k.key])]);
   const last = rows.length + 1;

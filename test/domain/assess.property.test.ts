@@ -18,7 +18,7 @@ describe('engine properties', () => {
   test('totals are the exact integer sum of the items and bands follow the thresholds', () => {
     fc.assert(
       fc.property(fc.array(specArb, { maxLength: 30 }), (specs) => {
-        const res = assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows: specs.map((s) => row(s)), issues: [] });
+        const res = assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows: specs.map((s) => row(s)), issues: [], asOf: '2025-01-15' });
         expect(res.assessments).toHaveLength(specs.length);
         res.assessments.forEach((a, i) => {
           const sum = specs[i].scores.reduce((x, y) => x + y, 0);
@@ -33,7 +33,7 @@ describe('engine properties', () => {
   test('ranks never exceed the number of ranked entries; titles only for eligible entries', () => {
     fc.assert(
       fc.property(fc.array(specArb, { maxLength: 40 }), fc.constantFrom('competition' as const, 'dense' as const), (specs, rankMode) => {
-        const res = assess({ rubric: DEFAULT_RUBRIC, rules: rules({ rankMode }), rows: specs.map((s) => row(s)), issues: [] });
+        const res = assess({ rubric: DEFAULT_RUBRIC, rules: rules({ rankMode }), rows: specs.map((s) => row(s)), issues: [], asOf: '2025-01-15' });
         for (const y of new Set(res.annual.map((a) => a.year))) {
           const ranked = res.annual.filter((a) => a.year === y && a.rank !== null);
           for (const a of ranked) expect(a.rank).toBeLessThanOrEqual(ranked.length);

@@ -4,8 +4,9 @@ import { warningMessage } from '../../src/i18n/domain';
 import type { Rules, ScoreRow } from '../../src/domain/types';
 import { row, rules, scoresFor } from './rows';
 
-const run = (rows: ScoreRow[], r: Partial<Rules> = {}) =>
-  assess({ rubric: DEFAULT_RUBRIC, rules: rules(r), rows, issues: [] });
+/** Statuses are judged as of a date: by default one before every deadline in these tests. */
+const run = (rows: ScoreRow[], r: Partial<Rules> = {}, asOf = '2021-01-01') =>
+  assess({ rubric: DEFAULT_RUBRIC, rules: rules(r), rows, issues: [], asOf });
 
 const year = (g: string, y: number, h1: number, h2: number, extra: Partial<Parameters<typeof row>[0]> = {}) => [
   row({ year: y, half: 1, group: g, total: h1, ...extra }),
@@ -93,12 +94,54 @@ describe('RECTIFY', () => {
     }
   });
 
-  test('a later 基本合格 does not resolve it', () => {
+  test('a later 基本合格 after the deadline: 整改未见效 (not_effective), naming that period', () => {
     const res = run([
       row({ year: 2023, half: 1, group: 'A', total: 70 }),
       row({ year: 2023, half: 2, group: 'A', total: 79.99 }),
     ]);
-    expect(res.warnings.filter((w) => w.code === 'RECTIFY').map((w) => w.status)).toEqual(['open', 'open']);
+    const rect = res.warnings.filter((w) => w.code === 'RECTIFY');
+    expect(rect.map((w) => w.status)).toEqual(['not_effective', 'open']);
+    expect(rect[0].checkedBy).toEqual({ year: 2023, half: 2 });
+    expect(rect[0].resolvedBy).toBeNull();
+    expect(warningMessage('zh-CN', rect[0], { itemName: () => '某项' })).toContain('整改期限后的2023年下半年考评等次仍在基本合格以下，整改未见效。');
+  });
+
+  test.each([
+    ['2021-09-27', 'open'],
+    ['2021-09-28', 'open'], // the deadline day itself: not yet passed
+    ['2021-09-29', 'overdue'],
+    ['2022-05-01', 'overdue'],
+  ])('no later assessment: as of %s the status is %s (deadline 2021-09-28)', (asOf, status) => {
+    const res = run([row({ year: 2021, half: 1, group: 'A', total: 73 })], {}, asOf);
+    expect(res.asOf).toBe(asOf);
+    expect(res.warnings[0]).toMatchObject({ code: 'RECTIFY', deadline: '2021-09-28', status, resolvedBy: null });
+  });
+
+  test.each([
+    // rectifyDays, the next half's total, status as of 2024-06-01
+    [184, 70, 'not_effective'], // deadline 2023-12-31: H2 ends on it, so H2 is the first assessment after the deadline
+    [185, 70, 'overdue'], // deadline 2024-01-01: H2 ended before it; no assessment since
+    [185, 80, 'resolved'], // 合格 resolves whenever it comes
+    [366, 70, 'open'], // deadline 2024-06-30 not passed yet
+  ])('with %p days and a next half of %p, the 2023 H1 warning is %s', (days, next, status) => {
+    const res = run(
+      [row({ year: 2023, half: 1, group: 'A', total: 70 }), row({ year: 2023, half: 2, group: 'A', total: next })],
+      { rectifyDays: days },
+      '2024-06-01',
+    );
+    expect(res.warnings.find((w) => w.code === 'RECTIFY' && w.half === 1)!.status).toBe(status);
+  });
+
+  test('not effective only at the first assessment after the deadline; a later 合格 still resolves it', () => {
+    const rows = [
+      row({ year: 2023, half: 1, group: 'A', total: 70 }),
+      row({ year: 2023, half: 2, group: 'A', total: 70 }),
+      row({ year: 2024, half: 1, group: 'A', total: 70 }),
+    ];
+    const first = run(rows, { rectifyDays: 200 }, '2024-08-01').warnings.find((w) => w.code === 'RECTIFY' && w.year === 2023 && w.half === 1)!;
+    expect(first).toMatchObject({ deadline: '2024-01-16', status: 'not_effective', checkedBy: { year: 2024, half: 1 } });
+    const later = run([...rows, row({ year: 2024, half: 2, group: 'A', total: 88 })], { rectifyDays: 200 }, '2025-08-01');
+    expect(later.warnings.filter((w) => w.code === 'RECTIFY').map((w) => w.status)).toEqual(['resolved', 'resolved', 'resolved']);
   });
 
   test('focus items are only items that lost points, largest share first', () => {
@@ -133,12 +176,52 @@ describe('LEADER_REVIEW and LEADER_REPLACE', () => {
     expect(res.warnings.some((w) => w.code === 'LEADER_REVIEW')).toBe(false);
   });
 
-  test('基本合格 then 不合格 is not two 不合格', () => {
+  // 连续两次考核在“基本合格”以下: 以下 includes 基本合格 (as for 限期整改), unless the rule narrows it.
+  test.each([
+    // first, second, rule, raised
+    [79.99, 79.99, 'basic', true],
+    [60, 60, 'basic', true],
+    [65, 50, 'basic', true],
+    [50, 79.99, 'basic', true],
+    [80, 60, 'basic', false], // 合格 breaks the chain
+    [60, 80, 'basic', false],
+    [65, 50, 'unqualified', false],
+    [59.99, 59.99, 'unqualified', true],
+    [50, 60, 'unqualified', false],
+  ] as const)('%p then %p with 党小组长预警 = %s: LEADER_REVIEW %p', (a, b, band, raised) => {
+    const res = run(
+      [row({ year: 2023, half: 1, group: 'A', total: a }), row({ year: 2023, half: 2, group: 'A', total: b })],
+      { leaderReviewBand: band },
+    );
+    const lr = res.warnings.filter((w) => w.code === 'LEADER_REVIEW');
+    expect(lr).toHaveLength(raised ? 1 : 0);
+    if (raised) expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: 2, reviewBand: band });
+  });
+
+  test('three in a row raise it at the second and the third', () => {
     const res = run([
-      row({ year: 2023, half: 1, group: 'A', total: 65 }),
-      row({ year: 2023, half: 2, group: 'A', total: 50 }),
+      row({ year: 2023, half: 1, group: 'A', total: 70 }),
+      row({ year: 2023, half: 2, group: 'A', total: 70 }),
+      row({ year: 2024, half: 1, group: 'A', total: 70 }),
     ]);
-    expect(res.warnings.some((w) => w.code === 'LEADER_REVIEW')).toBe(false);
+    expect(res.warnings.filter((w) => w.code === 'LEADER_REVIEW').map((w) => [w.year, w.half])).toEqual([
+      [2023, 2],
+      [2024, 1],
+    ]);
+  });
+
+  test('the message follows the glossary and the rule in force', () => {
+    const rows = [row({ year: 2023, half: 2, group: 'A', total: 50 }), row({ year: 2024, half: 1, group: 'A', total: 55 })];
+    const itemName = () => '';
+    const basic = run(rows).warnings.find((w) => w.code === 'LEADER_REVIEW')!;
+    expect(warningMessage('zh-CN', basic, { itemName })).toBe(
+      '连续两次考评等次在基本合格以下（2023年下半年、2024年上半年）。党小组长主观上不愿努力改进的，应及时更换。',
+    );
+    const strict = run(rows, { leaderReviewBand: 'unqualified' }).warnings.find((w) => w.code === 'LEADER_REVIEW')!;
+    expect(warningMessage('zh-CN', strict, { itemName })).toBe(
+      '连续两次考评等次为不合格（2023年下半年、2024年上半年）。党小组长主观上不愿努力改进的，应及时更换。',
+    );
+    expect(warningMessage('en-US', strict, { itemName })).toContain('Graded Unqualified in two consecutive assessments (2023 H2, 2024 H1)');
   });
 
   test('two consecutive years at 基本合格 or below raise LEADER_REPLACE in the second year', () => {
@@ -190,9 +273,10 @@ describe('annual results and ranking', () => {
     expect(top.map((a) => a.group)).toEqual(['A', 'B']);
     expect(top.every((a) => a.tie)).toBe(true);
     const ties = res.warnings.filter((w) => w.code === 'TIE_FOR_TOP');
+    // A tie is not a fault: 提示 (info).
     expect(ties.map((w) => [w.group, w.severity])).toEqual([
-      ['A', 'warning'],
-      ['B', 'warning'],
+      ['A', 'info'],
+      ['B', 'info'],
     ]);
   });
 
@@ -206,38 +290,67 @@ describe('annual results and ranking', () => {
     expect(res.warnings.some((w) => w.code === 'TIE_FOR_TOP')).toBe(false);
   });
 
-  test('a vetoed half: band 不合格 whatever the total, total still shown, no title', () => {
+  test('a vetoed half: band 不合格 whatever the total, total still shown, not ranked, no title', () => {
     const res = run([
       row({ year: 2024, half: 1, group: 'A', total: 99, veto: '发生责任性安全事故' }),
       row({ year: 2024, half: 2, group: 'A', total: 99 }),
       ...year('B', 2024, 90, 90),
+      ...year('C', 2024, 70, 70),
+      row({ year: 2024, half: 1, group: 'D', total: 99 }),
     ]);
     expect(res.assessments[0]).toMatchObject({ total: 9900, band: 'unqualified', status: 'graded' });
     const a = res.annual.find((x) => x.group === 'A')!;
-    expect(a).toMatchObject({ average: 99000, band: 'unqualified', rank: 1, vetoed: true });
-    expect(a.titles).toEqual([]);
+    // 一票否决，不参加排名和评先: listed after the ranked groups (and before incomplete years), without a rank.
+    expect(a).toMatchObject({ average: 99000, band: 'unqualified', rank: null, vetoed: true, titles: [] });
+    expect(res.annual.map((x) => [x.group, x.rank])).toEqual([
+      ['B', 1],
+      ['C', 2],
+      ['A', null],
+      ['D', null],
+    ]);
     expect(res.annual.find((x) => x.group === 'B')!.titles).toEqual(['advanced']);
     const rect = res.warnings.find((w) => w.group === 'A' && w.code === 'RECTIFY')!;
     expect(rect).toMatchObject({ severity: 'serious', veto: '发生责任性安全事故', focusItems: [] });
     // The message names the veto as the cause, not items that lost a point.
     const itemName = (c: string) => DEFAULT_RUBRIC.items.find((i) => i.code === c)!.name;
     const zh = warningMessage('zh-CN', rect, { itemName });
-    expect(zh).toContain('一票否决（发生责任性安全事故）');
-    expect(zh).not.toContain('重点条款');
-    expect(warningMessage('en-US', rect, { itemName })).toContain('vetoed (发生责任性安全事故)');
+    expect(zh).toBe('2024年上半年一票否决（发生责任性安全事故），考评等次为不合格。党支部帮助查找原因、制定改进措施，限于2024年9月28日前完成整改。');
+    expect(warningMessage('en-US', rect, { itemName })).toContain('One-vote veto (发生责任性安全事故)');
+  });
+
+  test('a vetoed year never ranks above a 合格 one, with competition or dense ranking', () => {
+    for (const rankMode of ['competition', 'dense'] as const) {
+      const res = run([...year('A', 2024, 98, 98, { veto: '违纪' }), ...year('B', 2024, 85, 85), ...year('C', 2024, 80, 80)], { rankMode });
+      expect(res.annual.map((x) => [x.group, x.rank])).toEqual([
+        ['B', 1],
+        ['C', 2],
+        ['A', null],
+      ]);
+    }
   });
 
   test('a vetoed half with a low total keeps its focus items', () => {
     const res = run([row({ year: 2024, half: 1, group: 'A', total: 70, veto: '违纪' })]);
     const rect = res.warnings.find((w) => w.code === 'RECTIFY')!;
     expect(rect.focusItems).toHaveLength(3);
-    expect(warningMessage('zh-CN', rect, { itemName: () => '某项' })).toMatch(/一票否决（违纪）.*重点条款：10\.某项、11\.某项、12\.某项/);
+    expect(warningMessage('zh-CN', rect, { itemName: () => '某项' })).toMatch(/一票否决（违纪）.*主要失分项目：10\.某项、11\.某项、12\.某项/);
+    // The warnings sheet has its own column for them: written once there.
+    expect(warningMessage('zh-CN', rect, { itemName: () => '某项', withFocus: false })).not.toContain('主要失分项目');
   });
 
-  test('a group marked ineligible (评先资格 否) cannot hold the title', () => {
-    const res = run([...year('A', 2024, 98, 98, { eligible: false }), ...year('B', 2024, 90, 90)]);
-    expect(res.annual.find((x) => x.group === 'A')!.titles).toEqual(['leader_candidate']);
-    expect(res.annual.find((x) => x.group === 'B')!.titles).toEqual(['advanced']);
+  test('a group marked ineligible (评先资格 否) holds no title and its leader is not a nominee; it is still ranked', () => {
+    const res = run([...year('A', 2024, 98, 98, { eligible: false }), ...year('B', 2024, 90, 90), ...year('C', 2024, 96, 95)]);
+    expect(res.annual.find((x) => x.group === 'A')).toMatchObject({ rank: 1, titles: [] });
+    expect(res.annual.find((x) => x.group === 'C')!.titles).toEqual(['advanced', 'leader_candidate']);
+    expect(res.annual.find((x) => x.group === 'B')!.titles).toEqual([]);
+  });
+
+  test('ineligible in one half only is enough to leave the leader off the list', () => {
+    const res = run([
+      row({ year: 2024, half: 1, group: 'A', total: 97, eligible: false }),
+      row({ year: 2024, half: 2, group: 'A', total: 97 }),
+    ]);
+    expect(res.annual[0]).toMatchObject({ band: 'excellent', markedIneligible: true, titles: [] });
   });
 
   test('both halves must be 合格 or better (configurable to 优秀)', () => {

@@ -2,13 +2,11 @@
  * The fake Excel is at least as strict as Excel where the add-in depends on it (each rule below is
  * Excel's documented or observed behaviour; the add-in's tests are only as good as these).
  */
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
-import { FileHost } from '../../src/hosts/file/host';
+import { openWorkbookFile } from '../../src/hosts/file/node';
 import { OfficeHost, mapOfficeError } from '../../src/hosts/office';
 import { columnWidthPoints } from '../../src/hosts/office/write';
 import { FakeRichApiError, FakeWorkbook } from '../support/fake-excel';
@@ -122,14 +120,10 @@ describe('text stays text end to end', () => {
 describe('column widths', () => {
   it('are set in points, and both hosts give every output column the same pixels', async () => {
     const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
-    const file = await FileHost.open(SAMPLE);
+    const file = await openWorkbookFile(SAMPLE);
     const snap = await file.read();
     const out = await assessWorkbook(file, { now });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-widths-'));
-    const saved = path.join(dir, 'out.xlsx');
-    await file.save(saved);
-    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const zip = await JSZip.loadAsync(file.bytes());
     // The file host's <col width> of each output sheet, as Excel shows them in pixels (ECMA-376 §18.3.1.13).
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');

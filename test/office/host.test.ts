@@ -7,7 +7,7 @@ import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { AssessError } from '../../src/domain/errors';
 import { benchSnapshot } from '../../src/bench/bench';
-import { FileHost } from '../../src/hosts/file/host';
+import { openWorkbookFile } from '../../src/hosts/file/node';
 import { MAX_ACTIONS, OfficeHost, readPaneLanguage, selectCell, insertTemplate } from '../../src/hosts/office';
 import { META_SHEET } from '../../src/workbook/meta';
 import { templatePatch } from '../../src/workbook/template';
@@ -19,7 +19,7 @@ const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx
 const now = () => new Date('2025-01-15T08:00:00Z');
 
 async function sampleSnapshot(): Promise<WorkbookSnapshot> {
-  return (await FileHost.open(SAMPLE)).read();
+  return (await openWorkbookFile(SAMPLE)).read();
 }
 
 function run(wb: FakeWorkbook, extra: Parameters<FakeWorkbook['env']>[0] = {}) {

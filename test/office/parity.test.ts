@@ -7,11 +7,12 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import type { AssessOutcome } from '../../src/app/assessWorkbook';
-import { FileHost } from '../../src/hosts/file/host';
-import { snapshotFromExcelJS } from '../../src/hosts/file/read';
+import { hostOf, snapshotFromExcelJS } from '../support/exceljs-snapshot';
 import { OfficeHost } from '../../src/hosts/office';
 import type { Lang } from '../../src/domain/types';
-import { META_SHEET, readMeta } from '../../src/workbook/meta';
+import JSZip from 'jszip';
+import { FileHost } from '../../src/hosts/file/host';
+import { META_SHEET, OWNER_MARK, readMeta } from '../../src/workbook/meta';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
 import { S73, S87, S97, formSheet, longYearHalf } from '../support/workbooks';
@@ -20,7 +21,7 @@ const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx
 const now = () => new Date('2025-03-01T09:30:00Z');
 
 async function viaFile(wb: ExcelJS.Workbook, lang: Lang | null): Promise<{ out: AssessOutcome; after: WorkbookSnapshot }> {
-  const host = await FileHost.fromWorkbook(wb);
+  const host = await hostOf(wb);
   const out = await assessWorkbook(host, { now, lang });
   // what a later reader of the saved file sees
   const after = await host.read();
@@ -140,18 +141,25 @@ describe('a workbook assessed by one host is re-assessed by the other', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE);
     const office = await viaOffice(snapshotFromExcelJS(wb), null);
-    // the Office result written out as a workbook, as Excel would save it
+    // the Office result written out as a workbook, as Excel would save it: cells, visibility and each
+    // sheet's names (the ownership mark among them)
     const saved = new ExcelJS.Workbook();
     for (const s of office.wb.sheets) {
       const ws = saved.addWorksheet(s.name, { state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible' });
       s.grid().forEach((row, r) =>
         row.forEach((v, c) => {
-          if (v !== null) ws.getCell(r + 1, c + 1).value = typeof v === 'object' ? { error: v.error } as ExcelJS.CellErrorValue : v;
+          if (v !== null) ws.getCell(r + 1, c + 1).value = typeof v === 'object' && 'error' in v ? ({ error: v.error } as ExcelJS.CellErrorValue) : (v as ExcelJS.CellValue);
         }),
       );
     }
-    expect(readMeta(snapshotFromExcelJS(saved))?.sheets).toContain(office.out.patch.activate);
-    const second = await viaFile(saved, null);
+    const marks = office.wb.sheets.map((s, i) => [...s.names].map(([name, n]) => `<definedName name="${name}" localSheetId="${i}"${n.visible ? '' : ' hidden="1"'}>${n.formula.slice(1).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</definedName>`).join('')).join('');
+    expect(marks).toContain(OWNER_MARK.name);
+    const zip = await JSZip.loadAsync(await saved.xlsx.writeBuffer());
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', wbXml.replace(/<definedNames\/>|<definedNames>[\s\S]*?<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${marks}</definedNames>`));
+    const savedHost = new FileHost(await zip.generateAsync({ type: 'uint8array' }));
+    expect(readMeta(await savedHost.read())?.sheets).toContain(office.out.patch.activate);
+    const second = { out: await assessWorkbook(savedHost, { now, lang: null }), after: await savedHost.read() };
     expect(sheetsOf(second.after)).toEqual(sheetsOf(office.after));
     expect(second.after.sheets.find((s) => s.name === META_SHEET)?.visibility).toBe('veryHidden');
   });

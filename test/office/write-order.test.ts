@@ -116,6 +116,19 @@ describe('an interrupted write is repaired by the next run', () => {
     }, 'en-US');
   });
 
+  it('a workbook assessed by an earlier release (record version 1, sheets without the ownership mark): cut at every sync', async () => {
+    const cuts = await everyCut(async () => {
+      const wb = FakeWorkbook.fromSnapshot(snap());
+      await run(wb);
+      for (const s of wb.sheets) s.names.clear();
+      const meta = wb.sheet(META_SHEET)!;
+      const row = meta.values.findIndex((r) => r[0] === 'version');
+      meta.set(row, 1, 1);
+      return wb;
+    });
+    expect(cuts).toBeGreaterThan(10);
+  });
+
   it('input sheets all hidden, outputs visible: the run succeeds, and is repaired wherever it is cut', async () => {
     const hidden = async () => {
       const wb = FakeWorkbook.fromSnapshot(snap());

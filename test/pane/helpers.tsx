@@ -30,7 +30,7 @@ import type { ReactNode } from 'react';
 /** The sample workbook assessed, as the panels see it. */
 export function sampleView(lang: Lang, snapshot: WorkbookSnapshot = sample as unknown as WorkbookSnapshot): PaneView {
   const p = parseWorkbook(snapshot);
-  return buildView(assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues }), lang);
+  return buildView(assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues, asOf: '2026-01-15' }), lang);
 }
 
 /** A panel alone, in a language. */

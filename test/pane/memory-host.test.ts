@@ -1,9 +1,10 @@
 /** The in-memory host and the pane's pure planning (template, rules, language), shared with the Office host. */
+import { localIso } from '../../src/app/clock';
 import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { readWorkbookFile } from '../../src/hosts/file/read';
+import { openWorkbookFile } from '../../src/hosts/file/node';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import { parseWorkbook } from '../../src/workbook/parse';
 import { templatePatch } from '../../src/workbook/template';
@@ -18,7 +19,7 @@ jest.setTimeout(20000);
 const sampleHost = () => new MemoryHost(sample as unknown as WorkbookSnapshot);
 
 test('the bundled preview snapshot is assets/sample.xlsx as the file host reads it', async () => {
-  const { snapshot } = await readWorkbookFile(path.join(__dirname, '..', '..', 'assets', 'sample.xlsx'));
+  const snapshot = await (await openWorkbookFile(path.join(__dirname, '..', '..', 'assets', 'sample.xlsx'))).read();
   expect(trim(snapshot)).toEqual(sample);
 });
 
@@ -43,7 +44,7 @@ test('readState: not assessed → assessed → changed after an edit; the rules 
   const host = sampleHost();
   expect(await host.readState()).toEqual({ assessed: false, runAt: null, changed: false, hasScoreTable: true, paneLanguage: null });
   await assessWorkbook(host, { now: () => new Date('2026-01-10T00:00:00Z') });
-  expect(await host.readState()).toMatchObject({ assessed: true, runAt: '2026-01-10T00:00:00.000Z', changed: false });
+  expect(await host.readState()).toMatchObject({ assessed: true, runAt: localIso(new Date('2026-01-10T00:00:00Z')), changed: false });
   await host.writeRules({ excellentMin: 9000 }, 'zh-CN');
   expect((await host.readState()).changed).toBe(true);
 });

@@ -9,8 +9,8 @@ jest.setTimeout(20000);
 const rowOf = (group: string) => document.querySelector(`tr[data-group="${group}"]`) as HTMLElement;
 
 describe.each([
-  ['zh-CN', '2025年度排名（竞争排名）', '2024年度排名（竞争排名）', '选择年度', '年度先进党小组', '并列', '未排名'],
-  ['en-US', 'Ranking of 2025 (competition ranking)', 'Ranking of 2024 (competition ranking)', 'Choose a year', 'Advanced group of the year', 'tied', 'Unranked'],
+  ['zh-CN', '2025年度排名（并列占位排名）', '2024年度排名（并列占位排名）', '选择年度', '年度先进党小组（示范党小组推荐对象）', '并列', '未排名'],
+  ['en-US', 'Ranking of 2025 (standard competition ranking)', 'Ranking of 2024 (standard competition ranking)', 'Choose a year', 'Advanced Party group of the year (model group nominee)', 'tied', 'Unranked'],
 ] as const)('ranking in %s', (lang, caption2025, caption2024, chooseYear, advanced, tied, unranked) => {
   test('newest year first; a chosen year shows ranks, titles and ties', async () => {
     const user = userEvent.setup();
@@ -37,7 +37,7 @@ describe.each([
 test('dense ranking is named as such, and no results say so', () => {
   const view = sampleView('zh-CN');
   const { unmount } = renderIn('zh-CN', <RankingPanel view={{ ...view, rules: { ...view.rules, rankMode: 'dense' } }} />);
-  expect(screen.getByRole('table', { name: '2025年度排名（中国式排名）' })).toBeTruthy();
+  expect(screen.getByRole('table', { name: '2025年度排名（并列不占位排名）' })).toBeTruthy();
   unmount();
   renderIn('en-US', <RankingPanel view={null} />);
   expect(screen.getByText('No annual results yet.')).toBeTruthy();

@@ -7,7 +7,7 @@ jest.setTimeout(20000);
 
 describe.each([
   ['zh-CN', '2025年下半年各等次党小组数', '优秀', '各党小组历次合计', '折线图'],
-  ['en-US', 'Groups per band, 2025 H2', 'Excellent', 'Each group’s totals over the periods', 'Line chart'],
+  ['en-US', 'Party groups per grade, 2025 H2', 'Excellent', 'Each Party group’s totals over the periods', 'Line chart'],
 ] as const)('summary in %s', (lang, caption, excellent, chartTitle, chartLabel) => {
   test('groups per band of the latest period, and the chart with thresholds', async () => {
     renderIn(lang, <SummaryPanel view={sampleView(lang)} />);

@@ -34,6 +34,7 @@
  *   serialization; unwired (`wire: false`), the UTF-8 JSON of every command.
  */
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { OWNER_MARK } from '../../src/workbook/meta';
 import { a1, colIndex, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
 import type { OfficeEnv } from '../../src/hosts/office/env';
 
@@ -79,6 +80,8 @@ export class FakeSheet {
   tabColor = '';
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
+  /** Sheet-scoped defined names (Worksheet.names, ExcelApi 1.4): name → formula and visibility. */
+  names = new Map<string, { formula: string; visible: boolean }>();
   /** Number of commands that changed this sheet (inputs must stay at 0). */
   writes = 0;
   /** Excel's worksheet id, as office.js sees it ("{GUID}"). */
@@ -159,6 +162,7 @@ export class FakeSheet {
       t: this.tabColor,
       vis: this.visibility,
       pr: this.protected,
+      nm: [...this.names],
     });
   }
 }
@@ -231,6 +235,7 @@ export class FakeWorkbook {
       const sheet = wb.addSheet(s.name, s.values);
       sheet.merges = [...s.merges];
       sheet.visibility = s.visibility === 'veryHidden' ? 'VeryHidden' : s.visibility === 'hidden' ? 'Hidden' : 'Visible';
+      if (s.marked) sheet.names.set(OWNER_MARK.name, { formula: `=${OWNER_MARK.formula}`, visible: false });
     }
     wb.active = wb.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
     return wb;
@@ -238,7 +243,8 @@ export class FakeWorkbook {
 
   addSheet(name: string, values: CellValue[][] = []): FakeSheet {
     const sheet = new FakeSheet(name);
-    values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && v !== '' && sheet.set(r, c, v)));
+    // Excel always holds a formula's result: a snapshot's uncalculated formula has no counterpart here.
+    values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && v !== '' && !(typeof v === 'object' && 'formula' in v) && sheet.set(r, c, v as Stored)));
     this.sheets.push(sheet);
     if (!this.active) this.active = name;
     return sheet;
@@ -588,14 +594,82 @@ class WorksheetCollectionProxy extends Proxy<FakeWorkbook> {
   }
 }
 
+/** A sheet's defined names (Worksheet.names, ExcelApi 1.4): add, and load of items/name,formula,visible. */
+class NamedItemCollectionProxy extends Proxy<FakeSheet> {
+  private itemsLoaded: { name: string; formula: string; visible: boolean }[] | null = null;
+  get items(): { name: string; formula: string; visible: boolean }[] {
+    if (!this.itemsLoaded) throw new FakeRichApiError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props: string | string[] = ''): this {
+    const names = (Array.isArray(props) ? props : props.split(','))
+      .map((s) => s.trim().replace(/^items\//, ''))
+      .filter(Boolean);
+    for (const n of names) if (!['name', 'formula', 'visible'].includes(n)) throw new Error(`fake: NamedItem.${n} is not modelled`);
+    let found: { name: string; formula: string; visible: boolean }[] = [];
+    const cmd = {
+      desc: { load: true, props: names },
+      answer: undefined as unknown,
+      apply: () => {
+        this.ctx.requireApi('1.4', 'Worksheet.names');
+        if (names.includes('formula')) this.ctx.requireApi('1.7', 'NamedItem.formula');
+        found = [...this.target().names].map(([name, v]) => ({ name, ...v }));
+        cmd.answer = found.map((f) => {
+          const a: Record<string, unknown> = {};
+          for (const n of names) a[n] = f[n as keyof typeof f];
+          return a;
+        });
+      },
+    };
+    this.ctx.queue.push(cmd);
+    this.ctx.loads.push(() => {
+      this.itemsLoaded = found;
+    });
+    return this;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, this.resolve, name);
+  }
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
+    this.set({ m: 'names.add', name, reference, comment }, (t) => {
+      this.ctx.requireApi('1.4', 'Worksheet.names');
+      if (!/^[A-Za-z_\\][\w.]*$/.test(name) || name.length > 255) throw new FakeRichApiError('InvalidArgument', `bad name ${name}`);
+      if ([...t.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeRichApiError('ItemAlreadyExists', `The name ${name} already exists.`);
+      t.names.set(name, { formula: reference, visible: true });
+    });
+    return new NamedItemProxy(this.ctx, this.resolve, name);
+  }
+}
+
+/** One defined name (the object names.add() returns): only `visible` is modelled. */
+class NamedItemProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: () => FakeSheet | null,
+    readonly name: string,
+  ) {}
+  set visible(v: boolean) {
+    this.ctx.enqueue({ p: 'visible', name: this.name, v }, () => {
+      const item = this.sheet()?.names.get(this.name);
+      if (!item) throw new FakeRichApiError('ItemNotFound', `The name ${this.name} does not exist.`);
+      item.visible = v;
+    });
+  }
+  get visible(): boolean {
+    throw new FakeRichApiError('PropertyNotLoaded', "The property 'visible' is not available.");
+  }
+}
+
 class WorksheetProxy extends Proxy<FakeSheet> {
   private pre = new Map<string, unknown>();
   freezePanes: FreezePanesProxy;
   protection: SheetProtectionProxy;
+  names: NamedItemCollectionProxy;
   constructor(ctx: FakeContext, resolve: () => FakeSheet | null, orNull = false) {
     super(ctx, resolve, orNull);
     this.freezePanes = new FreezePanesProxy(ctx, () => this.target());
     this.protection = new SheetProtectionProxy(ctx, () => this.target());
+    this.names = new NamedItemCollectionProxy(ctx, () => this.target());
   }
   preload(names: string[], values: Record<string, unknown>): void {
     for (const n of names) this.pre.set(n, values[n]);

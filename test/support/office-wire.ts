@@ -158,8 +158,9 @@ class Tee {
       }
       const results = loads.map((l) => {
         if (!l.collection) return { ActionId: l.actionId, Value: toWire(l.fakeCmd.answer) };
-        const sheets = l.fakeCmd.sheets as Array<{ id: string }>;
-        return { ActionId: l.actionId, Value: { _Items: (l.fakeCmd.answer as Any[]).map((a, i) => ({ Id: sheets[i].id, ...toWire(a) })) } };
+        // Collection items; worksheets come with their Id (office.js then reaches each by it).
+        const sheets = l.fakeCmd.sheets as Array<{ id: string }> | undefined;
+        return { ActionId: l.actionId, Value: { _Items: (l.fakeCmd.answer as Any[]).map((a, i) => (sheets ? { Id: sheets[i].id, ...toWire(a) } : toWire(a))) } };
       });
       const answer = { Results: results };
       const last = wb.syncLog[wb.syncLog.length - 1];

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DEFAULT_RUBRIC, aspects, shortItemName } from '../../src/domain/rubric';
-import { snapshotFromExcelJS } from '../../src/hosts/file/read';
+import { snapshotFromExcelJS } from './exceljs-snapshot';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { parseWorkbook } from '../../src/workbook/parse';
 import type { ParsedWorkbook } from '../../src/workbook/parse';

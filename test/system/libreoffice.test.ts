@@ -89,9 +89,9 @@ beforeAll(() => {
   execSync('npm run --silent build:cli', { cwd: ROOT, stdio: 'pipe' });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-system-'));
   fs.copyFileSync(SAMPLE, path.join(dir, 'sample.xlsx'));
-  const r1 = spawnSync(process.execPath, [MAIN, 'sample.xlsx'], { cwd: dir, encoding: 'utf8' });
+  const r1 = spawnSync(process.execPath, [MAIN, 'sample.xlsx', '--as-of', '2026-01-15'], { cwd: dir, encoding: 'utf8' });
   expect(r1.status).toBe(0);
-  const r2 = spawnSync(process.execPath, [MAIN, 'sample.xlsx', '--lang', 'en-US', '--out', 'sample-en.xlsx'], { cwd: dir, encoding: 'utf8' });
+  const r2 = spawnSync(process.execPath, [MAIN, 'sample.xlsx', '--lang', 'en-US', '--as-of', '2026-01-15', '--out', 'sample-en.xlsx'], { cwd: dir, encoding: 'utf8' });
   expect(r2.status).toBe(0);
   zh = toCsv(path.join(dir, 'sample.assessed.xlsx'));
   en = toCsv(path.join(dir, 'sample-en.xlsx'));
@@ -127,10 +127,10 @@ test('results: every row with its total and band; the veto shows as 不合格; t
   expect(Object.values(pending)).toContain('待评分');
 });
 
-test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show', () => {
-  const rows = table(zh.get('年度排名')!, ['年度', '排名', '党小组', '年度平均分', '年度等次']);
+test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show; a vetoed year is not ranked', () => {
+  const rows = table(zh.get('年度排名')!, ['年度', '名次', '党小组', '年度平均分', '年度等次']);
   const y2024 = rows.filter((r) => r['年度'] === '2024');
-  expect(y2024.map((r) => [r['排名'], r['党小组'], r['年度平均分']])).toEqual([
+  expect(y2024.map((r) => [r['名次'], r['党小组'], r['年度平均分']])).toEqual([
     ['1', '城东供电所党小组', '95.5'],
     ['1', '城西供电所党小组', '95.5'],
     ['3', '带电作业班党小组', '91.25'],
@@ -141,18 +141,23 @@ test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show
   expect(y2024[0]['年度等次']).toBe('优秀');
   expect(y2024[5]['年度等次']).toBe('不合格');
   expect(Object.values(y2024[0]).join('|')).toContain('并列');
-  expect(Object.values(y2024[0]).join('|')).toContain('年度先进党小组');
+  expect(Object.values(y2024[0]).join('|')).toContain('年度先进党小组（示范党小组推荐对象）');
   const y2025 = rows.filter((r) => r['年度'] === '2025');
-  expect(y2025[0]['党小组']).toBe('城东供电所党小组');
-  expect(Object.values(y2025[0]).join('|')).toContain('年度先进党小组');
-  // The incomplete year is listed, unranked.
-  const incomplete = y2025.find((r) => r['党小组'] === '带电作业班党小组')!;
-  expect(incomplete['排名']).toBe('');
+  expect(y2025.map((r) => [r['名次'], r['党小组']])).toEqual([
+    ['1', '城东供电所党小组'],
+    ['2', '综合管理党小组'],
+    ['3', '城西供电所党小组'],
+    ['4', '线路运维二班党小组'],
+    ['', '线路运维一班党小组'], // 一票否决，不参加排名和评先
+    ['', '带电作业班党小组'], // 年度考评不全
+  ]);
+  expect(Object.values(y2025[0]).join('|')).toContain('年度先进党小组（示范党小组推荐对象）');
+  expect(Object.values(y2025[4]).join('|')).toContain('一票否决，不参加排名和评先');
 });
 
 test('warnings: every kind, with deadlines and statuses', () => {
   const text = zh.get('预警与整改')!.map((r) => r.join('|')).join('\n');
-  for (const word of ['限期整改', '组长警示', '考虑调整组长', '年度不完整', '并列第一', '待整改', '已见效', '2026-03-31']) {
+  for (const word of ['限期整改', '及时更换党小组长', '考虑更换党小组长人选', '年度考评不全', '年度第一并列', '待整改', '已整改（2025年下半年考评合格）', '整改状态截至2026年1月15日']) {
     expect(text).toContain(word);
   }
 });
@@ -182,12 +187,12 @@ test('a workbook re-saved by LibreOffice after a run is assessed again: its outp
     encoding: 'utf8',
   });
   expect(lo.status).toBe(0);
-  const r = spawnSync(process.execPath, [MAIN, 'sample.assessed.xlsx', '--out', 'again.xlsx'], { cwd: resaved, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [MAIN, 'sample.assessed.xlsx', '--as-of', '2026-01-15', '--out', 'again.xlsx'], { cwd: resaved, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   const again = toCsv(path.join(resaved, 'again.xlsx'));
   expect([...again.keys()].sort()).toEqual([...zh.keys()].sort());
-  const columns = ['年度', '排名', '党小组', '年度平均分', '年度等次'];
+  const columns = ['年度', '名次', '党小组', '年度平均分', '年度等次'];
   expect(table(again.get('年度排名')!, columns)).toEqual(table(zh.get('年度排名')!, columns));
   for (const [name, rows] of input) expect({ name, rows: again.get(name) }).toEqual({ name, rows });
 });

@@ -1,55 +1,95 @@
 /**
- * The file host: the WorkbookHost port over the bytes of an .xlsx package. `read()` gives the snapshot
- * (ExcelJS reads the package), `write(patch)` patches the package in memory (write.ts: input parts are
- * copied byte for byte, only owned sheets are written), `save(path)` writes the file atomically (a
- * temporary file in the same folder, then a rename), so a failed save never leaves half a file and
- * never touches any other file.
+ * The file host: the WorkbookHost port over the bytes of an .xlsx package, in Node and in a browser.
+ * `read()` gives the snapshot (read.ts streams the parts it needs), `write(patch)` patches the package in
+ * memory (write.ts: input parts copied verbatim, only owned sheets written). Saving a file is the
+ * caller's (node.ts for the command-line tool, a download in the workbook page).
+ *
+ * Every failure is an AssessError naming the file: an unreadable package says why (damaged, encrypted,
+ * over a stated limit…) and what to do; nothing is written anywhere.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { AssessError } from '../../domain/errors';
-import { CLI_ERR } from '../../i18n/cli';
-import { CONFIG_MSG } from '../../i18n/config';
+import { FILE_ERR, PACKAGE_MSG, limitText } from '../../i18n/file';
 import { ownedSheets } from '../../workbook/meta';
 import type { WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
-import { loadWorkbookData, readWorkbookFile } from './read';
-import { patchXlsx } from './write';
-import { ZipError } from './xlsx/zip';
+import { PACKAGE_LIMITS, PackageError } from './package/archive';
+import type { PackageLimits } from './package/archive';
+import { openWorkbook, readSnapshot } from './read';
+import type { WorkbookPackage } from './read';
+import { emptyWorkbook, patchPackage } from './write';
+import { CONFIG_MSG } from '../../i18n/config';
+
+/** An OLE compound file (old .xls, or an encrypted .xlsx wrapped by Office): it starts D0 CF 11 E0. */
+function isCompoundFile(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+
+/** A PackageError as the AssessError a user reads. */
+export function packageFailure(e: PackageError, file: string): AssessError {
+  const params = { part: e.part ?? '', detail: e.detail, limit: e.numbers.limit !== undefined ? limitText(e.code, e.numbers.limit) : '' };
+  return new AssessError('file', PACKAGE_MSG[e.code], params, file, e);
+}
 
 export class FileHost implements WorkbookHost {
   /** Number of read() and write() calls (the use case makes exactly one of each). */
   reads = 0;
   writes = 0;
+  private pkg: WorkbookPackage | null = null;
+  private snapshot: WorkbookSnapshot | null = null;
 
   /**
    * @param data the package's bytes (null: a new, empty workbook)
    * @param file the name that messages give it
+   * @param limits what a package may hold (tests pass smaller limits)
    */
   constructor(
-    private data: Buffer | null,
-    private snapshot: WorkbookSnapshot | null = null,
+    private data: Uint8Array | null,
     readonly file = '(workbook)',
+    private readonly limits: PackageLimits = PACKAGE_LIMITS,
   ) {}
-
-  /** Load a workbook file (AssessError 'file' when it cannot be read). */
-  static async open(file: string): Promise<FileHost> {
-    const { data, snapshot } = await readWorkbookFile(file);
-    return new FileHost(data, snapshot, file);
-  }
-
-  /** A host over an ExcelJS workbook built in memory (its bytes as ExcelJS writes them). */
-  static async fromWorkbook(wb: ExcelJS.Workbook, file?: string): Promise<FileHost> {
-    return new FileHost(Buffer.from(await wb.xlsx.writeBuffer()), null, file);
-  }
 
   /** A host over a new, empty workbook (for the template). */
   static empty(): FileHost {
-    return new FileHost(null, { sheets: [] });
+    return new FileHost(null);
+  }
+
+  /** Open the package (once) and check that it is a workbook. */
+  private async open(): Promise<WorkbookPackage> {
+    if (this.pkg) return this.pkg;
+    try {
+      if (!this.data) this.pkg = await emptyWorkbook();
+      else {
+        if (isCompoundFile(this.data)) {
+          // Office stores an .xlsx with an open password inside a compound file ("EncryptedPackage" stream);
+          // anything else in one is an old binary .xls.
+          throw new AssessError('file', (await isEncryptedPackage(this.data)) ? FILE_ERR.encrypted : CONFIG_MSG.fileNotXlsx, { path: this.file }, this.file);
+        }
+        this.pkg = await openWorkbook(this.data, this.limits);
+      }
+    } catch (e) {
+      throw this.failure(e);
+    }
+    return this.pkg;
+  }
+
+  /** A failure as the user reads it: a package error explained, and the file named. */
+  private failure(e: unknown): unknown {
+    if (e instanceof PackageError) return packageFailure(e, this.file);
+    if (e instanceof AssessError && e.kind === 'file' && !e.where) return new AssessError(e.kind, e.msg, e.params, this.file, e.inner);
+    return e;
   }
 
   private async current(): Promise<WorkbookSnapshot> {
-    if (!this.snapshot) this.snapshot = this.data ? (await loadWorkbookData(this.data, this.file)).snapshot : { sheets: [] };
+    if (!this.snapshot) {
+      const pkg = await this.open();
+      try {
+        this.snapshot = await readSnapshot(pkg);
+      } catch (e) {
+        throw this.failure(e);
+      }
+      if (this.data && pkg.sheets.every((s) => s.kind !== 'worksheet')) {
+        throw new AssessError('file', FILE_ERR.noWorksheets, {}, this.file);
+      }
+    }
     return this.snapshot;
   }
 
@@ -60,44 +100,33 @@ export class FileHost implements WorkbookHost {
 
   async write(patch: WorkbookPatch): Promise<void> {
     this.writes++;
-    const owned = ownedSheets(await this.current());
+    const snapshot = await this.current();
+    const pkg = await this.open();
     try {
-      this.data = await patchXlsx(this.data, patch, owned);
+      this.data = await patchPackage(pkg, patch, ownedSheets(snapshot));
     } catch (e) {
-      if (e instanceof ZipError) throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: this.file, detail: e.message }, this.file, e);
-      throw e;
+      throw this.failure(e);
+    } finally {
+      // The package's DOM may have been edited: read the new bytes afresh next time.
+      this.pkg = null;
+      this.snapshot = null;
     }
-    this.snapshot = null;
   }
 
   /** The package's bytes as they stand (after write: the assessed workbook). */
-  toBuffer(): Buffer {
+  bytes(): Uint8Array {
     if (!this.data) throw new Error('FileHost: nothing written yet');
     return this.data;
   }
-
-  /** Write the workbook to a file: temp file beside it, then rename. AssessError 'file' on failure. */
-  async save(file: string): Promise<void> {
-    const data = this.toBuffer();
-    await atomicWrite(file, (tmp) => fs.promises.writeFile(tmp, data));
-  }
 }
 
-/** Write a file atomically: `data` is produced into a temp file in the target's folder, then renamed. */
-export async function atomicWrite(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
-  const abs = path.resolve(file);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+/** Does a compound file hold an encrypted OOXML package (its "EncryptedPackage" stream)? */
+async function isEncryptedPackage(data: Uint8Array): Promise<boolean> {
   try {
-    await produce(tmp);
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    if (e instanceof AssessError) throw e;
-    const reason = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
-    throw new AssessError('file', CLI_ERR.cannotWrite, { reason }, file, e);
+    const CFB = await import('cfb');
+    const container = CFB.read(data, { type: 'array' });
+    return container.FileIndex.some((f) => f.name === 'EncryptedPackage' || f.name === 'EncryptionInfo');
+  } catch {
+    return false;
   }
 }

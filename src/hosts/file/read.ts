@@ -1,108 +1,409 @@
 /**
- * The file host's reader: an ExcelJS workbook → a plain WorkbookSnapshot, the same shape the Office.js
- * host produces, so both compute the same fingerprint.
+ * The file host's reader: the parts of an .xlsx package that the assessment needs, straight into a plain
+ * WorkbookSnapshot (the shape the Office.js host produces, so both compute the same fingerprint).
  *
- * Cell values:
- * - formula cells by their cached result (null when the file has none); error results as {error};
- * - error cells as {error: '#N/A'}; rich text flattened to its plain text; hyperlinks by their text;
- * - dates as Excel serial numbers (as Office.js `values` returns them; the parser reads a serial in a
- *   year cell as that date's year and treats one in a score cell as out of range);
- * - booleans as booleans; a string that looks like a formula stays a string;
- * - inside a merged area only the top-left cell keeps the value (ExcelJS repeats it in every cell;
- *   Office.js does not): the parser propagates merges itself.
- * Hidden rows and columns are read like any other; sheet visibility is kept.
+ * - The workbook part is found through the package relationships (`_rels/.rels`), not assumed at
+ *   xl/workbook.xml; its sheet list, states, defined names and protection are read with a namespace-aware
+ *   DOM, so any prefix (`<x:workbook xmlns:x=…>`), a relationships prefix declared on each `<sheet>`, and
+ *   strict-conformance namespaces all read alike.
+ * - Worksheets and the shared-string table stream through saxes (namespace-aware) chunk by chunk as they
+ *   are inflated: memory holds the cells, never a worksheet's whole XML text.
+ * - Cell values as Office.js `values` gives them: numbers (dates as serial numbers, `t="d"` ISO dates
+ *   converted), text (shared, inline or a formula's string result; `_xHHHH_` escapes decoded, phonetic
+ *   runs left out), booleans, error values as {error}. A formula cell whose file carries no result is
+ *   {formula} (the parser names it). A number the file spells that is not finite (`NaN`, `1e400`) stays
+ *   its text, so the parser reports it instead of reading a blank. Cells and rows without `r` follow the
+ *   previous one.
+ * - Inside a merged area only the top-left cell keeps its value (as Office.js reports it).
+ * - Limits (PackageLimits): rows per sheet, cells in all, bytes per part — a PackageError names the limit.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { AssessError } from '../../domain/errors';
-import { CONFIG_MSG } from '../../i18n/config';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { parseRange } from '../../workbook/a1';
+import { OWNER_MARK } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { PACKAGE_LIMITS, PackageArchive, PackageError } from './package/archive';
+import type { PackageLimits } from './package/archive';
+import { Relationships } from './package/opc';
+import { PartDecoder, decodePart, decodeXstring, isMainNs, mainChild, mainChildren, parseXml, relAttr } from './package/xml';
+import type { Document, Element } from './package/xml';
 
-const MS_PER_DAY = 86400000;
-/** 1899-12-30, Excel's day 0 (in the 1900 date system), as ExcelJS reads dates in UTC. */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A JS date (as ExcelJS reads it, UTC) → Excel serial number. */
-export function dateToSerial(d: Date): number {
-  const v = (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
-  // Keep whole days whole; times keep their fraction (rounded to the millisecond).
-  return Math.round(v * MS_PER_DAY) / MS_PER_DAY;
+/** One entry of the workbook's sheet list. */
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** The relationship id (r:id) and the part it names (null when it names nothing in the package). */
+  rid: string;
+  part: string | null;
+  /** The relationship's kind: worksheet, chartsheet, dialogsheet, macrosheet… */
+  kind: string;
+  element: Element;
+  /** The sheet carries the add-in's ownership mark (a sheet-scoped defined name). */
+  marked: boolean;
+  /** The worksheet's view selects its tab (known once the sheet was read). */
+  tabSelected: boolean;
 }
 
-/** One ExcelJS cell value → a snapshot value. */
-export function snapshotValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  switch (typeof v) {
-    case 'string':
-      return v;
-    case 'number':
-      return Number.isFinite(v) ? v : null;
-    case 'boolean':
-      return v;
-    case 'object':
-      break;
-    default:
-      return String(v);
-  }
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v);
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === 'string') return { error: o.error };
-  if (Array.isArray(o.richText)) {
-    let s = '';
-    for (const run of o.richText as { text?: unknown }[]) if (run && typeof run.text === 'string') s += run.text;
-    return s;
-  }
-  if ('formula' in o || 'sharedFormula' in o) {
-    return 'result' in o ? snapshotValue(o.result) : null;
-  }
-  if ('hyperlink' in o || 'text' in o) {
-    const text = o.text;
-    if (typeof text === 'string') return text;
-    return snapshotValue(text); // text may itself be rich text
-  }
-  if ('result' in o) return snapshotValue(o.result);
-  return null;
+/** A workbook package opened for reading and patching. */
+export interface WorkbookPackage {
+  archive: PackageArchive;
+  workbookPart: string;
+  workbook: Document;
+  rels: Relationships;
+  sheets: SheetEntry[];
+  /** The workbook uses the strict-conformance namespaces (ISO/IEC 29500 Strict). */
+  strict: boolean;
+  /** The workbook's structure is protected (sheets cannot be added or removed). */
+  structureLocked: boolean;
+  /** The workbook counts dates from 1904 (Mac Excel 2008 and older). */
+  date1904: boolean;
 }
 
-interface MergeHolder {
-  _merges?: Record<string, { range?: string; model?: { range?: string } } | undefined>;
-  model?: { merges?: string[] };
+function isTrue(v: string | null | undefined): boolean {
+  return v === '1' || v === 'true';
 }
 
-/** Merged areas of a worksheet as A1 ranges. */
-function mergesOf(ws: ExcelJS.Worksheet): string[] {
-  const holder = ws as unknown as MergeHolder;
-  if (holder._merges) {
-    const out: string[] = [];
-    for (const m of Object.values(holder._merges)) {
-      const r = m?.range ?? m?.model?.range;
-      if (typeof r === 'string') out.push(r);
-    }
-    return out;
+/** Open a package and read its workbook part's structure. PackageError when it is not a workbook. */
+export async function openWorkbook(bytes: Uint8Array, limits: PackageLimits = PACKAGE_LIMITS): Promise<WorkbookPackage> {
+  const archive = await PackageArchive.open(bytes, limits);
+  const root = await Relationships.read(archive, '');
+  const office = root.ofKind('officeDocument')[0];
+  const workbookPart = office?.target ?? 'xl/workbook.xml';
+  const entry = archive.get(workbookPart);
+  if (!entry) throw new PackageError('missing_part', workbookPart);
+  const workbook = parseXml(decodePart(await archive.bytes(entry.name), entry.name), entry.name);
+  const wb = workbook.documentElement!;
+  if (wb.localName !== 'workbook' || !isMainNs(wb.namespaceURI)) throw new PackageError('bad_xml', entry.name, 'not a SpreadsheetML workbook');
+  const rels = await Relationships.read(archive, entry.name);
+
+  const sheetsEl = mainChild(wb, 'sheets');
+  const sheets: SheetEntry[] = [];
+  for (const el of sheetsEl ? mainChildren(sheetsEl, 'sheet') : []) {
+    const rid = relAttr(el, 'id') ?? '';
+    const rel = rels.byId(rid);
+    const st = el.getAttribute('state');
+    sheets.push({
+      name: el.getAttribute('name') ?? '',
+      sheetId: Number(el.getAttribute('sheetId')) || 0,
+      state: st === 'hidden' ? 'hidden' : st === 'veryHidden' ? 'veryHidden' : 'visible',
+      rid,
+      part: rel && !rel.external && archive.get(rel.target) ? archive.get(rel.target)!.name : null,
+      kind: rel?.kind ?? '',
+      element: el,
+      marked: false,
+      tabSelected: false,
+    });
   }
-  return holder.model?.merges ?? [];
+  const names = mainChild(wb, 'definedNames');
+  for (const dn of names ? mainChildren(names, 'definedName') : []) {
+    const local = dn.getAttribute('localSheetId');
+    if (local === null || (dn.getAttribute('name') ?? '').toUpperCase() !== OWNER_MARK.name.toUpperCase()) continue;
+    const s = sheets[Number(local)];
+    if (s && (dn.textContent ?? '').trim() === OWNER_MARK.formula) s.marked = true;
+  }
+  const protection = mainChild(wb, 'workbookProtection');
+  const pr = mainChild(wb, 'workbookPr');
+  return {
+    archive,
+    workbookPart: entry.name,
+    workbook,
+    rels,
+    sheets,
+    strict: wb.namespaceURI !== 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+    structureLocked: isTrue(protection?.getAttribute('lockStructure')),
+    date1904: isTrue(pr?.getAttribute('date1904')),
+  };
 }
 
-/** One worksheet → a sheet snapshot. Iterates only the stored rows and cells. */
-export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const src = row.values as unknown[];
-    const out: CellValue[] = new Array<CellValue>(Math.max(0, src.length - 1)).fill(null);
-    for (let c = 1; c < src.length; c++) {
-      const v = src[c];
-      if (v !== undefined && v !== null) out[c - 1] = snapshotValue(v);
-    }
-    let len = out.length;
-    while (len > 0 && out[len - 1] === null) len--;
-    out.length = len;
-    values[rowNumber - 1] = out;
+/** Stream a part through a namespace-aware SAX parser. */
+async function parsePart(archive: PackageArchive, part: string, setup: (p: SaxesParser<{ xmlns: true }>) => void): Promise<void> {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  parser.on('doctype', () => {
+    throw new PackageError('bad_xml', part, 'DTD');
   });
+  setup(parser);
+  const decoder = new PartDecoder(part);
+  try {
+    await archive.stream(part, (chunk) => {
+      const text = decoder.write(chunk);
+      if (text) parser.write(text);
+    });
+    const rest = decoder.end();
+    if (rest) parser.write(rest);
+    parser.close();
+  } catch (e) {
+    if (e instanceof PackageError) throw e;
+    throw new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+}
+
+/** The main namespace URI as saxes hands it out (one string per declaration), to compare by identity first. */
+let mainUri: string | undefined;
+const main = (tag: SaxesTagNS) => tag.uri === mainUri || (isMainNs(tag.uri) && (mainUri = tag.uri) !== undefined);
+
+/** The shared-string table: each <si>'s text, rich-text runs joined, phonetic runs (<rPh>) left out. */
+async function readSharedStrings(archive: PackageArchive, part: string): Promise<string[]> {
+  const out: string[] = [];
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let buf = '';
+  await parsePart(archive, part, (p) => {
+    p.on('opentag', (tag) => {
+      if (!main(tag)) return;
+      switch (tag.local) {
+        case 'si':
+          inSi = true;
+          buf = '';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          inT = inSi && phonetic === 0;
+          break;
+      }
+    });
+    p.on('closetag', (tag) => {
+      if (!main(tag)) return;
+      switch (tag.local) {
+        case 'si':
+          out.push(decodeXstring(buf));
+          inSi = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 't':
+          inT = false;
+          break;
+      }
+    });
+    const text = (s: string) => {
+      if (inT) buf += s;
+    };
+    p.on('text', text);
+    p.on('cdata', text);
+  });
+  return out;
+}
+
+/** "AB12" → column 27 (0-based) and row 11; null when the reference is not a cell. */
+function cellRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === ref.length || i > 3) return null;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+const DAY_MS = 86400000;
+/** 1899-12-30 (day 0 of Excel's 1900 system) and 1904-01-01 (day 0 of the 1904 system), in ms. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** An ISO 8601 date (a `t="d"` cell) as a serial number, or its text when it is not a date. */
+function isoToSerial(s: string, date1904: boolean): number | string {
+  const text = s.trim();
+  // A date-time without a zone is a wall-clock time: read it as UTC so the serial keeps its day.
+  const withZone = /T[^Z+-]*$/.test(text) ? `${text}Z` : text;
+  const ms = Date.parse(withZone);
+  if (Number.isNaN(ms)) return s;
+  const serial = (ms - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+  return Math.round(serial * DAY_MS) / DAY_MS;
+}
+
+interface SheetRead {
+  values: CellValue[][];
+  merges: string[];
+}
+
+interface Counter {
+  cells: number;
+}
+
+/** One worksheet part → its values and merged areas. */
+async function readWorksheet(pkg: WorkbookPackage, sheet: SheetEntry, part: string, strings: string[], counter: Counter): Promise<SheetRead> {
+  const limits = pkg.archive.limits;
+  const values: CellValue[][] = [];
+  const merges: string[] = [];
+  let depth = 0;
+  let dataDepth = -1; // depth of <sheetData>
+  let rowIdx = -1;
+  let row: CellValue[] | null = null;
+  // The current cell.
+  let inCell = false;
+  let col = -1;
+  let type = 'n';
+  let v = '';
+  let hasV = false;
+  let formula = '';
+  let inF = false;
+  let inV = false;
+  let inIs = false;
+  let inIsT = false;
+  let phonetic = 0;
+  let inline = '';
+
+  const finishCell = () => {
+    let value: CellValue;
+    switch (type) {
+      case 's': {
+        const i = Number(v);
+        value = hasV && Number.isInteger(i) && i >= 0 && i < strings.length ? strings[i] : null;
+        break;
+      }
+      case 'inlineStr':
+        value = decodeXstring(inline);
+        break;
+      case 'str':
+        value = hasV ? decodeXstring(v) : formula ? { formula } : null;
+        break;
+      case 'b':
+        value = hasV ? isTrue(v.trim()) : formula ? { formula } : null;
+        break;
+      case 'e':
+        value = hasV ? { error: v.trim() } : null;
+        break;
+      case 'd':
+        value = hasV ? isoToSerial(v, pkg.date1904) : formula ? { formula } : null;
+        break;
+      default: {
+        if (!hasV || v.trim() === '') {
+          value = formula ? { formula } : null;
+          break;
+        }
+        const n = Number(v);
+        value = Number.isFinite(n) ? n : v.trim();
+      }
+    }
+    if (value === null || value === '') return;
+    if (col >= row!.length) {
+      counter.cells += col + 1 - row!.length;
+      if (counter.cells > limits.maxCells) throw new PackageError('too_many_cells', part, '', { limit: limits.maxCells });
+      while (row!.length < col) row!.push(null);
+      row!.push(value);
+    } else row![col] = value;
+  };
+
+  await parsePart(pkg.archive, part, (p) => {
+    p.on('opentag', (tag) => {
+      depth++;
+      if (!main(tag)) return;
+      const a = tag.attributes;
+      if (dataDepth < 0) {
+        if (tag.local === 'sheetData') dataDepth = depth;
+        else if (tag.local === 'sheetView' && isTrue(a.tabSelected?.value)) sheet.tabSelected = true;
+        else if (tag.local === 'mergeCell') {
+          const ref = a.ref?.value;
+          if (ref) merges.push(ref);
+        }
+        return;
+      }
+      switch (tag.local) {
+        case 'row': {
+          const r = Number(a.r?.value);
+          rowIdx = Number.isInteger(r) && r >= 1 ? r - 1 : rowIdx + 1;
+          if (rowIdx >= limits.maxRows) throw new PackageError('too_many_rows', part, '', { limit: limits.maxRows });
+          row = values[rowIdx] ?? (values[rowIdx] = []);
+          col = -1;
+          break;
+        }
+        case 'c': {
+          if (!row) {
+            // A cell outside any row: it belongs to the row after the last one.
+            rowIdx++;
+            row = values[rowIdx] ?? (values[rowIdx] = []);
+          }
+          const ref = a.r?.value;
+          const at = ref ? cellRef(ref) : null;
+          col = at ? at.col : col + 1;
+          type = a.t?.value ?? 'n';
+          inCell = true;
+          v = '';
+          hasV = false;
+          formula = '';
+          inline = '';
+          break;
+        }
+        case 'v':
+          if (inCell) {
+            inV = true;
+            hasV = true;
+          }
+          break;
+        case 'f':
+          if (inCell) {
+            inF = true;
+            formula = formula || '=';
+          }
+          break;
+        case 'is':
+          if (inCell) inIs = true;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          inIsT = inIs && phonetic === 0;
+          break;
+      }
+    });
+    p.on('closetag', (tag) => {
+      const d = depth--;
+      if (!main(tag)) return;
+      if (d === dataDepth) {
+        dataDepth = -2; // sheetData done: only merges follow
+        return;
+      }
+      if (dataDepth < 0) return;
+      switch (tag.local) {
+        case 'c':
+          if (inCell) finishCell();
+          inCell = false;
+          break;
+        case 'row':
+          row = null;
+          break;
+        case 'v':
+          inV = false;
+          break;
+        case 'f':
+          inF = false;
+          break;
+        case 'is':
+          inIs = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 't':
+          inIsT = false;
+          break;
+      }
+    });
+    const text = (s: string) => {
+      if (inV) v += s;
+      else if (inIsT) inline += s;
+      else if (inF) formula = formula === '=' ? `=${s}` : formula + s;
+    };
+    p.on('text', text);
+    p.on('cdata', text);
+  });
+  // After </sheetData> the parser saw merges with dataDepth = -2; before it, with -1.
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
-  const merges = mergesOf(ws);
-  // Keep each merged area's value in its top-left cell only (as Office.js reports it).
+  return { values, merges };
+}
+
+/** Keep each merged area's value in its top-left cell only (as Office.js reports it); trailing empty cells go. */
+export function clearMergedCells(values: CellValue[][], merges: string[]): void {
   for (const ref of merges) {
     let a: ReturnType<typeof parseRange>;
     try {
@@ -112,78 +413,27 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     }
     for (let r = a.top; r <= a.bottom && r < values.length; r++) {
       const row = values[r];
-      for (let c = a.left; c <= Math.min(a.right, row.length - 1); c++) {
-        if (r !== a.top || c !== a.left) row[c] = null;
-      }
-      let len = row.length;
-      while (len > 0 && row[len - 1] === null) len--;
-      row.length = len;
+      for (let c = a.left; c <= Math.min(a.right, row.length - 1); c++) if (r !== a.top || c !== a.left) row[c] = null;
     }
   }
-  const state = ws.state;
-  return {
-    name: ws.name,
-    values,
-    merges,
-    visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
-  };
+  for (const row of values) {
+    let len = row.length;
+    while (len > 0 && row[len - 1] === null) len--;
+    row.length = len;
+  }
 }
 
-/** An ExcelJS workbook → a plain snapshot (sheets in tab order). */
-export function snapshotFromExcelJS(wb: ExcelJS.Workbook): WorkbookSnapshot {
+/** The snapshot of an opened package: its worksheets in tab order (chart and dialog sheets hold no cells). */
+export async function readSnapshot(pkg: WorkbookPackage): Promise<WorkbookSnapshot> {
+  const sst = pkg.rels.ofKind('sharedStrings')[0];
+  const strings = sst && pkg.archive.get(sst.target) ? await readSharedStrings(pkg.archive, pkg.archive.get(sst.target)!.name) : [];
+  const counter: Counter = { cells: 0 };
   const sheets: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => {
-    sheets.push(snapshotSheet(ws));
-  });
+  for (const s of pkg.sheets) {
+    if (s.kind !== 'worksheet') continue;
+    const { values, merges } = s.part ? await readWorksheet(pkg, s, s.part, strings, counter) : { values: [], merges: [] };
+    clearMergedCells(values, merges);
+    sheets.push({ name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}) });
+  }
   return { sheets };
-}
-
-/**
- * Read an .xlsx file. Throws AssessError('file', …, path) when the file is missing, is a folder, is
- * not an .xlsx workbook (by name or content) or is damaged.
- */
-export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; data: Buffer }> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AssessError('file', CONFIG_MSG.fileNotFound, { path: file }, file, e);
-    throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
-  }
-  if (stat.isDirectory()) throw new AssessError('file', CONFIG_MSG.fileIsDirectory, { path: file }, file);
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') throw new AssessError('file', CONFIG_MSG.fileNotXlsx, { path: file }, file);
-  let data: Buffer;
-  try {
-    data = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
-  }
-  return { ...(await loadWorkbookData(data, file)), data };
-}
-
-/**
- * Load the bytes of an .xlsx (named `file` in messages). Throws AssessError('file', …, file) when they
- * are not an .xlsx workbook or are damaged.
- */
-export async function loadWorkbookData(data: Buffer, file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
-  // An .xlsx is a zip archive: "PK". Old .xls (OLE, D0 CF 11 E0) or text saved as .xlsx are not.
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
-    const ole = data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
-    if (ole) throw new AssessError('file', CONFIG_MSG.fileNotXlsx, { path: file }, file);
-    throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: file, detail: 'not a zip archive' }, file);
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
-    throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: file, detail }, file, e);
-  }
-  if (workbook.worksheets.length === 0) {
-    throw new AssessError('file', CONFIG_MSG.fileCorrupt, { path: file, detail: 'no worksheets' }, file);
-  }
-  return { workbook, snapshot: snapshotFromExcelJS(workbook) };
 }

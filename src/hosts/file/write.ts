@@ -3,349 +3,356 @@
  *
  * The package is patched, not rebuilt: every part of the input that the patch does not concern — the
  * input sheets, shared strings, themes, drawings, pivot caches, VBA — is copied into the new archive
- * byte for byte (compressed data included), so nothing the add-in does not own can change, whatever
- * the workbook holds and whatever a reader library would have lost. The parts that change:
+ * verbatim (compressed bytes, CRC and dates; each one's CRC checked first), so nothing the add-in does
+ * not own can change. The parts that change, each edited as a namespace-aware DOM:
  * - the owned sheets of the patch (and those in deleteSheets) are removed with their relationships,
- *   content types and sheet-scoped names, then the patch sheets are added at the end, in patch order;
- * - xl/workbook.xml (sheet list, print-title names, the active tab), its relationships and
- *   [Content_Types].xml list them; xl/styles.xml gains the formats the new sheets use;
+ *   content types, sheet-scoped names and the parts only they referenced; the patch sheets are added
+ *   at the end, in patch order, each with the ownership mark (a hidden sheet-scoped name) when owned;
+ * - the workbook part (sheet list, print titles, the active tab), its relationships and
+ *   [Content_Types].xml list them; the style sheet gains the formats the new sheets use;
  * - calcChain.xml is dropped when sheets are removed (Excel rebuilds it);
  * - when a results sheet is activated, input sheets that were the selected tab lose `tabSelected`
- *   (otherwise Excel would open with the sheets grouped) — a view attribute, never a cell.
- * Before anything changes, every existing sheet to overwrite or delete must be owned (the caller
- * passes the owned set from the workbook's meta sheet) — otherwise an AssessError 'host'.
+ *   (otherwise Excel would open with the sheets grouped) — that one view attribute, never a cell.
+ * Before anything changes, every existing sheet to overwrite or delete must be owned (the caller passes
+ * the owned set) and the workbook's structure must not be protected — otherwise an AssessError.
  */
+import { SaxesParser } from 'saxes';
 import { AssessError } from '../../domain/errors';
 import { HOST_ERR } from '../../i18n/cli';
+import { FILE_ERR } from '../../i18n/file';
 import { quoteSheet } from '../../workbook/a1';
+import { OWNER_MARK } from '../../workbook/meta';
 import type { WorkbookPatch } from '../../workbook/snapshot';
-import { sheetXml } from './xlsx/sheet';
+import { PackageError, writeArchive } from './package/archive';
+import type { OutputPart, PackageArchive } from './package/archive';
+import { ContentTypes, Relationships, dirOf, relsPathOf } from './package/opc';
+import { NS, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
+import type { Element } from './package/xml';
+import { openWorkbook } from './read';
+import type { SheetEntry, WorkbookPackage } from './read';
+import { prepareSheet } from './xlsx/sheet';
 import { MINIMAL_STYLES, StyleBook } from './xlsx/styles';
-import { attrs, esc, escAttr, rootPrefix, setAttr } from './xlsx/xml';
-import { ZipError, deflateEntry, entryData, entryPrefix, readZip, writeZip } from './xlsx/zip';
-import type { ZipEntry } from './xlsx/zip';
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL_WORKSHEET = `${REL}/worksheet`;
-const REL_STYLES = `${REL}/styles`;
-const REL_CALCCHAIN = `${REL}/calcChain`;
-const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-/** A worksheet's <sheetViews> element (it comes before <sheetData>). */
-const SHEET_VIEWS = /<(\w+:)?sheetViews[\s>][\s\S]*?<\/(\w+:)?sheetViews>/;
-const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+};
 
-/** The package of a new, empty workbook (the template starts from it). */
-function emptyPackage(): Map<string, string> {
-  return new Map([
+/** Children of <workbook> (CT_Workbook) in schema order, to place an element the workbook lacks. */
+const WORKBOOK_ORDER = [
+  'fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups',
+  'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr',
+  'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst',
+];
+
+/** The parts of a new, empty workbook (the template starts from it). */
+function emptyPackageParts(): OutputPart[] {
+  const enc = new TextEncoder();
+  const rel = (type: string, target: string) => `<Relationship Id="rId1" Type="${NS.rel}/${type}" Target="${target}"/>`;
+  const text: [string, string][] = [
     [
       '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.contentTypes}">` +
+        `<Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/></Types>`,
     ],
-    [
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ],
+    ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">${rel('officeDocument', 'xl/workbook.xml')}</Relationships>`],
     [
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
-        '<bookViews><workbookView/></bookViews><sheets></sheets></workbook>',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+        '<bookViews><workbookView/></bookViews><sheets/></workbook>',
     ],
-    [
-      'xl/_rels/workbook.xml.rels',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
-    ],
-    ['xl/styles.xml', MINIMAL_STYLES],
-  ]);
+  ];
+  return text.map(([name, xml]) => ({ name, data: enc.encode(xml) }));
 }
 
-/** Resolve a relationship target against the folder of its source part ("xl/"), as a part name without '/'. */
-function resolve(baseDir: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : baseDir + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
+/** A package for a new, empty workbook. */
+export async function emptyWorkbook(): Promise<WorkbookPackage> {
+  return openWorkbook(await writeArchive(emptyPackageParts()));
 }
 
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-interface Rel {
-  xml: string; // the <Relationship .../> element as found
-  id: string;
-  type: string;
-  target: string; // resolved part name
-  external: boolean;
-}
-
-function parseRels(xml: string, baseDir: string): Rel[] {
-  const out: Rel[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g)) {
-    const a = attrs(m[0]);
-    const external = a.get('TargetMode') === 'External';
-    const target = a.get('Target') ?? '';
-    out.push({ xml: m[0], id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: external ? target : resolve(baseDir, target), external });
-  }
-  return out;
-}
-
-/** A package held as its entries, with changed parts as text. */
-class Package {
-  private readonly entries: ZipEntry[];
-  private readonly byLower = new Map<string, number>();
-  private readonly text = new Map<string, string>();
-  private readonly removed = new Set<string>();
-
-  constructor(entries: ZipEntry[]) {
-    this.entries = entries;
-    entries.forEach((e, i) => this.byLower.set(e.name.toLowerCase(), i));
-  }
-
-  has(name: string): boolean {
-    return (this.byLower.has(name.toLowerCase()) && !this.removed.has(name.toLowerCase())) || this.text.has(name);
-  }
-
-  entry(name: string): ZipEntry | null {
-    const i = this.byLower.get(name.toLowerCase());
-    return i === undefined || this.removed.has(name.toLowerCase()) ? null : this.entries[i];
-  }
-
-  read(name: string): string | null {
-    const t = this.text.get(name);
-    if (t !== undefined) return t;
-    const e = this.entry(name);
-    return e ? entryData(e).toString('utf8') : null;
-  }
-
-  set(name: string, xml: string): void {
-    const e = this.entry(name);
-    this.text.set(e ? e.name : name, xml);
-  }
-
-  remove(name: string): void {
-    const e = this.entry(name);
-    if (e) this.removed.add(e.name.toLowerCase());
-    this.text.delete(name);
-  }
-
-  /** The archive: input entries in their order (changed ones re-deflated), then new parts. */
-  async toBuffer(): Promise<Buffer> {
-    const out: (ZipEntry | Promise<ZipEntry>)[] = [];
-    const done = new Set<string>();
-    for (const e of this.entries) {
-      const key = e.name.toLowerCase();
-      if (this.removed.has(key) || done.has(key)) continue;
-      done.add(key);
-      const t = this.text.get(e.name);
-      out.push(t === undefined ? e : deflateEntry(e.name, t));
+/** Insert a child of <workbook> at its place in the schema order. */
+function insertInOrder(root: Element, el: Element): void {
+  const local = el.localName!;
+  for (const later of WORKBOOK_ORDER.slice(WORKBOOK_ORDER.indexOf(local) + 1)) {
+    const next = mainChild(root, later);
+    if (next) {
+      root.insertBefore(el, next);
+      return;
     }
-    for (const [name, t] of this.text) if (!done.has(name.toLowerCase())) out.push(deflateEntry(name, t));
-    return writeZip(await Promise.all(out));
   }
+  root.appendChild(el);
 }
 
-function refuse(sheet: string): never {
-  throw new AssessError('host', HOST_ERR.foreignSheet, { sheet }, sheet);
+/** A prefix bound to the relationships namespace where `el` sits, or a free one to declare. */
+function relPrefix(el: Element, relNs: string): string {
+  const bound = el.lookupPrefix(relNs);
+  if (bound) return bound;
+  for (let i = 0; ; i++) {
+    const p = i === 0 ? 'r' : `r${i}`;
+    if (!el.lookupNamespaceURI(p)) return p;
+  }
 }
 
 /**
- * The .xlsx bytes of `input` (null: a new, empty workbook) with `patch` applied. `owned` is the set of
- * sheets the add-in may overwrite or delete. Throws AssessError 'host' on a foreign sheet and ZipError
- * on a package it cannot read; in both cases nothing was written anywhere.
+ * The sheet part with `tabSelected` removed from its <sheetView> start tags. The tags are found by a
+ * namespace-aware parse (saxes, with positions) and rebuilt from their parsed attributes through the
+ * one encoder; everything else in the part stays as it was. A part that is not UTF-8 gets Excel's
+ * UTF-8 declaration, since it is written back as UTF-8.
  */
-export async function patchXlsx(input: Buffer | null, patch: WorkbookPatch, owned: ReadonlySet<string>): Promise<Buffer> {
-  const pkg = input ? new Package(readZip(input)) : new Package([]);
-  if (!input) for (const [name, xml] of emptyPackage()) pkg.set(name, xml);
-
-  // The workbook part, found through the package relationships.
-  const rootRels = pkg.read('_rels/.rels') ?? '';
-  const wbPart = parseRels(rootRels, '').find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
-  const wbDir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
-  const wbRelsPart = relsPathOf(wbPart);
-  let wbXml = pkg.read(wbPart);
-  if (wbXml === null) throw new ZipError(`no workbook part (${wbPart})`);
-  let relsXml = pkg.read(wbRelsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  let ctXml = pkg.read('[Content_Types].xml');
-  if (ctXml === null) throw new ZipError('no [Content_Types].xml');
-  const rels = parseRels(relsXml, wbDir);
-
-  const p = rootPrefix(wbXml, 'workbook');
-  const rPrefix = (new RegExp(`xmlns:(\\w+)="${REL.replace(/[./]/g, '\\$&')}"`).exec(wbXml)?.[1] ?? 'r') + ':';
-  if (!/xmlns:\w+="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(wbXml)) {
-    wbXml = wbXml.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `<${p}workbook xmlns:r="${REL}"`);
-  }
-
-  // The sheets as listed, in tab order.
-  const sheetsMatch = new RegExp(`<${p}sheets(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}sheets>)`).exec(wbXml);
-  if (!sheetsMatch) throw new ZipError('workbook without a sheet list');
-  const sheetTags = [...(sheetsMatch[1] ?? '').matchAll(new RegExp(`<${p}sheet\\s[^>]*?(?:/>|>\\s*</${p}sheet>)`, 'g'))].map((m) => m[0]);
-  const sheets = sheetTags.map((tag) => {
-    const a = attrs(tag);
-    const rid = a.get(`${rPrefix}id`) ?? '';
-    const rel = rels.find((r) => r.id === rid);
-    return { tag, name: a.get('name') ?? '', sheetId: Number(a.get('sheetId')) || 0, rid, part: rel && !rel.external ? rel.target : null };
+function unselectTab(bytes: Uint8Array, part: string): Uint8Array {
+  const text = decodePart(bytes, part);
+  const spans: { start: number; end: number; tag: string }[] = [];
+  let decl: { start: number; end: number } | null = null;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const STOP = {};
+  parser.on('xmldecl', () => {
+    decl = { start: text.indexOf('<?xml'), end: parser.position };
   });
-
-  // Ownership first: nothing changes when a sheet to replace or delete is not ours.
-  const touched = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)]);
-  const lower = (s: string) => s.toLowerCase();
-  const touchedLower = new Set([...touched].map(lower));
-  for (const s of sheets) if (touchedLower.has(lower(s.name)) && !owned.has(s.name)) refuse(s.name);
-
-  // Remove the sheets the patch replaces or deletes.
-  const kept = sheets.filter((s) => !touchedLower.has(lower(s.name)));
-  const gone = sheets.filter((s) => touchedLower.has(lower(s.name)));
-  const ctRemove = new Set<string>(); // part names, lower case (OPC names are case-insensitive)
-  for (const s of gone) {
-    if (s.part) {
-      pkg.remove(s.part);
-      pkg.remove(relsPathOf(s.part));
-      ctRemove.add(lower(`/${s.part}`));
+  parser.on('opentag', (tag) => {
+    if (tag.local === 'sheetData') throw STOP;
+    if (tag.local !== 'sheetView' || !(tag.uri === NS.main || tag.uri === NS.mainStrict)) return;
+    const end = parser.position;
+    const start = text.lastIndexOf('<', end - 1);
+    let rebuilt = `<${tag.name}`;
+    for (const a of Object.values(tag.attributes)) {
+      if (a.local === 'tabSelected' && !a.uri) continue;
+      rebuilt += ` ${a.name}="${esc(a.value)}"`;
     }
-    relsXml = relsXml.replace(rels.find((r) => r.id === s.rid)?.xml ?? '\u0000', '');
+    rebuilt += tag.isSelfClosing ? '/>' : '>';
+    spans.push({ start, end, tag: rebuilt });
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e !== STOP) throw new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  let out = text;
+  for (const s of spans.reverse()) out = out.slice(0, s.start) + s.tag + out.slice(s.end);
+  if (sniffEncoding(bytes) !== 'utf-8') {
+    const d = decl as { start: number; end: number } | null;
+    out = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + (d ? out.slice(d.end) : `\n${out}`);
+  }
+  return new TextEncoder().encode(out.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * The .xlsx bytes of `pkg` with `patch` applied. `owned` is the set of sheets the add-in may overwrite
+ * or delete. Throws AssessError on a foreign sheet or a protected structure and PackageError on a
+ * package it cannot read; in every case nothing was written anywhere.
+ */
+export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, owned: ReadonlySet<string>): Promise<Uint8Array> {
+  const { archive } = pkg;
+  const lower = (s: string) => s.toLowerCase();
+  // Ownership first: nothing changes when a sheet to replace or delete is not ours.
+  const touched = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)].map(lower));
+  const gone = pkg.sheets.filter((s) => touched.has(lower(s.name)));
+  for (const s of gone) if (!owned.has(s.name)) throw new AssessError('host', HOST_ERR.foreignSheet, { sheet: s.name }, s.name);
+  if (pkg.structureLocked && (gone.length > 0 || patch.sheets.length > 0)) {
+    throw new AssessError('file', FILE_ERR.structureLocked, {}, null);
+  }
+  const kept = pkg.sheets.filter((s) => !touched.has(lower(s.name)));
+
+  const wb = pkg.workbook.documentElement!;
+  const { rels } = pkg;
+  const types = await ContentTypes.read(archive);
+  const replaced = new Map<string, Uint8Array>(); // part name (as stored) → new bytes
+  const removed = new Set<string>(); // lower-case part names
+  const added: OutputPart[] = [];
+  const enc = new TextEncoder();
+  const relNs = pkg.strict ? NS.relStrict : NS.rel;
+  const relBase = (rels.ofKind('worksheet')[0]?.type ?? `${relNs}/worksheet`).replace(/\/[^/]*$/, '');
+
+  // ── Remove the sheets the patch replaces or deletes, and what only they referenced. ──
+  const allRels = new Map<string, Relationships>([[pkg.workbookPart, rels]]);
+  const relsOf = async (part: string) => {
+    let r = allRels.get(part);
+    if (!r) allRels.set(part, (r = await Relationships.read(archive, part)));
+    return r;
+  };
+  const dropPart = async (part: string) => {
+    if (removed.has(lower(part))) return;
+    removed.add(lower(part));
+    types.removeOverride(part);
+    const own = archive.get(relsPathOf(part));
+    if (own) {
+      removed.add(lower(own.name));
+      const targets = (await relsOf(part)).rels.filter((r) => !r.external).map((r) => r.target);
+      for (const t of targets) if (archive.get(t) && !(await referencedElsewhere(t))) await dropPart(archive.get(t)!.name);
+    }
+  };
+  // Is a part referenced by a relationships part that stays?
+  const referencedElsewhere = async (target: string): Promise<boolean> => {
+    for (const e of archive.entries) {
+      if (!e.name.endsWith('.rels') || removed.has(lower(e.name))) continue;
+      const source = e.name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      if (removed.has(lower(source))) continue;
+      if ((await relsOf(source)).rels.some((r) => !r.external && lower(r.target) === lower(target))) return true;
+    }
+    return false;
+  };
+  for (const s of gone) {
+    s.element.parentNode?.removeChild(s.element);
+    const rel = rels.byId(s.rid);
+    if (rel) rels.remove(rel);
+    if (s.part) await dropPart(s.part);
   }
   if (gone.length) {
     // The calculation chain may name cells of the removed sheets: drop it, Excel rebuilds it.
-    for (const r of rels.filter((x) => x.type === REL_CALCCHAIN)) {
-      pkg.remove(r.target);
-      ctRemove.add(lower(`/${r.target}`));
-      relsXml = relsXml.replace(r.xml, '');
+    for (const r of rels.ofKind('calcChain')) {
+      rels.remove(r);
+      if (archive.get(r.target)) await dropPart(archive.get(r.target)!.name);
     }
   }
 
-  // Styles: the workbook's own, or a minimal sheet when it has none.
-  let stylesPart = rels.find((r) => r.type === REL_STYLES && !r.external)?.target ?? null;
-  let stylesXml = stylesPart ? pkg.read(stylesPart) : null;
-  if (!stylesPart || stylesXml === null) {
-    stylesPart = `${wbDir}styles.xml`;
-    stylesXml = MINIMAL_STYLES;
-    relsXml = relsXml.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => `<Relationship Id="pgaStyles" Type="${REL_STYLES}" Target="${escAttr(stylesPart!.slice(wbDir.length))}"/>${end}`);
-    ctXml = ctXml.replace(/<\/(\w+:)?Types>\s*$/, (end) => `<Override PartName="/${stylesPart}" ContentType="${CT_STYLES}"/>${end}`);
+  // ── Styles: the workbook's own, or a minimal sheet when it has none. ──
+  let stylesPart = rels.ofKind('styles').map((r) => archive.get(r.target)?.name).find((n) => n && !removed.has(lower(n))) ?? null;
+  let book: StyleBook;
+  if (stylesPart) book = new StyleBook(decodePart(await archive.bytes(stylesPart), stylesPart), stylesPart);
+  else {
+    stylesPart = `${dirOf(pkg.workbookPart)}styles.xml`;
+    for (let n = 2; archive.get(stylesPart) && !removed.has(lower(stylesPart)); n++) stylesPart = `${dirOf(pkg.workbookPart)}styles${n}.xml`;
+    book = new StyleBook(MINIMAL_STYLES, stylesPart);
+    rels.add(`${relBase}/styles`, stylesPart);
+    types.addOverride(stylesPart, CT.styles);
   }
-  const book = new StyleBook(stylesXml);
 
-  // New sheets: parts, relationships, content types, sheet list entries.
-  const usedIds = new Set(rels.map((r) => r.id));
-  let nextRid = 1;
-  const newRid = () => {
-    while (usedIds.has(`rId${nextRid}`)) nextRid++;
-    usedIds.add(`rId${nextRid}`);
-    return `rId${nextRid}`;
-  };
+  // ── New sheets: parts, relationships, content types, sheet list entries. ──
+  let sheetsEl = mainChild(wb, 'sheets');
+  if (!sheetsEl) {
+    sheetsEl = createLike(wb, 'sheets');
+    insertInOrder(wb, sheetsEl);
+  }
+  const taken = (name: string) => (!!archive.get(name) && !removed.has(lower(name))) || added.some((a) => lower(a.name) === lower(name));
   let nextPart = 1;
   const newPart = () => {
-    while (pkg.has(`${wbDir}worksheets/sheet${nextPart}.xml`)) nextPart++;
-    return `${wbDir}worksheets/sheet${nextPart++}.xml`;
+    const base = `${dirOf(pkg.workbookPart)}worksheets/sheet`;
+    while (taken(`${base}${nextPart}.xml`)) nextPart++;
+    return `${base}${nextPart++}.xml`;
   };
-  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-  const activate = patch.activate;
-  const newTags: string[] = [];
-  let newRels = '';
-  let newCt = '';
+  // Ids after the sheets that stay: a re-run gives its sheets the ids the previous run's had.
+  let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId)) + 1;
+  const prefix = relPrefix(sheetsEl, relNs);
   for (const sp of patch.sheets) {
     const part = newPart();
-    const rid = newRid();
-    pkg.set(part, sheetXml(sp, book, { selected: sp.name === activate }));
-    newRels += `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escAttr(part.slice(wbDir.length))}"/>`;
-    newCt += `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/>`;
-    const state = sp.visibility === 'veryHidden' ? ' state="veryHidden"' : '';
-    newTags.push(`<${p}sheet name="${escAttr(sp.name)}" sheetId="${nextSheetId++}"${state} ${rPrefix}id="${rid}"/>`);
+    // Formats are registered now (the style sheet is complete before any sheet XML is produced); the XML
+    // itself is generated chunk by chunk while the archive is written.
+    const prepared = prepareSheet(sp, book, { selected: sp.name === patch.activate, strict: pkg.strict });
+    added.push({ name: part, text: () => prepared.chunks() });
+    const rid = rels.add(`${relBase}/worksheet`, part);
+    types.addOverride(part, CT.worksheet);
+    const el = createLike(wb, 'sheet');
+    el.setAttribute('name', sp.name);
+    el.setAttribute('sheetId', String(nextSheetId++));
+    if (sp.visibility === 'veryHidden') el.setAttribute('state', 'veryHidden');
+    el.setAttributeNS(relNs, `${prefix}:id`, rid);
+    sheetsEl.appendChild(el);
   }
-  relsXml = relsXml.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => newRels + end);
-  ctXml = ctXml.replace(/<(?:\w+:)?Override\s[^>]*?\/>/g, (tag) => (ctRemove.has(lower(attrs(tag).get('PartName') ?? '')) ? '' : tag));
-  ctXml = ctXml.replace(/<\/(\w+:)?Types>\s*$/, (end) => newCt + end);
 
-  const allNames = [...kept.map((s) => s.name), ...patch.sheets.map((s) => s.name)];
-  const listXml = [...kept.map((s) => s.tag), ...newTags].join('');
-  wbXml = wbXml.replace(sheetsMatch[0], () => `<${p}sheets>${listXml}</${p}sheets>`);
-
-  // Sheet-scoped defined names: renumber for the sheets that stay, drop those of removed sheets.
+  // ── Sheet-scoped defined names: renumbered for the sheets that stay, dropped for removed ones. ──
   const newIndex = new Map<number, number>();
-  sheets.forEach((s, i) => {
+  pkg.sheets.forEach((s, i) => {
     const k = kept.indexOf(s);
     if (k >= 0) newIndex.set(i, k);
   });
-  const dnRe = new RegExp(`<${p}definedName\\s[^>]*?(?:/>|>[\\s\\S]*?</${p}definedName>)`, 'g');
-  wbXml = wbXml.replace(dnRe, (el) => {
-    const open = /^<[^>]*>/.exec(el)![0];
-    const local = attrs(open).get('localSheetId');
-    if (local === undefined) return el;
+  let namesEl = mainChild(wb, 'definedNames');
+  for (const dn of namesEl ? mainChildren(namesEl, 'definedName') : []) {
+    const local = dn.getAttribute('localSheetId');
+    if (local === null) continue;
     const to = newIndex.get(Number(local));
-    return to === undefined ? '' : el.replace(open, setAttr(open, 'localSheetId', String(to)));
-  });
-  const titles = patch.sheets
-    .map((sp, i) => (sp.printTitleRows ? { i: kept.length + i, sp } : null))
-    .filter((x): x is NonNullable<typeof x> => x !== null)
-    .map(({ i, sp }) => {
-      const [a, b] = sp.printTitleRows!.split(':');
-      return `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheet(sp.name)}!$${a}:$${b ?? a}`)}</${p}definedName>`;
-    })
-    .join('');
-  const dnBlock = new RegExp(`<${p}definedNames(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}definedNames>)`).exec(wbXml);
-  const dnBody = (dnBlock?.[1] ?? '') + titles;
-  const dnXml = dnBody.trim() ? `<${p}definedNames>${dnBody}</${p}definedNames>` : '';
-  if (dnBlock) wbXml = wbXml.replace(dnBlock[0], () => dnXml);
-  else if (dnXml) {
-    for (const tag of ['externalReferences', 'functionGroups', 'sheets']) {
-      const i = wbXml.indexOf(`</${p}${tag}>`);
-      if (i >= 0) {
-        const end = i + `</${p}${tag}>`.length;
-        wbXml = wbXml.slice(0, end) + dnXml + wbXml.slice(end);
-        break;
-      }
-    }
+    if (to === undefined) dn.parentNode!.removeChild(dn);
+    else if (to !== Number(local)) dn.setAttribute('localSheetId', String(to));
   }
+  const names: Element[] = [];
+  const definedName = (name: string, sheet: number, formula: string, hidden: boolean) => {
+    const dn = createLike(wb, 'definedName');
+    dn.setAttribute('name', name);
+    dn.setAttribute('localSheetId', String(sheet));
+    if (hidden) dn.setAttribute('hidden', '1');
+    dn.appendChild(pkg.workbook.createTextNode(formula));
+    names.push(dn);
+  };
+  patch.sheets.forEach((sp, i) => {
+    const index = kept.length + i;
+    if (sp.printTitleRows) {
+      const [a, b] = sp.printTitleRows.split(':');
+      definedName('_xlnm.Print_Titles', index, `${quoteSheet(sp.name)}!$${a}:$${b ?? a}`, false);
+    }
+    if (sp.owned) definedName(OWNER_MARK.name, index, OWNER_MARK.formula, true);
+  });
+  if (names.length) {
+    if (!namesEl) {
+      namesEl = createLike(wb, 'definedNames');
+      insertInOrder(wb, namesEl);
+    }
+    for (const dn of names) namesEl.appendChild(dn);
+  }
+  if (namesEl && mainChildren(namesEl, 'definedName').length === 0) namesEl.parentNode!.removeChild(namesEl);
 
-  // The active tab.
-  const active = activate ? allNames.indexOf(activate) : -1;
-  if (active < 0) {
-    // No tab to activate: keep the workbook's, unless it now points past the last sheet.
-    const wv = new RegExp(`<${p}workbookView(?:\\s[^>]*)?/?>`).exec(wbXml);
-    if (wv) {
-      let tag = wv[0];
-      for (const a of ['activeTab', 'firstSheet']) {
-        const v = Number(attrs(tag).get(a) ?? 0);
-        if (v >= allNames.length) tag = setAttr(tag, a, '0');
+  // ── The active tab. ──
+  const allNames = [...kept.map((s) => s.name), ...patch.sheets.map((s) => s.name)];
+  const active = patch.activate ? allNames.indexOf(patch.activate) : -1;
+  let views = mainChild(wb, 'bookViews');
+  let view = views ? mainChild(views, 'workbookView') : null;
+  if (active >= 0) {
+    if (!view) {
+      if (!views) {
+        views = createLike(wb, 'bookViews');
+        insertInOrder(wb, views);
       }
-      wbXml = wbXml.replace(wv[0], () => tag);
+      view = createLike(wb, 'workbookView');
+      views.appendChild(view);
     }
-  } else {
-    const wv = new RegExp(`<${p}workbookView(?:\\s[^>]*)?/?>`).exec(wbXml);
-    if (wv) {
-      let tag = setAttr(wv[0], 'activeTab', String(active));
-      tag = setAttr(tag, 'firstSheet', '0');
-      wbXml = wbXml.replace(wv[0], () => tag);
-    } else {
-      wbXml = wbXml.replace(new RegExp(`<${p}sheets>`), (m) => `<${p}bookViews><${p}workbookView activeTab="${active}"/></${p}bookViews>${m}`);
-    }
+    view.setAttribute('activeTab', String(active));
+    view.setAttribute('firstSheet', '0');
     // Input sheets that were the selected tab are selected no more (one view attribute each).
     for (const s of kept) {
-      if (!s.part) continue;
-      const e = pkg.entry(s.part);
-      if (!e) continue;
-      const head = entryPrefix(e, 16384).toString('utf8');
-      const cut = head.search(/<(\w+:)?sheetData[\s>/]/);
-      const views = SHEET_VIEWS.exec(cut >= 0 ? head.slice(0, cut) : head);
-      if (!views || !/tabSelected\s*=\s*["'](1|true)["']/.test(views[0])) continue;
-      const xml = entryData(e).toString('utf8');
-      const full = SHEET_VIEWS.exec(xml)!;
-      const fixed = full[0].replace(/\stabSelected\s*=\s*["'](1|true)["']/g, '');
-      pkg.set(s.part, xml.slice(0, full.index) + fixed + xml.slice(full.index + full[0].length));
+      if (!s.tabSelected || !s.part) continue;
+      replaced.set(s.part, unselectTab(await archive.bytes(s.part), s.part));
+    }
+  } else if (view) {
+    // No tab to activate: keep the workbook's, unless it now points past the last sheet.
+    for (const a of ['activeTab', 'firstSheet']) {
+      if (Number(view.getAttribute(a) ?? 0) >= allNames.length) view.setAttribute(a, '0');
     }
   }
 
-  pkg.set(wbPart, wbXml);
-  pkg.set(wbRelsPart, relsXml);
-  pkg.set('[Content_Types].xml', ctXml);
-  if (book.changed || !pkg.has(stylesPart)) pkg.set(stylesPart, book.toXml());
-  return pkg.toBuffer();
+  replaced.set(pkg.workbookPart, enc.encode(serializeXml(pkg.workbook)));
+  if (rels.changed) setPart(rels.part, enc.encode(serializeXml(rels.doc)));
+  if (types.changed) setPart('[Content_Types].xml', enc.encode(serializeXml(types.doc)));
+  if (book.changed || !archive.get(stylesPart)) setPart(stylesPart, enc.encode(book.toXml()));
+
+  function setPart(name: string, data: Uint8Array): void {
+    const e = archive.get(name);
+    if (e && !removed.has(lower(e.name))) replaced.set(e.name, data);
+    else added.push({ name, data });
+  }
+
+  return assemble(archive, replaced, removed, added);
 }
+
+/** The archive: input entries in their order (replaced ones with their new bytes, the rest verbatim), then new parts. */
+async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
+  const parts: OutputPart[] = [];
+  for (const e of archive.entries) {
+    if (removed.has(e.name.toLowerCase())) continue;
+    const data = replaced.get(e.name);
+    if (data) parts.push({ name: e.name, data });
+    else {
+      if (!e.directory) await archive.verify(e.name);
+      parts.push({ name: e.name, copy: e, from: archive });
+    }
+  }
+  for (const a of added) parts.push(a);
+  return writeArchive(parts);
+}
+
+/** Apply a patch to a package's bytes (null: a new, empty workbook) — for tests and the template. */
+export async function patchXlsx(input: Uint8Array | null, patch: WorkbookPatch, owned: ReadonlySet<string>): Promise<Uint8Array> {
+  const pkg = input ? await openWorkbook(input) : await emptyWorkbook();
+  return patchPackage(pkg, patch, owned);
+}
+
+export type { SheetEntry };

@@ -35,7 +35,7 @@ function sheetFromPatch(p: SheetPatch): SheetSnapshot {
     values[link.row] = values[link.row] ?? [];
     values[link.row][link.col] = link.text;
   }
-  return { name: p.name, values, merges: [...p.merges], visibility: p.visibility };
+  return { name: p.name, values, merges: [...p.merges], visibility: p.visibility, ...(p.owned ? { marked: true } : {}) };
 }
 
 export class MemoryHost implements PaneHost {

@@ -20,7 +20,7 @@ import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
 import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
-import { META_SHEET, isLeftoverSheet, ownedSheets } from '../../workbook/meta';
+import { META_SHEET, OWNER_MARK, isLeftoverSheet, ownedSheets } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
@@ -37,6 +37,8 @@ export interface ReadState {
   snapshot: WorkbookSnapshot;
   sheets: SheetState[];
   workbookProtected: boolean;
+  /** Sheets whose ownership mark is visible (a run cut between adding the mark and hiding it). */
+  visibleMarks?: string[];
 }
 
 const VISIBILITY: Record<string, SheetSnapshot['visibility']> = {
@@ -207,7 +209,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         ws.protection.load('protected');
         const used = ws.getUsedRangeOrNullObject(true).untrack();
         used.load(names[i] === META_SHEET ? 'address,values' : 'address');
-        if (!candidate[i]) return { used, merged: null, errors: [], window: null };
+        // The ownership mark (a sheet-scoped name) tells the add-in's sheets from a user's sheet of the same name.
+        const marks = ws.names.load('items/name,items/formula,items/visible');
+        if (!candidate[i]) return { used, marks, merged: null, errors: [], window: null };
         const merged = withMerges ? ws.getRange().untrack().getMergedAreasOrNullObject().untrack() : null;
         if (merged) merged.load('address');
         const errors = withErrorCells
@@ -220,7 +224,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         const fits = withWindow && windowed[i] && (windowBudget -= rowsOf(i) * WINDOW_COLS * 10) >= 0;
         const window = fits ? ws.getRangeByIndexes(0, 0, rowsOf(i), WINDOW_COLS).untrack() : null;
         if (window) window.load(valueProps);
-        return { used, merged, errors, window };
+        return { used, marks, merged, errors, window };
       });
     let parts = second(true);
     windowBudget = 0;
@@ -234,6 +238,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
 
     const sheets: SheetSnapshot[] = [];
     const states: SheetState[] = [];
+    const visibleMarks: string[] = [];
     const targets: Array<Target | null> = [];
     const rects: Array<Rect | null> = [];
     parts.forEach((p, i) => {
@@ -247,7 +252,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         values: [],
         merges: p.merged && !p.merged.isNullObject ? splitAreas(p.merged.address) : [],
         visibility: visibility[i],
+        ...(p.marks.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.formula === `=${OWNER_MARK.formula}`) ? { marked: true } : {}),
       });
+      if (p.marks.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.visible)) visibleMarks.push(names[i]);
       if (names[i] === META_SHEET && rect) place(targets[i]!, rect.top, rect.left, p.used.values, null, null);
     });
     // Owned sheets (per the meta sheet just read) are outputs: never read.
@@ -331,6 +338,6 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
     sheets.forEach((s, i) => {
       s.values = fillHoles(targets[i]!.grid);
     });
-    return { snapshot: { sheets }, sheets: states, workbookProtected: !!wbProtection.protected };
+    return { snapshot: { sheets }, sheets: states, workbookProtected: !!wbProtection.protected, visibleMarks };
   });
 }

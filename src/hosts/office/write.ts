@@ -28,7 +28,7 @@
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
 import { colName, parseRange } from '../../workbook/a1';
-import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from '../../workbook/meta';
+import { META_SHEET, OWNER_MARK, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from '../../workbook/meta';
 import type { RunMeta } from '../../workbook/meta';
 import type { OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
@@ -333,6 +333,9 @@ function handleCost(name: string): { bytes: number; actions: number } {
 const SYNC_BYTES = 2_000;
 const SYNC_ACTIONS = 8;
 
+/** The ownership mark as office.js sends it: Names, names.add(…) and its `visible`. */
+const MARK_BYTES = pathCost(4, 'Names') + pathCost(3, 'Add', [OWNER_MARK.name, `=${OWNER_MARK.formula}`]) + actionCost(4, 'Visible', [false]);
+
 /** Largest number of cells office.js sends in one values write without splitting it itself. */
 const BLOCK_CELLS = 1_500;
 
@@ -346,11 +349,13 @@ function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
   const rows = sheet.values.length;
   const cols = widthOf(sheet.values);
   steps.push({
-    bytes: pathCost(3, 'Add', [temp]) + actionCost(4, 'Visibility', ['VeryHidden']),
-    actions: 2,
+    bytes: pathCost(3, 'Add', [temp]) + (sheet.owned ? MARK_BYTES : 0) + actionCost(4, 'Visibility', ['VeryHidden']),
+    actions: sheet.owned ? 5 : 2,
     sheet: null,
     run: (context) => {
       const ws = context.workbook.worksheets.add(temp);
+      // The ownership mark: a hidden sheet-scoped name that goes wherever the sheet goes (renames too), and with it.
+      if (sheet.owned) ws.names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`).visible = false;
       ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
     },
   });
@@ -539,7 +544,7 @@ function styleStep(temp: string, s: RangeStyle, only: Set<Prop | 'border'> | nul
  * under its own name first: an interruption right after that leaves an empty sheet, which the next run
  * writes into (an empty sheet of that name holds nothing to lose).
  */
-function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: boolean): Step[] {
+function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: boolean, unmarked = false, markVisible = false): Step[] {
   const rows = Math.max(meta.values.length, oldRows, 1);
   const cols = Math.max(widthOf(meta.values), oldCols, 1);
   const values: Array<Array<string | number>> = [];
@@ -558,10 +563,31 @@ function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: b
   const steps: Step[] = [];
   if (!exists) {
     steps.push({
-      bytes: pathCost(3, 'Add', [META_SHEET]),
-      actions: 1,
+      bytes: pathCost(3, 'Add', [META_SHEET]) + (meta.owned ? MARK_BYTES : 0),
+      actions: meta.owned ? 4 : 1,
       sheet: null,
-      run: (context) => void context.workbook.worksheets.add(META_SHEET),
+      run: (context) => {
+        const ws = context.workbook.worksheets.add(META_SHEET);
+        if (meta.owned) ws.names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`).visible = false;
+      },
+    });
+  }
+  if (exists && markVisible && !unmarked) {
+    // The mark is there but shows in Name Manager (a run cut between adding and hiding it): hide it.
+    steps.push({
+      bytes: pathCost(4, 'Names') + pathCost(5, '', [OWNER_MARK.name]) + actionCost(4, 'Visible', [false]),
+      actions: 3,
+      sheet: META_SHEET,
+      run: (_c, h) => void (h.get(META_SHEET).names.getItem(OWNER_MARK.name).visible = false),
+    });
+  }
+  if (exists && unmarked && meta.owned) {
+    // An existing meta sheet without the mark (an earlier release's, or one a cut run added): mark it.
+    steps.push({
+      bytes: MARK_BYTES,
+      actions: 3,
+      sheet: META_SHEET,
+      run: (_c, h) => void (h.get(META_SHEET).names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`).visible = false),
     });
   }
   steps.push({
@@ -673,6 +699,8 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
   const oldRows = oldMetaValues.length;
   const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   let metaExists = existing.has(lower(META_SHEET));
+  let metaUnmarked = metaExists && !state.snapshot.sheets.find((x) => x.name === META_SHEET)?.marked;
+  let metaMarkVisible = (state.visibleMarks ?? []).includes(META_SHEET);
 
   // 1. The ownership record first owns, besides what it owned, the temporary sheets about to be built and
   //    the sheets this run will write: whatever happens next, the next run may remove all of them.
@@ -683,10 +711,25 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
       .map((s) => s.name);
     const next = readMeta({ sheets: [{ name: META_SHEET, values: metaPatch.values, merges: [], visibility: 'veryHidden' }] });
     const old = readMeta(state.snapshot);
+    // A record of an earlier release (version 1) owned its sheets by name alone; the widened record is
+    // version 2, which owns only marked sheets: mark the old outputs first, so they stay owned.
+    if (old && (old.version ?? 1) < 2) {
+      for (const name of toRemove) {
+        if (state.snapshot.sheets.find((x) => x.name === name)?.marked) continue;
+        steps.push({
+          bytes: MARK_BYTES,
+          actions: 3,
+          sheet: name,
+          run: (_c, h) => void (h.get(name).names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`).visible = false),
+        });
+      }
+    }
     const base: RunMeta = old ?? { sheets: [], runAt: '', fingerprint: '', language: next?.language ?? 'zh-CN', paneLanguage: null };
     const intent = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
-    steps.push(...metaSteps(intent, oldRows, oldCols, metaExists));
+    steps.push(...metaSteps({ ...intent, owned: metaPatch.owned }, oldRows, oldCols, metaExists, metaUnmarked, metaMarkVisible));
     metaExists = true;
+    metaUnmarked = false;
+    metaMarkVisible = false;
   }
 
   // 2. Every new sheet, built under its temporary name, very hidden.
@@ -739,7 +782,7 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
 
   // 5. The ownership record of this run, moved last (where the file host puts it).
   if (metaPatch) {
-    steps.push(...metaSteps(metaPatch, Math.max(oldRows, metaPatch.values.length), Math.max(oldCols, 2), metaExists));
+    steps.push(...metaSteps(metaPatch, Math.max(oldRows, metaPatch.values.length), Math.max(oldCols, 2), metaExists, metaUnmarked, metaMarkVisible));
     const position = finalPosition(state, patch);
     steps.push({
       bytes: actionCost(4, 'Position', [position]),

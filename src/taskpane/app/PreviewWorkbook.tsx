@@ -14,7 +14,7 @@ export function PreviewWorkbook({ host }: { host: MemoryHost }) {
   const sel = host.selection;
   const row = sel ? host.snapshot().sheets.find((s) => s.name === sel.sheet)?.values[sel.row] ?? [] : [];
   const values = row
-    .map((v) => (v === null ? '' : typeof v === 'object' ? v.error : String(v)))
+    .map((v) => (v === null ? '' : typeof v === 'object' ? ('error' in v ? v.error : v.formula) : String(v)))
     .filter((v) => v !== '')
     .slice(0, 8);
   return (

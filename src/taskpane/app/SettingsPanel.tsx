@@ -5,9 +5,41 @@ import { Button, Dropdown, Field, Input, Option, Spinner, Text } from '@fluentui
 import type { Lang, Rules } from '../../domain/types';
 import type { Msg } from '../../i18n';
 import { PANE } from '../../i18n/pane';
+import type { PaneKey } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { FieldError, FieldName, RulesForm } from './rulesForm';
-import { formOf, validateRules } from './rulesForm';
+import { FORM_FIELDS, formOf, validateRules } from './rulesForm';
+
+/** Each rule's label and hint in the pane's catalogue, and the words of the choices (`key.code`). */
+const FIELD_LABEL: Record<FieldName, PaneKey> = {
+  excellentMin: 'excellentMin',
+  qualifiedMin: 'qualifiedMin',
+  basicMin: 'basicMin',
+  rectifyDays: 'rectifyDays',
+  awardMinBand: 'awardMinBand',
+  rankMode: 'rankMode',
+  leaderReviewBand: 'leaderReviewBand',
+  unitName: 'unitName',
+  basis: 'basis',
+  language: 'outputLanguage',
+};
+const FIELD_HINT: Partial<Record<FieldName, Msg>> = {
+  rectifyDays: PANE.rectifyDaysHint,
+  leaderReviewBand: PANE.leaderReviewBandHint,
+  unitName: PANE.unitNameHint,
+  basis: PANE.basisHint,
+};
+const CHOICE_LABEL: Record<string, Msg> = {
+  'awardMinBand.excellent': PANE.awardExcellent,
+  'awardMinBand.qualified': PANE.awardQualified,
+  'rankMode.competition': PANE.rankCompetition,
+  'rankMode.dense': PANE.rankDense,
+  'leaderReviewBand.basic': PANE.reviewBasic,
+  'leaderReviewBand.unqualified': PANE.reviewUnqualified,
+  'language.auto': PANE.langAuto,
+  'language.zh-CN': PANE.langZh,
+  'language.en-US': PANE.langEn,
+};
 
 export interface SettingsProps {
   /** The rules in force; null while they load. */
@@ -31,7 +63,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
   if (!form && rules) setForm(formOf(rules));
   if (!form) return <Spinner size="tiny" label={tr(PANE.loading)} />;
 
-  const set = <K extends FieldName>(k: K, v: RulesForm[K]) => {
+  const set = (k: FieldName, v: string) => {
     setForm({ ...form, [k]: v });
     if (errors[k]) setErrors({ ...errors, [k]: undefined });
   };
@@ -53,42 +85,44 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
     await onSave(r.rules);
   };
 
-  const numberField = (k: 'excellentMin' | 'qualifiedMin' | 'basicMin' | 'rectifyDays', hint?: Msg) => (
-    <Field
-      label={tr(PANE[k])}
-      hint={hint ? tr(hint) : undefined}
-      validationMessage={message(k)}
-      validationState={errors[k] ? 'error' : 'none'}
-    >
-      <Input
-        name={k}
-        inputMode="decimal"
-        value={form[k]}
-        onChange={(_, d) => set(k, d.value)}
-        data-testid={`rule-${k}`}
-      />
-    </Field>
-  );
-  function choiceField<K extends 'awardMinBand' | 'rankMode' | 'language'>(k: K, label: Msg, choices: Choice<RulesForm[K]>[]) {
-    const current = choices.find((c) => c.value === form![k]) ?? choices[0];
+  // One field per rule of the schema (src/domain/rules.ts), in its order: numbers and text as inputs, choices as dropdowns.
+  const field = (f: (typeof FORM_FIELDS)[number]) => {
+    const k = f.key;
+    const label = tr(PANE[FIELD_LABEL[k]]);
+    const hint = FIELD_HINT[k] ? tr(FIELD_HINT[k]!) : undefined;
+    if (f.kind === 'choice') {
+      const word = (code: string) => tr(CHOICE_LABEL[`${k}.${code}`] ?? { zh: code, en: code });
+      const current = f.choices.includes(form[k]) ? form[k] : f.choices[0];
+      return (
+        <Field key={k} label={label} hint={hint}>
+          <Dropdown
+            name={k}
+            value={word(current)}
+            selectedOptions={[current]}
+            onOptionSelect={(_, d) => d.optionValue && set(k, d.optionValue)}
+            data-testid={`rule-${k}`}
+          >
+            {f.choices.map((c) => (
+              <Option key={c} value={c}>
+                {word(c)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      );
+    }
     return (
-      <Field label={tr(label)}>
-        <Dropdown
+      <Field key={k} label={label} hint={hint} validationMessage={message(k)} validationState={errors[k] ? 'error' : 'none'}>
+        <Input
           name={k}
-          value={tr(current.msg)}
-          selectedOptions={[current.value]}
-          onOptionSelect={(_, d) => d.optionValue && set(k, d.optionValue as RulesForm[K])}
+          inputMode={f.kind === 'text' ? 'text' : 'decimal'}
+          value={form[k]}
+          onChange={(_, d) => set(k, d.value)}
           data-testid={`rule-${k}`}
-        >
-          {choices.map((c) => (
-            <Option key={c.value} value={c.value}>
-              {tr(c.msg)}
-            </Option>
-          ))}
-        </Dropdown>
+        />
       </Field>
     );
-  }
+  };
   const langChoices: Choice<Lang>[] = [
     { value: 'zh-CN', msg: PANE.langZh },
     { value: 'en-US', msg: PANE.langEn },
@@ -112,23 +146,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
       </Field>
       <form className="pga-stack" onSubmit={submit} noValidate aria-label={tr(PANE.tabSettings)}>
         <Text>{tr(PANE.settingsIntro)}</Text>
-        {numberField('excellentMin')}
-        {numberField('qualifiedMin')}
-        {numberField('basicMin')}
-        {numberField('rectifyDays', PANE.rectifyDaysHint)}
-        {choiceField('awardMinBand', PANE.awardMinBand, [
-          { value: 'qualified', msg: PANE.awardQualified },
-          { value: 'excellent', msg: PANE.awardExcellent },
-        ])}
-        {choiceField('rankMode', PANE.rankMode, [
-          { value: 'competition', msg: PANE.rankCompetition },
-          { value: 'dense', msg: PANE.rankDense },
-        ])}
-        {choiceField('language', PANE.outputLanguage, [
-          { value: 'auto', msg: PANE.langAuto },
-          { value: 'zh-CN', msg: PANE.langZh },
-          { value: 'en-US', msg: PANE.langEn },
-        ])}
+        {FORM_FIELDS.map(field)}
         {Object.values(errors).some(Boolean) && (
           <Text className="pga-error" data-testid="rules-invalid">
             {tr(PANE.rulesInvalid)}

@@ -1,6 +1,6 @@
 /** 预警: warnings grouped by severity (serious first), each with its people, deadline, status and a way to its row. */
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { SEVERITY, WARNING_NAME, WARNING_STATUS, periodLabel } from '../../i18n/domain';
+import { SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
 import { rowOf, useI18n } from './context';
 import type { PaneView } from './engine';
@@ -49,9 +49,9 @@ export function WarningsPanel({ view, onSelect }: { view: PaneView | null } & Se
                       <dt>{tr(PANE.liaison)}</dt>
                       <dd>{w.liaison || dash}</dd>
                       <dt>{tr(PANE.deadline)}</dt>
-                      <dd>{w.deadline ?? dash}</dd>
+                      <dd>{w.deadline ? dateLabel(lang, w.deadline) : dash}</dd>
                       <dt>{tr(PANE.status)}</dt>
-                      <dd>{w.status ? tr(WARNING_STATUS[w.status]) : dash}</dd>
+                      <dd>{w.status ? statusText(lang, w.status, w.resolvedBy) : dash}</dd>
                     </dl>
                     <Button
                       size="small"

@@ -11,7 +11,7 @@ import { comparePeriods } from '../../domain/periods';
 import type { AssessmentResult, BandCode, Lang, Period, Rules } from '../../domain/types';
 import { BAND_ORDER } from '../../domain/types';
 import { periodLabel } from '../../i18n/domain';
-import { warningOrder } from '../../workbook/render';
+import { actionOrder } from '../../domain/order';
 import { templatePatch } from '../../workbook/template';
 import { rubricTotal } from '../../domain/rubric';
 import { parseConfig } from '../../workbook/parse';
@@ -39,7 +39,7 @@ export interface PaneView {
   rawRules: Rules;
   latest: { label: string; counts: BandCount[]; ungraded: number } | null;
   chart: ChartData;
-  /** Serious first, then warning, then info. */
+  /** Open work first, history last (domain/order.ts actionOrder). */
   warnings: Report['warnings'];
   issues: Report['issues'];
   annual: Report['annual'];
@@ -109,8 +109,8 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
     thresholds: { excellent: r.excellentMin / 100, qualified: r.qualifiedMin / 100, basic: r.basicMin / 100 },
   };
 
-  const order = warningOrder(result.warnings);
-  const warnings = order.map((w) => report.warnings[result.warnings.indexOf(w)]);
+  // Open work first (逾期未整改, 整改未见效, 待整改), history last; the panel groups them by severity.
+  const warnings = actionOrder(report.warnings);
   const years = [...new Set(report.annual.map((a) => a.year))].sort((a, b) => b - a);
   return {
     lang,

@@ -1,99 +1,92 @@
 /**
- * The settings form's validation (zod): the same limits the reader enforces on the 考评规则 sheet
- * (SPEC §2.7), reported per field as catalogue keys so the messages follow the pane's language.
+ * The settings form, derived from the rules' one zod schema (src/domain/rules.ts): one field per rule
+ * key, its kind (points, days, choice, text) and a choice's options from the schema. Validation runs
+ * the same schema the 考评规则 sheet's reader runs; its issues are reported per field as pane catalogue
+ * keys so the messages follow the pane's language.
  */
-import { z } from 'zod';
+import { RULE_KEYS, RULE_TEXT_MAX, ruleChoices, ruleText, rulesSchema } from '../../domain/rules';
+import type { RuleKey, RuleKind } from '../../domain/rules';
 import type { Rules } from '../../domain/types';
 import type { Params } from '../../i18n';
 import type { PaneKey } from '../../i18n/pane';
 
-export interface RulesForm {
-  excellentMin: string;
-  qualifiedMin: string;
-  basicMin: string;
-  rectifyDays: string;
-  awardMinBand: Rules['awardMinBand'];
-  rankMode: Rules['rankMode'];
-  language: Rules['language'];
-}
+/** The form's state: every rule as the text of its input (a choice as its code). */
+export type RulesForm = { [K in RuleKey]: string };
 
-export type FieldName = keyof RulesForm;
+export type FieldName = RuleKey;
 export interface FieldError {
   key: PaneKey;
   params?: Params;
 }
 
+/** The form's fields in the schema's order. */
+export const FORM_FIELDS: readonly { key: RuleKey; kind: RuleKind; choices: readonly string[] }[] = RULE_KEYS.map((k) => ({
+  key: k.key,
+  kind: k.kind,
+  choices: k.kind === 'choice' ? ruleChoices(k.key) : [],
+}));
+
+const KIND = new Map(RULE_KEYS.map((k) => [k.key, k.kind]));
+
 export function formOf(rules: Rules): RulesForm {
-  return {
-    excellentMin: String(rules.excellentMin / 100),
-    qualifiedMin: String(rules.qualifiedMin / 100),
-    basicMin: String(rules.basicMin / 100),
-    rectifyDays: String(rules.rectifyDays),
-    awardMinBand: rules.awardMinBand,
-    rankMode: rules.rankMode,
-    language: rules.language,
-  };
+  const out = {} as RulesForm;
+  for (const { key, kind } of RULE_KEYS) {
+    const v = rules[key];
+    out[key] = kind === 'points' ? String((v as number) / 100) : String(v);
+  }
+  return out;
 }
 
 const POINTS = /^\d+(\.\d{1,2})?$/;
 const DAYS = /^\d+$/;
-const hundredths = (s: string) => Math.round(Number(s) * 100);
 
-const schema = (totalPoints: number) =>
-  z
-    .object({
-      excellentMin: z.string().trim().regex(POINTS, 'vNumber'),
-      qualifiedMin: z.string().trim().regex(POINTS, 'vNumber'),
-      basicMin: z.string().trim().regex(POINTS, 'vNumber'),
-      rectifyDays: z
-        .string()
-        .trim()
-        .regex(DAYS, 'vDays')
-        .refine((s) => Number(s) >= 1 && Number(s) <= 366, 'vDays'),
-      awardMinBand: z.enum(['excellent', 'qualified']),
-      rankMode: z.enum(['competition', 'dense']),
-      language: z.enum(['auto', 'zh-CN', 'en-US']),
-    })
-    .superRefine((f, ctx) => {
-      const ok = (s: string) => POINTS.test(s.trim());
-      if (ok(f.basicMin) && hundredths(f.basicMin) <= 0) ctx.addIssue({ code: 'custom', path: ['basicMin'], message: 'vPositive' });
-      if (ok(f.excellentMin) && hundredths(f.excellentMin) > totalPoints * 100)
-        ctx.addIssue({ code: 'custom', path: ['excellentMin'], message: 'vAboveTotal', params: { total: totalPoints } });
-      if (ok(f.excellentMin) && ok(f.qualifiedMin) && hundredths(f.excellentMin) <= hundredths(f.qualifiedMin))
-        ctx.addIssue({ code: 'custom', path: ['excellentMin'], message: 'vAbove', params: { other: 'qualifiedMin', value: f.qualifiedMin.trim() } });
-      if (ok(f.qualifiedMin) && ok(f.basicMin) && hundredths(f.qualifiedMin) <= hundredths(f.basicMin))
-        ctx.addIssue({ code: 'custom', path: ['qualifiedMin'], message: 'vAbove', params: { other: 'basicMin', value: f.basicMin.trim() } });
-    });
+/** A field's text as the schema's type; NaN where it is not a number of the right form. */
+function valueOf(key: RuleKey, text: string): unknown {
+  const s = text.trim();
+  switch (KIND.get(key)) {
+    case 'points':
+      return POINTS.test(s) ? Math.round(Number(s) * 100) : Number.NaN;
+    case 'days':
+      return DAYS.test(s) ? Number(s) : Number.NaN;
+    case 'text':
+      return ruleText(key, text);
+    default:
+      return s;
+  }
+}
 
 /** Validate the form: the rules in the engine's units, or one error per field at fault. */
 export function validateRules(
   form: RulesForm,
   totalPoints = 100,
 ): { ok: true; rules: Rules } | { ok: false; errors: Partial<Record<FieldName, FieldError>> } {
-  const r = schema(totalPoints).safeParse(form);
-  if (!r.success) {
-    const errors: Partial<Record<FieldName, FieldError>> = {};
-    for (const issue of r.error.issues) {
-      const field = issue.path[0] as FieldName;
-      if (errors[field]) continue;
-      const params = (issue as { params?: Params }).params;
-      errors[field] = { key: (issue.message in KNOWN ? issue.message : 'vNumber') as PaneKey, params };
-    }
-    return { ok: false, errors };
+  const values: Record<string, unknown> = {};
+  for (const { key } of RULE_KEYS) values[key] = valueOf(key, form[key]);
+  const r = rulesSchema(Math.round(totalPoints * 100)).safeParse(values);
+  if (r.success) return { ok: true, rules: r.data };
+  const errors: Partial<Record<FieldName, FieldError>> = {};
+  for (const issue of r.error.issues) {
+    const field = issue.path[0] as FieldName;
+    if (errors[field]) continue;
+    errors[field] = paneError(issue.message, issue.code, issue.path.map(String) as RuleKey[], form, totalPoints);
   }
-  const f = r.data;
-  return {
-    ok: true,
-    rules: {
-      excellentMin: hundredths(f.excellentMin),
-      qualifiedMin: hundredths(f.qualifiedMin),
-      basicMin: hundredths(f.basicMin),
-      rectifyDays: Number(f.rectifyDays),
-      awardMinBand: f.awardMinBand,
-      rankMode: f.rankMode,
-      language: f.language,
-    },
-  };
+  return { ok: false, errors };
 }
 
-const KNOWN: Record<string, true> = { vNumber: true, vPositive: true, vAboveTotal: true, vAbove: true, vDays: true };
+/** The schema's issue (a configuration message id) as the pane's message for the field. */
+function paneError(id: string, code: string, path: RuleKey[], form: RulesForm, totalPoints: number): FieldError {
+  switch (id) {
+    case 'rulesNumberInvalid':
+      return { key: code === 'too_small' ? 'vPositive' : 'vNumber' };
+    case 'rulesDaysInvalid':
+      return { key: 'vDays' };
+    case 'rulesAboveTotal':
+      return { key: 'vAboveTotal', params: { total: totalPoints } };
+    case 'rulesOrder':
+      return { key: 'vAbove', params: { other: path[1], value: form[path[1]].trim() } };
+    case 'rulesTextInvalid':
+      return { key: 'vText', params: { max: RULE_TEXT_MAX } };
+    default:
+      return { key: 'vChoice' };
+  }
+}

@@ -12,10 +12,8 @@ import { colName, parseRange } from '../../../workbook/a1';
 import type { SheetPatch } from '../../../workbook/snapshot';
 import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';
-import { esc } from './xml';
+import { NS, esc } from '../package/xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** Excel's limits for a data-validation alert (longer text makes Excel repair the file). */
 const DV_TITLE_MAX = 32;
@@ -85,20 +83,46 @@ function fmtNum(n: number): string {
 export interface SheetXmlOptions {
   /** This sheet is the selected tab. */
   selected: boolean;
+  /** The workbook is strict-conformance OOXML: write the sheet in its namespaces. */
+  strict?: boolean;
 }
 
-export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): string {
+/** A sheet ready to be written: its styles are registered in the style book, its XML comes in chunks. */
+export interface PreparedSheet {
+  /** The worksheet part's XML, a few hundred rows per chunk, so a large sheet never sits in memory whole. */
+  chunks(): Generator<string>;
+}
+
+/** Rows of cells per chunk of XML. */
+const ROWS_PER_CHUNK = 500;
+
+/**
+ * Register the sheet's formats in the style book (so the style sheet can be written first) and return a
+ * generator of its XML.
+ */
+export function prepareSheet(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): PreparedSheet {
   const nRows = sp.values.length;
   let nCols = sp.columnWidths.length;
   for (const row of sp.values) if (row.length > nCols) nCols = row.length;
   const rows = Math.max(nRows, 1);
   const cols = Math.max(nCols, 1);
   const grid = styleGrid(sp, rows, cols, book);
+  return { chunks: () => sheetChunks(sp, grid, rows, cols, nRows, nCols, opts) };
+}
+
+/** The whole XML of a sheet (tests and small sheets). */
+export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): string {
+  return [...prepareSheet(sp, book, opts).chunks()].join('');
+}
+
+function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, cols: number, nRows: number, nCols: number, opts: SheetXmlOptions): Generator<string> {
   const letters: string[] = [];
   for (let c = 0; c < cols; c++) letters.push(colName(c));
 
-  const out: string[] = [];
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  let out: string[] = [];
+  const mainNs = opts.strict ? NS.mainStrict : NS.main;
+  const relNs = opts.strict ? NS.relStrict : NS.rel;
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
 
   // sheetPr: tab colour, fit to page.
   if (sp.tabColor || sp.landscape) {
@@ -129,6 +153,10 @@ export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions)
   for (const { row, height } of sp.rowHeights ?? []) heights.set(row, height);
   out.push('<sheetData>');
   for (let y = 0; y < rows; y++) {
+    if (y > 0 && y % ROWS_PER_CHUNK === 0) {
+      yield out.join('');
+      out = [];
+    }
     const vals = sp.values[y] ?? [];
     const gbase = y * cols;
     const r = y + 1;
@@ -142,8 +170,10 @@ export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions)
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         cells += `<c r="${letters[x]}${r}"${sa}><v>${fmtNum(v)}</v></c>`;
       } else {
-        const t = esc(String(v));
-        cells += `<c r="${letters[x]}${r}"${sa} t="inlineStr"><is><t xml:space="preserve">${t}</t></is></c>`;
+        const text = String(v);
+        // xml:space="preserve" only where a parser would otherwise be free to drop white space.
+        const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+        cells += `<c r="${letters[x]}${r}"${sa} t="inlineStr"><is><t${space}>${esc(text)}</t></is></c>`;
       }
     }
     const h = heights.get(y);
@@ -179,5 +209,5 @@ export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions)
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (sp.landscape) out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   out.push('</worksheet>');
-  return out.join('');
+  yield out.join('');
 }

@@ -1,13 +1,18 @@
 /**
- * The workbook's style sheet (xl/styles.xml), extended with the formats the output sheets use.
+ * The workbook's style sheet (xl/styles.xml), extended with the formats the output sheets use, edited as a
+ * namespace-aware DOM (@xmldom/xmldom): comments, prefixes, extension elements and attribute values with
+ * any characters (`formatCode="[>=100]0;0"`) are read as XML, never as text patterns.
  *
  * What is there stays there, in place and in order: the cell formats of the input sheets keep their
- * numbers. Our fonts, fills, borders, number formats and cell formats are appended — or found, when a
- * format with exactly the same XML is already there (a second run adds nothing). Fonts start from
- * the workbook's default font (font 0: its size and name), so output text looks like the rest.
+ * numbers. Our fonts, fills, borders, number formats and cell formats are appended — or found, when an
+ * item with the same content is already there (compared as XML: names, attributes, children; prefixes
+ * and whitespace aside), so a second run adds nothing. Fonts start from the workbook's default font
+ * (font 0: its size and name), so output text looks like the rest.
  */
 import type { RangeStyle } from '../../../workbook/snapshot';
-import { attrs, esc, rootPrefix, setAttr } from './xml';
+import { PackageError } from '../package/archive';
+import { childElements, createLike, mainChild, mainChildren, parseXml, serializeXml } from '../package/xml';
+import type { Document, Element } from '../package/xml';
 
 /** A composed cell format: range styles merged over each other, plus the link look. */
 export interface CellFormat {
@@ -65,49 +70,81 @@ const BUILTIN_NUMFMT: Record<string, number> = {
   '@': 49,
 };
 
-/** One collection of a style sheet (<fonts>, <fills>, <borders>, <cellXfs>): its items' XML and an index by XML. */
-class Collection {
-  readonly items: string[] = [];
-  private readonly index = new Map<string, number>();
-  readonly added: string[] = [];
-  constructor(
-    readonly tag: string, // collection element, e.g. "fonts"
-    readonly item: string, // item element, e.g. "font"
-    readonly body: string | null, // inner XML as found (null: absent)
-    readonly prefix: string,
-  ) {
-    if (body) {
-      const re = new RegExp(`<${prefix}${item}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${prefix}${item}>)`, 'g');
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(body))) {
-        this.items.push(m[0]);
-        if (!this.index.has(m[0])) this.index.set(m[0], this.items.length - 1);
-      }
-    }
-  }
-  /** Index of an item with exactly this XML (added when new). */
-  id(xml: string): number {
-    let i = this.index.get(xml);
-    if (i === undefined) {
-      i = this.items.length;
-      this.items.push(xml);
-      this.added.push(xml);
-      this.index.set(xml, i);
-    }
-    return i;
-  }
-}
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
-function section(xml: string, prefix: string, tag: string): { whole: string; open: string; body: string } | null {
-  const full = new RegExp(`(<${prefix}${tag}(?:\\s[^>]*)?>)([\\s\\S]*?)</${prefix}${tag}>`).exec(xml);
-  if (full && !full[1].endsWith('/>')) return { whole: full[0], open: full[1], body: full[2] };
-  const selfClosing = new RegExp(`<${prefix}${tag}(?:\\s[^>]*)?/>`).exec(xml);
-  if (selfClosing) return { whole: selfClosing[0], open: selfClosing[0].replace(/\s*\/>$/, '>'), body: '' };
-  return null;
+/** An element's content as a comparable key: local names, attributes (sorted), children; no prefixes, no whitespace. */
+function canonical(e: Element): string {
+  const attrs: string[] = [];
+  for (let i = 0; i < e.attributes.length; i++) {
+    const a = e.attributes.item(i)!;
+    if (a.namespaceURI === XMLNS || a.name === 'xmlns' || a.prefix === 'xmlns') continue;
+    attrs.push(`${a.namespaceURI ? `{${a.namespaceURI}}` : ''}${a.localName}=${a.value}`);
+  }
+  attrs.sort();
+  return `<${e.namespaceURI ?? ''}|${e.localName} ${attrs.join(' ')}>${childElements(e).map(canonical).join('')}</>`;
 }
 
 /** Child order of <styleSheet> (CT_Stylesheet), for inserting a collection the sheet lacks. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+/** One collection of the style sheet (<fonts>, <fills>, <borders>, <cellXfs>, <numFmts>). */
+class Collection {
+  private element: Element | null;
+  private readonly index = new Map<string, number>();
+  count: number;
+  added = 0;
+
+  constructor(
+    private readonly root: Element,
+    private readonly tag: string,
+    private readonly item: string,
+  ) {
+    this.element = mainChild(root, tag);
+    const items = this.element ? mainChildren(this.element, item) : [];
+    items.forEach((e, i) => {
+      const k = canonical(e);
+      if (!this.index.has(k)) this.index.set(k, i);
+    });
+    this.count = items.length;
+  }
+
+  items(): Element[] {
+    return this.element ? mainChildren(this.element, this.item) : [];
+  }
+
+  /** The index of an item with this content; appended when there is none. */
+  id(e: Element): number {
+    const k = canonical(e);
+    const known = this.index.get(k);
+    if (known !== undefined) return known;
+    this.append(e);
+    this.index.set(k, this.count - 1);
+    return this.count - 1;
+  }
+
+  /** Append an item (no lookup). */
+  append(e: Element): void {
+    if (!this.element) this.element = this.create();
+    this.element.appendChild(e);
+    this.count++;
+    this.added++;
+    // The collection's own attributes (x14ac:knownFonts…) stay; only its count changes.
+    this.element.setAttribute('count', String(this.count));
+  }
+
+  private create(): Element {
+    const el = createLike(this.root, this.tag);
+    for (const later of ORDER.slice(ORDER.indexOf(this.tag) + 1)) {
+      const next = mainChild(this.root, later);
+      if (next) {
+        this.root.insertBefore(el, next);
+        return el;
+      }
+    }
+    this.root.appendChild(el);
+    return el;
+  }
+}
 
 export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -121,73 +158,83 @@ export const MINIMAL_STYLES =
   '</styleSheet>';
 
 export class StyleBook {
-  private readonly p: string;
+  private readonly doc: Document;
+  private readonly root: Element;
   private readonly fonts: Collection;
   private readonly fills: Collection;
   private readonly borders: Collection;
   private readonly xfs: Collection;
+  private readonly numFmtColl: Collection;
   private readonly numFmts = new Map<string, number>();
-  private readonly addedNumFmts: string[] = [];
   private nextNumFmt = 164;
   private readonly hasStyleXfs: boolean;
   private readonly baseFont: { sz: string; name: string | null; family: string | null; charset: string | null };
   private readonly byKey = new Map<string, number>();
 
-  constructor(private readonly xml: string) {
-    this.p = rootPrefix(xml, 'styleSheet');
-    const get = (tag: string, item: string) => new Collection(tag, item, section(xml, this.p, tag)?.body ?? null, this.p);
-    this.fonts = get('fonts', 'font');
-    this.fills = get('fills', 'fill');
-    this.borders = get('borders', 'border');
-    this.xfs = get('cellXfs', 'xf');
-    this.hasStyleXfs = !!section(xml, this.p, 'cellStyleXfs')?.body.includes('xf');
-    const nf = section(xml, this.p, 'numFmts');
-    if (nf) {
-      for (const m of nf.body.matchAll(new RegExp(`<${this.p}numFmt\\s[^>]*>`, 'g'))) {
-        const a = attrs(m[0]);
-        const id = Number(a.get('numFmtId'));
-        const code = a.get('formatCode');
-        if (Number.isInteger(id) && code !== undefined) {
-          if (!this.numFmts.has(code)) this.numFmts.set(code, id);
-          if (id >= this.nextNumFmt) this.nextNumFmt = id + 1;
-        }
+  constructor(xml: string, part = 'xl/styles.xml') {
+    this.doc = parseXml(xml, part);
+    this.root = this.doc.documentElement!;
+    if (this.root.localName !== 'styleSheet') throw new PackageError('bad_xml', part, 'not a style sheet');
+    this.numFmtColl = new Collection(this.root, 'numFmts', 'numFmt');
+    this.fonts = new Collection(this.root, 'fonts', 'font');
+    this.fills = new Collection(this.root, 'fills', 'fill');
+    this.borders = new Collection(this.root, 'borders', 'border');
+    this.xfs = new Collection(this.root, 'cellXfs', 'xf');
+    const styleXfs = mainChild(this.root, 'cellStyleXfs');
+    this.hasStyleXfs = !!styleXfs && mainChildren(styleXfs, 'xf').length > 0;
+    for (const nf of this.numFmtColl.items()) {
+      const id = Number(nf.getAttribute('numFmtId'));
+      const code = nf.getAttribute('formatCode');
+      if (Number.isInteger(id) && code !== null) {
+        if (!this.numFmts.has(code)) this.numFmts.set(code, id);
+        if (id >= this.nextNumFmt) this.nextNumFmt = id + 1;
       }
     }
     // Excel needs the two reserved fills (none, gray125) before any other.
-    if (this.fills.items.length === 0) {
-      this.fills.id(`<${this.p}fill><${this.p}patternFill patternType="none"/></${this.p}fill>`);
-      this.fills.id(`<${this.p}fill><${this.p}patternFill patternType="gray125"/></${this.p}fill>`);
+    if (this.fills.count === 0) {
+      this.fills.append(this.fillEl('none'));
+      this.fills.append(this.fillEl('gray125'));
     }
-    const f0 = this.fonts.items[0] ?? '';
+    const f0 = this.fonts.items()[0];
     const val = (tag: string) => {
-      const m = new RegExp(`<${this.p}${tag}\\s[^>]*>`).exec(f0);
-      return m ? (attrs(m[0]).get('val') ?? null) : null;
+      const e = f0 ? mainChild(f0, tag) : null;
+      return e ? e.getAttribute('val') : null;
     };
     this.baseFont = { sz: val('sz') ?? '11', name: val('name'), family: val('family'), charset: val('charset') };
-    if (this.fonts.items.length === 0) this.fonts.id(this.fontXml({}));
-    if (this.borders.items.length === 0) this.borders.id(this.borderXml(false));
-    if (this.xfs.items.length === 0) this.xfs.id(`<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+    if (this.fonts.count === 0) this.fonts.append(this.fontEl({}));
+    if (this.borders.count === 0) this.borders.append(this.borderEl(false));
+    if (this.xfs.count === 0) this.xfs.append(this.el('xf', { numFmtId: '0', fontId: '0', fillId: '0', borderId: '0' }));
   }
 
-  private fontXml(f: CellFormat): string {
-    const p = this.p;
+  private el(local: string, attrs: Record<string, string> = {}, children: Element[] = []): Element {
+    const e = createLike(this.root, local);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    for (const c of children) e.appendChild(c);
+    return e;
+  }
+
+  private fillEl(pattern: string, rgb?: string): Element {
+    const children = rgb ? [this.el('fgColor', { rgb: argb(rgb) }), this.el('bgColor', { indexed: '64' })] : [];
+    return this.el('fill', {}, [this.el('patternFill', { patternType: pattern }, children)]);
+  }
+
+  private fontEl(f: CellFormat): Element {
     const b = this.baseFont;
-    let x = `<${p}font>`;
-    if (f.bold) x += `<${p}b/>`;
-    if (f.italic) x += `<${p}i/>`;
-    if (f.underline) x += `<${p}u/>`;
-    x += `<${p}sz val="${f.size ?? b.sz}"/>`;
-    if (f.fontColor) x += `<${p}color rgb="${argb(f.fontColor)}"/>`;
-    if (b.name !== null) x += `<${p}name val="${esc(b.name)}"/>`;
-    if (b.family !== null) x += `<${p}family val="${esc(b.family)}"/>`;
-    if (b.charset !== null) x += `<${p}charset val="${esc(b.charset)}"/>`;
-    return `${x}</${p}font>`;
+    const children: Element[] = [];
+    if (f.bold) children.push(this.el('b'));
+    if (f.italic) children.push(this.el('i'));
+    if (f.underline) children.push(this.el('u'));
+    children.push(this.el('sz', { val: f.size !== undefined ? String(f.size) : b.sz }));
+    if (f.fontColor) children.push(this.el('color', { rgb: argb(f.fontColor) }));
+    if (b.name !== null) children.push(this.el('name', { val: b.name }));
+    if (b.family !== null) children.push(this.el('family', { val: b.family }));
+    if (b.charset !== null) children.push(this.el('charset', { val: b.charset }));
+    return this.el('font', {}, children);
   }
 
-  private borderXml(thin: boolean): string {
-    const p = this.p;
-    const side = (n: string) => (thin ? `<${p}${n} style="thin"><${p}color rgb="${BORDER_COLOR}"/></${p}${n}>` : `<${p}${n}/>`);
-    return `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`;
+  private borderEl(thin: boolean): Element {
+    const side = (n: string) => (thin ? this.el(n, { style: 'thin' }, [this.el('color', { rgb: BORDER_COLOR })]) : this.el(n));
+    return this.el('border', {}, [side('left'), side('right'), side('top'), side('bottom'), this.el('diagonal')]);
   }
 
   private numFmtId(code: string | undefined): number {
@@ -197,7 +244,7 @@ export class StyleBook {
     if (id === undefined) {
       id = this.nextNumFmt++;
       this.numFmts.set(code, id);
-      this.addedNumFmts.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`);
+      this.numFmtColl.append(this.el('numFmt', { numFmtId: String(id), formatCode: code }));
     }
     return id;
   }
@@ -207,69 +254,42 @@ export class StyleBook {
     const key = JSON.stringify(f);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const p = this.p;
+    if (key === '{}') {
+      this.byKey.set(key, 0);
+      return 0;
+    }
     const hasFont = !!(f.bold || f.italic || f.underline || f.size !== undefined || f.fontColor);
-    const fontId = hasFont ? this.fonts.id(this.fontXml(f)) : 0;
-    const fillId = f.fill
-      ? this.fills.id(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(f.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
-      : 0;
-    const borderId = f.border ? this.borders.id(this.borderXml(true)) : 0;
+    const fontId = hasFont ? this.fonts.id(this.fontEl(f)) : 0;
+    const fillId = f.fill ? this.fills.id(this.fillEl('solid', f.fill)) : 0;
+    const borderId = f.border ? this.borders.id(this.borderEl(true)) : 0;
     const numFmtId = this.numFmtId(f.numberFormat);
-    const align = f.horizontal !== undefined || f.wrap !== undefined;
-    let x = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.hasStyleXfs ? ' xfId="0"' : ''}`;
-    if (numFmtId) x += ' applyNumberFormat="1"';
-    if (hasFont) x += ' applyFont="1"';
-    if (fillId) x += ' applyFill="1"';
-    if (borderId) x += ' applyBorder="1"';
-    if (align) {
-      x += ` applyAlignment="1"><${p}alignment`;
-      if (f.horizontal) x += ` horizontal="${f.horizontal}"`;
-      x += ' vertical="center"';
-      if (f.wrap) x += ' wrapText="1"';
-      x += `/></${p}xf>`;
-    } else x += '/>';
-    const id = key === '{}' ? 0 : this.xfs.id(x);
+    const attrs: Record<string, string> = { numFmtId: String(numFmtId), fontId: String(fontId), fillId: String(fillId), borderId: String(borderId) };
+    if (this.hasStyleXfs) attrs.xfId = '0';
+    if (numFmtId) attrs.applyNumberFormat = '1';
+    if (hasFont) attrs.applyFont = '1';
+    if (fillId) attrs.applyFill = '1';
+    if (borderId) attrs.applyBorder = '1';
+    const children: Element[] = [];
+    if (f.horizontal !== undefined || f.wrap !== undefined) {
+      attrs.applyAlignment = '1';
+      const al: Record<string, string> = {};
+      if (f.horizontal) al.horizontal = f.horizontal;
+      al.vertical = 'center';
+      if (f.wrap) al.wrapText = '1';
+      children.push(this.el('alignment', al));
+    }
+    const id = this.xfs.id(this.el('xf', attrs, children));
     this.byKey.set(key, id);
     return id;
   }
 
   /** Did this run add anything to the style sheet? */
   get changed(): boolean {
-    return this.fonts.added.length + this.fills.added.length + this.borders.added.length + this.xfs.added.length + this.addedNumFmts.length > 0;
+    return this.fonts.added + this.fills.added + this.borders.added + this.xfs.added + this.numFmtColl.added > 0;
   }
 
   /** The style sheet with what this run added. */
   toXml(): string {
-    let xml = this.xml;
-    const put = (tag: string, added: string[], total: number) => {
-      if (added.length === 0) return;
-      const p = this.p;
-      const s = section(xml, p, tag);
-      const body = (s?.body ?? '') + added.join('');
-      // The collection's own attributes (x14ac:knownFonts…) stay; only its count changes.
-      const whole = `${setAttr(s?.open ?? `<${p}${tag}>`, 'count', String(total))}${body}</${p}${tag}>`;
-      if (s) {
-        xml = xml.replace(s.whole, () => whole);
-        return;
-      }
-      // Insert before the first later sibling that exists, else before </styleSheet>.
-      for (const later of ORDER.slice(ORDER.indexOf(tag) + 1)) {
-        const m = new RegExp(`<${p}${later}[\\s>/]`).exec(xml);
-        if (m) {
-          xml = xml.slice(0, m.index) + whole + xml.slice(m.index);
-          return;
-        }
-      }
-      const end = xml.lastIndexOf(`</${p}styleSheet>`);
-      xml = xml.slice(0, end) + whole + xml.slice(end);
-    };
-    const nf = section(xml, this.p, 'numFmts');
-    const nfCount = (nf ? (nf.body.match(new RegExp(`<${this.p}numFmt\\s`, 'g')) ?? []).length : 0) + this.addedNumFmts.length;
-    put('numFmts', this.addedNumFmts, nfCount);
-    put('fonts', this.fonts.added, this.fonts.items.length);
-    put('fills', this.fills.added, this.fills.items.length);
-    put('borders', this.borders.added, this.borders.items.length);
-    put('cellXfs', this.xfs.added, this.xfs.items.length);
-    return xml;
+    return serializeXml(this.doc);
   }
 }
