@@ -5,7 +5,9 @@
  *                                       the command-line tool's CPU seconds and peak memory on a generated
  *                                       workbook, against the physical bound measured on the same file
  *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
- *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ *   office-syncs rows=<n> syncs=<s> bytes=<b> max_request_bytes=<m> max_actions=<a>
+ *                                       Office.js round trips of one run on the fake Excel, as office.js
+ *                                       serializes them (test/support/office-syncs.ts, loaded at run time)
  *   rollup files=<n> rows_per_file=<r> s=<t> per_file_ms=<x> rss_mb=<m>
  *                                       `assess rollup` in its own process (worker threads) on a folder of n
  *                                       generated branch workbooks of r rows each: wall seconds, per file, and
@@ -26,7 +28,7 @@ import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
 import { renderPatch } from '../workbook/render';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { runOfficeSyncs } from './office-syncs';
+import { repoRoot, requireTs } from './ts-require';
 
 export interface Benchmark {
   name: string;
@@ -187,7 +189,15 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'office-syncs',
-    run: async () => runOfficeSyncs(benchSnapshot, { print: false }),
+    run: async () => {
+      // The fake Excel and office.js's serializer live in test/support, never in dist/node.
+      const { runOfficeSyncs } = requireTs<{
+        runOfficeSyncs(make: (rows: number) => WorkbookSnapshot, opts: { print?: boolean }): Promise<string[]>;
+      }>(
+        path.join(repoRoot(), 'test', 'support', 'office-syncs.ts'),
+      );
+      return runOfficeSyncs(benchSnapshot, { print: false });
+    },
   },
   {
     name: 'rollup',

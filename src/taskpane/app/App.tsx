@@ -115,6 +115,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
       live = false;
     };
     // Once per host.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once per host, not per language change
   }, [host]);
 
   useEffect(() => {
@@ -230,6 +231,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
   const view = useMemo(
     () => (s.result && engineRef.current ? engineRef.current.buildView(s.result, lang) : null),
     // engineLoaded is part of the state so that the view is rebuilt once the engine arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- engineLoaded stands for the ref's content
     [s.result, s.engineLoaded, lang],
   );
 
