@@ -266,7 +266,11 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
   for (const w of result.warnings) {
     if (w.code !== 'RECTIFY' || !w.status || w.status === 'resolved' || !w.half || !w.deadline) continue;
     const cells = ledger.byWarning.get(w);
-    const written = cells ? (Object.fromEntries(LEDGER_FIELDS.map((f) => [f, ledgerText(f, cells[f])])) as Record<LedgerField, string | null>) : null;
+    let written: Record<LedgerField, string | null> | null = null;
+    if (cells) {
+      written = { measures: null, responsible: null, progress: null, closedOn: null };
+      for (const f of LEDGER_FIELDS) written[f] = ledgerText(f, cells[f]);
+    }
     rectifications.push({
       group: w.group,
       leader: w.leader,
@@ -278,7 +282,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       status: w.status,
       focus: w.focusItems.map((code) => ({ code, name: { zh: zh.itemName(code), en: en.itemName(code) } })),
       veto: w.veto ?? null,
-      ledger: written && LEDGER_FIELDS.some((f) => written[f] !== null) ? written : null,
+      ledger: written && LEDGER_FIELDS.some((f) => written![f] !== null) ? written : null,
     });
   }
 
