@@ -11,9 +11,9 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import webpack from 'webpack';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { FileHost } from '../../src/hosts/file/host';
+import { bundleForBrowser } from '../support/browser/bundle';
 
 jest.setTimeout(300_000);
 
@@ -24,32 +24,6 @@ const AS_OF = '2026-01-15';
 let dir: string;
 let browser: Browser;
 
-function bundle(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(
-      {
-        mode: 'production',
-        target: ['web', 'es2017'],
-        entry: path.join(ROOT, 'test/support/browser/file-host-entry.ts'),
-        // One script, added inline to the page: no public path, dynamic imports (cfb) in the same bundle.
-        output: { path: out, filename: 'file-host.js', publicPath: '' },
-        resolve: { extensions: ['.ts', '.js'], fallback: { fs: false, crypto: false, stream: false } },
-        module: {
-          parser: { javascript: { dynamicImportMode: 'eager' } },
-          rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.web.json') } } }],
-        },
-        optimization: { splitChunks: false },
-        performance: { hints: false },
-      },
-      (err, stats) => {
-        if (err) return reject(err);
-        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-        resolve();
-      },
-    );
-  });
-}
-
 async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Buffer>();
@@ -59,7 +33,7 @@ async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-browser-host-'));
-  await bundle(dir);
+  await bundleForBrowser(path.join(ROOT, 'test/support/browser/file-host-entry.ts'), dir, 'file-host.js');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
