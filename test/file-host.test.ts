@@ -254,3 +254,24 @@ describe('idempotence', () => {
     expect(readMeta(s2)!.runAt).toBe(localIso(new Date('2031-06-07T08:09:10Z')));
   });
 });
+
+describe('reading an assessed workbook for a re-run', () => {
+  test('the outputs are read by name and mark only, but the warnings sheet (its ledger) and the run record whole', async () => {
+    const input = path.join(dir, 'reread.xlsx');
+    await writeXlsx(input, basicFixture());
+    const first = await openWorkbookFile(input);
+    await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
+    const out = path.join(dir, 'reread.1.xlsx');
+    await saveWorkbookFile(first, out);
+    const all = await (await openWorkbookFile(out)).read();
+    const lean = await (await openWorkbookFile(out, undefined, { outputs: false })).read();
+    expect(lean.sheets.map((s) => [s.name, s.visibility, !!s.marked])).toEqual(all.sheets.map((s) => [s.name, s.visibility, !!s.marked]));
+    const values = (snap: typeof all, name: string) => snap.sheets.find((s) => s.name === name)!.values;
+    expect(values(all, '考评结果').length).toBeGreaterThan(5);
+    expect(values(lean, '考评结果')).toEqual([]);
+    expect(values(lean, '年度排名')).toEqual([]);
+    expect(values(lean, '预警与整改')).toEqual(values(all, '预警与整改'));
+    expect(values(lean, META_SHEET)).toEqual(values(all, META_SHEET));
+    expect(values(lean, '考评记录')).toEqual(values(all, '考评记录'));
+  });
+});

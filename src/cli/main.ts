@@ -159,7 +159,8 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   };
 
   if (large) say('read', false);
-  const host = await openWorkbookFile(input);
+  // The last run's outputs are rewritten whole: only their names, marks and the ledger are read.
+  const host = await openWorkbookFile(input, undefined, { outputs: false });
   const snap = await host.read();
   host.reads = 0; // the use case's own read is the one that counts
   const rows = snap.sheets.reduce((n, s) => n + s.values.length, 0);

@@ -204,7 +204,7 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
   const modified = input.modified ?? null;
   try {
     if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', CONFIG_MSG.fileNotXlsx, { path: file.split(/[\\/]/).pop() ?? file }, file);
-    const snapshot = await new FileHost(input.bytes, file).read();
+    const snapshot = await new FileHost(input.bytes, file, undefined, { outputs: false }).read();
     if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup' };
     return summarizeSnapshot(snapshot, file, modified, opts.asOf);
   } catch (e) {

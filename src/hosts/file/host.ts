@@ -14,7 +14,7 @@ import type { WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbo
 import { PACKAGE_LIMITS, PackageError } from './package/archive';
 import type { PackageLimits } from './package/archive';
 import { openWorkbook, readSnapshot } from './read';
-import type { WorkbookPackage } from './read';
+import type { ReadOptions, WorkbookPackage } from './read';
 import { emptyWorkbook, patchPackage } from './write';
 import { CONFIG_MSG } from '../../i18n/config';
 
@@ -45,6 +45,8 @@ export class FileHost implements WorkbookHost {
     private data: Uint8Array | null,
     readonly file = '(workbook)',
     private readonly limits: PackageLimits = PACKAGE_LIMITS,
+    /** What `read()` reads of the add-in's own output sheets (see ReadOptions: all, or the ledger only). */
+    private readonly readOptions: ReadOptions = {},
   ) {}
 
   /** A host over a new, empty workbook (for the template). */
@@ -82,7 +84,7 @@ export class FileHost implements WorkbookHost {
     if (!this.snapshot) {
       const pkg = await this.open();
       try {
-        this.snapshot = await readSnapshot(pkg);
+        this.snapshot = await readSnapshot(pkg, this.readOptions);
       } catch (e) {
         throw this.failure(e);
       }

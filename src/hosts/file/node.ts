@@ -13,9 +13,10 @@ import { CONFIG_MSG } from '../../i18n/config';
 import { FILE_ERR } from '../../i18n/file';
 import { FileHost } from './host';
 import type { PackageLimits } from './package/archive';
+import type { ReadOptions } from './read';
 
 /** Read a workbook file into a host. AssessError 'file' when it is missing, a folder, or not .xlsx/.xlsm by name. */
-export async function openWorkbookFile(file: string, limits?: PackageLimits): Promise<FileHost> {
+export async function openWorkbookFile(file: string, limits?: PackageLimits, readOptions?: ReadOptions): Promise<FileHost> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -34,7 +35,7 @@ export async function openWorkbookFile(file: string, limits?: PackageLimits): Pr
     const code = (e as NodeJS.ErrnoException).code;
     throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
   }
-  return new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, limits);
+  return new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, limits, readOptions);
 }
 
 /**

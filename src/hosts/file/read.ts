@@ -20,7 +20,8 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { parseRange } from '../../workbook/a1';
-import { OWNER_MARK } from '../../workbook/meta';
+import { isWarningsName } from '../../workbook/ledger';
+import { META_SHEET, OWNER_MARK, ownedSheets } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { PACKAGE_LIMITS, PackageArchive, PackageError } from './package/archive';
 import type { PackageLimits } from './package/archive';
@@ -423,17 +424,38 @@ export function clearMergedCells(values: CellValue[][], merges: string[]): void 
   }
 }
 
+export interface ReadOptions {
+  /**
+   * Read the cells of the add-in's own output sheets too (default). Without them the snapshot holds those
+   * sheets by name, mark and visibility only — all a run needs of them but the warnings sheet, whose ledger
+   * columns (what people typed) are always read: an assessed workbook is then read about twice as fast.
+   */
+  outputs?: boolean;
+}
+
 /** The snapshot of an opened package: its worksheets in tab order (chart and dialog sheets hold no cells). */
-export async function readSnapshot(pkg: WorkbookPackage): Promise<WorkbookSnapshot> {
+export async function readSnapshot(pkg: WorkbookPackage, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sst = pkg.rels.ofKind('sharedStrings')[0];
   const strings = sst && pkg.archive.get(sst.target) ? await readSharedStrings(pkg.archive, pkg.archive.get(sst.target)!.name) : [];
   const counter: Counter = { cells: 0 };
-  const sheets: SheetSnapshot[] = [];
-  for (const s of pkg.sheets) {
-    if (s.kind !== 'worksheet') continue;
+  const worksheets = pkg.sheets.filter((s) => s.kind === 'worksheet');
+  const read = async (s: SheetEntry): Promise<SheetSnapshot> => {
     const { values, merges } = s.part ? await readWorksheet(pkg, s, s.part, strings, counter) : { values: [], merges: [] };
     clearMergedCells(values, merges);
-    sheets.push({ name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}) });
+    return { name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}) };
+  };
+  const bare = (s: SheetEntry): SheetSnapshot => ({ name: s.name, values: [], merges: [], visibility: s.state, ...(s.marked ? { marked: true } : {}) });
+  let owned: ReadonlySet<string> = new Set();
+  const metaEntry = worksheets.find((s) => s.name === META_SHEET);
+  const meta = metaEntry ? await read(metaEntry) : null;
+  if (opts.outputs === false && meta) {
+    owned = ownedSheets({ sheets: worksheets.map((s) => (s === metaEntry ? meta : bare(s))) });
+  }
+  const sheets: SheetSnapshot[] = [];
+  for (const s of worksheets) {
+    if (s === metaEntry) sheets.push(meta!);
+    else if (owned.has(s.name) && !isWarningsName(s.name)) sheets.push(bare(s));
+    else sheets.push(await read(s));
   }
   return { sheets };
 }
