@@ -12,6 +12,8 @@
  *   time). The report carries no time of the run: the same workbook with the same `asOf` always gives
  *   byte-identical JSON (the time of the run is recorded inside the assessed workbook instead).
  * - `language` is the language the messages (warnings[].message, issues[].message) are written in.
+ * - `summaryText` is the report paragraph for the Party committee (汇报文字, src/app/summary-text.ts) in
+ *   `language`: the same text the task pane's 复制汇报文字 copies.
  */
 import { z } from 'zod';
 import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
@@ -20,6 +22,7 @@ import type { AssessmentResult, Lang, Rubric } from '../domain/types';
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import { cellAddress } from '../workbook/a1';
+import { summaryText } from './summary-text';
 
 const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
 const HalfSchema = z.union([z.literal(1), z.literal(2)]);
@@ -137,6 +140,8 @@ export const ReportSchema = z.object({
   annual: z.array(AnnualReportSchema),
   warnings: z.array(WarningReportSchema),
   issues: z.array(IssueReportSchema),
+  /** The report paragraph for the Party committee (汇报文字) on the latest half-year, in `language`. */
+  summaryText: z.string(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;
@@ -258,5 +263,6 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
     annual,
     warnings,
     issues,
+    summaryText: summaryText(result, lang),
   };
 }

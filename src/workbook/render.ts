@@ -38,6 +38,7 @@ import { a1, cellAddress, linkTarget } from './a1';
 import { AssessError } from '../domain/errors';
 import { FILE_ERR } from '../i18n/file';
 import { META_SHEET, metaSheetPatch, ownedSheets, readMeta } from './meta';
+import { encodeDigest } from './digest';
 import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
 
 /** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
@@ -649,6 +650,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
       fingerprint: opts.fingerprint,
       language: lang,
       paneLanguage: opts.paneLanguage === undefined ? (meta?.paneLanguage ?? null) : opts.paneLanguage,
+      digest: encodeDigest(result),
     }),
   ];
   const sheets = outputs.map((s) => ({ ...s, owned: true }));
