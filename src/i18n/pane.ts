@@ -98,7 +98,7 @@ export const PANE = {
   tabSummary: { zh: '概览', en: 'Summary' },
   tabWarnings: { zh: '预警', en: 'Warnings' },
   tabWarningsCount: { zh: '预警{open}/{total}', en: 'Warnings {open}/{total}' },
-  tabWarningsLabel: { zh: '预警：待办{open}条，共{total}条', en: 'Warnings: {open} to act on, {total} in all' },
+  tabWarningsLabel: { zh: '预警{open}/{total}（待办{open}条，共{total}条）', en: 'Warnings {open}/{total} ({open} to act on, {total} in all)' },
   tabRanking: { zh: '年度排名', en: 'Ranking' },
   tabSettings: { zh: '设置', en: 'Settings' },
   tabsLabel: { zh: '考评结果', en: 'Results' },

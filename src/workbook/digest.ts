@@ -30,10 +30,16 @@ const GRADE_CHAR: Record<Grade, string> = {
   not_graded: 'N',
   duplicate: 'D',
 };
-const CHAR_GRADE = Object.fromEntries(Object.entries(GRADE_CHAR).map(([g, c]) => [c, g as Grade])) as Record<string, Grade>;
+/** A record's inverse (no Object.fromEntries: the oldest webview Office uses lacks it). */
+function invert<K extends string>(r: Record<K, string>): Record<string, K> {
+  const out: Record<string, K> = {};
+  for (const k of Object.keys(r) as K[]) out[r[k]] = k;
+  return out;
+}
+const CHAR_GRADE = invert(GRADE_CHAR);
 
 const STATUS_CHAR: Record<RectifyStatus, string> = { open: 'o', overdue: 'v', not_effective: 'n', resolved: 'r' };
-const CHAR_STATUS = Object.fromEntries(Object.entries(STATUS_CHAR).map(([s, c]) => [c, s as RectifyStatus])) as Record<string, RectifyStatus>;
+const CHAR_STATUS = invert(STATUS_CHAR);
 
 const CODES: readonly WarningCode[] = ['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP'];
 
@@ -81,7 +87,8 @@ export const DIGEST_MAX_CHARS = 3 * 32000;
 
 /** The digest of a run, as stored on the meta sheet. */
 export function encodeDigest(result: AssessmentResult): string {
-  const rules = Object.fromEntries(DIGEST_RULE_KEYS.map((k) => [k, result.rules[k]])) as StoredDigest['rules'];
+  const rules = {} as StoredDigest['rules'];
+  for (const k of DIGEST_RULE_KEYS) rules[k] = result.rules[k];
   const periodSet = new Set<number>();
   for (const a of result.assessments) if (a.row.period) periodSet.add(a.row.period.year * 2 + a.row.period.half - 1);
   const p = [...periodSet].sort((x, y) => x - y);

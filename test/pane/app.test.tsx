@@ -28,7 +28,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(screen.getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
   // The warnings tab counts what is open of all.
-  expect(label(screen.getByRole('tab', { name: '预警：待办1条，共15条' }))).toBe('预警1/15');
+  expect(label(screen.getByRole('tab', { name: '预警1/15（待办1条，共15条）' }))).toBe('预警1/15');
   const card = screen.getByTestId('open-rectification');
   expect(card.textContent).toContain('城西供电所党小组');
   await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年 第6行/ }));
@@ -44,7 +44,7 @@ test('in English: the same run in English words; a data issue selects its cell',
   expect(screen.getByText('Not assessed yet')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Assess' }));
   await screen.findByText('Assessment done: 35 records, 15 warnings, 2 data issues');
-  expect(label(screen.getByRole('tab', { name: 'Warnings: 1 to act on, 15 in all' }))).toBe('Warnings 1/15');
+  expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
   await user.click(screen.getByRole('button', { name: 'Select 2023年下半年!H10' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
   expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: 2023年下半年!H10');
@@ -113,6 +113,18 @@ test('with no score table the primary action is 插入评分模板; an empty tem
   expect(notice().textContent).toContain('评分表中还没有填写得分的考评记录');
   // Nothing to report: no 复制汇报文字.
   expect(screen.queryByRole('button', { name: '复制汇报文字' })).toBeNull();
+});
+
+test('without a score table, coming back to the pane after adding one in Excel offers 考评', async () => {
+  const host = new MemoryHost({ sheets: [{ name: 'Sheet1', values: [], merges: [], visibility: 'visible' }] });
+  renderPane('zh-CN', host);
+  await screen.findByTestId('banner-no-table');
+  // The secretary types a score table in Excel (here: the sample's 2025年下半年 sheet), then returns to the pane.
+  const sheet = sampleHost().snapshot().sheets.find((x) => x.name === '2025年下半年')!;
+  await host.write({ sheets: [{ name: sheet.name, values: sheet.values.map((r) => (r ?? []).map((v) => (typeof v === 'object' ? null : typeof v === 'boolean' ? String(v) : v))), styles: [], links: [], merges: [], columnWidths: [], freeze: { rows: 0, cols: 0 }, visibility: 'visible', landscape: false }], deleteSheets: [], activate: null });
+  window.dispatchEvent(new Event('focus'));
+  await screen.findByTestId('banner-not-assessed');
+  expect(screen.getByRole('button', { name: '考评' }).className).toContain('pga-primary');
 });
 
 test('复制汇报文字 copies the report paragraph — the same text the JSON report carries', async () => {

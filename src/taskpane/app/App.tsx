@@ -129,9 +129,9 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
       {/* The provider's own class would also reach Fluent's portals (listboxes): keep the layout on a div. */}
       <div className="pga-root">
         <I18nContext.Provider value={i18n}>
-          {/* Office's pane title already names the add-in: the heading is for screen readers only. */}
-          <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>
           <main className="pga-main">
+            {/* Office's pane title already names the add-in: the heading is for screen readers only. */}
+            <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>
             <div className="pga-actions" role="group" aria-label={tr(PANE.actionsLabel)}>
               {/* Without a score table the way in is the template (考评 would only say there is no table). */}
               {primary === 'template' ? templateButton : assessButton}

@@ -85,8 +85,10 @@ function useWidth(fallback: number) {
       if (w > 0) setWidth(w);
     };
     measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
+    // (Looked up, not named: a webview without it gets the polyfill, or keeps the first measure.)
+    const RO = (globalThis as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    if (!RO) return;
+    const ro = new RO(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

@@ -44,7 +44,7 @@ export function BandBadge({ band }: { band: HalfLine['band'] }) {
 /** Change since the previous half-year, signed: +3.5 / −12. */
 export function changeText(line: HalfLine, tr: PaneI18n['tr']): string {
   if (line.band === null) return '';
-  if (line.change === null || line.previous === null) return tr(PANE.noPrevious);
+  if (line.change === null || line.previous === null) return line.hadPrevious ? tr(PANE.noPrevious) : '';
   if (line.change === 0) return tr(PANE.changeSame, { previous: line.previous });
   const delta = `${line.change > 0 ? '+' : '−'}${Math.abs(line.change)}`;
   return tr(PANE.change, { delta, previous: line.previous });

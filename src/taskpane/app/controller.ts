@@ -133,6 +133,15 @@ export function usePaneController({ host, displayLanguage, initialLang, engineLo
     if (typeof document !== 'undefined') document.documentElement.lang = s.lang;
   }, [s.lang]);
 
+  // Without a score table, coming back to the pane (say after typing a table in Excel) looks again.
+  const noTable = s.paneState?.hasScoreTable === false;
+  useEffect(() => {
+    if (!noTable || typeof window === 'undefined') return;
+    const again = () => void refreshState();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
+  }, [noTable, refreshState]);
+
   const assess = useCallback(async () => {
     if (stateRef.current.running) return;
     dispatch({ type: 'assess/request' });

@@ -83,6 +83,8 @@ export interface HalfLine {
   change: number | null;
   /** The previous half-year's label, when it was graded. */
   previous: string | null;
+  /** The group has a record in the half-year before (graded or not). */
+  hadPrevious: boolean;
   /** Why: veto, pending with the row's note, data issues, duplicate. */
   why: string[];
   place: Place;
@@ -236,7 +238,8 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
 
   const halfLine = (a: AssessmentResult['assessments'][number], list: AssessmentResult['assessments']): HalfLine => {
     const p = a.row.period!;
-    const prev = list.find((x) => periodIndex(x.row.period!) === periodIndex(p) - 1 && x.status === 'graded' && x.total !== null);
+    const before = list.find((x) => periodIndex(x.row.period!) === periodIndex(p) - 1);
+    const prev = before && before.status === 'graded' && before.total !== null ? before : undefined;
     const graded = a.status === 'graded' && a.total !== null;
     const why: string[] = [];
     if (a.status === 'duplicate') why.push(tr(RESULTS.reasonDuplicate));
@@ -255,6 +258,7 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
       status: a.status,
       change: graded && prev ? (a.total! - prev.total!) / 100 : null,
       previous: graded && prev ? periodLabel(lang, prev.row.period!) : null,
+      hadPrevious: !!before,
       why,
       place: placeOf(address),
     };
