@@ -29,8 +29,8 @@ function trim(snapshot) {
 }
 
 async function make(file) {
-  const { readWorkbookFile } = require(path.join(root, 'dist', 'node', 'hosts', 'file', 'read.js'));
-  const { snapshot } = await readWorkbookFile(file);
+  const { openWorkbookFile } = require(path.join(root, 'dist', 'node', 'hosts', 'file', 'node.js'));
+  const snapshot = await (await openWorkbookFile(file)).read();
   return JSON.stringify(trim(snapshot)) + '\n';
 }
 

@@ -207,14 +207,14 @@ function periodSheet(wb, year, half) {
 
 function rulesSheet(wb) {
   const ws = wb.addWorksheet('考评规则');
-  ws.addRow(['规则', '值', '说明']);
-  ws.addRow(['优秀分数线', 95, '总分不低于此分为优秀']);
-  ws.addRow(['合格分数线', 80, '总分不低于此分为合格']);
-  ws.addRow(['基本合格分数线', 60, '总分不低于此分为基本合格，低于为不合格']);
+  ws.addRow(['项目', '设定值', '说明']);
+  ws.addRow(['优秀分数线', 95, '合计不低于此分为优秀']);
+  ws.addRow(['合格分数线', 80, '合计不低于此分为合格']);
+  ws.addRow(['基本合格分数线', 60, '合计不低于此分为基本合格，低于此分为不合格']);
   ws.addRow(['整改期限天数', 90, '考评期结束后多少天内完成整改']);
-  ws.addRow(['评先最低等次', '合格', '评先要求两个半年度均达到的等次（优秀 / 合格）']);
-  ws.addRow(['排名方式', '竞争排名', '竞争排名（1、1、3）或 中国式排名（1、1、2）']);
-  ws.addRow(['输出语言', '自动', '自动 / zh-CN / en-US']);
+  ws.addRow(['评先最低等次', '合格', '评先要求上、下半年均达到的等次：优秀或合格']);
+  ws.addRow(['排名方式', '并列占位排名', '并列占位排名（如1、1、3）或并列不占位排名（中国式，如1、1、2）']);
+  ws.addRow(['输出语言', '自动', '自动、zh-CN或en-US']);
   ws.getRow(1).font = { bold: true };
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 12;

@@ -2,11 +2,12 @@
 # npm run setup:system — installs the Debian packages the system tests need:
 #   chromium (task-pane end-to-end tests), libreoffice-calc (the file tool's output opened headless),
 #   libxml2-utils (xmllint: manifest XSD validation), fonts-noto-cjk (Chinese text in rendered output),
-#   python3-openpyxl, python3-xlsxwriter (workbooks from other producers), python3-lxml (ECMA-376 schema checks).
+#   python3-openpyxl, python3-xlsxwriter (workbooks from other producers), python3-lxml (ECMA-376 schema checks),
+#   poppler-utils (pdftoppm: the printed tables' PDF as PNG for the README).
 # As root (or with passwordless sudo) it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
-PACKAGES=(chromium libreoffice-calc libxml2-utils fonts-noto-cjk python3-openpyxl python3-xlsxwriter python3-lxml)
+PACKAGES=(chromium libreoffice-calc libxml2-utils fonts-noto-cjk python3-openpyxl python3-xlsxwriter python3-lxml poppler-utils)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

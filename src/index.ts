@@ -12,6 +12,8 @@ export {
   IssueReportSchema,
   RubricReportSchema,
   RulesReportSchema,
+  LedgerReportSchema,
+  KeptLedgerReportSchema,
   toReport,
 } from './app/report';
 export type { Report } from './app/report';
@@ -20,4 +22,5 @@ export { openWorkbookFile, saveWorkbookFile } from './hosts/file/node';
 export { patchXlsx } from './hosts/file/write';
 export { AssessError } from './domain/errors';
 export type * from './domain/types';
-export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot } from './workbook/snapshot';
+export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot, PageSetup } from './workbook/snapshot';
+export { RulesShape, DEFAULT_RULES } from './domain/rules';

@@ -212,12 +212,12 @@ function colOf(s: SheetPatch, header: string): number {
 describe('sheet names and ownership', () => {
   test('Chinese and English output names, results activated, meta last and very hidden', () => {
     const zh = render(sampleResult());
-    expect(zh.sheets.map((s) => s.name)).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', META_SHEET]);
+    expect(zh.sheets.map((s) => s.name)).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', META_SHEET]);
     expect(zh.activate).toBe('考评结果');
     expect(zh.deleteSheets).toEqual([]);
-    expect(zh.sheets[4].visibility).toBe('veryHidden');
+    expect(zh.sheets[6].visibility).toBe('veryHidden');
     const en = render(sampleResult(), inputs, 'en-US');
-    expect(en.sheets.map((s) => s.name)).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', META_SHEET]);
+    expect(en.sheets.map((s) => s.name)).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table', META_SHEET]);
     expect(en.activate).toBe('Results');
   });
 
@@ -227,7 +227,7 @@ describe('sheet names and ownership', () => {
     const meta = readMeta(applied(inputs, patch));
     expect(meta).toEqual({
       version: 2,
-      sheets: ['Results', 'Annual Ranking', 'Warnings', 'Data Issues'],
+      sheets: ['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table'],
       runAt: RUN,
       fingerprint: 'fp-1',
       language: 'en-US',
@@ -261,7 +261,7 @@ describe('sheet names and ownership', () => {
       sheets: [...inputs.sheets, sheet('results'), sheet('Results (2)'), sheet('warnings')],
     };
     const patch = render(sampleResult(), before, 'en-US');
-    expect(patch.sheets.map((s) => s.name)).toEqual(['Results (3)', 'Annual Ranking', 'Warnings (2)', 'Data Issues', META_SHEET]);
+    expect(patch.sheets.map((s) => s.name)).toEqual(['Results (3)', 'Annual Ranking', 'Warnings (2)', 'Data Issues', 'Half-Year Table', 'Annual Table', META_SHEET]);
   });
 
   test('switching language deletes the previous run’s sheets, never a foreign one', () => {
@@ -269,10 +269,10 @@ describe('sheet names and ownership', () => {
     const zh = render(sampleResult(), before);
     expect(zh.sheets.map((s) => s.name)).toContain('数据问题 (2)');
     const en = render(sampleResult(), applied(before, zh), 'en-US');
-    expect(en.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题 (2)']);
+    expect(en.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表']);
     expect(en.deleteSheets).not.toContain('数据问题');
     const meta = readMeta(applied(applied(before, zh), en));
-    expect(meta?.sheets).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues']);
+    expect(meta?.sheets).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table']);
   });
 
   test('a second run on the written workbook rewrites the same sheets and deletes nothing', () => {
@@ -730,7 +730,7 @@ describe('pipeline with the reader and the engine', () => {
     const second = run(written);
     expect(second).toEqual(first);
     const enRun = run(written, 'en-US');
-    expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题']);
+    expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表']);
   });
 });
 
@@ -777,4 +777,47 @@ test('no output cell holds more text than an Excel cell can (32,767 characters)'
   expect(longest.length).toBe(MAX_CELL_TEXT);
   expect(longest.endsWith('…')).toBe(true);
   expect(longest.startsWith('第1号供电所第一党支部党小组')).toBe(true);
+});
+
+test('warnings sheet: 逾期未整改, 整改未见效, 待整改 first, then leader warnings, notices, history — each in time order', async () => {
+  const items = DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`);
+  const s = (total: number) => {
+    let lose = 10000 - Math.round(total * 100);
+    return DEFAULT_RUBRIC.items
+      .slice()
+      .reverse()
+      .map((i) => {
+        const l = Math.min(lose, i.max);
+        lose -= l;
+        return (i.max - l) / 100;
+      })
+      .reverse();
+  };
+  const wb: WorkbookSnapshot = {
+    sheets: [
+      sheet('评分表', [
+        ['年度', '半年度', '党小组', ...items],
+        [2024, '上半年', '已整改组', ...s(70)],
+        [2024, '下半年', '已整改组', ...s(90)],
+        [2024, '上半年', '未见效组', ...s(70)],
+        [2024, '下半年', '未见效组', ...s(72)],
+        [2025, '上半年', '逾期组', ...s(65)],
+        [2025, '下半年', '待整改组', ...s(75)],
+      ]),
+    ],
+  };
+  const { patch } = await assessWorkbook(new MemoryHost(wb), { now: () => new Date('2026-01-20T10:00:00+08:00'), asOf: '2026-01-20' });
+  const w = byName(patch, '预警与整改');
+  const rows = table(w).map((r) => [r['整改状态'], r['预警类型'], r['考评期'], r['党小组']]);
+  expect(rows).toEqual([
+    ['逾期未整改', '限期整改', '2024年下半年', '未见效组'],
+    ['逾期未整改', '限期整改', '2025年上半年', '逾期组'],
+    ['整改未见效', '限期整改', '2024年上半年', '未见效组'],
+    ['待整改', '限期整改', '2025年下半年', '待整改组'],
+    [null, '及时更换党小组长', '2024年下半年', '未见效组'],
+    [null, '年度考评不全', '2025年度', '逾期组'],
+    [null, '年度考评不全', '2025年度', '待整改组'],
+    ['已整改（2024年下半年考评合格）', '限期整改', '2024年上半年', '已整改组'],
+  ]);
+  expect(w.values.flat()).toContain('严重1条，一般5条，提示2条；逾期未整改2条，整改未见效1条，待整改1条（整改状态截至2026年1月20日）');
 });

@@ -7,7 +7,7 @@ import { assess } from '../domain/assess';
 import type { AssessmentResult, Lang } from '../domain/types';
 import type { ParsedWorkbook } from '../workbook/parse';
 import { parseWorkbook } from '../workbook/parse';
-import { renderPatch } from '../workbook/render';
+import { ledgerOf, renderPatch } from '../workbook/render';
 import type { WorkbookHost, WorkbookPatch } from '../workbook/snapshot';
 import { localDate, localIso } from './clock';
 import type { Report } from './report';
@@ -64,10 +64,12 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
   const runAt = localIso(now);
+  // What people typed in the last run's rectification ledger, carried into this run's sheet and report.
+  const ledger = ledgerOf(result, snapshot);
   const patch = await step('render', () =>
-    renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage }),
+    renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger }),
   );
   await step('write', () => host.write(patch));
-  const report = toReport(result, lang);
+  const report = toReport(result, lang, ledger);
   return { result, parsed, lang, patch, report, runAt };
 }

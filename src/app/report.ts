@@ -22,6 +22,8 @@ import type { AssessmentResult, Lang, Rubric } from '../domain/types';
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import { cellAddress } from '../workbook/a1';
+import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
+import type { Ledger, LedgerCells } from '../workbook/ledger';
 import { summaryText } from './summary-text';
 
 const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
@@ -94,6 +96,22 @@ export const AnnualReportSchema = z.object({
   source: z.string(),
 });
 
+/** The four ledger columns as written: text; 销号日期 as YYYY-MM-DD when it is a date. */
+export const LedgerReportSchema = z.object({
+  measures: z.string().nullable(),
+  responsible: z.string().nullable(),
+  progress: z.string().nullable(),
+  closedOn: z.string().nullable(),
+});
+
+/** A ledger row whose warning no longer arises (已不再触发), kept for what was written. */
+export const KeptLedgerReportSchema = LedgerReportSchema.extend({
+  code: z.enum(['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP']).nullable(),
+  year: z.number().int().nullable(),
+  half: HalfSchema.nullable(),
+  group: z.string(),
+});
+
 export const WarningReportSchema = z.object({
   code: z.enum(['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP']),
   severity: z.enum(['info', 'warning', 'serious']),
@@ -119,6 +137,8 @@ export const WarningReportSchema = z.object({
   veto: z.string().nullable(),
   message: z.string(),
   source: z.string(),
+  /** What the Party branch wrote in the rectification ledger for this warning (整改台账), null when nothing. */
+  ledger: LedgerReportSchema.nullable(),
 });
 
 export const IssueReportSchema = z.object({
@@ -139,6 +159,8 @@ export const ReportSchema = z.object({
   assessments: z.array(AssessmentReportSchema),
   annual: z.array(AnnualReportSchema),
   warnings: z.array(WarningReportSchema),
+  /** Ledger rows kept because something was written in them, though their warning no longer arises. */
+  ledgerKept: z.array(KeptLedgerReportSchema),
   issues: z.array(IssueReportSchema),
   /** The report paragraph for the Party committee (汇报文字) on the latest half-year, in `language`. */
   summaryText: z.string(),
@@ -164,7 +186,9 @@ export function aspectNameFor(lang: Lang, aspect: string): string {
 }
 
 /** The report of a run. Deterministic: the same result and language give the same report. */
-export function toReport(result: AssessmentResult, lang: Lang): Report {
+export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = EMPTY_LEDGER): Report {
+  const fields = (cells: LedgerCells) =>
+    Object.fromEntries(LEDGER_FIELDS.map((f) => [f, ledgerText(f, cells[f])])) as z.infer<typeof LedgerReportSchema>;
   const { rubric, rules } = result;
   const asp = aspects(rubric);
   const itemName = (code: string) => itemNameFor(rubric, lang, code);
@@ -229,8 +253,16 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
       band: w.band,
       message: warningMessage(lang, w, { itemName, tiedWith, average }),
       source: cellAddress(w.source),
+      ledger: ledger.byWarning.has(w) ? fields(ledger.byWarning.get(w)!) : null,
     };
   });
+  const ledgerKept = ledger.kept.map((k) => ({
+    code: k.unplaced ? null : k.code,
+    year: k.unplaced ? null : k.year,
+    half: k.unplaced ? null : k.half,
+    group: k.group,
+    ...fields(k.cells),
+  }));
 
   const issues = result.issues.map((i) => ({
     cell: cellAddress(i.cell),
@@ -262,6 +294,7 @@ export function toReport(result: AssessmentResult, lang: Lang): Report {
     assessments,
     annual,
     warnings,
+    ledgerKept,
     issues,
     summaryText: summaryText(result, lang),
   };

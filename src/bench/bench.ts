@@ -6,6 +6,9 @@
  *                                       workbook, against the physical bound measured on the same file
  *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
  *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ *   render rows=<n> clean_s=<c> bad_s=<b> ratio=<b/c>   the renderer alone (results, ranking, warnings, issues,
+ *                                       the printed tables) on 100,000 rows, clean and with 5 % bad rows
+ *                                       (a text score each): linear, so the two stay close (target ≤ 1.5)
  * Run a subset by name: `node dist/node/bench/bench.js engine office-syncs`. More lines: push to `benchmarks`.
  */
 import * as fs from 'fs';
@@ -17,6 +20,7 @@ import JSZip from 'jszip';
 import { assess } from '../domain/assess';
 import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
+import { renderPatch } from '../workbook/render';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { runOfficeSyncs } from './office-syncs';
 
@@ -149,6 +153,32 @@ export const benchmarks: Benchmark[] = [
         fs.rmSync(dir, { recursive: true, force: true });
       }
       return lines;
+    },
+  },
+  {
+    name: 'render',
+    run: async () => {
+      const n = 100_000;
+      const prepare = (bad: boolean) => {
+        const snap = benchSnapshot(n);
+        // 5 % of the rows carry a text score: one data issue each, not graded.
+        if (bad) for (let r = 1; r < snap.sheets[0].values.length; r += 20) snap.sheets[0].values[r][5] = '优';
+        const parsed = parseWorkbook(snap);
+        const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2025-01-15' });
+        return { snap, result };
+      };
+      const time = ({ snap, result }: ReturnType<typeof prepare>): number => {
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const t0 = process.hrtime.bigint();
+          renderPatch(result, snap, { lang: 'zh-CN', runAt: '2025-01-15T09:00:00+08:00', fingerprint: 'bench' });
+          best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+        }
+        return best;
+      };
+      const clean = time(prepare(false));
+      const bad = time(prepare(true));
+      return [`render rows=${n} clean_s=${fmt(clean, 2)} bad_s=${fmt(bad, 2)} ratio=${fmt(bad / clean, 2)}`];
     },
   },
   {

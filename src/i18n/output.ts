@@ -6,15 +6,17 @@ import type { Msg } from './index';
 import type { RuleKey } from '../domain/rules';
 import { WORD } from './words';
 
-/** The four output sheets (SPEC §4). */
-export type OutputKind = 'results' | 'ranking' | 'warnings' | 'issues';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['results', 'ranking', 'warnings', 'issues'];
+/** The output sheets: the four working sheets (SPEC §4), then the two official tables for printing. */
+export type OutputKind = 'results' | 'ranking' | 'warnings' | 'issues' | 'printHalf' | 'printYear';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['results', 'ranking', 'warnings', 'issues', 'printHalf', 'printYear'];
 
 export const OUTPUT_SHEET: Record<OutputKind, Msg> = {
   results: { zh: '考评结果', en: 'Results' },
   ranking: { zh: '年度排名', en: 'Annual Ranking' },
   warnings: { zh: '预警与整改', en: 'Warnings' },
   issues: { zh: '数据问题', en: 'Data Issues' },
+  printHalf: { zh: '半年考评结果表', en: 'Half-Year Table' },
+  printYear: { zh: '年度考评结果表', en: 'Annual Table' },
 };
 
 /** An output's name when its usual name is taken by a sheet the add-in does not own: `考评结果 (2)`. */
@@ -136,6 +138,43 @@ export const WARNINGS = {
   focus: { zh: '主要失分项目', en: 'Items that lost most' },
   source: { zh: '来源', en: 'Source' },
   noRows: { zh: '无：没有预警', en: 'None: no warnings' },
+  ledgerLine: {
+    zh: '整改台账：整改措施、责任人、完成情况、销号日期四列由党支部填写，重新考评时按预警类型、考评期和党小组保留；不再触发的预警连同已填写的内容保留在表末，标注“已不再触发”。其他各列每次考评时重新生成。',
+    en: 'Rectification ledger: the Party branch fills in the columns Rectification measures, Person responsible, Progress and Closed on; they are kept on every new run by type, period and Party group, and a warning no longer raised is kept at the bottom with what was written, marked “No longer raised”. The other columns are rewritten on every run.',
+  },
+  noLongerRaised: { zh: '已不再触发', en: 'No longer raised' },
+  keptSection: { zh: '以下预警已不再触发，保留已填写的整改记录：', en: 'No longer raised; kept for what was written:' },
+} satisfies Record<string, Msg>;
+
+/** The rectification ledger's columns on the warnings sheet (整改台账). */
+export const LEDGER = {
+  measures: { zh: '整改措施', en: 'Rectification measures' },
+  responsible: { zh: '责任人', en: 'Person responsible' },
+  progress: { zh: '完成情况', en: 'Progress' },
+  closedOn: { zh: '销号日期', en: 'Closed on' },
+} satisfies Record<string, Msg>;
+
+/** The official tables (半年考评结果表, 年度考评结果表): what a secretary prints, signs and files. */
+export const PRINT = {
+  titleHalf: { zh: '{unit}党小组工作考评结果（{period}）', en: '{unit}Party Group Assessment Results ({period})' },
+  titleYear: { zh: '{unit}党小组工作考评结果（{year}年度）', en: '{unit}Party Group Assessment Results ({year})' },
+  /** How the unit is put before the title in English ("City Line Branch: "). */
+  unitPrefixEn: { zh: '{unit}', en: '{unit}: ' },
+  no: { zh: '序号', en: 'No.' },
+  notes: { zh: '备注', en: 'Notes' },
+  empty: { zh: '无考评记录', en: 'No assessment records' },
+  rankLine: { zh: '排名方式：{rankMode}', en: 'Ranking: {rankMode}' },
+  rectify: { zh: '限期整改，{deadline}前完成', en: 'Rectification due by {deadline}' },
+  veto: { zh: '一票否决：{veto}', en: 'One-vote veto: {veto}' },
+  pending: { zh: '待评分', en: 'Pending' },
+  notGraded: { zh: '未评定（见“{sheet}”表）', en: 'Not graded (see sheet “{sheet}”)' },
+  duplicate: { zh: '重复记录，未评定', en: 'Duplicate record, not graded' },
+  /** The signature block under the table. */
+  preparedBy: { zh: '填表人：', en: 'Prepared by:' },
+  checkedBy: { zh: '审核（党支部书记）：', en: 'Checked (branch secretary):' },
+  reviewedOn: { zh: '支委会审议日期：　　年　　月　　日', en: 'Reviewed by the branch committee on:' },
+  /** Page footer with Excel's codes: &P this page, &N the pages. */
+  footer: { zh: '第&P页 共&N页', en: 'Page &P of &N' },
 } satisfies Record<string, Msg>;
 
 /** 数据问题 sheet. */

@@ -1,79 +1,74 @@
 /**
- * The renderer: pure functions from an AssessmentResult to the WorkbookPatch that both hosts (ExcelJS
- * and Office.js) apply identically. No host types, no I/O, no clock: the run time comes in as a string,
- * so the same inputs always give a deep-equal patch.
+ * The renderer: pure functions from an AssessmentResult to the WorkbookPatch that both hosts (the file
+ * host and Office.js) apply identically. No host types, no I/O, no clock: the run time comes in as a
+ * string, so the same inputs always give a deep-equal patch.
+ *
+ * Each table is a list of column specs (sheet-builder.ts): a column's header, value, look and link in one
+ * place. Everything a row needs from elsewhere (its data issues, its annual entry, the groups it ties
+ * with) is looked up in maps built once, so rendering is linear in the rows and cells written.
  */
-import { actionOrder, rankingOrder, titleOrder } from '../domain/order';
-import { comparePeriods } from '../domain/periods';
-import { ASPECT_EN, DEFAULT_ITEM_EN, DEFAULT_RUBRIC, aspects } from '../domain/rubric';
-import type {
-  Assessment,
-  AssessmentResult,
-  BandCode,
-  CellRef,
-  DataIssue,
-  Lang,
-  Period,
-  RectifyStatus,
-  Rubric,
-  Severity,
-} from '../domain/types';
+import { AssessError } from '../domain/errors';
+import { actionOrder, rankingOrder } from '../domain/order';
+import { periodIndex } from '../domain/periods';
+import { aspects } from '../domain/rubric';
+import type { AnnualEntry, Assessment, AssessmentResult, BandCode, DataIssue, Lang, RectifyStatus, Severity, Warning } from '../domain/types';
+import { BAND_ORDER } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, ROW_STATUS, SEVERITY, TITLE, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
-import { issueMessage } from '../i18n/issues';
-import {
-  ISSUES,
-  OUT,
-  OUTPUT_KINDS,
-  OUTPUT_SHEET,
-  RANK_MODE,
-  RANKING,
-  RESULTS,
-  SHEET_NAME_SUFFIX,
-  WARNINGS,
-} from '../i18n/output';
-import type { OutputKind } from '../i18n/output';
-import { a1, cellAddress, linkTarget } from './a1';
-import { AssessError } from '../domain/errors';
+import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
 import { FILE_ERR } from '../i18n/file';
+import { issueMessage } from '../i18n/issues';
+import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
+import type { OutputKind } from '../i18n/output';
+import { a1, cellAddress } from './a1';
+import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
+import type { Ledger, LedgerCells, LedgerRow } from './ledger';
 import { META_SHEET, metaSheetPatch, ownedSheets, readMeta } from './meta';
 import { encodeDigest } from './digest';
-import type { CellLink, OutputValue, RangeStyle, SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
+import { renderPrintHalf, renderPrintYear } from './print';
+import { annualNotes, latestPeriod, pts, rubricWords, tiedRanks, titlesText } from './render-common';
+import {
+  DATE_FORMAT,
+  HEADER_COLOURS,
+  INPUT_FILL,
+  SheetBuilder,
+  colours,
+  displayTime,
+  excelSerial,
+  textWidth,
+} from './sheet-builder';
+import type { CellStyle, Colours, Column } from './sheet-builder';
+import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
 
-/** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
-export const MAX_LINKS_PER_SHEET = 65530;
-/** Excel's limit of characters in one cell: longer text (a list of thousands of groups) ends with “…”. */
-export const MAX_CELL_TEXT = 32767;
+export {
+  DATE_FORMAT,
+  HEADER_COLOURS,
+  LINK_FONT,
+  MAX_CELL_TEXT,
+  MAX_LINKS_PER_SHEET,
+  displayTime,
+  excelSerial,
+  headerStyle,
+  textWidth,
+} from './sheet-builder';
+export type { Colours } from './sheet-builder';
 
 export interface RenderOptions {
   lang: Lang;
-  /** ISO time of the run (recorded in the meta sheet and shown on the results sheet). */
+  /** Local ISO time of the run, with its offset (recorded in the meta sheet, shown as 生成时间). */
   runAt: string;
   /** Fingerprint of the input sheets (see fingerprint.ts). */
   fingerprint: string;
   /** The task pane's language choice: undefined keeps the one recorded by the last run, null clears it. */
   paneLanguage?: Lang | null;
+  /** The unit named in the printed tables' titles (单位名称, or the score sheets' title row); '' for none. */
+  unit?: string;
+  /** What people typed in the rectification ledger, merged with this run's warnings; read from the snapshot when absent. */
+  ledger?: Ledger;
 }
 
 // ───────────────────────────── colours (light fills, dark text: WCAG AA contrast ≥ 4.5) ─────────────
 
-export interface Colours {
-  fill: string;
-  font: string;
-}
-
-export const HEADER_COLOURS: Colours = { fill: 'D9E1F2', font: '1F1F1F' };
-/** The header row's look, shared by the output sheets and the template. */
-export const headerStyle = (range: string): RangeStyle => ({
-  range,
-  bold: true,
-  fill: HEADER_COLOURS.fill,
-  fontColor: HEADER_COLOURS.font,
-  wrap: true,
-  border: true,
-  horizontal: 'center',
-});
 export const BAND_COLOURS: Record<BandCode, Colours> = {
   excellent: { fill: 'C6EFCE', font: '006100' },
   qualified: { fill: 'DDEBF7', font: '1F4E79' },
@@ -85,22 +80,21 @@ export const SEVERITY_COLOURS: Record<Severity, Colours> = {
   warning: { fill: 'FFEB9C', font: '6B4E00' },
   info: { fill: 'EDEDED', font: '3A3A3A' },
 };
-export const STATUS_COLOURS: Record<RectifyStatus, Colours> = {
+export const STATUS_COLOURS: Record<RectifyStatus | 'kept', Colours> = {
   overdue: { fill: 'FFC7CE', font: '9C0006' },
   not_effective: { fill: 'FFC7CE', font: '9C0006' },
   open: { fill: 'FFEB9C', font: '6B4E00' },
   resolved: { fill: 'C6EFCE', font: '006100' },
+  kept: { fill: 'EDEDED', font: '3A3A3A' },
 };
-export const LINK_FONT = '0563C1';
-const NOTE_FONT = '404040';
-const NUMBER_FORMAT = 'General';
 const TAB_COLOUR: Record<OutputKind, string> = {
   results: '2E75B6',
   ranking: '548235',
   warnings: 'C00000',
   issues: 'BF8F00',
+  printHalf: '595959',
+  printYear: '595959',
 };
-
 
 // ───────────────────────────── sheet names and ownership ─────────────────────────────
 
@@ -126,9 +120,7 @@ function isNameFor(name: string, base: string): boolean {
 export function chooseSheetNames(lang: Lang, snapshot: WorkbookSnapshot, ownedSet: ReadonlySet<string> = ownedSheets(snapshot)): Record<OutputKind, string> {
   const ownedNames = [...ownedSet].filter((n) => n !== META_SHEET);
   const owned = new Set(ownedNames.map((n) => n.toLowerCase()));
-  const foreign = new Set(
-    snapshot.sheets.map((s) => s.name.toLowerCase()).filter((n) => !owned.has(n)),
-  );
+  const foreign = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()).filter((n) => !owned.has(n)));
   foreign.add(META_SHEET.toLowerCase());
   const taken = new Set<string>();
   const out = {} as Record<OutputKind, string>;
@@ -146,263 +138,123 @@ export function chooseSheetNames(lang: Lang, snapshot: WorkbookSnapshot, ownedSe
   return out;
 }
 
-// ───────────────────────────── a small sheet builder ─────────────────────────────
-
-/** Display width of text in Excel "characters": CJK and full-width characters count double. */
-/** Points per line of 11-point text, for row heights. */
-const LINE_HEIGHT = 15;
-
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x2e80 && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1;
-  }
-  return w;
-}
-
-interface ColumnSpec {
-  header: string;
-  min: number;
-  max: number;
-  numeric?: boolean;
-  wrap?: boolean;
-}
-
-class SheetBuilder {
-  readonly values: OutputValue[][] = [];
-  readonly styles: RangeStyle[] = [];
-  readonly links: CellLink[] = [];
-  headerRow = -1;
-
-  constructor(
-    readonly name: string,
-    readonly columns: ColumnSpec[],
-  ) {}
-
-  get width(): number {
-    return this.columns.length;
-  }
-
-  /** Append a row (padded with nulls to the sheet width); returns its 0-based index. */
-  add(row: OutputValue[] = []): number {
-    const r: OutputValue[] = row.slice(0, this.width).map((v) => (typeof v === 'string' && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v));
-    while (r.length < this.width) r.push(null);
-    this.values.push(r);
-    return this.values.length - 1;
-  }
-
-  style(range: string, s: Omit<RangeStyle, 'range'>): void {
-    this.styles.push({ range, ...s });
-  }
-
-  cellStyle(row: number, col: number, s: Omit<RangeStyle, 'range'>): void {
-    this.style(a1(row, col), s);
-  }
-
-  rowRange(row: number): string {
-    return `${a1(row, 0)}:${a1(row, this.width - 1)}`;
-  }
-
-  title(text: string): number {
-    const r = this.add([text]);
-    this.cellStyle(r, 0, { bold: true, size: 14 });
-    return r;
-  }
-
-  note(text: string): number {
-    const r = this.add([text]);
-    this.cellStyle(r, 0, { italic: true, fontColor: NOTE_FONT });
-    return r;
-  }
-
-  header(): number {
-    const r = this.add(this.columns.map((c) => c.header));
-    this.headerRow = r;
-    this.styles.push(headerStyle(this.rowRange(r)));
-    return r;
-  }
-
-  link(row: number, col: number, ref: CellRef): void {
-    const text = cellAddress(ref);
-    this.values[row][col] = text;
-    // Excel holds at most 65,530 links on a sheet; further rows keep the address as plain text.
-    if (this.links.length >= MAX_LINKS_PER_SHEET) return;
-    this.links.push({ row, col, target: linkTarget(ref), text });
-    this.cellStyle(row, col, { fontColor: LINK_FONT });
-  }
-
-  coloured(row: number, col: number, c: Colours, bold = false): void {
-    this.cellStyle(row, col, { fill: c.fill, fontColor: c.font, ...(bold ? { bold: true } : {}) });
-  }
-
-  /** Finish: borders and formats over the table body, widths from the header and body text. */
-  build(kind: OutputKind): SheetPatch {
-    const h = this.headerRow;
-    const last = this.values.length - 1;
-    if (h >= 0 && last > h) {
-      this.style(`${a1(h + 1, 0)}:${a1(last, this.width - 1)}`, { border: true });
-      this.columns.forEach((c, i) => {
-        const range = `${a1(h + 1, i)}:${a1(last, i)}`;
-        if (c.numeric) this.style(range, { numberFormat: NUMBER_FORMAT, horizontal: 'right' });
-        if (c.wrap) this.style(range, { wrap: true });
-      });
-    }
-    const columnWidths = this.columns.map((c, i) => {
-      let w = 0;
-      for (let r = Math.max(h, 0); r <= last; r++) {
-        const v = this.values[r][i];
-        if (v === null || v === '') continue;
-        // Headers wrap, so a long header needs only half its width.
-        const tw = textWidth(String(v));
-        w = Math.max(w, r === h ? Math.ceil(tw / 2) : tw);
-      }
-      return Math.min(c.max, Math.max(c.min, w + 2));
-    });
-    // Explicit heights for rows whose wrapped text needs several lines: Excel and LibreOffice do not
-    // re-measure rows of a file written by a library, so without them wrapped text would be cut off.
-    const rowHeights: { row: number; height: number }[] = [];
-    for (let r = Math.max(h, 0); r <= last; r++) {
-      let lines = 1;
-      this.columns.forEach((c, i) => {
-        if (!c.wrap && r !== h) return;
-        const v = this.values[r][i];
-        if (v === null || v === '') return;
-        lines = Math.max(lines, Math.ceil(textWidth(String(v)) / Math.max(1, columnWidths[i] - 1)));
-      });
-      if (lines > 1) rowHeights.push({ row: r, height: Math.min(409, LINE_HEIGHT * lines) });
-    }
-    return {
-      name: this.name,
-      values: this.values,
-      styles: this.styles,
-      links: this.links,
-      merges: [],
-      columnWidths,
-      rowHeights,
-      freeze: { rows: h + 1, cols: 0 },
-      visibility: 'visible',
-      tabColor: TAB_COLOUR[kind],
-      landscape: true,
-      ...(h >= 0 ? { printTitleRows: `${h + 1}:${h + 1}` } : {}),
-    };
-  }
-}
-
 // ───────────────────────────── helpers ─────────────────────────────
 
-const pts = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);
-
-function sameRow(issue: DataIssue, ref: CellRef): boolean {
-  return issue.cell.sheet === ref.sheet && issue.cell.row === ref.row;
+/** Data issues per source row (sheet, row): counted once, looked up per assessment. */
+function issuesPerRow(issues: readonly DataIssue[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of issues) {
+    const k = `${i.cell.sheet}\u0000${i.cell.row}`;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
 }
 
-/** Rubric words in the output language: English names for the default rubric's items and aspects. */
-function rubricWords(lang: Lang, rubric: Rubric) {
-  const defaults = new Map(DEFAULT_RUBRIC.items.map((i) => [i.code, i.name]));
-  const itemName = (code: string): string => {
-    const item = rubric.items.find((i) => i.code === code);
-    const name = item?.name ?? code;
-    if (lang === 'en-US' && defaults.get(code) === name && DEFAULT_ITEM_EN[code]) return DEFAULT_ITEM_EN[code];
-    return name;
-  };
-  const aspectName = (aspect: string): string => (lang === 'en-US' && ASPECT_EN[aspect]) || aspect;
-  return { itemName, aspectName };
+/** The reasons a record is shown as it is: not graded, duplicate, pending, vetoed, with its notes. */
+function reasonsOf(a: Assessment, issueCount: number, tr: (m: Msg, p?: Params) => string, issuesSheet: string): string[] {
+  const reasons: string[] = [];
+  if (a.status === 'duplicate') reasons.push(tr(RESULTS.reasonDuplicate));
+  if (a.status === 'pending') reasons.push(tr(RESULTS.reasonPending));
+  if (issueCount > 0) reasons.push(tr(RESULTS.reasonIssues, { count: issueCount, sheet: issuesSheet }));
+  else if (a.status === 'not_graded') reasons.push(tr(RESULTS.reasonIssuesUnknown, { sheet: issuesSheet }));
+  if (a.status === 'graded' && a.row.veto !== null) reasons.push(tr(RESULTS.reasonVetoed));
+  if (a.row.notes) reasons.push(tr(RESULTS.notes, { notes: a.row.notes }));
+  return reasons;
 }
-
-/**
- * The run time as a reader wants it, in the local time the host recorded (ISO with its offset):
- * `2026年11月29日 19:42` / `November 29, 2026 19:42`. Pure: the digits are read from the string, no
- * time-zone lookup. Anything else is shown as is.
- */
-export function displayTime(lang: Lang, iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${dateLabel(lang, m[1])} ${m[2]}`;
-}
-
-/** Days since 1899-12-30: a date as Excel stores it (a number with a date format). */
-export function excelSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
-/** Number formats that show a date as the glossary writes it: 2025年9月28日 / September 28, 2025. */
-export const DATE_FORMAT: Record<Lang, string> = { 'zh-CN': 'yyyy"年"m"月"d"日"', 'en-US': 'mmmm d, yyyy' };
 
 // ───────────────────────────── 考评结果 ─────────────────────────────
 
-function renderResults(
-  result: AssessmentResult,
-  lang: Lang,
-  names: Record<OutputKind, string>,
-  runAt: string,
-): SheetPatch {
+function renderResults(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>, runAt: string): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { rubric, rules } = result;
   const { aspectName } = rubricWords(lang, rubric);
-  const aspectList = aspects(rubric);
-  const columns: ColumnSpec[] = [
-    // The summary above the table writes band words in this column: wide enough for the longest.
-    { header: tr(RESULTS.period), min: Math.max(10, ...Object.values(BAND).map((m) => textWidth(tr(m)) + 2)), max: 22 },
-    { header: tr(RESULTS.group), min: 10, max: 30 },
-    { header: tr(RESULTS.leader), min: 8, max: 16 },
-    { header: tr(RESULTS.liaison), min: 8, max: 16 },
-    ...aspectList.map((a) => ({
-      header: aspectName(a.aspect) + tr(OUT.pointsSuffix, { max: a.max / 100 }),
+  const perRow = issuesPerRow(result.issues);
+  const clause = tr(OUT.clauseSep);
+  const columns: Column<Assessment>[] = [
+    {
+      key: 'period',
+      header: tr(RESULTS.period),
+      // The summary above the table writes band words in this column: wide enough for the longest.
+      min: Math.max(10, ...Object.values(BAND).map((m) => textWidth(tr(m)) + 2)),
+      max: 22,
+      value: (a) => (a.row.period ? periodLabel(lang, a.row.period) : tr(OUT.unknownPeriod)),
+    },
+    { key: 'group', header: tr(RESULTS.group), min: 10, max: 30, value: (a) => a.row.group || null },
+    { key: 'leader', header: tr(RESULTS.leader), min: 8, max: 16, value: (a) => a.row.leader || null },
+    { key: 'liaison', header: tr(RESULTS.liaison), min: 8, max: 16, value: (a) => a.row.liaison || null },
+    ...aspects(rubric).map(
+      (asp, i): Column<Assessment> => ({
+        key: `aspect${i}`,
+        header: aspectName(asp.aspect) + tr(OUT.pointsSuffix, { max: asp.max / 100 }),
+        min: 8,
+        max: 14,
+        numeric: true,
+        value: (a) => pts(a.aspectTotals?.[i] ?? null),
+      }),
+    ),
+    { key: 'total', header: tr(RESULTS.total), min: 8, max: 10, numeric: true, value: (a) => pts(a.total) },
+    {
+      key: 'band',
+      header: tr(RESULTS.band),
+      min: 8,
+      max: 22,
+      value: (a) => (a.band ? tr(BAND[a.band]) : null),
+      style: (a) => (a.band ? colours(BAND_COLOURS[a.band], true) : undefined),
+    },
+    {
+      key: 'status',
+      header: tr(RESULTS.status),
       min: 8,
       max: 14,
-      numeric: true,
-    })),
-    { header: tr(RESULTS.total), min: 8, max: 10, numeric: true },
-    { header: tr(RESULTS.band), min: 8, max: 22 },
-    { header: tr(RESULTS.status), min: 8, max: 14 },
-    { header: tr(RESULTS.reason), min: 12, max: 50, wrap: true },
-    { header: tr(RESULTS.veto), min: 10, max: 30, wrap: true },
-    { header: tr(RESULTS.source), min: 12, max: 30 },
+      value: (a) => tr(ROW_STATUS[a.status]),
+      style: (a) => (a.status !== 'graded' ? { fontColor: SEVERITY_COLOURS.warning.font, bold: true } : undefined),
+    },
+    {
+      key: 'reason',
+      header: tr(RESULTS.reason),
+      min: 12,
+      max: 50,
+      wrap: true,
+      value: (a) => reasonsOf(a, perRow.get(`${a.row.source.sheet}\u0000${a.row.source.row}`) ?? 0, tr, names.issues).join(clause) || null,
+    },
+    {
+      key: 'veto',
+      header: tr(RESULTS.veto),
+      min: 10,
+      max: 30,
+      wrap: true,
+      value: (a) => a.row.veto || null,
+      style: (a) => (a.row.veto !== null ? colours(BAND_COLOURS.unqualified) : undefined),
+    },
+    { key: 'source', header: tr(RESULTS.source), min: 12, max: 30, value: () => null, link: (a) => a.row.source },
   ];
-  const col = {
-    aspects: 4,
-    total: 4 + aspectList.length,
-    band: 5 + aspectList.length,
-    status: 6 + aspectList.length,
-    reason: 7 + aspectList.length,
-    veto: 8 + aspectList.length,
-    source: 9 + aspectList.length,
-  };
-  const b = new SheetBuilder(names.results, columns);
+  const b = new SheetBuilder(names.results, columns as Column<never>[]);
 
   // Summary of the latest period: groups per band, so a reader sees it without scrolling.
-  const dated = result.assessments.filter((a): a is Assessment & { row: { period: Period } } => a.row.period !== null);
-  const latest = dated.reduce<Period | null>(
-    (best, a) => (best === null || comparePeriods(a.row.period, best) > 0 ? a.row.period : best),
-    null,
-  );
   b.title(tr(RESULTS.title));
+  const latest = latestPeriod(result.assessments);
   if (latest) {
-    const rows = dated.filter((a) => comparePeriods(a.row.period, latest) === 0);
-    const r0 = b.add([tr(RESULTS.summaryTitle, { period: periodLabel(lang, latest), count: rows.length })]);
+    const key = periodIndex(latest);
+    const inLatest = result.assessments.filter((a) => a.row.period && periodIndex(a.row.period) === key);
+    const r0 = b.add([tr(RESULTS.summaryTitle, { period: periodLabel(lang, latest), count: inLatest.length })]);
     b.cellStyle(r0, 0, { bold: true });
     const rh = b.add([tr(RESULTS.summaryBand), tr(RESULTS.summaryCount), tr(RESULTS.summaryGroups)]);
     b.style(`${a1(rh, 0)}:${a1(rh, 2)}`, { bold: true, fill: HEADER_COLOURS.fill, fontColor: HEADER_COLOURS.font, border: true });
     const sep = tr(OUT.listSep);
-    for (const band of Object.keys(BAND_COLOURS) as BandCode[]) {
-      const groups = rows.filter((a) => a.status === 'graded' && a.band === band).map((a) => a.row.group);
+    const byBand = new Map<BandCode, string[]>(BAND_ORDER.map((band) => [band, []]));
+    // Each group once among the records without a band (two duplicate rows are one group).
+    const ungraded = new Set<string>();
+    for (const a of inLatest) {
+      if (a.status === 'graded' && a.band) byBand.get(a.band)!.push(a.row.group);
+      else ungraded.add(tr(RESULTS.summaryUngradedItem, { group: a.row.group || cellAddress(a.row.source), status: tr(ROW_STATUS[a.status]) }));
+    }
+    for (const band of BAND_ORDER) {
+      const groups = byBand.get(band)!;
       const r = b.add([tr(BAND[band]), groups.length, groups.join(sep) || null]);
       b.coloured(r, 0, BAND_COLOURS[band]);
       b.style(`${a1(r, 0)}:${a1(r, 1)}`, { border: true });
     }
-    // Each group once (two duplicate rows are one group without a band).
-    const ungraded = [
-      ...new Set(
-        rows
-          .filter((a) => a.status !== 'graded')
-          .map((a) =>
-            tr(RESULTS.summaryUngradedItem, { group: a.row.group || cellAddress(a.row.source), status: tr(ROW_STATUS[a.status]) }),
-          ),
-      ),
-    ];
-    const ru = b.add([tr(RESULTS.summaryUngraded), ungraded.length, ungraded.join(sep) || null]);
+    const ru = b.add([tr(RESULTS.summaryUngraded), ungraded.size, [...ungraded].join(sep) || null]);
     b.style(`${a1(ru, 0)}:${a1(ru, 1)}`, { border: true });
   } else {
     b.note(tr(RESULTS.summaryEmpty));
@@ -410,49 +262,16 @@ function renderResults(
   b.note(tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) }) + (rubric.source === 'sheet' && rubric.sheet ? tr(OUT.rubricSheet, { sheet: rubric.sheet }) : ''));
   b.note(tr(OUT.bandLine, { excellent: rules.excellentMin / 100, qualified: rules.qualifiedMin / 100, basic: rules.basicMin / 100 }));
   b.note(
-    [
-      tr(RESULTS.rulesLine, { rankMode: tr(RANK_MODE[rules.rankMode]), days: rules.rectifyDays }),
-      tr(OUT.generatedAt, { time: displayTime(lang, runAt) }),
-    ].join(tr(OUT.clauseSep)),
+    [tr(RESULTS.rulesLine, { rankMode: tr(RANK_MODE[rules.rankMode]), days: rules.rectifyDays }), tr(OUT.generatedAt, { time: displayTime(lang, runAt) })].join(
+      tr(OUT.clauseSep),
+    ),
   );
   b.add();
-  b.header();
-
-  if (result.assessments.length === 0) b.add([tr(RESULTS.noRows)]);
-  const clause = tr(OUT.clauseSep);
-  for (const a of result.assessments) {
-    const row = a.row;
-    const rowIssues = result.issues.filter((i) => sameRow(i, row.source)).length;
-    const reasons: string[] = [];
-    if (a.status === 'duplicate') reasons.push(tr(RESULTS.reasonDuplicate));
-    if (a.status === 'pending') reasons.push(tr(RESULTS.reasonPending));
-    if (rowIssues > 0) reasons.push(tr(RESULTS.reasonIssues, { count: rowIssues, sheet: names.issues }));
-    else if (a.status === 'not_graded') reasons.push(tr(RESULTS.reasonIssuesUnknown, { sheet: names.issues }));
-    if (a.status === 'graded' && row.veto !== null) reasons.push(tr(RESULTS.reasonVetoed));
-    if (row.notes) reasons.push(tr(RESULTS.notes, { notes: row.notes }));
-    const values: OutputValue[] = [
-      row.period ? periodLabel(lang, row.period) : tr(OUT.unknownPeriod),
-      row.group || null,
-      row.leader || null,
-      row.liaison || null,
-      ...aspectList.map((_, i) => pts(a.aspectTotals?.[i] ?? null)),
-      pts(a.total),
-      a.band ? tr(BAND[a.band]) : null,
-      tr(ROW_STATUS[a.status]),
-      reasons.join(clause) || null,
-      row.veto || null,
-      null,
-    ];
-    const r = b.add(values);
-    if (a.band) b.coloured(r, col.band, BAND_COLOURS[a.band], true);
-    if (a.status !== 'graded') b.cellStyle(r, col.status, { fontColor: SEVERITY_COLOURS.warning.font, bold: true });
-    if (row.veto !== null) b.coloured(r, col.veto, BAND_COLOURS.unqualified);
-    b.link(r, col.source, row.source);
-  }
-  const patch = b.build('results');
+  b.headers();
+  if (result.assessments.length === 0) b.tableLine([tr(RESULTS.noRows)]);
+  b.rows(result.assessments);
   // Keep the period and group in view when scrolling right.
-  patch.freeze = { rows: patch.freeze.rows, cols: 2 };
-  return patch;
+  return b.build({ tabColor: TAB_COLOUR.results, freezeCols: 2 });
 }
 
 // ───────────────────────────── 年度排名 ─────────────────────────────
@@ -462,169 +281,199 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
   const { rules } = result;
   const minBand = tr(BAND[rules.awardMinBand]);
   const awardMin = rules.awardMinBand === 'excellent' ? rules.excellentMin : rules.qualifiedMin;
-  const columns: ColumnSpec[] = [
-    { header: tr(RANKING.year), min: 7, max: 10, numeric: true },
-    { header: tr(RANKING.rank), min: 6, max: 8, numeric: true },
-    { header: tr(RANKING.group), min: 10, max: 30 },
-    { header: tr(RANKING.leader), min: 8, max: 16 },
-    { header: tr(RANKING.h1), min: 8, max: 10, numeric: true },
-    { header: tr(RANKING.h2), min: 8, max: 10, numeric: true },
-    { header: tr(RANKING.average), min: 9, max: 12, numeric: true },
-    { header: tr(RANKING.band), min: 8, max: 22 },
-    { header: tr(RANKING.titles), min: 12, max: 40, wrap: true },
-    { header: tr(RANKING.notes), min: 16, max: 60, wrap: true },
-    { header: tr(RANKING.source), min: 12, max: 30 },
+  const tied = tiedRanks(result.annual);
+  const clause = tr(OUT.clauseSep);
+  const ordered = rankingOrder(result.annual);
+  // The first row of each year carries the year in bold, so the years stand apart.
+  const firstOfYear = new Set<AnnualEntry>();
+  ordered.forEach((e, i) => {
+    if (i === 0 || ordered[i - 1].year !== e.year) firstOfYear.add(e);
+  });
+  const columns: Column<AnnualEntry>[] = [
+    { key: 'year', header: tr(RANKING.year), min: 7, max: 10, numeric: true, value: (e) => e.year, style: (e) => (firstOfYear.has(e) ? { bold: true } : undefined) },
+    { key: 'rank', header: tr(RANKING.rank), min: 6, max: 8, numeric: true, value: (e) => e.rank },
+    { key: 'group', header: tr(RANKING.group), min: 10, max: 30, value: (e) => e.group || null },
+    { key: 'leader', header: tr(RANKING.leader), min: 8, max: 16, value: (e) => e.leader || null },
+    { key: 'h1', header: tr(RANKING.h1), min: 8, max: 10, numeric: true, value: (e) => pts(e.h1) },
+    { key: 'h2', header: tr(RANKING.h2), min: 8, max: 10, numeric: true, value: (e) => pts(e.h2) },
+    { key: 'average', header: tr(RANKING.average), min: 9, max: 12, numeric: true, value: (e) => (e.average === null ? null : e.average / 1000) },
+    {
+      key: 'band',
+      header: tr(RANKING.band),
+      min: 8,
+      max: 22,
+      value: (e) => (e.band ? tr(BAND[e.band]) : null),
+      style: (e) => (e.band ? colours(BAND_COLOURS[e.band], true) : undefined),
+    },
+    {
+      key: 'titles',
+      header: tr(RANKING.titles),
+      min: 12,
+      max: 40,
+      wrap: true,
+      value: (e) => titlesText(e, tr),
+      style: (e) => (e.titles.includes('advanced') ? { bold: true } : undefined),
+    },
+    { key: 'notes', header: tr(RANKING.notes), min: 16, max: 60, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr).join(clause) || null },
+    { key: 'source', header: tr(RANKING.source), min: 12, max: 30, value: () => null, link: (e) => e.source },
   ];
-  const b = new SheetBuilder(names.ranking, columns);
+  const b = new SheetBuilder(names.ranking, columns as Column<never>[]);
   b.title(tr(RANKING.title));
   b.note(tr(RANKING.rankModeLine, { rankMode: tr(RANK_MODE[rules.rankMode]) }));
   b.note(tr(RANKING.awardLine, { minBand }));
   b.add();
-  b.header();
-  if (result.annual.length === 0) b.add([tr(RANKING.noRows)]);
-  const clause = tr(OUT.clauseSep);
-  const sep = tr(OUT.listSep);
-  let previousYear: number | null = null;
-  const perRank = new Map<string, number>();
-  for (const o of result.annual) {
-    if (o.rank !== null) perRank.set(`${o.year}:${o.rank}`, (perRank.get(`${o.year}:${o.rank}`) ?? 0) + 1);
-  }
-  for (const e of rankingOrder(result.annual)) {
-    const tiedRank = e.rank !== null && (perRank.get(`${e.year}:${e.rank}`) ?? 0) > 1;
-    const titles = titleOrder(e.titles)
-      .map((title) =>
-        title === 'advanced' && e.tie ? tr(RANKING.titleTied, { title: tr(TITLE[title]) }) : tr(TITLE[title]),
-      );
-    const notes: string[] = [];
-    if (e.average === null) {
-      const missing =
-        e.h1 === null && e.h2 === null ? tr(RANKING.bothHalves) : e.h1 === null ? tr(RANKING.h1) : tr(RANKING.h2);
-      notes.push(tr(RANKING.incomplete, { missing }));
-    }
-    // AnnualEntry.eligible is the engine's verdict; say which condition failed.
-    const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
-    if (e.vetoed) notes.push(tr(RANKING.vetoed));
-    else if (belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
-    else if (e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
-    if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
-    else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));
-    const r = b.add([
-      e.year,
-      e.rank,
-      e.group || null,
-      e.leader || null,
-      pts(e.h1),
-      pts(e.h2),
-      e.average === null ? null : e.average / 1000,
-      e.band ? tr(BAND[e.band]) : null,
-      titles.join(sep) || null,
-      notes.join(clause) || null,
-      null,
-    ]);
-    if (e.band) b.coloured(r, 7, BAND_COLOURS[e.band], true);
-    if (e.titles.includes('advanced')) b.cellStyle(r, 8, { bold: true });
-    // The first row of each year carries the year in bold, so the years stand apart.
-    if (previousYear !== e.year) b.cellStyle(r, 0, { bold: true });
-    previousYear = e.year;
-    b.link(r, 10, e.source);
-  }
-  return b.build('ranking');
+  b.headers();
+  if (result.annual.length === 0) b.tableLine([tr(RANKING.noRows)]);
+  b.rows(ordered);
+  return b.build({ tabColor: TAB_COLOUR.ranking });
 }
 
-// ───────────────────────────── 预警与整改 ─────────────────────────────
+// ───────────────────────────── 预警与整改（整改台账） ─────────────────────────────
 
-function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>): SheetPatch {
+/** A row of the warnings sheet: a warning of this run (with what was typed for it), or a kept ledger row. */
+type WarningRow = { w: Warning; cells: LedgerCells | undefined; kept?: undefined } | { w?: undefined; kept: LedgerRow };
+
+function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>, ledger: Ledger): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { itemName } = rubricWords(lang, result.rubric);
-  const columns: ColumnSpec[] = [
-    { header: tr(WARNINGS.severity), min: 8, max: 10 },
-    { header: tr(WARNINGS.code), min: 10, max: 22 },
-    { header: tr(WARNINGS.period), min: 10, max: 16 },
-    { header: tr(WARNINGS.group), min: 10, max: 30 },
-    { header: tr(WARNINGS.leader), min: 8, max: 16 },
-    { header: tr(WARNINGS.liaison), min: 8, max: 16 },
-    { header: tr(WARNINGS.message), min: 30, max: 60, wrap: true },
-    { header: tr(WARNINGS.deadline), min: 11, max: 12 },
-    { header: tr(WARNINGS.status), min: 10, max: 32 },
-    { header: tr(WARNINGS.focus), min: 16, max: 40, wrap: true },
-    { header: tr(WARNINGS.source), min: 12, max: 30 },
+  const sep = tr(OUT.listSep);
+  // Looked up per warning: the annual entry (a tie's average) and the other tied groups of its year.
+  const annualOf = new Map(result.annual.map((e) => [`${e.year}\u0000${e.group}`, e]));
+  const tiesOf = new Map<number, string[]>();
+  for (const w of result.warnings) if (w.code === 'TIE_FOR_TOP') (tiesOf.get(w.year) ?? tiesOf.set(w.year, []).get(w.year)!).push(w.group);
+  const periodText = (year: number, half: 1 | 2 | null) => (half ? periodLabel(lang, { year, half }) : tr(OUT.yearLabel, { year }));
+  const dateStyle: CellStyle = { numberFormat: DATE_FORMAT[lang], horizontal: 'left' };
+  // A date cell holds a number: its column is as wide as the longest date shown (2026年12月31日, September 30, 2026).
+  const dateWidth = textWidth(dateLabel(lang, '2026-09-30')) + 3;
+  const ledgerCell = (field: (typeof LEDGER_FIELDS)[number]) => (r: WarningRow) => (r.w ? (r.cells?.[field] ?? null) : r.kept.cells[field]);
+
+  const columns: Column<WarningRow>[] = [
+    {
+      key: 'severity',
+      header: tr(WARNINGS.severity),
+      min: 8,
+      max: 10,
+      value: (r) => (r.w ? tr(SEVERITY[r.w.severity]) : r.kept.shown.severity ?? null),
+      style: (r) => (r.w ? colours(SEVERITY_COLOURS[r.w.severity], true) : undefined),
+    },
+    { key: 'type', header: tr(WARNINGS.code), min: 10, max: 22, wrap: true, value: (r) => (r.w ? tr(WARNING_NAME[r.w.code]) : r.kept.unplaced?.type ?? tr(WARNING_NAME[r.kept.code])) },
+    {
+      key: 'period',
+      header: tr(WARNINGS.period),
+      min: 10,
+      max: 16,
+      value: (r) => (r.w ? periodText(r.w.year, r.w.half) : (r.kept.unplaced?.period ?? periodText(r.kept.year, r.kept.half))),
+    },
+    { key: 'group', header: tr(WARNINGS.group), min: 10, max: 30, value: (r) => (r.w ? r.w.group : r.kept.group) || null },
+    { key: 'leader', header: tr(WARNINGS.leader), min: 8, max: 16, value: (r) => (r.w ? r.w.leader || null : r.kept.shown.leader ?? null) },
+    { key: 'liaison', header: tr(WARNINGS.liaison), min: 8, max: 16, value: (r) => (r.w ? r.w.liaison || null : r.kept.shown.liaison ?? null) },
+    {
+      key: 'message',
+      header: tr(WARNINGS.message),
+      min: 30,
+      max: 60,
+      wrap: true,
+      value: (r) => {
+        if (!r.w) return r.kept.shown.message ?? null;
+        const w = r.w;
+        const tiedWith = w.code === 'TIE_FOR_TOP' ? (tiesOf.get(w.year) ?? []).filter((g) => g !== w.group) : undefined;
+        const average = annualOf.get(`${w.year}\u0000${w.group}`)?.average ?? null;
+        return warningMessage(lang, w, { itemName, tiedWith, average, withFocus: false });
+      },
+    },
+    {
+      key: 'deadline',
+      header: tr(WARNINGS.deadline),
+      min: dateWidth,
+      max: dateWidth + 4,
+      value: (r) => (r.w ? (r.w.deadline ? excelSerial(r.w.deadline) : null) : r.kept.shown.deadline ?? null),
+      style: (r) => ((r.w ? r.w.deadline : typeof r.kept.shown.deadline === 'number') ? dateStyle : undefined),
+    },
+    {
+      key: 'status',
+      header: tr(WARNINGS.status),
+      min: 10,
+      max: 32,
+      value: (r) => (r.w ? (r.w.status ? statusText(lang, r.w.status, r.w.resolvedBy) : null) : tr(WARNINGS.noLongerRaised)),
+      style: (r) => (r.w ? (r.w.status ? colours(STATUS_COLOURS[r.w.status]) : undefined) : colours(STATUS_COLOURS.kept)),
+    },
+    {
+      key: 'focus',
+      header: tr(WARNINGS.focus),
+      min: 16,
+      max: 40,
+      wrap: true,
+      value: (r) => (r.w ? r.w.focusItems.map((c) => `${c}.${itemName(c)}`).join(sep) || null : r.kept.shown.focus ?? null),
+    },
+    // 整改台账: the columns people write in (pale yellow), kept across runs (ledger.ts).
+    { key: 'measures', header: tr(LEDGER.measures), min: 20, max: 40, wrap: true, value: ledgerCell('measures'), body: { fill: INPUT_FILL } },
+    { key: 'responsible', header: tr(LEDGER.responsible), min: 8, max: 14, wrap: true, value: ledgerCell('responsible'), body: { fill: INPUT_FILL } },
+    { key: 'progress', header: tr(LEDGER.progress), min: 16, max: 30, wrap: true, value: ledgerCell('progress'), body: { fill: INPUT_FILL } },
+    { key: 'closedOn', header: tr(LEDGER.closedOn), min: dateWidth, max: dateWidth + 4, value: ledgerCell('closedOn'), body: { fill: INPUT_FILL, ...dateStyle } },
+    { key: 'source', header: tr(WARNINGS.source), min: 12, max: 30, value: () => null, link: (r) => (r.w ? r.w.source : null) },
   ];
-  const b = new SheetBuilder(names.warnings, columns);
-  const count = (s: Severity) => result.warnings.filter((w) => w.severity === s).length;
+  const b = new SheetBuilder(names.warnings, columns as Column<never>[]);
+  const count = { serious: 0, warning: 0, info: 0, open: 0, overdue: 0, not_effective: 0, resolved: 0 };
+  for (const w of result.warnings) {
+    count[w.severity]++;
+    if (w.status) count[w.status]++;
+  }
   b.title(tr(WARNINGS.title));
   b.note(
     tr(WARNINGS.countLine, {
-      serious: count('serious'),
-      warning: count('warning'),
-      info: count('info'),
-      open: result.warnings.filter((w) => w.status === 'open').length,
-      overdue: result.warnings.filter((w) => w.status === 'overdue').length,
-      notEffective: result.warnings.filter((w) => w.status === 'not_effective').length,
+      serious: count.serious,
+      warning: count.warning,
+      info: count.info,
+      open: count.open,
+      overdue: count.overdue,
+      notEffective: count.not_effective,
       asOf: dateLabel(lang, result.asOf),
     }),
   );
+  b.note(tr(WARNINGS.ledgerLine));
   b.add();
-  b.header();
-  if (result.warnings.length === 0) b.add([tr(WARNINGS.noRows)]);
-  const sep = tr(OUT.listSep);
-  for (const w of actionOrder(result.warnings)) {
-    const tiedWith =
-      w.code === 'TIE_FOR_TOP'
-        ? result.warnings
-            .filter((o) => o.code === 'TIE_FOR_TOP' && o.year === w.year && o.group !== w.group)
-            .map((o) => o.group)
-        : undefined;
-    const entry = result.annual.find((e) => e.year === w.year && e.group === w.group);
-    const message = warningMessage(lang, w, { itemName, tiedWith, average: entry?.average ?? null, withFocus: false });
-    const r = b.add([
-      tr(SEVERITY[w.severity]),
-      tr(WARNING_NAME[w.code]),
-      w.half ? periodLabel(lang, { year: w.year, half: w.half }) : tr(OUT.yearLabel, { year: w.year }),
-      w.group || null,
-      w.leader || null,
-      w.liaison || null,
-      message,
-      w.deadline ? excelSerial(w.deadline) : null,
-      w.status ? statusText(lang, w.status, w.resolvedBy) : null,
-      w.focusItems.map((c) => `${c}.${itemName(c)}`).join(sep) || null,
-      null,
-    ]);
-    b.coloured(r, 0, SEVERITY_COLOURS[w.severity], true);
-    if (w.status) b.coloured(r, 8, STATUS_COLOURS[w.status]);
-    if (w.deadline) b.cellStyle(r, 7, { numberFormat: DATE_FORMAT[lang], horizontal: 'left' });
-    b.link(r, 10, w.source);
+  b.headers();
+  if (result.warnings.length === 0) b.tableLine([tr(WARNINGS.noRows)]);
+  b.rows(actionOrder(result.warnings).map((w): WarningRow => ({ w, cells: ledger.byWarning.get(w) })));
+  if (ledger.kept.length) {
+    b.tableLine([tr(WARNINGS.keptSection)], { italic: true, fontColor: STATUS_COLOURS.kept.font });
+    b.rows(ledger.kept.map((kept): WarningRow => ({ kept })));
   }
-  return b.build('warnings');
+  return b.build({ tabColor: TAB_COLOUR.warnings });
 }
 
 // ───────────────────────────── 数据问题 ─────────────────────────────
 
 function renderIssues(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
-  const columns: ColumnSpec[] = [
-    { header: tr(ISSUES.cell), min: 14, max: 30 },
-    { header: tr(ISSUES.value), min: 10, max: 30, wrap: true },
-    { header: tr(ISSUES.message), min: 40, max: 70, wrap: true },
-    { header: tr(ISSUES.code), min: 12, max: 22 },
+  const columns: Column<DataIssue>[] = [
+    { key: 'cell', header: tr(ISSUES.cell), min: 14, max: 30, value: () => null, link: (i) => i.cell },
+    { key: 'value', header: tr(ISSUES.value), min: 10, max: 30, wrap: true, value: (i) => (i.value === '' ? null : i.value) },
+    { key: 'message', header: tr(ISSUES.message), min: 40, max: 70, wrap: true, value: (i) => issueMessage(lang, i) },
+    { key: 'code', header: tr(ISSUES.code), min: 12, max: 22, value: (i) => i.code },
   ];
-  const b = new SheetBuilder(names.issues, columns);
+  const b = new SheetBuilder(names.issues, columns as Column<never>[]);
   b.title(tr(ISSUES.title));
   b.note(tr(ISSUES.countLine, { count: result.issues.length }));
   b.add();
-  b.header();
-  if (result.issues.length === 0) b.add([tr(ISSUES.noRows)]);
-  for (const issue of result.issues) {
-    const r = b.add([null, issue.value === '' ? null : issue.value, issueMessage(lang, issue), issue.code]);
-    b.link(r, 0, issue.cell);
-  }
-  return b.build('issues');
+  b.headers();
+  if (result.issues.length === 0) b.tableLine([tr(ISSUES.noRows)]);
+  b.rows(result.issues);
+  return b.build({ tabColor: TAB_COLOUR.issues });
 }
 
 // ───────────────────────────── the patch ─────────────────────────────
 
+/** The ledger of a run: what was typed in the last run's warnings sheet, merged with this run's warnings. */
+export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot): Ledger {
+  const rows = readLedger(snapshot, ownedSheets(snapshot));
+  return rows.length ? mergeLedger(result.warnings, rows) : EMPTY_LEDGER;
+}
+
 /**
- * The whole output of a run: the four owned sheets (results, ranking, warnings, issues) and, last, the
- * meta sheet recording ownership, run time, fingerprint and language.
+ * The whole output of a run: the four working sheets (results, ranking, warnings with the ledger,
+ * issues), the two official tables for printing and, last, the meta sheet recording ownership, run
+ * time, fingerprint and language.
  */
 export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot, opts: RenderOptions): WorkbookPatch {
   const { lang } = opts;
@@ -639,11 +488,15 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   const produced = OUTPUT_KINDS.map((k) => names[k]);
   const producedKeys = new Set(produced.map((n) => n.toLowerCase()));
   const deleteSheets = [...owned].filter((n) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()));
+  const ledger = opts.ledger ?? ledgerOf(result, snapshot);
+  const print = { lang, unit: opts.unit ?? '', issuesSheet: names.issues };
   const outputs: SheetPatch[] = [
     renderResults(result, lang, names, opts.runAt),
     renderRanking(result, lang, names),
-    renderWarnings(result, lang, names),
+    renderWarnings(result, lang, names, ledger),
     renderIssues(result, lang, names),
+    { ...renderPrintHalf(result, names.printHalf, print), tabColor: TAB_COLOUR.printHalf },
+    { ...renderPrintYear(result, names.printYear, print), tabColor: TAB_COLOUR.printYear },
     metaSheetPatch({
       sheets: produced,
       runAt: opts.runAt,

@@ -50,8 +50,25 @@ export interface RangeStyle {
   size?: number;
   numberFormat?: string;
   horizontal?: 'left' | 'center' | 'right';
+  /** Vertical alignment; cells are centred vertically where nothing is said. */
+  vertical?: 'top' | 'center' | 'bottom';
   wrap?: boolean;
   border?: boolean;
+  /** Font name (宋体 for the printed tables, 黑体 for their titles); the workbook's default font otherwise. */
+  font?: string;
+}
+
+/** How a sheet prints (Excel's Page Setup): paper, orientation, scaling, centring, header and footer. */
+export interface PageSetup {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Shrink to one page wide, as many pages tall as needed. */
+  fitToWidth: boolean;
+  /** Centre the table between the left and right margins. */
+  centerHorizontally: boolean;
+  /** Centred page header / footer with Excel's codes (&P this page, &N the pages): "第&P页 共&N页". */
+  header?: string;
+  footer?: string;
 }
 
 /** An internal link from an output cell to a cell of the workbook. */
@@ -101,6 +118,8 @@ export interface SheetPatch {
   visibility: 'visible' | 'veryHidden';
   tabColor?: string;
   landscape: boolean;
+  /** Page setup of a sheet meant to be printed (the official tables); when present it wins over `landscape`. */
+  page?: PageSetup;
   /** Rows repeated on every printed page (1-based, e.g. "4:4"), if any. */
   printTitleRows?: string;
   /** Optional: numeric data validations (the template's score columns). */

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FileHost } from '../../src/hosts/file/host';
-import { parseRange } from '../../src/workbook/a1';
+import { clearMergedCells } from '../../src/hosts/file/read';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 const MS_PER_DAY = 86400000;
@@ -80,24 +80,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   });
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
   const merges = mergesOf(ws);
-  // Keep each merged area's value in its top-left cell only (as Office.js reports it).
-  for (const ref of merges) {
-    let a: ReturnType<typeof parseRange>;
-    try {
-      a = parseRange(ref);
-    } catch {
-      continue;
-    }
-    for (let r = a.top; r <= a.bottom && r < values.length; r++) {
-      const row = values[r];
-      for (let c = a.left; c <= Math.min(a.right, row.length - 1); c++) {
-        if (r !== a.top || c !== a.left) row[c] = null;
-      }
-      let len = row.length;
-      while (len > 0 && row[len - 1] === null) len--;
-      row.length = len;
-    }
-  }
+  clearMergedCells(values, merges);
   const state = ws.state;
   return {
     name: ws.name,

@@ -25,7 +25,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/
 import { PACKAGE_LIMITS, PackageArchive, PackageError } from './package/archive';
 import type { PackageLimits } from './package/archive';
 import { Relationships } from './package/opc';
-import { PartDecoder, childElements, decodePart, decodeXstring, isMainNs, mainChild, mainChildren, parseXml, relAttr } from './package/xml';
+import { PartDecoder, decodePart, decodeXstring, isMainNs, mainChild, mainChildren, parseXml, relAttr } from './package/xml';
 import type { Document, Element } from './package/xml';
 
 /** One entry of the workbook's sheet list. */
@@ -402,8 +402,8 @@ async function readWorksheet(pkg: WorkbookPackage, sheet: SheetEntry, part: stri
   return { values, merges };
 }
 
-/** Keep each merged area's value in its top-left cell only (as Office.js reports it). */
-function clearMergedCells(values: CellValue[][], merges: string[]): void {
+/** Keep each merged area's value in its top-left cell only (as Office.js reports it); trailing empty cells go. */
+export function clearMergedCells(values: CellValue[][], merges: string[]): void {
   for (const ref of merges) {
     let a: ReturnType<typeof parseRange>;
     try {
@@ -436,10 +436,4 @@ export async function readSnapshot(pkg: WorkbookPackage): Promise<WorkbookSnapsh
     sheets.push({ name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}) });
   }
   return { sheets };
-}
-
-/** The sheet list element's children, for the writer (comments and unknown elements stay where they are). */
-export function sheetListChildren(pkg: WorkbookPackage): Element[] {
-  const sheetsEl = mainChild(pkg.workbook.documentElement!, 'sheets');
-  return sheetsEl ? childElements(sheetsEl) : [];
 }

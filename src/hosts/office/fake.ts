@@ -59,7 +59,15 @@ export class FakeSheet {
   merges: string[] = [];
   columnWidths = new Map<number, number>();
   freeze: { rows: number; cols: number } = { rows: 0, cols: 0 };
-  pageLayout: { orientation?: string; printTitleRows?: string } = {};
+  pageLayout: {
+    orientation?: string;
+    printTitleRows?: string;
+    paperSize?: string;
+    centerHorizontally?: boolean;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    centerHeader?: string;
+    centerFooter?: string;
+  } = {};
   tabColor = '';
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
@@ -679,7 +687,50 @@ class PageLayoutProxy {
       this.sheet().pageLayout.printTitleRows = rows;
     });
   }
+  /** Excel.PaperType: an unknown name is InvalidArgument. */
+  set paperSize(v: string) {
+    this.ctx.enqueue({ p: 'paperSize', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      if (!PAPER_TYPES.has(v)) throw new FakeRichApiError('InvalidArgument', `Invalid paper size ${v}.`);
+      this.sheet().pageLayout.paperSize = v;
+    });
+  }
+  set centerHorizontally(v: boolean) {
+    this.ctx.enqueue({ p: 'centerHorizontally', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      this.sheet().pageLayout.centerHorizontally = v;
+    });
+  }
+  /** PageLayoutZoomOptions: fit to pages (1 or more) or a scale of 10–400. */
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.ctx.enqueue({ p: 'zoom', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      const bad = (n: number | undefined, lo: number, hi: number) => n !== undefined && !(Number.isInteger(n) && n >= lo && n <= hi);
+      if (bad(v.horizontalFitToPages, 0, 32767) || bad(v.verticalFitToPages, 0, 32767) || bad(v.scale, 10, 400)) {
+        throw new FakeRichApiError('InvalidArgument', 'Invalid zoom.');
+      }
+      this.sheet().pageLayout.zoom = { ...v };
+    });
+  }
+  /** headersFooters.defaultForAllPages: the centred header and footer (format codes &P, &N as text). */
+  get headersFooters() {
+    const set = (key: 'centerHeader' | 'centerFooter', v: string) =>
+      this.ctx.enqueue({ p: key, v }, () => {
+        this.ctx.requireApi('1.9', 'pageLayout');
+        if (v.length > 255) throw new FakeRichApiError('InvalidArgument', 'Header or footer longer than 255 characters.');
+        this.sheet().pageLayout[key] = v;
+      });
+    return {
+      defaultForAllPages: {
+        set centerHeader(v: string) { set('centerHeader', v); },
+        set centerFooter(v: string) { set('centerFooter', v); },
+      } as { centerHeader: string; centerFooter: string },
+    };
+  }
 }
+
+/** Names of Excel.PaperType (the ones a workbook is likely to use). */
+const PAPER_TYPES = new Set(['A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Letter', 'LetterSmall', 'Legal', 'Executive', 'Folio', 'Quatro', 'Tabloid', 'Ledger', 'Statement', 'Note']);
 
 function guardWrite(s: FakeSheet): void {
   if (s.protected) throw new FakeRichApiError('AccessDenied', `The sheet ${s.name} is protected.`);
@@ -886,10 +937,21 @@ class RangeFormatProxy {
       set bold(v: boolean) { self2.style('font.bold', v); },
       set italic(v: boolean) { self2.style('font.italic', v); },
       set size(v: number) { self2.style('font.size', v); },
-    } as { color: string; bold: boolean; italic: boolean; size: number };
+      set name(v: string) { self2.style('font.name', v); },
+    } as { color: string; bold: boolean; italic: boolean; size: number; name: string };
   }
   set horizontalAlignment(v: string) {
     this.style('horizontalAlignment', v);
+  }
+  /** Excel.VerticalAlignment: Top, Center, Bottom, Justify, Distributed; anything else is InvalidArgument. */
+  set verticalAlignment(v: string) {
+    if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) {
+      this.ctx.enqueue({ p: 'verticalAlignment', v }, () => {
+        throw new FakeRichApiError('InvalidArgument', `Invalid vertical alignment ${v}.`);
+      });
+      return;
+    }
+    this.style('verticalAlignment', v);
   }
   set wrapText(v: boolean) {
     this.style('wrapText', v);

@@ -87,9 +87,10 @@ interface Step {
 }
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
-type Prop = 'fill' | 'fontColor' | 'bold' | 'italic' | 'size' | 'horizontal' | 'wrap';
-const PROPS: Prop[] = ['fill', 'fontColor', 'bold', 'italic', 'size', 'horizontal', 'wrap'];
+type Prop = 'fill' | 'fontColor' | 'bold' | 'italic' | 'size' | 'horizontal' | 'vertical' | 'wrap' | 'font';
+const PROPS: Prop[] = ['fill', 'fontColor', 'bold', 'italic', 'size', 'horizontal', 'vertical', 'wrap', 'font'];
 
 function setProp(f: Excel.RangeFormat, prop: Prop, value: unknown): void {
   switch (prop) {
@@ -110,6 +111,12 @@ function setProp(f: Excel.RangeFormat, prop: Prop, value: unknown): void {
       break;
     case 'horizontal':
       f.horizontalAlignment = HORIZONTAL[value as keyof typeof HORIZONTAL];
+      break;
+    case 'vertical':
+      f.verticalAlignment = VERTICAL[value as keyof typeof VERTICAL];
+      break;
+    case 'font':
+      f.font.name = value as string;
       break;
     case 'wrap':
       f.wrapText = value as boolean;
@@ -327,7 +334,17 @@ function sheetSteps(sheet: SheetPatch, env: OfficeEnv, limit: number | null, hol
       else if (fc > 0) ws.freezePanes.freezeColumns(fc);
       if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
       if (env.isSetSupported('ExcelApi', '1.9')) {
-        if (sheet.landscape) ws.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
+        const page = sheet.page;
+        if (page) {
+          // The official tables: A4, their orientation, one page wide, centred, "第&P页 共&N页" in the footer.
+          ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
+          ws.pageLayout.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+          if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+          if (page.centerHorizontally) ws.pageLayout.centerHorizontally = true;
+          const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+          if (page.header) hf.centerHeader = page.header;
+          if (page.footer) hf.centerFooter = page.footer;
+        } else if (sheet.landscape) ws.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
         if (sheet.printTitleRows) {
           const [a, b] = sheet.printTitleRows.split(':');
           ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);

@@ -21,6 +21,7 @@ import { issueMessage } from '../../i18n/issues';
 import { RANKING, RESULTS } from '../../i18n/output';
 import { PANE } from '../../i18n/pane';
 import { cellAddress } from '../../workbook/a1';
+import { annualNotes, tiedRanks } from '../../workbook/render-common';
 import { compareRuns, decodeDigest, encodeDigest } from '../../workbook/digest';
 import type { RunComparison } from '../../workbook/digest';
 import { parseConfig } from '../../workbook/parse';
@@ -347,28 +348,16 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
   // ── Annual lines, with the sheet's reasons ──
   const minBand = tr(BAND[r.awardMinBand]);
   const awardMin = r.awardMinBand === 'excellent' ? r.excellentMin : r.qualifiedMin;
-  const perRank = new Map<string, number>();
-  for (const e of result.annual) if (e.rank !== null) perRank.set(`${e.year}:${e.rank}`, (perRank.get(`${e.year}:${e.rank}`) ?? 0) + 1);
+  const tiedRank = tiedRanks(result.annual);
   const vetoText = new Map<string, string>();
   for (const a of result.assessments) {
     if (a.row.period && a.row.veto !== null && a.status === 'graded') vetoText.set(`${a.row.groupKey}\u0000${a.row.period.year}`, a.row.veto);
   }
   const annualLine = (e: AssessmentResult['annual'][number]): AnnualLine => {
-    const notes: string[] = [];
-    if (e.vetoed) {
-      const why = vetoText.get(`${e.groupKey}\u0000${e.year}`);
-      notes.push(why ? tr(PANE.vetoedBecause, { veto: why }) : tr(RANKING.vetoed));
-    }
-    if (e.average === null) {
-      const missing = e.h1 === null && e.h2 === null ? tr(RANKING.bothHalves) : e.h1 === null ? tr(RANKING.h1) : tr(RANKING.h2);
-      notes.push(tr(RANKING.incomplete, { missing }));
-    }
-    const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
-    if (!e.vetoed && belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
-    else if (!e.vetoed && e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
-    const tiedRank = e.rank !== null && (perRank.get(`${e.year}:${e.rank}`) ?? 0) > 1;
-    if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
-    else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));
+    // The 年度排名 sheet's 说明 (render-common.ts), the veto's own reason named where there is one.
+    const vetoNote = tr(RANKING.vetoed);
+    const why = e.vetoed ? vetoText.get(`${e.groupKey}\u0000${e.year}`) : undefined;
+    const notes = annualNotes(e, awardMin, minBand, tiedRank(e), tr).map((n) => (n === vetoNote && why ? tr(PANE.vetoedBecause, { veto: why }) : n));
     return {
       year: e.year,
       group: e.group,

@@ -125,10 +125,11 @@ function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, col
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
 
   // sheetPr: tab colour, fit to page.
-  if (sp.tabColor || sp.landscape) {
+  const fit = sp.page ? sp.page.fitToWidth : sp.landscape;
+  if (sp.tabColor || fit) {
     out.push('<sheetPr>');
     if (sp.tabColor) out.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
-    if (sp.landscape) out.push('<pageSetUpPr fitToPage="1"/>');
+    if (fit) out.push('<pageSetUpPr fitToPage="1"/>');
     out.push('</sheetPr>');
   }
   out.push(`<dimension ref="A1${nRows > 0 && nCols > 0 ? `:${letters[nCols - 1]}${nRows}` : ''}"/>`);
@@ -206,8 +207,34 @@ function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, col
     out.push('</hyperlinks>');
   }
 
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (sp.landscape) out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  out.push(...pageXml(sp));
   out.push('</worksheet>');
   yield out.join('');
+}
+
+/**
+ * Print settings in CT_Worksheet order: printOptions, pageMargins, pageSetup, headerFooter. A sheet with
+ * a PageSetup (the official tables) gets A4 (paperSize 9), its orientation, one page wide, centring and a
+ * centred header/footer with Excel's codes (&P page, &N pages; a literal & is &&).
+ */
+function pageXml(sp: SheetPatch): string[] {
+  const p = sp.page;
+  if (!p) {
+    const out = ['<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'];
+    if (sp.landscape) out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    return out;
+  }
+  const out: string[] = [];
+  if (p.centerHorizontally) out.push('<printOptions horizontalCentered="1"/>');
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(`<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  if (p.header || p.footer) {
+    out.push(
+      '<headerFooter>' +
+        (p.header ? `<oddHeader>${esc(`&C${p.header}`)}</oddHeader>` : '') +
+        (p.footer ? `<oddFooter>${esc(`&C${p.footer}`)}</oddFooter>` : '') +
+        '</headerFooter>',
+    );
+  }
+  return out;
 }

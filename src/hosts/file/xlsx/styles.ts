@@ -24,8 +24,11 @@ export interface CellFormat {
   size?: number;
   numberFormat?: string;
   horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center' | 'bottom';
   wrap?: boolean;
   border?: boolean;
+  /** Font name; the workbook's default font's when absent. */
+  font?: string;
 }
 
 const BORDER_COLOR = 'FFBFBFBF';
@@ -41,6 +44,8 @@ export function compose(base: CellFormat, s: RangeStyle): CellFormat {
   if (s.size !== undefined) out.size = s.size;
   if (s.numberFormat) out.numberFormat = s.numberFormat;
   if (s.horizontal) out.horizontal = s.horizontal;
+  if (s.vertical) out.vertical = s.vertical;
+  if (s.font) out.font = s.font;
   if (s.wrap !== undefined) out.wrap = s.wrap;
   if (s.border) out.border = true;
   return out;
@@ -226,9 +231,15 @@ export class StyleBook {
     if (f.underline) children.push(this.el('u'));
     children.push(this.el('sz', { val: f.size !== undefined ? String(f.size) : b.sz }));
     if (f.fontColor) children.push(this.el('color', { rgb: argb(f.fontColor) }));
-    if (b.name !== null) children.push(this.el('name', { val: b.name }));
-    if (b.family !== null) children.push(this.el('family', { val: b.family }));
-    if (b.charset !== null) children.push(this.el('charset', { val: b.charset }));
+    if (f.font) {
+      // A font of our own (宋体…): a Chinese font is family 3 (modern), charset 134 (GB2312), as Excel writes it.
+      children.push(this.el('name', { val: f.font }));
+      if (/[^ -~]/.test(f.font)) children.push(this.el('family', { val: '3' }), this.el('charset', { val: '134' }));
+    } else {
+      if (b.name !== null) children.push(this.el('name', { val: b.name }));
+      if (b.family !== null) children.push(this.el('family', { val: b.family }));
+      if (b.charset !== null) children.push(this.el('charset', { val: b.charset }));
+    }
     return this.el('font', {}, children);
   }
 
@@ -258,7 +269,7 @@ export class StyleBook {
       this.byKey.set(key, 0);
       return 0;
     }
-    const hasFont = !!(f.bold || f.italic || f.underline || f.size !== undefined || f.fontColor);
+    const hasFont = !!(f.bold || f.italic || f.underline || f.size !== undefined || f.fontColor || f.font);
     const fontId = hasFont ? this.fonts.id(this.fontEl(f)) : 0;
     const fillId = f.fill ? this.fills.id(this.fillEl('solid', f.fill)) : 0;
     const borderId = f.border ? this.borders.id(this.borderEl(true)) : 0;
@@ -270,11 +281,11 @@ export class StyleBook {
     if (fillId) attrs.applyFill = '1';
     if (borderId) attrs.applyBorder = '1';
     const children: Element[] = [];
-    if (f.horizontal !== undefined || f.wrap !== undefined) {
+    if (f.horizontal !== undefined || f.wrap !== undefined || f.vertical !== undefined) {
       attrs.applyAlignment = '1';
       const al: Record<string, string> = {};
       if (f.horizontal) al.horizontal = f.horizontal;
-      al.vertical = 'center';
+      al.vertical = f.vertical ?? 'center';
       if (f.wrap) al.wrapText = '1';
       children.push(this.el('alignment', al));
     }

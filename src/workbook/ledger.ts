@@ -1,0 +1,234 @@
+/**
+ * The rectification ledger (整改台账): the four columns of the warnings sheet people fill in — 整改措施,
+ * 责任人, 完成情况, 销号日期 — kept across runs. The warnings sheet is rewritten on every run, so what was
+ * typed there is read back from the snapshot (the last run's sheet, as the user left it) and carried
+ * into the new sheet, row by row, by the key (warning code, period, group):
+ * - a warning that arises again gets its cells back, beside its recomputed row;
+ * - a row whose warning no longer arises is kept at the bottom, marked 已不再触发, with what was typed;
+ * - rows with nothing typed are not kept (there is nothing to lose), so the sheet does not fill up.
+ * The columns are found by their headers in either language (the last run may have been in the other),
+ * so sorting or moving rows does not matter. Only the four columns are kept: the other cells are the
+ * add-in's and are recomputed.
+ */
+import type { Half, Warning, WarningCode } from '../domain/types';
+import { WARNING_NAME } from '../i18n/domain';
+import { LEDGER, OUTPUT_SHEET, WARNINGS } from '../i18n/output';
+import { WORD } from '../i18n/words';
+import { foldText, parsePeriod } from './cells';
+import { META_SHEET } from './meta';
+import { serialToIso } from './sheet-builder';
+import type { CellValue, OutputValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+/** The four columns people fill in, in sheet order. */
+export const LEDGER_FIELDS = ['measures', 'responsible', 'progress', 'closedOn'] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** What was typed in the four columns of one row, as values to write back (text stays text, dates stay numbers). */
+export type LedgerCells = Record<LedgerField, OutputValue>;
+
+/** A row of an earlier warnings sheet that carries something typed. */
+export interface LedgerRow {
+  key: string;
+  code: WarningCode;
+  year: number;
+  half: Half | null;
+  group: string;
+  cells: LedgerCells;
+  /** The row's other cells as they were (for a row kept at the bottom): by column key. */
+  shown: Partial<Record<'severity' | 'leader' | 'liaison' | 'message' | 'deadline' | 'focus', OutputValue>>;
+  /** A row the ledger cannot place (its type or period cell was changed by hand): those cells as they were. */
+  unplaced?: { type: string; period: string };
+}
+
+/** The ledger as read, and as merged with this run's warnings. */
+export interface Ledger {
+  /** Typed cells for this run's warnings, by warning (same objects as the result's). */
+  byWarning: Map<Warning, LedgerCells>;
+  /** Rows whose warning no longer arises, in their earlier order. */
+  kept: LedgerRow[];
+}
+
+export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [] };
+
+const norm = (s: string) => foldText(s).replace(/\s+/g, '').toLowerCase();
+/** A header as matched: folded, without spaces, colons or a bracketed remark (整改措施（必填） is 整改措施). */
+const headerNorm = (s: string) => norm(s).replace(/[(（][^)）]*[)）]/g, '').replace(/[:：*]/g, '');
+
+/** The key of a warning row: code, year, half, group (as matched: folded, spaces collapsed). */
+export function ledgerKey(code: WarningCode, year: number, half: Half | null, group: string): string {
+  return `${code}\u0000${year}\u0000${half ?? ''}\u0000${foldText(group)}`;
+}
+
+/** Header words of the columns the reader needs, both languages (and the words of earlier releases). */
+const HEADER_WORDS: Record<string, string[]> = {
+  period: [WORD.period.zh, WORD.period.en],
+  group: [WORD.group.zh, WORD.group.en, 'Group'],
+  type: [WARNINGS.code.zh, WARNINGS.code.en, '类别'],
+  severity: [WARNINGS.severity.zh, WARNINGS.severity.en, '级别'],
+  leader: [WORD.leader.zh, WORD.leader.en, 'Leader'],
+  liaison: [WORD.liaison.zh, WORD.liaison.en, 'Liaison'],
+  message: [WARNINGS.message.zh, WARNINGS.message.en, '内容', 'Message'],
+  deadline: [WORD.deadline.zh, WORD.deadline.en, 'Deadline'],
+  focus: [WARNINGS.focus.zh, WARNINGS.focus.en, '重点条款', 'Focus items'],
+  measures: [LEDGER.measures.zh, LEDGER.measures.en],
+  responsible: [LEDGER.responsible.zh, LEDGER.responsible.en],
+  progress: [LEDGER.progress.zh, LEDGER.progress.en],
+  closedOn: [LEDGER.closedOn.zh, LEDGER.closedOn.en],
+};
+const ROLE_OF = new Map<string, string>();
+for (const [role, words] of Object.entries(HEADER_WORDS)) for (const w of words) ROLE_OF.set(headerNorm(w), role);
+
+/** Warning names as written by this and earlier releases, both languages → code. */
+const CODE_OF = new Map<string, WarningCode>();
+for (const [code, msg] of Object.entries(WARNING_NAME) as [WarningCode, { zh: string; en: string }][]) {
+  CODE_OF.set(norm(msg.zh), code);
+  CODE_OF.set(norm(msg.en), code);
+}
+for (const [word, code] of [
+  ['组长警示', 'LEADER_REVIEW'],
+  ['Leader review', 'LEADER_REVIEW'],
+  ['考虑调整组长', 'LEADER_REPLACE'],
+  ['Leader replacement', 'LEADER_REPLACE'],
+  ['年度不完整', 'INCOMPLETE_YEAR'],
+  ['并列第一', 'TIE_FOR_TOP'],
+  ['Tie for top', 'TIE_FOR_TOP'],
+] as const) {
+  CODE_OF.set(norm(word), code);
+}
+
+/** A typed cell as a value to write back: text as typed, numbers (dates are numbers) as numbers. */
+function keptValue(v: CellValue | undefined): OutputValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // An error value or a formula without a result: its text, never a formula.
+  return 'error' in v ? v.error : v.formula;
+}
+
+function textOf(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  return '';
+}
+
+/** "2024年上半年" / "2024 H1" → year and half; "2024年度" / "2024" → the year alone. */
+function periodOf(v: CellValue | undefined): { year: number; half: Half | null } | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100) return { year: v, half: null };
+  const s = textOf(v);
+  const y = /^(\d{4})\s*(年度?)?$/.exec(foldText(s));
+  if (y) return { year: Number(y[1]), half: null };
+  const p = parsePeriod(s);
+  return p && typeof p === 'object' ? { year: p.year, half: p.half } : null;
+}
+
+/** The header row of an earlier warnings sheet and its columns by role, or null when it is not one. */
+function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, number> } | null {
+  const limit = Math.min(sheet.values.length, 40);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    const cols = new Map<string, number>();
+    row.forEach((v, c) => {
+      if (typeof v !== 'string') return;
+      const role = ROLE_OF.get(headerNorm(v));
+      if (role && !cols.has(role)) cols.set(role, c);
+    });
+    const typed = LEDGER_FIELDS.some((f) => cols.has(f));
+    if (cols.has('period') && cols.has('group') && cols.has('type') && typed) return { header: r, cols };
+  }
+  return null;
+}
+
+/** True for a name that is a warnings sheet of this add-in in either language (`预警与整改`, `Warnings (2)`). */
+function isWarningsName(name: string): boolean {
+  const base = name.replace(/ \(\d+\)$/, '');
+  return base === OUTPUT_SHEET.warnings.zh || base === OUTPUT_SHEET.warnings.en;
+}
+
+/**
+ * The rows with something typed in the ledger columns of the last run's warnings sheet(s): the sheets
+ * the add-in owns (as the caller says) whose names are a warnings sheet's.
+ */
+export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string>): LedgerRow[] {
+  const out: LedgerRow[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (sheet.name === META_SHEET || !owned.has(sheet.name) || !isWarningsName(sheet.name)) continue;
+    const found = findColumns(sheet);
+    if (!found) continue;
+    const { header, cols } = found;
+    const at = (row: CellValue[], role: string): CellValue | undefined => {
+      const c = cols.get(role);
+      return c === undefined ? undefined : row[c];
+    };
+    for (let r = header + 1; r < sheet.values.length; r++) {
+      const row = sheet.values[r];
+      if (!row) continue;
+      const cells = {} as LedgerCells;
+      let typed = false;
+      for (const f of LEDGER_FIELDS) {
+        cells[f] = keptValue(at(row, f));
+        if (cells[f] !== null) typed = true;
+      }
+      if (!typed) continue;
+      const code = CODE_OF.get(norm(textOf(at(row, 'type'))));
+      const period = periodOf(at(row, 'period'));
+      const group = textOf(at(row, 'group'));
+      // A typed row the ledger cannot place (its type, period or group cell was changed) is still kept.
+      const k = code && period ? ledgerKey(code, period.year, period.half, group) : `\u0001${sheet.name}\u0000${r}`;
+      const entry: LedgerRow = {
+        key: k,
+        code: code ?? 'RECTIFY',
+        year: period?.year ?? 0,
+        half: period?.half ?? null,
+        group,
+        cells,
+        shown: {
+          severity: keptValue(at(row, 'severity')),
+          leader: keptValue(at(row, 'leader')),
+          liaison: keptValue(at(row, 'liaison')),
+          message: keptValue(at(row, 'message')),
+          deadline: keptValue(at(row, 'deadline')),
+          focus: keptValue(at(row, 'focus')),
+        },
+      };
+      if (!code || !period) entry.unplaced = { type: textOf(at(row, 'type')), period: textOf(at(row, 'period')) };
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/**
+ * This run's warnings with what was typed for them; rows no longer raised are kept (each key once: a
+ * second row of the same key, which only a copy by hand makes, is kept at the bottom too).
+ */
+export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerRow[]): Ledger {
+  if (rows.length === 0) return EMPTY_LEDGER;
+  const first = new Map<string, LedgerRow>();
+  const extra = new Set<LedgerRow>();
+  for (const r of rows) {
+    if (first.has(r.key)) extra.add(r);
+    else first.set(r.key, r);
+  }
+  const byWarning = new Map<Warning, LedgerCells>();
+  const used = new Set<string>();
+  for (const w of warnings) {
+    const k = ledgerKey(w.code, w.year, w.half, w.group);
+    const r = first.get(k);
+    if (r && !used.has(k)) {
+      byWarning.set(w, r.cells);
+      used.add(k);
+    }
+  }
+  const kept = rows.filter((r) => extra.has(r) || !used.has(r.key));
+  return { byWarning, kept };
+}
+
+/** A ledger cell for the JSON report: text; a date (a number in the 销号日期 column) as YYYY-MM-DD. */
+export function ledgerText(field: LedgerField, v: OutputValue): string | null {
+  if (v === null) return null;
+  if (typeof v === 'number') return field === 'closedOn' ? (serialToIso(v) ?? String(v)) : String(v);
+  return v;
+}

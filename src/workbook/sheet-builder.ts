@@ -1,0 +1,303 @@
+/**
+ * Laying out an output sheet: lines above a table (titles, notes, summaries) and the table itself, whose
+ * columns are specs — key, header, value, style, link — so a column's header, its values and its look
+ * are written in one place, never kept in step by position. Pure: rows in, a SheetPatch out, in time
+ * linear in the cells written.
+ */
+import type { CellRef, Lang } from '../domain/types';
+import { dateLabel } from '../i18n/domain';
+import { a1, cellAddress, linkTarget } from './a1';
+import type { CellLink, OutputValue, PageSetup, RangeStyle, SheetPatch } from './snapshot';
+
+/** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */
+export const MAX_LINKS_PER_SHEET = 65530;
+/** Excel's limit of characters in one cell: longer text (a list of thousands of groups) ends with “…”. */
+export const MAX_CELL_TEXT = 32767;
+
+// ───────────────────────────── colours (light fills, dark text: WCAG AA contrast ≥ 4.5) ─────────────
+
+export interface Colours {
+  fill: string;
+  font: string;
+}
+
+export const HEADER_COLOURS: Colours = { fill: 'D9E1F2', font: '1F1F1F' };
+/** The header row's look, shared by the output sheets and the template. */
+export const headerStyle = (range: string): RangeStyle => ({
+  range,
+  bold: true,
+  fill: HEADER_COLOURS.fill,
+  fontColor: HEADER_COLOURS.font,
+  wrap: true,
+  border: true,
+  horizontal: 'center',
+});
+export const LINK_FONT = '0563C1';
+export const NOTE_FONT = '404040';
+/** The fill of cells people write in (the rectification ledger's columns): a pale yellow. */
+export const INPUT_FILL = 'FFF8E1';
+
+/** Points per line of 11-point text, for row heights. */
+export const LINE_HEIGHT = 15;
+
+/** Display width of text in Excel "characters": CJK and full-width characters count double. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c >= 0x2e80 && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1;
+  }
+  return w;
+}
+
+// ───────────────────────────── dates and times ─────────────────────────────
+
+/**
+ * The run time as a reader wants it, in the local time the host recorded (ISO with its offset):
+ * `2026年11月29日 19:42` / `November 29, 2026 19:42`. Pure: the digits are read from the string, no
+ * time-zone lookup. Anything else is shown as is.
+ */
+export function displayTime(lang: Lang, iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${dateLabel(lang, m[1])} ${m[2]}`;
+}
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/** Days since 1899-12-30: a date as Excel stores it (a number with a date format). */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / 86_400_000);
+}
+
+/** The ISO date of an Excel date serial (whole days; 1900–9999), or null when it is none. */
+export function serialToIso(n: number): string | null {
+  if (!Number.isFinite(n) || n < 1 || n >= 2958466) return null;
+  return new Date(EPOCH + Math.floor(n) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Number formats that show a date as the glossary writes it: 2025年9月28日 / September 28, 2025. */
+export const DATE_FORMAT: Record<Lang, string> = { 'zh-CN': 'yyyy"年"m"月"d"日"', 'en-US': 'mmmm d, yyyy' };
+
+// ───────────────────────────── columns ─────────────────────────────
+
+/** A cell's own look (a range style without its range). */
+export type CellStyle = Omit<RangeStyle, 'range'>;
+
+/** One column of a table: everything about it in one place. */
+export interface Column<R> {
+  /** A stable name (tests, ledger). */
+  key: string;
+  header: string;
+  /** Width in characters: the widest text, within [min, max]. */
+  min: number;
+  max: number;
+  value: (row: R) => OutputValue;
+  /** The cell's own look for this row (a band's colours, a date format…), if any. */
+  style?: (row: R) => CellStyle | undefined;
+  /** The cell links to this cell of the workbook (its text is the address). */
+  link?: (row: R) => CellRef | null;
+  /** Look of the whole column under the header. */
+  body?: CellStyle;
+  /** Numbers, right-aligned. */
+  numeric?: boolean;
+  /** Long text: wrapped, and the row made tall enough. */
+  wrap?: boolean;
+}
+
+// ───────────────────────────── the builder ─────────────────────────────
+
+export class SheetBuilder {
+  readonly values: OutputValue[][] = [];
+  readonly styles: RangeStyle[] = [];
+  readonly links: CellLink[] = [];
+  readonly merges: string[] = [];
+  readonly heights = new Map<number, number>();
+  private headerRow = -1;
+  private bodyEnd = -1;
+  /** Rows whose wrapped cells decide their height (the table's). */
+  private readonly measured: number[] = [];
+  private readonly wrapCols: number[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly columns: Column<never>[],
+  ) {
+    columns.forEach((c, i) => {
+      if (c.wrap) this.wrapCols.push(i);
+    });
+  }
+
+  get width(): number {
+    return this.columns.length;
+  }
+
+  get header(): number {
+    return this.headerRow;
+  }
+
+  /** Append a row (padded with nulls to the sheet width); returns its 0-based index. */
+  add(row: OutputValue[] = []): number {
+    const r: OutputValue[] = new Array(this.width);
+    for (let i = 0; i < this.width; i++) r[i] = clip(i < row.length ? row[i] : null);
+    this.values.push(r);
+    return this.values.length - 1;
+  }
+
+  style(range: string, s: CellStyle): void {
+    this.styles.push({ range, ...s });
+  }
+
+  cellStyle(row: number, col: number, s: CellStyle): void {
+    this.style(a1(row, col), s);
+  }
+
+  rowRange(row: number, from = 0, to = this.width - 1): string {
+    return `${a1(row, from)}:${a1(row, to)}`;
+  }
+
+  /** A line of text across the sheet (merged when asked), with its look. */
+  line(text: string, s: CellStyle = {}, merge = false): number {
+    const r = this.add([text]);
+    if (Object.keys(s).length) this.style(merge ? this.rowRange(r) : a1(r, 0), s);
+    if (merge && this.width > 1) this.merges.push(this.rowRange(r));
+    return r;
+  }
+
+  title(text: string): number {
+    return this.line(text, { bold: true, size: 14 });
+  }
+
+  note(text: string): number {
+    return this.line(text, { italic: true, fontColor: NOTE_FONT });
+  }
+
+  /** The table's header row. */
+  headers(s: CellStyle = {}): number {
+    const r = this.add(this.columns.map((c) => c.header));
+    this.headerRow = r;
+    this.styles.push({ ...headerStyle(this.rowRange(r)), ...s });
+    return r;
+  }
+
+  /** The table's rows: each column's value, style and link for each row — one pass, linear. */
+  rows<R>(items: Iterable<R>): void {
+    const cols = this.columns as unknown as Column<R>[];
+    for (const item of items) {
+      const r = this.values.length;
+      const row: OutputValue[] = new Array(cols.length);
+      for (let i = 0; i < cols.length; i++) row[i] = clip(cols[i].value(item));
+      this.values.push(row);
+      this.measured.push(r);
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
+        const st = c.style?.(item);
+        if (st) this.cellStyle(r, i, st);
+        const ref = c.link?.(item);
+        if (ref) this.link(r, i, ref);
+      }
+    }
+    this.bodyEnd = this.values.length - 1;
+  }
+
+  /** A row of the table that is not one of its items (a "none" line, a section line): measured too. */
+  tableLine(row: OutputValue[], s?: CellStyle): number {
+    const r = this.add(row);
+    this.measured.push(r);
+    if (s) this.style(this.rowRange(r), s);
+    this.bodyEnd = r;
+    return r;
+  }
+
+  link(row: number, col: number, ref: CellRef): void {
+    const text = cellAddress(ref);
+    this.values[row][col] = text;
+    // Excel holds at most 65,530 links on a sheet; further rows keep the address as plain text.
+    if (this.links.length >= MAX_LINKS_PER_SHEET) return;
+    this.links.push({ row, col, target: linkTarget(ref), text });
+    this.cellStyle(row, col, { fontColor: LINK_FONT });
+  }
+
+  coloured(row: number, col: number, c: Colours, bold = false): void {
+    this.cellStyle(row, col, colours(c, bold));
+  }
+
+  /**
+   * Finish: borders and column looks over the table body, widths from the header and body text, heights
+   * for rows whose wrapped text needs several lines (Excel and LibreOffice do not re-measure the rows of
+   * a file a program wrote, so without them wrapped text would be cut off).
+   */
+  build(opts: {
+    tabColor?: string;
+    landscape?: boolean;
+    page?: PageSetup;
+    freezeCols?: number;
+    /** Widths from these rows too (lines above the table that sit in its columns). */
+    measureFrom?: number;
+    /** Rows repeated on each printed page, 0-based inclusive; default: the header row. */
+    printTitles?: [number, number];
+    lineHeight?: number;
+  }): SheetPatch {
+    const h = this.headerRow;
+    const last = this.bodyEnd;
+    // Every cell centred vertically (a tall wrapped row does not leave its neighbours at the bottom).
+    if (this.values.length) this.styles.unshift({ range: `${a1(0, 0)}:${a1(this.values.length - 1, this.width - 1)}`, vertical: 'center' });
+    if (h >= 0 && last > h) {
+      this.style(`${a1(h + 1, 0)}:${a1(last, this.width - 1)}`, { border: true });
+      this.columns.forEach((c, i) => {
+        const range = `${a1(h + 1, i)}:${a1(last, i)}`;
+        if (c.numeric) this.style(range, { numberFormat: 'General', horizontal: 'right' });
+        if (c.wrap) this.style(range, { wrap: true });
+        if (c.body) this.style(range, c.body);
+      });
+    }
+    const from = opts.measureFrom ?? Math.max(h, 0);
+    const widths = this.columns.map((c, i) => {
+      let w = 0;
+      for (let r = from; r <= Math.max(last, h); r++) {
+        const v = this.values[r]?.[i];
+        if (v === null || v === undefined || v === '') continue;
+        // Headers wrap, so a long header needs only half its width.
+        const tw = textWidth(String(v));
+        w = Math.max(w, r === h ? Math.ceil(tw / 2) : tw);
+      }
+      return Math.min(c.max, Math.max(c.min, w + 2));
+    });
+    const lh = opts.lineHeight ?? LINE_HEIGHT;
+    const linesOf = (v: OutputValue, width: number) => (v === null || v === '' ? 1 : Math.ceil(textWidth(String(v)) / Math.max(1, width - 1)));
+    const rows = h >= 0 ? [h, ...this.measured] : this.measured;
+    for (const r of rows) {
+      let lines = 1;
+      const cols = r === h ? this.columns.map((_, i) => i) : this.wrapCols;
+      for (const i of cols) lines = Math.max(lines, linesOf(this.values[r][i], widths[i]));
+      if (lines > 1 || (lh !== LINE_HEIGHT && !this.heights.has(r))) this.heights.set(r, Math.min(409, lh * lines));
+    }
+    const rowHeights = [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+    const titles = opts.printTitles ?? (h >= 0 ? [h, h] : null);
+    return {
+      name: this.name,
+      values: this.values,
+      styles: this.styles,
+      links: this.links,
+      merges: this.merges,
+      columnWidths: widths,
+      rowHeights,
+      freeze: { rows: h + 1, cols: opts.freezeCols ?? 0 },
+      visibility: 'visible',
+      ...(opts.tabColor ? { tabColor: opts.tabColor } : {}),
+      landscape: opts.landscape ?? true,
+      ...(opts.page ? { page: opts.page } : {}),
+      ...(titles ? { printTitleRows: `${titles[0] + 1}:${titles[1] + 1}` } : {}),
+    };
+  }
+}
+
+export function colours(c: Colours, bold = false): CellStyle {
+  return { fill: c.fill, fontColor: c.font, ...(bold ? { bold: true } : {}) };
+}
+
+function clip(v: OutputValue | undefined): OutputValue {
+  if (v === undefined) return null;
+  return typeof v === 'string' && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v;
+}

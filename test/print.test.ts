@@ -1,0 +1,223 @@
+/**
+ * The official tables (半年考评结果表, 年度考评结果表) as a secretary prints and signs them: the title with
+ * the unit and the period, merged and centred; the 考评依据 line; 序号 and the committee's columns (no
+ * links, no codes, no per-row status); the signature block; A4, one page wide, the header row repeated,
+ * 第X页 共X页 in the footer; 宋体 and vertical centring. Then the same page setup and fonts as each host
+ * writes them: the file host's sheet and style XML, and the Office.js calls recorded by the fake Excel.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { assessWorkbook } from '../src/app/assessWorkbook';
+import { FileHost } from '../src/hosts/file/host';
+import { MemoryHost } from '../src/hosts/memory/host';
+import sample from '../src/hosts/memory/sample.json';
+import { OfficeHost } from '../src/hosts/office';
+import { parseRange } from '../src/workbook/a1';
+import { printYear } from '../src/workbook/print';
+import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
+import { FakeWorkbook } from './support/fake-excel';
+
+jest.setTimeout(60_000);
+
+const SAMPLE = sample as unknown as WorkbookSnapshot;
+const now = () => new Date('2026-01-15T09:30:00+08:00');
+
+async function patchOf(snapshot: WorkbookSnapshot = SAMPLE, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<WorkbookPatch> {
+  const { patch } = await assessWorkbook(new MemoryHost(JSON.parse(JSON.stringify(snapshot)) as WorkbookSnapshot), { now, lang });
+  return patch;
+}
+const sheetOf = (p: WorkbookPatch, name: string): SheetPatch => p.sheets.find((s) => s.name === name)!;
+
+/** Styles covering a cell, in order (later ones win, as the hosts apply them). */
+function styleAt(s: SheetPatch, row: number, col: number): Record<string, unknown> {
+  return s.styles
+    .filter((st) => {
+      const g = parseRange(st.range);
+      return row >= g.top && row <= g.bottom && col >= g.left && col <= g.right;
+    })
+    .reduce((acc, st) => ({ ...acc, ...Object.fromEntries(Object.entries(st).filter(([, v]) => v !== undefined)) }), {} as Record<string, unknown>);
+}
+
+const headerRowOf = (s: SheetPatch) => s.values.findIndex((r) => r[0] === '序号' || r[0] === 'No.');
+const texts = (s: SheetPatch) => s.values.flat().filter((v): v is string => typeof v === 'string');
+
+describe('半年考评结果表: the latest half-year as the committee reads it', () => {
+  let s: SheetPatch;
+  beforeAll(async () => {
+    s = sheetOf(await patchOf(), '半年考评结果表');
+  });
+
+  test('the title names the unit from the score sheets’ title row and the period, merged and centred across the table', () => {
+    expect(s.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2025年下半年）');
+    const width = s.columnWidths.length;
+    expect(s.merges).toContain(`A1:${String.fromCharCode(64 + width)}1`);
+    expect(styleAt(s, 0, 0)).toMatchObject({ horizontal: 'center', font: '黑体', size: 16 });
+    expect(s.values[1][0]).toBe('考评依据：《党小组工作考评办法》');
+    expect(s.values[2][0]).toBe('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+  });
+
+  test('序号 and the committee’s columns; every record of the period in the order of the score sheet', () => {
+    const h = headerRowOf(s);
+    expect(s.values[h]).toEqual(['序号', '党小组', '党小组长', '联系支委', '思想建设（20分）', '组织建设（25分）', '作风建设（20分）', '制度建设（15分）', '完成中心任务（20分）', '合计', '等次', '备注']);
+    const body = s.values.slice(h + 1, h + 7);
+    expect(body.map((r) => [r[0], r[1], r[9], r[10]])).toEqual([
+      [1, '城东供电所党小组', 96.5, '优秀'],
+      [2, '城西供电所党小组', 78, '基本合格'],
+      [3, '线路运维一班党小组', 88, '合格'],
+      [4, '线路运维二班党小组', 85, '合格'],
+      [5, '带电作业班党小组', null, null],
+      [6, '综合管理党小组', 90, '合格'],
+    ]);
+    // What the committee needs to know, in words: the rectification and its deadline, a record not yet scored.
+    expect(body[1][11]).toBe('限期整改，2026年3月31日前完成');
+    expect(body[4][11]).toBe('待评分；考评会议待召开，得分待填');
+  });
+
+  test('no links, no cell addresses, no codes, no 已评定 on every row', () => {
+    expect(s.links).toEqual([]);
+    for (const v of texts(s)) {
+      expect(v).not.toMatch(/![A-Z]+\d+|RECTIFY|LEADER_|_ROW|已评定/);
+    }
+  });
+
+  test('the signature block: 填表人、审核（党支部书记）、支委会审议日期, side by side under the table', () => {
+    const r = s.values.findIndex((row) => row[0] === '填表人：');
+    expect(r).toBeGreaterThan(headerRowOf(s) + 6);
+    const row = s.values[r].filter((v) => v !== null);
+    expect(row).toEqual(['填表人：', '审核（党支部书记）：', '支委会审议日期：　　年　　月　　日']);
+    expect(s.merges.filter((m) => parseRange(m).top === r)).toHaveLength(3);
+  });
+
+  test('printing: A4 landscape, one page wide, centred, header row repeated, 第X页 共X页; 宋体, centred vertically', () => {
+    expect(s.page).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, centerHorizontally: true, footer: '第&P页 共&N页' });
+    const h = headerRowOf(s);
+    expect(s.printTitleRows).toBe(`${h + 1}:${h + 1}`);
+    expect(s.freeze).toEqual({ rows: 0, cols: 0 });
+    const last = s.values.length - 1;
+    for (const [r, c] of [[h, 0], [h + 1, 1], [h + 3, 11], [last, 0]]) {
+      expect(styleAt(s, r, c)).toMatchObject({ font: '宋体', vertical: 'center' });
+    }
+    expect(styleAt(s, h, 0)).toMatchObject({ bold: true, border: true, horizontal: 'center' });
+    expect(styleAt(s, h + 1, 0)).toMatchObject({ border: true, horizontal: 'center' });
+    // Black on white: the working sheets' colours are not printed.
+    expect(styleAt(s, h + 1, 10).fill).toBeUndefined();
+    expect(styleAt(s, h, 0).fill).toBeUndefined();
+  });
+
+  test('the 单位名称 rule wins over the title row; English words in English', async () => {
+    const snap = JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot;
+    snap.sheets.find((x) => x.name === '考评规则')!.values.push(['单位名称', '城区供电中心党委'], ['考评依据', '《线路工区党小组考评细则》']);
+    const zh = sheetOf(await patchOf(snap), '半年考评结果表');
+    expect(zh.values[0][0]).toBe('城区供电中心党委党小组工作考评结果（2025年下半年）');
+    expect(zh.values[1][0]).toBe('考评依据：《线路工区党小组考评细则》');
+    const en = sheetOf(await patchOf(SAMPLE, 'en-US'), 'Half-Year Table');
+    expect(en.values[0][0]).toBe('城区供电中心线路工区党支部: Party Group Assessment Results (2025 H2)');
+    expect(en.page?.footer).toBe('Page &P of &N');
+    expect(en.values[headerRowOf(en)].slice(0, 4)).toEqual(['No.', 'Party group', 'Party group leader', 'Liaison committee member']);
+  });
+});
+
+describe('年度考评结果表: the latest complete year, ranked', () => {
+  let s: SheetPatch;
+  beforeAll(async () => {
+    s = sheetOf(await patchOf(), '年度考评结果表');
+  });
+
+  test('title, basis and rank mode; ranked groups, then the vetoed one, then the incomplete one', () => {
+    expect(s.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2025年度）');
+    expect(s.values[1][0]).toBe('考评依据：《党小组工作考评办法》');
+    expect(s.values[2][0]).toBe('排名方式：并列占位排名（如1、1、3）');
+    const h = headerRowOf(s);
+    expect(s.values[h]).toEqual(['序号', '党小组', '党小组长', '上半年', '下半年', '年度平均分', '年度等次', '名次', '评先推荐', '备注']);
+    const body = s.values.slice(h + 1, h + 7).map((r) => [r[0], r[1], r[5], r[7]]);
+    expect(body).toEqual([
+      [1, '城东供电所党小组', 96.75, 1],
+      [2, '综合管理党小组', 89, 2],
+      [3, '城西供电所党小组', 84, 3],
+      [4, '线路运维二班党小组', 83.5, 4],
+      [5, '线路运维一班党小组', 90, null],
+      [6, '带电作业班党小组', null, null],
+    ]);
+    expect(s.values[h + 1][8]).toBe('年度先进党小组（示范党小组推荐对象）、优秀党小组长推荐人选');
+    expect(s.values[h + 5][9]).toBe('一票否决，不参加排名和评先');
+    expect(s.values[h + 6][9]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
+  });
+
+  test('the year is the latest with a complete result: a new year with only H1 does not empty the table', () => {
+    const e = (year: number, average: number | null) => ({ year, average }) as Parameters<typeof printYear>[0][number];
+    expect(printYear([e(2025, 90000), e(2026, null)])).toBe(2025);
+    expect(printYear([e(2026, null)])).toBe(2026);
+    expect(printYear([])).toBeNull();
+  });
+});
+
+test('a workbook whose score sheet has no records yet: both tables say so, with their frame', async () => {
+  const header = ['年度', '半年度', '党小组', ...Array.from({ length: 12 }, (_, i) => `第${i + 1}项`)];
+  const p = await patchOf({ sheets: [{ name: '评分表', values: [header], merges: [], visibility: 'visible' }] });
+  for (const name of ['半年考评结果表', '年度考评结果表']) {
+    const s = sheetOf(p, name);
+    expect(s.values[0][0]).toBe('党小组工作考评结果');
+    expect(s.values[headerRowOf(s) + 1][0]).toBe('无考评记录');
+    expect(texts(s)).toContain('填表人：');
+  }
+});
+
+// ───────────── as each host writes it ─────────────
+
+describe('the file host writes the page setup, fonts and alignment as Excel does', () => {
+  test('A4, landscape, fit to one page wide, centred, footer 第&P页 共&N页, print titles; 宋体 (charset 134) and vertical centre', async () => {
+    const host = new FileHost(fs.readFileSync(path.join(__dirname, '..', 'assets', 'sample.xlsx')));
+    await assessWorkbook(host, { now });
+    const zip = await JSZip.loadAsync(host.bytes());
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const rid = /<sheet [^>]*name="半年考评结果表"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+    const sheetXml = await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`)!.async('string');
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(sheetXml).toContain('<printOptions horizontalCentered="1"/>');
+    expect(sheetXml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    expect(sheetXml).toContain('<headerFooter><oddFooter>&amp;C第&amp;P页 共&amp;N页</oddFooter></headerFooter>');
+    // CT_Worksheet order: printOptions, pageMargins, pageSetup, headerFooter.
+    const order = ['<printOptions', '<pageMargins', '<pageSetup', '<headerFooter'].map((x) => sheetXml.indexOf(x));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(sheetXml).toMatch(/<mergeCell ref="A1:L1"\/>/);
+    expect(wb).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'半年考评结果表'!\$4:\$4<\/definedName>/);
+    expect(styles).toMatch(/<font>(<b\/>)?<sz val="11"\/><name val="宋体"\/><family val="3"\/><charset val="134"\/><\/font>/);
+    expect(styles).toMatch(/<font><sz val="16"\/><name val="黑体"\/><family val="3"\/><charset val="134"\/><\/font>/);
+    expect(styles).toMatch(/<alignment horizontal="center" vertical="center"\/>/);
+  });
+});
+
+describe('the Office.js host sets the same through the object model (recorded by the fake Excel)', () => {
+  test('pageLayout: A4, landscape, one page wide, centred, footer; fonts 宋体/黑体 and vertical centre on the ranges', async () => {
+    const wb = FakeWorkbook.fromSnapshot(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot);
+    await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' });
+    const s = wb.sheet('半年考评结果表')!;
+    expect(s.pageLayout).toMatchObject({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1 },
+      centerHorizontally: true,
+      centerFooter: '第&P页 共&N页',
+      printTitleRows: '$4:$4',
+    });
+    const styles = s.effectiveStyles();
+    expect(styles.get('0,0 font.name')).toBe('黑体');
+    expect(styles.get('4,1 font.name')).toBe('宋体');
+    expect(styles.get('4,1 verticalAlignment')).toBe('Center');
+    expect(s.merges).toContain('A1:L1');
+    // The working sheets keep their look: no page setup of their own beyond landscape.
+    expect(wb.sheet('考评结果')!.pageLayout.paperSize).toBeUndefined();
+  });
+
+  test('an Excel without ExcelApi 1.9 (no page layout) still gets the tables, fonts and alignment', async () => {
+    const wb = FakeWorkbook.fromSnapshot(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot, { apiVersion: 8 });
+    await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' });
+    const s = wb.sheet('半年考评结果表')!;
+    expect(s.pageLayout).toEqual({});
+    expect(s.effectiveStyles().get('4,1 font.name')).toBe('宋体');
+  });
+});
