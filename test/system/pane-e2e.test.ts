@@ -224,6 +224,7 @@ const W = {
     settings: '设置',
     excellent: '优秀分数线',
     save: '保存规则',
+    invalid: '必须高于合格分数线（80）',
     byRules: '这些结果因规则改变而变化：优秀分数线95→90',
     copy: '复制汇报文字',
     copied: '汇报文字已复制到剪贴板',
@@ -261,6 +262,7 @@ const W = {
     settings: 'Settings',
     excellent: 'Excellent threshold',
     save: 'Save rules',
+    invalid: 'Must be above the Qualified threshold (80)',
     byRules: 'These results changed because the rules changed: Excellent threshold 95 → 90',
     copy: 'Copy report text',
     copied: 'Report text copied to the clipboard',
@@ -424,6 +426,11 @@ describe.each([
     // ── Settings: a new threshold; the run says the rules changed the results ──
     await page.getByRole('button', { name: w.settings }).click();
     const excellent = page.getByRole('textbox', { name: w.excellent });
+    await excellent.fill('80');
+    await page.getByRole('button', { name: w.save }).click();
+    await page.getByText(w.invalid).waitFor();
+    await noSidewaysScroll(page);
+    await shot(page, `${tag}-7-settings-invalid`, width === 320 && lang === 'zh-CN' ? 'pane-7-settings-invalid.png' : undefined);
     await excellent.fill('90');
     if (width === 320) await axeScan(page, `${tag} settings`);
     await page.getByRole('button', { name: w.save }).click();
@@ -435,7 +442,7 @@ describe.each([
     await page.getByRole('tab', { name: w.tabSummary }).click();
     await page.getByTestId('latest').waitFor();
     expect(Number(await page.getByTestId('count-excellent').textContent())).toBe(2);
-    await shot(page, `${tag}-7-after-rules`, width === 320 && lang === 'zh-CN' ? 'pane-7-after-rules.png' : undefined);
+    await shot(page, `${tag}-8-after-rules`, width === 320 && lang === 'zh-CN' ? 'pane-8-after-rules.png' : undefined);
     await noSidewaysScroll(page);
     await context.close();
   });
@@ -447,13 +454,13 @@ describe.each([
     const primary = page.getByRole('button', { name: w.insertTemplate });
     expect(await primary.getAttribute('class')).toContain('pga-primary');
     await tabsInOneRow(page);
-    await shot(page, `${tag}-8-no-table`);
+    await shot(page, `${tag}-9-no-table`, width === 320 && lang === 'zh-CN' ? 'pane-9-no-table.png' : undefined);
     await primary.click();
     await page.getByText(w.inserted).waitFor();
     await page.getByRole('button', { name: w.assess, exact: true }).click();
     await page.getByText(w.noRecords, { exact: true }).waitFor();
     expect(await page.getByTestId('notice').textContent()).not.toMatch(/考评完成|Assessment done/);
-    await shot(page, `${tag}-9-no-records`, width === 320 && lang === 'zh-CN' ? 'pane-9-no-records.png' : undefined);
+    await shot(page, `${tag}-10-no-records`, width === 320 && lang === 'zh-CN' ? 'pane-10-no-records.png' : undefined);
     if (width === 320) await axeScan(page, `${tag} no records`);
     await context.close();
   });
