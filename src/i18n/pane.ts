@@ -36,7 +36,10 @@ export const PANE = {
 
   // 与上次相比
   compareTitle: { zh: '与上次相比', en: 'Compared with the last run' },
-  compareFirst: { zh: '这是本工作簿记录的第一次考评，没有可比较的结果。', en: 'This is the first run recorded in this workbook: nothing to compare with.' },
+  compareFirst: {
+    zh: '工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。',
+    en: 'No earlier run is recorded in this workbook to compare with (the first run, or the last one was made by an earlier version).',
+  },
   compareNone: { zh: '预警、整改状态和等次都没有变化。', en: 'No change in warnings, rectification statuses or grades.' },
   comparePartial: { zh: '上次考评的记录过多，未逐条比较。', en: 'The last run was too large to record in detail: not compared item by item.' },
   compareNew: { zh: '新增预警{count}条：{items}', en: '{count} new warnings: {items}' },
@@ -105,7 +108,7 @@ export const PANE = {
 
   // Summary: what needs action
   noResults: { zh: '还没有结果。点击“考评”后在此查看。', en: 'No results yet. Click Assess to see them here.' },
-  openTitle: { zh: '待整改（{count}）', en: 'To rectify ({count})' },
+  openTitle: { zh: '未完成整改（{count}）', en: 'Rectifications not done ({count})' },
   openNone: { zh: '没有待整改的党小组。', en: 'No Party group has a rectification open.' },
   overdueDays: { zh: '已逾期{days}天', en: '{days} days overdue' },
   daysLeft: { zh: '还有{days}天', en: '{days} days left' },

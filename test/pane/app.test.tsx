@@ -23,7 +23,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   await screen.findByText(/考评完成：35条考评记录，15条预警，2个数据问题/);
   expect(host.writes).toBe(1);
   expect(host.sheetNames()).toEqual(expect.arrayContaining(['考评结果', '年度排名', '预警与整改', '数据问题']));
-  expect(within(notice()).getByTestId('comparison').textContent).toBe('与上次相比：这是本工作簿记录的第一次考评，没有可比较的结果。');
+  expect(within(notice()).getByTestId('comparison').textContent).toBe('与上次相比：工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。');
   expect(screen.queryByTestId('banner-not-assessed')).toBeNull();
   expect(screen.getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
@@ -66,7 +66,7 @@ test('与上次相比: after scores change, the closed warning and the grade cha
   expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），不再触发');
   expect(text).toContain('等次变化1处：城西供电所党小组（2025年下半年）基本合格→合格');
   expect(within(notice()).queryByTestId('compare-rules')).toBeNull();
-  expect(screen.getByText('待整改（0）')).toBeTruthy();
+  expect(screen.getByText('未完成整改（0）')).toBeTruthy();
 });
 
 test('settings: a new threshold is written into 考评规则, the results follow, and the notice says the rules changed them', async () => {

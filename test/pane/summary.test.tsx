@@ -25,7 +25,7 @@ function Summary({ view, onSelect, canSelect = true }: { view: PaneView | null; 
 }
 
 const ZH = {
-  open: '待整改（1）',
+  open: '未完成整改（1）',
   overdue: '逾期未整改',
   days: '已逾期31天',
   facts: ['2025年下半年', '基本合格', '78分', '2026年3月31日', '李明华', '孙立平', '4.党员教育管理与党费收缴、5.联系群众、10.台账记录'],
@@ -46,7 +46,7 @@ const ZH = {
   leaderNone: '没有待整改的党小组。',
 };
 const EN = {
-  open: 'To rectify (1)',
+  open: 'Rectifications not done (1)',
   overdue: 'Overdue',
   days: '31 days overdue',
   facts: ['2025 H2', 'Basically qualified', '78 pts', 'March 31, 2026', '李明华', '孙立平', '4.Member education and dues'],
