@@ -3,6 +3,7 @@
  *   taskpane.html + taskpane.js   the task pane (React + Fluent UI)
  *   commands.html + commands.js   the ribbon's function file (no React)
  *   dialog.html + dialog.js       the failure dialog opened by the ribbon command
+ *   es5-check.js                  the first script of every page: in an Internet Explorer webview, says what to do instead
  *   help.html, assets/*.png, manifest.xml
  *
  * Environment:
@@ -104,6 +105,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/commands/help.html', to: 'help.html' },
+          // The ES5 check every page runs first (Internet Explorer 11 webviews: what to do instead).
+          { from: 'src/compat/es5-check.js', to: 'es5-check.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -7,6 +7,9 @@
  */
 'use strict';
 
+/** English display languages other than en-US: each string repeats the English text for them. */
+const ENGLISH_LOCALES = ['en-GB', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'en-NZ', 'en-SG', 'en-ZA', 'en-HK', 'en-MY', 'en-PH'];
+
 const LIMITS = {
   resid: 32, // bt:Image/bt:Url/bt:String id and every resid
   controlId: 125, // Group and Control ids
@@ -159,7 +162,13 @@ function checkManifest(xml) {
     const en = overrides.find((o) => o.attrs.Locale === 'en-US');
     if (!en || !en.attrs.Value || !en.attrs.Value.trim()) errors.push(`${label}: no en-US override`);
     else if ([...en.attrs.Value].length > limit) errors.push(`${label}: en-US text longer than ${limit}`);
-    for (const o of overrides) if (o.attrs.Locale !== 'en-US') errors.push(`${label}: unexpected override locale ${o.attrs.Locale}`);
+    // The other English locales get the English text too (Office otherwise falls back to the Chinese default).
+    for (const loc of ENGLISH_LOCALES) {
+      const o = overrides.find((x) => x.attrs.Locale === loc);
+      if (!o) errors.push(`${label}: no ${loc} override`);
+      else if (en && o.attrs.Value !== en.attrs.Value) errors.push(`${label}: ${loc} text differs from en-US`);
+    }
+    for (const o of overrides) if (o.attrs.Locale !== 'en-US' && !ENGLISH_LOCALES.includes(o.attrs.Locale)) errors.push(`${label}: unexpected override locale ${o.attrs.Locale}`);
   };
   for (const [el] of find('DisplayName')) localized('DisplayName', el, LIMITS.displayName);
   for (const [el] of find('Description').filter(([e]) => e.attrs.DefaultValue !== undefined)) localized('Description', el, LIMITS.description);
@@ -192,4 +201,4 @@ function checkManifest(xml) {
   return errors;
 }
 
-module.exports = { checkManifest, parseXml, LIMITS };
+module.exports = { checkManifest, parseXml, LIMITS, ENGLISH_LOCALES };

@@ -187,8 +187,11 @@ export function aspectNameFor(lang: Lang, aspect: string): string {
 
 /** The report of a run. Deterministic: the same result and language give the same report. */
 export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = EMPTY_LEDGER): Report {
-  const fields = (cells: LedgerCells) =>
-    Object.fromEntries(LEDGER_FIELDS.map((f) => [f, ledgerText(f, cells[f])])) as z.infer<typeof LedgerReportSchema>;
+  const fields = (cells: LedgerCells) => {
+    const out: Record<string, string | null> = {};
+    for (const f of LEDGER_FIELDS) out[f] = ledgerText(f, cells[f]);
+    return out as z.infer<typeof LedgerReportSchema>;
+  };
   const { rubric, rules } = result;
   const asp = aspects(rubric);
   const itemName = (code: string) => itemNameFor(rubric, lang, code);

@@ -5,7 +5,9 @@
  *                                       the command-line tool's CPU seconds and peak memory on a generated
  *                                       workbook, against the physical bound measured on the same file
  *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
- *   office-syncs rows=<n> syncs=<s> bytes=<b>   Office.js round trips of one run on the fake Excel (office-syncs.ts)
+ *   office-syncs rows=<n> syncs=<s> bytes=<b> max_request_bytes=<m> max_actions=<a>
+ *                                       Office.js round trips of one run on the fake Excel, as office.js
+ *                                       serializes them (test/support/office-syncs.ts, loaded at run time)
  *   render rows=<n> clean_s=<c> bad_s=<b> ratio=<b/c>   the renderer alone (results, ranking, warnings, issues,
  *                                       the printed tables) on 100,000 rows, clean and with 5 % bad rows
  *                                       (a text score each): linear, so the two stay close (target ≤ 1.5)
@@ -22,7 +24,7 @@ import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
 import { renderPatch } from '../workbook/render';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { runOfficeSyncs } from './office-syncs';
+import { repoRoot, requireTs } from './ts-require';
 
 export interface Benchmark {
   name: string;
@@ -183,7 +185,15 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'office-syncs',
-    run: async () => runOfficeSyncs(benchSnapshot, { print: false }),
+    run: async () => {
+      // The fake Excel and office.js's serializer live in test/support, never in dist/node.
+      const { runOfficeSyncs } = requireTs<{
+        runOfficeSyncs(make: (rows: number) => WorkbookSnapshot, opts: { print?: boolean }): Promise<string[]>;
+      }>(
+        path.join(repoRoot(), 'test', 'support', 'office-syncs.ts'),
+      );
+      return runOfficeSyncs(benchSnapshot, { print: false });
+    },
   },
 ];
 

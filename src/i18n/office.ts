@@ -3,8 +3,8 @@ import type { Msg } from './index';
 
 export const OFFICE_ERR = {
   unsupportedVersion: {
-    zh: '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7：Excel 2019、Microsoft 365 或网页版 Excel）。请升级 Excel，或使用命令行工具 assess 处理 .xlsx 文件。',
-    en: 'This version of Excel cannot run the add-in (it needs ExcelApi 1.7: Excel 2019, Microsoft 365 or Excel on the web). Update Excel, or use the `assess` command-line tool on the .xlsx file.',
+    zh: '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及更高版本：Microsoft 365、Excel 2021/2024 或网页版 Excel）。请升级 Excel，或使用命令行工具 assess 处理 .xlsx 文件。',
+    en: 'This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Microsoft 365, Excel 2021/2024 or Excel on the web). Update Excel, or use the `assess` command-line tool on the .xlsx file.',
   },
   protectedWorkbook: {
     zh: '工作簿结构受保护，无法添加或替换考评结果工作表。请在“审阅 → 保护工作簿”中取消保护后再考评。工作簿未作任何更改。',
@@ -34,6 +34,22 @@ export const OFFICE_ERR = {
     zh: '找不到“{where}”，它可能已被改名或删除。请重新考评。',
     en: '"{where}" was not found; it may have been renamed or deleted. Assess again.',
   },
+  otherWorkbook: {
+    zh: 'Excel 拒绝在本工作簿中添加工作表（同时打开多个工作簿时，旧版 Excel 会这样报错）。请切换到本工作簿的窗口，或先关闭其他工作簿，再点“考评”。再次考评会补全上次未完成的写入。',
+    en: 'Excel refused to add a sheet to this workbook (older Excel builds do this when several workbooks are open). Switch to this workbook’s window, or close the other workbooks, then click Assess again; the new run completes the interrupted one.',
+  },
+  writeInterrupted: {
+    zh: '写入考评结果时中断：{detail}。请再点一次“考评”，会自动补全并清理上次未完成的写入；您录入的数据未被改动。',
+    en: 'Writing the results was interrupted: {detail}. Click Assess again: the new run completes and cleans up the interrupted one. Your own data was not changed.',
+  },
+  valuesMissing: {
+    zh: 'Excel 没有返回工作表“{sheet}”第 {row} 行的值。请关闭其他工作簿或重启 Excel 后再考评。工作簿未作任何更改。',
+    en: 'Excel returned no values for row {row} of sheet "{sheet}". Close other workbooks or restart Excel, then assess again. Nothing was changed.',
+  },
+  busy: {
+    zh: '本工作簿正在考评中（在考评面板中，或由功能区按钮启动）。请等它完成后再试；工作簿未作任何更改。',
+    en: 'This workbook is already being assessed (in the Assessment Pane, or from the ribbon button). Wait until it finishes, then try again; nothing was changed.',
+  },
   hostFailed: {
     zh: 'Excel 未能完成操作：{detail}',
     en: 'Excel could not complete the operation: {detail}',
@@ -43,6 +59,14 @@ export const OFFICE_ERR = {
 export const COMMAND_MSG = {
   dialogTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   failed: { zh: '考评未完成', en: 'The assessment did not finish' },
+  useThePane: {
+    zh: '这个工作簿有 {rows} 行评分记录，功能区按钮最多只能运行 5 分钟，可能来不及写完结果。请在“开始”选项卡点击“考评面板”，在面板中点击“考评”（面板没有时间限制，并显示进度）。',
+    en: 'This workbook has {rows} score rows. The ribbon button may run for at most 5 minutes, which may not be enough to write the results. Open the Assessment Pane (Home tab) and click Assess there: the pane has no time limit and shows progress.',
+  },
+  tookTooLong: {
+    zh: '考评超过了功能区按钮允许的时间，可能尚未完成。请打开“考评面板”再点一次“考评”，会补全未完成的写入。',
+    en: 'The assessment took longer than the ribbon button may run and may not have finished. Open the Assessment Pane and click Assess again: it completes the interrupted run.',
+  },
   close: { zh: '关闭', en: 'Close' },
   unexpected: { zh: '发生意外错误：{detail}', en: 'An unexpected error occurred: {detail}' },
 } satisfies Record<string, Msg>;

@@ -72,6 +72,14 @@ export const PANE = {
   // Status line (one slot, reserved from the first paint)
   statusLoading: { zh: '正在读取工作簿…', en: 'Reading the workbook…' },
   previewTitle: { zh: '预览模式', en: 'Preview' },
+  waitingForExcel: {
+    zh: '正在等待 Excel 启动加载项……如果长时间没有反应，请关闭此面板后重新打开“考评面板”。',
+    en: 'Waiting for Excel to start the add-in… If nothing happens for a long time, close this pane and open the Assessment Pane again.',
+  },
+  excelDidNotStart: {
+    zh: 'Excel 没有启动本加载项（Office 未报告宿主）。请关闭此面板后重新打开“考评面板”；若仍如此，请重启 Excel。',
+    en: 'Excel did not start the add-in (Office reported no host). Close this pane and open the Assessment Pane again; if it persists, restart Excel.',
+  },
   previewText: {
     zh: '当前不在 Excel 中：面板使用内置的示例工作簿演示全部功能，结果只保存在本页面中。',
     en: 'Not running inside Excel: the pane works on a built-in sample workbook; results stay in this page.',

@@ -1,4 +1,6 @@
-/** The task pane's entry (taskpane.html): boots the pane (src/taskpane/app/boot.tsx) into #container. */
+/** The task pane's entry (taskpane.html): polyfills first, then boots the pane (src/taskpane/app/boot.tsx) into #container. */
+import '../compat/polyfills';
+import '../compat/resize-observer';
 import { boot } from './app/boot';
 
 const container = document.getElementById('container');

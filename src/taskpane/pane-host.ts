@@ -17,7 +17,7 @@ import { t } from '../i18n';
 import { RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { parseA1 } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
-import { META_SHEET, metaSheetPatch, readMeta } from '../workbook/meta';
+import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
 import type { CellValue, OutputValue, SheetPatch, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { PANE_HOST_ERR } from '../i18n/pane-host';
 import { paneStateOf } from './app/paneState';
@@ -196,9 +196,9 @@ export function paneLanguagePatch(snapshot: WorkbookSnapshot, lang: Lang): Workb
   return { sheets: [metaSheetPatch({ ...meta, paneLanguage: lang })], deleteSheets: [], activate: null };
 }
 
-/** May the meta sheet be written? Only when absent or ours (a foreign sheet of that name is left alone). */
+/** May the meta sheet be written? Only when absent, ours or empty (a foreign sheet of that name is left alone). */
 export function metaWritable(snapshot: WorkbookSnapshot): boolean {
-  return !snapshot.sheets.some((s) => s.name === META_SHEET) || readMeta(snapshot) !== null;
+  return metaSheetWritable(snapshot);
 }
 
 // ───────────────────────────── template ─────────────────────────────

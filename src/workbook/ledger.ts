@@ -142,7 +142,7 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
 }
 
 /** True for a name that is a warnings sheet of this add-in in either language (`预警与整改`, `Warnings (2)`). */
-function isWarningsName(name: string): boolean {
+export function isWarningsName(name: string): boolean {
   const base = name.replace(/ \(\d+\)$/, '');
   return base === OUTPUT_SHEET.warnings.zh || base === OUTPUT_SHEET.warnings.en;
 }

@@ -105,18 +105,46 @@ export function metaSheetPatch(meta: RunMeta): SheetPatch {
 }
 
 /**
+ * Sheets the Excel add-in writes under a temporary name before renaming them into place (so that an
+ * interrupted write never leaves a half-written output under its real name). Such a sheet is very
+ * hidden until the run records it as owned; one left over by an interrupted run is the add-in's own.
+ */
+export const TEMP_SHEET_PREFIX = '_PGA_TMP_';
+
+/** A sheet an interrupted Excel run left behind: a temporary name and very hidden (users cannot make sheets very hidden in Excel's UI). */
+export function isLeftoverSheet(sheet: { name: string; visibility: string }): boolean {
+  return sheet.name.startsWith(TEMP_SHEET_PREFIX) && /^veryhidden$/i.test(sheet.visibility);
+}
+
+/**
+ * May the meta sheet be written? When it is absent, ours, or an empty sheet of that name (what an Excel
+ * run interrupted right after adding it leaves: nothing in it to lose). A foreign sheet with content is not.
+ */
+export function metaSheetWritable(snapshot: WorkbookSnapshot): boolean {
+  const sheet = snapshot.sheets.find((s) => s.name === META_SHEET);
+  if (!sheet || readMeta(snapshot) !== null) return true;
+  return sheet.values.every((row) => !row || row.every((v) => v === null || v === undefined || v === ''));
+}
+
+/**
  * Sheets the add-in owns in this snapshot: the outputs the run record lists that are there and carry the
- * ownership mark (any listed sheet for a record of an earlier release, which wrote no marks), and the
- * meta sheet itself when it is the add-in's.
+ * ownership mark (any listed sheet for a record of an earlier release, which wrote no marks; any listed
+ * temporary sheet, which an interrupted Excel run may have left before marking it), the meta sheet itself
+ * when it is the add-in's (or empty), and very hidden leftovers of an interrupted Excel run.
  */
 export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   const meta = readMeta(snapshot);
   const owned = new Set<string>();
-  if (!meta) return owned;
+  for (const s of snapshot.sheets) if (isLeftoverSheet(s)) owned.add(s.name);
+  if (!meta) {
+    if (snapshot.sheets.some((s) => s.name === META_SHEET) && metaSheetWritable(snapshot)) owned.add(META_SHEET);
+    return owned;
+  }
   owned.add(META_SHEET);
   const listed = new Set(meta.sheets);
   for (const s of snapshot.sheets) {
-    if (s.name !== META_SHEET && listed.has(s.name) && (s.marked || (meta.version ?? 1) < 2)) owned.add(s.name);
+    if (s.name === META_SHEET || !listed.has(s.name)) continue;
+    if (s.marked || (meta.version ?? 1) < 2 || s.name.startsWith(TEMP_SHEET_PREFIX)) owned.add(s.name);
   }
   return owned;
 }

@@ -23,7 +23,7 @@ import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress } from './a1';
 import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
 import type { Ledger, LedgerCells, LedgerRow } from './ledger';
-import { META_SHEET, metaSheetPatch, ownedSheets, readMeta } from './meta';
+import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
 import { encodeDigest } from './digest';
 import { renderPrintHalf, renderPrintYear } from './print';
 import { annualNotes, latestPeriod, pts, rubricWords, tiedRanks, titlesText } from './render-common';
@@ -479,8 +479,9 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   const { lang } = opts;
   const meta = readMeta(snapshot);
   // The run record's name is fixed: a sheet of the user's under it (any letter case) must be renamed first.
+  // An empty one (what an Excel run cut right after adding it leaves) holds nothing to lose: it is written into.
   const metaLike = snapshot.sheets.find((s) => s.name.toLowerCase() === META_SHEET.toLowerCase());
-  if (metaLike && (!meta || metaLike.name !== META_SHEET)) {
+  if (metaLike && ((!meta && !metaSheetWritable(snapshot)) || metaLike.name !== META_SHEET)) {
     throw new AssessError('config', FILE_ERR.metaSheetTaken, { sheet: metaLike.name }, metaLike.name);
   }
   const owned = ownedSheets(snapshot);

@@ -1,6 +1,8 @@
 /**
- * The ribbon's 考评 command: completes on success and on failure, shows the reason in the user's
- * language, never runs twice at once; end to end over the fake Excel; its bundle has no React.
+ * The ribbon's 考评 command: completes exactly once (on success; after a failure when its dialog is closed;
+ * by a timer before Office's 5-minute limit), shows the reason in the user's language, one run per
+ * workbook across runtimes (the run lock in localStorage, with expiry), too-large workbooks sent to the
+ * task pane; end to end over the fake Excel; its bundle has no React.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,10 +10,12 @@ import * as ts from 'typescript';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import type { AssessOutcome } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
-import { createRunAssessment } from '../../src/commands/run';
+import { RIBBON_DEADLINE_MS, RIBBON_LOCK_MS, RIBBON_MAX_ROWS, createRunAssessment, ribbonHost } from '../../src/commands/run';
 import type { CommandDeps } from '../../src/commands/run';
+import { AssessError } from '../../src/domain/errors';
 import type { Lang } from '../../src/domain/types';
-import { OfficeHost } from '../../src/hosts/office';
+import { OfficeHost, RunLock, workbookLock } from '../../src/hosts/office';
+import type { LockStore } from '../../src/hosts/office';
 import { dialogUrl } from '../../src/hosts/office/dialog';
 import { FakeWorkbook } from '../support/fake-excel';
 
@@ -29,21 +33,57 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** The command over a fake Excel workbook, with the dialog recorded. */
-function overFake(wb: FakeWorkbook) {
+/** localStorage as the pane and the function file share it (one per test). */
+function sharedStore(): LockStore {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+}
+
+/** A clock for the command's deadline timer. */
+function clock() {
+  const timers: Array<{ at: number; f: () => void; live: boolean }> = [];
+  let now = 0;
+  return {
+    setTimer: (ms: number, f: () => void) => {
+      const t = { at: now + ms, f, live: true };
+      timers.push(t);
+      return t;
+    },
+    clearTimer: (h: unknown) => {
+      (h as { live: boolean }).live = false;
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const t of timers) if (t.live && t.at <= now) {
+        t.live = false;
+        t.f();
+      }
+    },
+  };
+}
+
+let clickNo = 0;
+
+/** The command over a fake Excel workbook (the real ribbonHost and OfficeHost), with the dialog recorded. */
+function overFake(wb: FakeWorkbook, store = sharedStore(), dialog: (text: string) => Promise<void> = async () => undefined) {
   const shown: Array<{ title: string; text: string; lang: Lang }> = [];
+  const c = clock();
   const deps: CommandDeps = {
-    assess: (lang) => assessWorkbook(new OfficeHost(wb.env()), { displayLanguage: lang }),
+    assess: (lang, lock) => assessWorkbook(ribbonHost(new OfficeHost(wb.env(), { lock: lock as RunLock })), { displayLanguage: lang }),
     displayLanguage: () => (wb.displayLanguage.startsWith('zh') ? 'zh-CN' : 'en-US'),
     showMessage: async (title, text, lang) => {
       shown.push({ title, text, lang });
+      await dialog(text);
     },
+    newLock: () => workbookLock(wb.url, `ribbon:${++clickNo}`, store),
+    setTimer: c.setTimer,
+    clearTimer: c.clearTimer,
   };
-  return { run: createRunAssessment(deps), shown };
+  return { run: createRunAssessment(deps), shown, clock: c, store };
 }
 
 describe('ribbon command 考评', () => {
-  it('on success: assesses, activates the results, completes, shows no dialog', async () => {
+  it('on success: assesses, activates the results, completes once, shows no dialog', async () => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(20));
     const { run, shown } = overFake(wb);
     const e = event();
@@ -57,21 +97,60 @@ describe('ribbon command 考评', () => {
   it.each([
     ['zh-CN', /工作簿结构受保护/, '考评未完成'],
     ['en-US', /workbook structure is protected/, 'The assessment did not finish'],
-  ])('on failure (%s): shows the reason in the user language, completes, workbook unchanged', async (lang, reason, title) => {
+  ])('on failure (%s): shows the reason in the user language, completes only when the dialog is closed, workbook unchanged', async (lang, reason, title) => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(20), { displayLanguage: lang });
     wb.protected = true;
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
-    const { run, shown } = overFake(wb);
+    const closed = deferred<void>();
+    const { run, shown } = overFake(wb, sharedStore(), () => closed.promise);
     const e = event();
-    await run(e);
-    expect(e.completed).toHaveBeenCalledTimes(1);
+    const p = run(e);
+    await new Promise((r) => setTimeout(r, 50));
     expect(shown).toHaveLength(1);
     expect(shown[0].title).toBe(title);
     expect(shown[0].text).toMatch(reason);
+    expect(e.completed).not.toHaveBeenCalled(); // Office could end the runtime, and the dialog with it
+    closed.resolve();
+    await p;
+    expect(e.completed).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });
 
-  it('an unexpected error still completes, with a generic message', async () => {
+  it('a dialog nobody closes: completed() by a timer before Office’s 5-minute limit', async () => {
+    expect(RIBBON_DEADLINE_MS).toBeLessThan(5 * 60 * 1000);
+    const wb = FakeWorkbook.fromSnapshot(benchSnapshot(20));
+    wb.protected = true;
+    const { run, clock: c } = overFake(wb, sharedStore(), () => new Promise<void>(() => undefined));
+    const e = event();
+    void run(e);
+    await new Promise((r) => setTimeout(r, 50));
+    c.advance(RIBBON_DEADLINE_MS - 1);
+    expect(e.completed).not.toHaveBeenCalled();
+    c.advance(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('a run that outlasts the deadline is completed by the timer, and only once', async () => {
+    const gate = deferred<AssessOutcome>();
+    const c = clock();
+    const run = createRunAssessment({
+      assess: () => gate.promise,
+      displayLanguage: () => 'zh-CN',
+      showMessage: async () => undefined,
+      newLock: () => workbookLock('x', `r${++clickNo}`, sharedStore()),
+      setTimer: c.setTimer,
+      clearTimer: c.clearTimer,
+    });
+    const e = event();
+    const p = run(e);
+    c.advance(RIBBON_DEADLINE_MS);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    gate.resolve({} as AssessOutcome);
+    await p;
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('an unexpected error completes after its message, a generic one', async () => {
     const shown: string[] = [];
     const run = createRunAssessment({
       assess: async () => {
@@ -81,6 +160,7 @@ describe('ribbon command 考评', () => {
       showMessage: async (_t, text) => {
         shown.push(text);
       },
+      newLock: () => workbookLock('x', `r${++clickNo}`, sharedStore()),
     });
     const e = event();
     await run(e);
@@ -93,22 +173,31 @@ describe('ribbon command 考评', () => {
       assess: async () => Promise.reject(new Error('x')),
       displayLanguage: () => 'en-US',
       showMessage: async () => Promise.reject(new Error('no dialog')),
+      newLock: () => workbookLock('x', `r${++clickNo}`, sharedStore()),
     });
     const e = event();
     await run(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('a second click while a run is in progress starts nothing and completes at once', async () => {
+  it('a second click while a run is in progress starts nothing, says so, and completes', async () => {
     const gate = deferred<AssessOutcome>();
     const assess = jest.fn(() => gate.promise);
-    const run = createRunAssessment({ assess, displayLanguage: () => 'zh-CN', showMessage: async () => undefined });
+    const store = sharedStore();
+    const shown: string[] = [];
+    const run = createRunAssessment({
+      assess,
+      displayLanguage: () => 'zh-CN',
+      showMessage: async (_t, text) => void shown.push(text),
+      newLock: () => workbookLock('wb', `r${++clickNo}`, store),
+    });
     const first = event();
     const second = event();
     const p1 = run(first);
     await run(second);
     expect(assess).toHaveBeenCalledTimes(1);
     expect(second.completed).toHaveBeenCalledTimes(1);
+    expect(shown[0]).toMatch(/正在考评中/);
     expect(first.completed).not.toHaveBeenCalled();
     gate.resolve({} as AssessOutcome);
     await p1;
@@ -120,15 +209,60 @@ describe('ribbon command 考评', () => {
     expect(third.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('two clicks on the fake Excel: one run, one set of outputs', async () => {
+  it('across runtimes: while the ribbon runs, the pane’s write is refused (nothing written); while the pane writes, a click starts nothing', async () => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(50));
-    const { run } = overFake(wb);
-    const a = event();
-    const b = event();
-    await Promise.all([run(a), run(b)]);
-    expect(wb.runs).toBe(2); // one Excel.run for the read, one for the write: a single assessment
-    expect(a.completed).toHaveBeenCalledTimes(1);
-    expect(b.completed).toHaveBeenCalledTimes(1);
+    const store = sharedStore(); // localStorage, shared by the function file and the pane (same origin)
+    const pane = new OfficeHost(wb.env(), { lock: workbookLock(wb.url, 'pane', store) });
+    // The ribbon holds the lock (a run in progress in the other runtime).
+    const ribbonLock = workbookLock(wb.url, 'ribbon:1', store);
+    expect(ribbonLock.tryAcquire(RIBBON_LOCK_MS)).toBe(true);
+    const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
+    let err: unknown = null;
+    try {
+      await assessWorkbook(pane, {});
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AssessError);
+    expect((err as AssessError).describe('en-US')).toMatch(/already being assessed/);
+    expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
+    ribbonLock.release();
+    // Now the pane holds it (as during its write): the ribbon's click starts nothing.
+    const paneLock = workbookLock(wb.url, 'pane', store);
+    paneLock.tryAcquire(60_000);
+    const { run, shown } = overFake(wb, store);
+    const e = event();
+    await run(e);
+    expect(shown[0].text).toMatch(/正在考评中/);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
+    paneLock.release();
+    await run(event());
+    expect(wb.sheet('考评结果')).toBeDefined();
+  });
+
+  it('a lock left by a runtime Office ended mid-run expires', async () => {
+    const store = sharedStore();
+    let now = 1_000_000;
+    const dead = new RunLock(store, 'pga-run-lock:wb', 'ribbon:dead', () => now);
+    expect(dead.tryAcquire(RIBBON_LOCK_MS)).toBe(true);
+    const next = new RunLock(store, 'pga-run-lock:wb', 'pane', () => now);
+    expect(next.tryAcquire(60_000)).toBe(false);
+    now += RIBBON_LOCK_MS + 1;
+    expect(next.tryAcquire(60_000)).toBe(true);
+  });
+
+  it('a workbook too large for the ribbon’s 5 minutes is sent to the task pane, nothing written', async () => {
+    const wb = FakeWorkbook.fromSnapshot(benchSnapshot(RIBBON_MAX_ROWS + 10));
+    const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
+    const { run, shown } = overFake(wb);
+    const e = event();
+    await run(e);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].text).toMatch(/考评面板/);
+    expect(shown[0].text).toMatch(new RegExp(String(RIBBON_MAX_ROWS + 11)));
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });
 
   it('the dialog URL carries the message beside the function file', () => {
@@ -182,6 +316,7 @@ describe('the function file', () => {
     const associate = jest.fn();
     const g = globalThis as unknown as Record<string, unknown>;
     g.Office = { onReady: (cb: () => void) => cb(), actions: { associate } };
+    g.window = g;
     try {
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,6 +327,7 @@ describe('the function file', () => {
     } finally {
       delete g.Office;
       delete g.runAssessment;
+      delete g.window;
     }
   });
 });

@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkManifest, parseXml } = require('../../scripts/manifest-checks') as {
+const { checkManifest, parseXml, ENGLISH_LOCALES } = require('../../scripts/manifest-checks') as {
   checkManifest: (xml: string) => string[];
   parseXml: (xml: string) => unknown;
+  ENGLISH_LOCALES: string[];
 };
 
 const root = path.join(__dirname, '..', '..');
@@ -24,6 +25,16 @@ describe('manifest.xml', () => {
     expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>runAssessment<\/FunctionName>/);
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);
     expect(xml).toMatch(/commands\.html/);
+  });
+
+  it('an English Office shows an English ribbon: en-GB and the other English locales have the English text', () => {
+    expect(ENGLISH_LOCALES).toEqual(expect.arrayContaining(['en-GB', 'en-AU', 'en-CA', 'en-IN']));
+    const strings = [...xml.matchAll(/<(?:bt:String|DisplayName|Description)\b[^>]*>([\s\S]*?)<\/(?:bt:String|DisplayName|Description)>/g)];
+    expect(strings.length).toBeGreaterThan(8);
+    for (const [, body] of strings) {
+      const en = /Locale="en-US" Value="([^"]*)"/.exec(body)![1];
+      for (const loc of ENGLISH_LOCALES) expect(body).toContain(`Locale="${loc}" Value="${en}"`);
+    }
   });
 
   it('names icons that exist in assets/ at 16, 32, 64 and 80 px', () => {
@@ -50,6 +61,8 @@ describe('manifest.xml', () => {
     ['http URL', (x) => x.replace('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html'), /not HTTPS/],
     ['long resource id', (x) => x.replace(/"Help\.Url"/g, '"Help.Url.ThatIsMuchTooLongForOffice"'), /longer than 32/],
     ['missing en-US override', (x) => x.replace('<bt:Override Locale="en-US" Value="Assess"/>', ''), /Assess\.Label: no en-US override/],
+    ['missing en-GB override', (x) => x.replace('<bt:Override Locale="en-GB" Value="Assess"/>', ''), /Assess\.Label: no en-GB override/],
+    ['en-GB text not the English one', (x) => x.replace('<bt:Override Locale="en-GB" Value="Assess"/>', '<bt:Override Locale="en-GB" Value="考评"/>'), /Assess\.Label: en-GB text differs/],
     ['long short string', (x) => x.replace('Value="Assess now"', `Value="${'x'.repeat(126)}"`), /longer than 125/],
     ['long description', (x) => x.replace(/(<Description DefaultValue=")[^"]*/, `$1${'长'.repeat(251)}`), /Description: zh-CN text longer than 250/],
     ['newer requirement', (x) => x.replace('MinVersion="1.7"', 'MinVersion="1.9"'), /above 1\.7/],

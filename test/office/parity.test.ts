@@ -31,7 +31,8 @@ async function viaFile(wb: ExcelJS.Workbook, lang: Lang | null): Promise<{ out: 
 async function viaOffice(snapshot: WorkbookSnapshot, lang: Lang | null): Promise<{ out: AssessOutcome; after: WorkbookSnapshot; wb: FakeWorkbook }> {
   const wb = FakeWorkbook.fromSnapshot(snapshot);
   const out = await assessWorkbook(new OfficeHost(wb.env()), { now, lang });
-  const after = await new OfficeHost(wb.env()).read();
+  // what a later reader of the workbook sees (the Office host itself reads only input sheets)
+  const after = wb.snapshot();
   return { out, after, wb };
 }
 

@@ -1,2 +1,1190 @@
-/** The fake Excel object model (see its header for what it enforces); it lives in src so the bench can use it. */
-export * from '../../src/hosts/office/fake';
+/// <reference types="office-js" />
+/**
+ * (Test and benchmark support, never bundled into the add-in nor compiled into dist/node; the benchmark
+ * loads it from here at run time.)
+ *
+ * A fake of the part of the Excel JavaScript object model the add-in uses, at least as strict as Excel
+ * where it matters:
+ *
+ * - Proxies and the command queue: setting a property or calling a method only QUEUES a command;
+ *   nothing reaches the workbook until `context.sync()`, which applies the queue in order.
+ * - load/sync: reading a property that was not loaded (and synced) throws PropertyNotLoaded, as Excel
+ *   does; `isNullObject` is known only after a sync. Objects are resolved at sync time, so getItem of a
+ *   missing sheet fails there with ItemNotFound.
+ * - A failing command aborts the rest of the batch, but commands before it stay applied (Excel's
+ *   batches are not transactions) — so "changes nothing" must be earned by checking first.
+ * - Requirement sets: APIs newer than the fake's ExcelApi version fail with ApiNotFound at sync
+ *   (getMergedAreasOrNullObject 1.13, suspendApiCalculationUntilNextSync 1.8, pageLayout 1.9,
+ *   delayForCellEdit honoured from 1.11); getRangeByIndexes, hyperlink, freezePanes, tabColor 1.7.
+ * - Text: a string written into a cell whose number format is not "@" is interpreted as Excel does
+ *   when typed: "=…" becomes a formula, "2024" a number, "TRUE" a boolean. Into "@" cells it stays text.
+ *   A leading "-" that is not a number starts a formula too ("-abc" becomes =-abc, as Excel does).
+ * - Protection (workbook structure, sheets), cell-edit mode, sheet-name rules (also on rename), at
+ *   least one visible sheet, a very hidden sheet cannot be deleted (make it hidden first), the web's
+ *   5 MB payload limit on requests (RequestPayloadSizeLimitExceeded) and responses
+ *   (ResponsePayloadSizeLimitExceeded), at most 5,000,000 cells per range read.
+ * - Object lifetime as office.js has it: a range, or a sheet returned by worksheets.add(), is invalid
+ *   after the sync it was created for; using it in a later sync fails with InvalidObjectPath (unless
+ *   tracked). suspendApiCalculationUntilNextSync needs ExcelApi 1.6.
+ * - Failures on demand: `failAt` fails one sync after applying part of it (a lost connection, Excel
+ *   closing); `otherWorkbookActive` makes worksheets.add() fail with GeneralException (office-js #771);
+ *   `nullValuesAbove` answers values/valueTypes of larger ranges with null (Excel may).
+ * - It counts syncs, commands and payload bytes. Wired (the default: test/support/office-wire.ts),
+ *   every batch is also built by office.js itself and the request bytes and actions are office.js's own
+ *   serialization; unwired (`wire: false`), the UTF-8 JSON of every command.
+ */
+import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { OWNER_MARK } from '../../src/workbook/meta';
+import { a1, colIndex, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
+import type { OfficeEnv } from '../../src/hosts/office/env';
+
+import { wireRun } from './office-wire';
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+type Stored = string | number | boolean | null | { error: string };
+
+export class FakeRichApiError extends Error {
+  override name = 'RichApi.Error';
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    location?: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+export interface StyleEntry {
+  range: string | Rect;
+  prop: string;
+  value: unknown;
+}
+
+let sheetIds = 0;
+let workbookIds = 0;
+
+export class FakeSheet {
+  values: Stored[][] = [];
+  formulas = new Map<string, string>();
+  /** Number formats, dense by row (undefined = General). */
+  numberFormats: (string | undefined)[][] = [];
+  styles: StyleEntry[] = [];
+  validations: StyleEntry[] = [];
+  hyperlinks = new Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>();
+  merges: string[] = [];
+  columnWidths = new Map<number, number>();
+  freeze: { rows: number; cols: number } = { rows: 0, cols: 0 };
+  pageLayout: {
+    orientation?: string;
+    printTitleRows?: string;
+    paperSize?: string;
+    centerHorizontally?: boolean;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    centerHeader?: string;
+    centerFooter?: string;
+  } = {};
+  tabColor = '';
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protected = false;
+  /** Sheet-scoped defined names (Worksheet.names, ExcelApi 1.4): name → formula and visibility. */
+  names = new Map<string, { formula: string; visible: boolean }>();
+  /** Number of commands that changed this sheet (inputs must stay at 0). */
+  writes = 0;
+  /** Excel's worksheet id, as office.js sees it ("{GUID}"). */
+  readonly id = `{${(++sheetIds).toString(16).toUpperCase().padStart(8, '0')}-0001-0000-0000-000000000000}`;
+  constructor(public name: string) {}
+
+  format(r: number, c: number): string | undefined {
+    return this.numberFormats[r]?.[c];
+  }
+  setFormat(r: number, c: number, f: string | undefined): void {
+    const row = this.numberFormats[r] ?? (this.numberFormats[r] = []);
+    row[c] = f;
+  }
+  get(r: number, c: number): Stored {
+    return this.values[r]?.[c] ?? null;
+  }
+  set(r: number, c: number, v: Stored): void {
+    while (this.values.length <= r) this.values.push([]);
+    const row = this.values[r];
+    while (row.length <= c) row.push(null);
+    row[c] = v;
+  }
+  usedRect(): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let r = 0; r < this.values.length; r++) {
+      const row = this.values[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === '') continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+  /** Values as a plain grid (for comparisons): errors as {error}, empty as null. */
+  grid(): CellValue[][] {
+    const rect = this.usedRect();
+    if (!rect) return [];
+    const out: CellValue[][] = [];
+    for (let r = 0; r <= rect.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c <= rect.right; c++) row.push(this.get(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  /** The style each cell ends up with, property by property (last writer wins), as "r,c prop" → value. */
+  effectiveStyles(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const e of this.styles) {
+      if (e.prop === 'columnWidth') continue;
+      const q = typeof e.range === 'string' ? parseRange(e.range) : e.range;
+      for (let r = q.top; r <= q.bottom; r++) for (let c = q.left; c <= q.right; c++) out.set(`${r},${c} ${e.prop}`, e.value);
+    }
+    return out;
+  }
+  /** A deep copy of everything observable, to prove a sheet unchanged. */
+  fingerprint(): string {
+    return JSON.stringify({
+      n: this.name,
+      v: this.values,
+      f: [...this.formulas],
+      nf: this.numberFormats.map((row) => (row ? Array.from(row, (x) => x ?? null) : null)),
+      s: this.styles,
+      dv: this.validations,
+      h: [...this.hyperlinks],
+      m: this.merges,
+      w: [...this.columnWidths],
+      fr: this.freeze,
+      p: this.pageLayout,
+      t: this.tabColor,
+      vis: this.visibility,
+      pr: this.protected,
+      nm: [...this.names],
+    });
+  }
+}
+
+export interface FakeOptions {
+  /** Highest ExcelApi minor version supported (7 = ExcelApi 1.7). Default 17. */
+  apiVersion?: number;
+  /** 'PC', 'Mac' or 'OfficeOnline'. Default 'PC'. */
+  platform?: string;
+  displayLanguage?: string;
+  /** Max bytes per request and per response; default 5 MB on OfficeOnline, none elsewhere. */
+  payloadLimit?: number | null;
+  /** Build every batch with office.js too and count its request bytes and actions (default true). */
+  wire?: boolean;
+}
+
+/** Fail the sync numbered `at` (1-based, counting every sync of the workbook) after applying `after` of its commands. */
+export interface FailAt {
+  at: number;
+  after: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** The fake's commands in this sync. */
+  commands: number;
+  /** office.js's actions in this sync when wired (Instantiate actions included), else the commands. */
+  actions: number;
+  /** True when the bytes and actions are office.js's own serialization. */
+  wired: boolean;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  protected = false;
+  active = '';
+  selection = '';
+  /** A cell is being edited; with delayForCellEdit (1.11+) the batch waits until the user finishes. */
+  cellEditMode = false;
+  apiVersion: number;
+  platform: string;
+  displayLanguage: string;
+  payloadLimit: number | null;
+  syncLog: SyncRecord[] = [];
+  runs = 0;
+  calculationSuspended = 0;
+  untracked = 0;
+  wire: boolean;
+  /** See FailAt. */
+  failAt: FailAt | null = null;
+  /** Another workbook is open and active: worksheets.add() fails with GeneralException (office-js #771). */
+  otherWorkbookActive = false;
+  /** Ranges with more cells than this answer values and valueTypes with null. */
+  nullValuesAbove: number | null = null;
+  /** Office.context.document.url of this workbook. */
+  url = `https://fake.invalid/workbook-${++workbookIds}.xlsx`;
+
+  constructor(opts: FakeOptions = {}) {
+    this.apiVersion = opts.apiVersion ?? 17;
+    this.platform = opts.platform ?? 'PC';
+    this.displayLanguage = opts.displayLanguage ?? 'zh-CN';
+    this.payloadLimit = opts.payloadLimit !== undefined ? opts.payloadLimit : this.platform === 'OfficeOnline' ? 5 * 1024 * 1024 : null;
+    this.wire = opts.wire ?? true;
+  }
+
+  static fromSnapshot(snapshot: WorkbookSnapshot, opts: FakeOptions = {}): FakeWorkbook {
+    const wb = new FakeWorkbook(opts);
+    for (const s of snapshot.sheets) {
+      const sheet = wb.addSheet(s.name, s.values);
+      sheet.merges = [...s.merges];
+      sheet.visibility = s.visibility === 'veryHidden' ? 'VeryHidden' : s.visibility === 'hidden' ? 'Hidden' : 'Visible';
+      if (s.marked) sheet.names.set(OWNER_MARK.name, { formula: `=${OWNER_MARK.formula}`, visible: false });
+    }
+    wb.active = wb.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+    return wb;
+  }
+
+  addSheet(name: string, values: CellValue[][] = []): FakeSheet {
+    const sheet = new FakeSheet(name);
+    // Excel always holds a formula's result: a snapshot's uncalculated formula has no counterpart here.
+    values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && v !== '' && !(typeof v === 'object' && 'formula' in v) && sheet.set(r, c, v as Stored)));
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  /** Everything a user of the workbook sees, as a snapshot (every sheet, outputs included). */
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        values: s.grid(),
+        merges: [...s.merges],
+        visibility: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible',
+      })),
+    };
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+  get bytes(): number {
+    return this.syncLog.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0);
+  }
+  get maxRequestBytes(): number {
+    return this.syncLog.reduce((n, s) => Math.max(n, s.requestBytes), 0);
+  }
+  get maxActions(): number {
+    return this.syncLog.reduce((n, s) => Math.max(n, s.actions), 0);
+  }
+  resetCounters(): void {
+    this.syncLog = [];
+  }
+
+  supports(version: string): boolean {
+    return Number(version.split('.')[1] ?? 0) <= this.apiVersion;
+  }
+
+  /** The OfficeEnv the host uses, backed by this workbook. */
+  env(extra: Partial<OfficeEnv> = {}): OfficeEnv {
+    return {
+      run: <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>) => this.run(options, batch),
+      isSetSupported: (set, version) => set === 'ExcelApi' && this.supports(version),
+      platform: this.platform,
+      displayLanguage: this.displayLanguage,
+      documentUrl: this.url,
+      ...extra,
+    };
+  }
+
+  async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.runs++;
+    const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'));
+    if (this.wire) return wireRun(ctx, batch as (c: unknown) => Promise<T>);
+    return batch(ctx as unknown as Excel.RequestContext);
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+interface Command {
+  desc: unknown;
+  apply(): void;
+}
+
+/** UTF-8 length without Buffer (the fake also runs in a browser bundle in the end-to-end test). */
+export function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 4 bytes, counted 2 + 2
+    else if (c > 0x7f) n += c > 0x7ff ? 2 : 1;
+  }
+  return n;
+}
+const bytesOf = (x: unknown) => utf8Bytes(JSON.stringify(x) ?? '');
+
+class FakeContext {
+  queue: Command[] = [];
+  loads: Array<() => unknown> = [];
+  workbook: WorkbookProxy;
+  /** Syncs completed in this context: a proxy remembers the value at its creation. */
+  generation = 0;
+  /** Set by office-wire before a sync: office.js's own byte and action count of the request. */
+  wire: { requestBytes: number; actions: number } | null = null;
+  constructor(
+    readonly wb: FakeWorkbook,
+    readonly delayForCellEdit: boolean,
+  ) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  enqueue(desc: unknown, apply: () => void): void {
+    this.queue.push({ desc, apply });
+  }
+  requireApi(version: string, what: string): void {
+    if (!this.wb.supports(version)) throw new FakeRichApiError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+  }
+  async sync(): Promise<void> {
+    const wb = this.wb;
+    const queue = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    const wire = this.wire;
+    this.wire = null;
+    await Promise.resolve();
+    const requestBytes = wire ? wire.requestBytes : queue.reduce((n, c) => n + bytesOf(c.desc), 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, commands: queue.length, actions: wire ? wire.actions : queue.length, wired: !!wire };
+    wb.syncLog.push(record);
+    const failing = wb.failAt && wb.failAt.at === wb.syncLog.length ? wb.failAt : null;
+    if (wb.cellEditMode) {
+      if (this.delayForCellEdit) wb.cellEditMode = false; // Excel waits until the user leaves the cell
+      else throw new FakeRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    }
+    if (wb.payloadLimit !== null && requestBytes > wb.payloadLimit) {
+      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const answers: unknown[] = [];
+    try {
+      for (let i = 0; i < queue.length; i++) {
+        if (failing && i >= failing.after) throw new FakeRichApiError('GeneralException', 'fake: the connection to Excel was lost during this sync');
+        const c = queue[i];
+        c.apply(); // throws → the rest of the batch is not applied; what came before stays
+        if (c.desc && (c.desc as { load?: boolean }).load) answers.push((c as unknown as { answer?: unknown }).answer);
+      }
+      if (failing) throw new FakeRichApiError('GeneralException', 'fake: the connection to Excel was lost after this sync');
+      record.responseBytes = bytesOf(answers);
+      if (wb.payloadLimit !== null && record.responseBytes > wb.payloadLimit) {
+        throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      }
+      for (const f of loads) f();
+    } finally {
+      this.generation++; // objects office.js invalidates after a request are stale from here on
+    }
+  }
+}
+
+/** Base of every proxy: load/sync bookkeeping and PropertyNotLoaded. */
+class Proxy<T> {
+  private loaded = new Map<string, unknown>();
+  private nullKnown: boolean | null = null;
+  /** Finds the real object at sync time; null for a null object. */
+  readonly resolve: () => T | null;
+  /** office.js invalidates this object after the sync it was created for (ranges, worksheets.add()). */
+  private invalidAfterSync = false;
+  private readonly born: number;
+  constructor(
+    readonly ctx: FakeContext,
+    resolve: () => T | null,
+    readonly orNull = false,
+  ) {
+    this.born = ctx.generation;
+    this.resolve = () => {
+      if (this.invalidAfterSync && this.ctx.generation !== this.born) {
+        throw new FakeRichApiError('InvalidObjectPath', "The object path isn't working for what you're trying to do: it was created before an earlier context.sync().");
+      }
+      return resolve();
+    };
+    // isNullObject becomes known at the next sync (only *OrNullObject proxies can be null objects)
+    if (!orNull) {
+      ctx.loads.push(() => {
+        this.nullKnown = false;
+      });
+      return;
+    }
+    ctx.loads.push(() => {
+      try {
+        this.nullKnown = this.resolve() === null;
+      } catch {
+        this.nullKnown = true;
+      }
+    });
+  }
+  /** Marks the object as one office.js invalidates after its sync. */
+  temporary(): this {
+    this.invalidAfterSync = true;
+    return this;
+  }
+  track(): this {
+    this.invalidAfterSync = false;
+    return this;
+  }
+  /** office.js marks the object "do not keep a reference" (no action of its own). */
+  untrack(): this {
+    this.ctx.wb.untracked++;
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (this.nullKnown === null) throw new FakeRichApiError('PropertyNotLoaded', 'isNullObject is not known before context.sync().');
+    return this.nullKnown;
+  }
+  protected target(): T {
+    const t = this.resolve();
+    if (t === null) throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist (null object).');
+    return t;
+  }
+  protected readProp<V>(name: string): V {
+    if (!this.loaded.has(name)) {
+      throw new FakeRichApiError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(name) as V;
+  }
+  protected answer(_name: string, _t: T): unknown {
+    throw new FakeRichApiError('InvalidArgument', `cannot load ${_name}`);
+  }
+  load(props: string | string[] = ''): this {
+    const names = (Array.isArray(props) ? props : props.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const pending = new Map<string, unknown>();
+    const cmd = {
+      desc: { load: true, props: names },
+      answer: undefined as unknown,
+      apply: () => {
+        const t = this.resolve();
+        if (t === null) {
+          if (!this.orNull) throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist.');
+          cmd.answer = null;
+          return;
+        }
+        const answer: Record<string, unknown> = {};
+        for (const n of names) {
+          const v = this.answer(n, t);
+          pending.set(n, v);
+          answer[n] = v;
+        }
+        cmd.answer = answer;
+      },
+    };
+    this.ctx.queue.push(cmd);
+    this.ctx.loads.push(() => {
+      for (const [k, v] of pending) this.loaded.set(k, v);
+    });
+    return this;
+  }
+  protected set(desc: unknown, apply: (t: T) => void): void {
+    this.ctx.enqueue(desc, () => apply(this.target()));
+  }
+}
+
+class WorkbookProxy {
+  worksheets: WorksheetCollectionProxy;
+  application: ApplicationProxy;
+  protection: WorkbookProtectionProxy;
+  constructor(readonly ctx: FakeContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
+    this.protection = new WorkbookProtectionProxy(ctx, () => ctx.wb);
+  }
+}
+
+class ApplicationProxy {
+  constructor(readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue({ m: 'suspendApiCalculationUntilNextSync' }, () => {
+      this.ctx.requireApi('1.6', 'suspendApiCalculationUntilNextSync');
+      this.ctx.wb.calculationSuspended++;
+    });
+  }
+}
+
+class WorkbookProtectionProxy extends Proxy<FakeWorkbook> {
+  get protected(): boolean {
+    return this.readProp('protected');
+  }
+  protected override answer(name: string, t: FakeWorkbook): unknown {
+    if (name === 'protected') return t.protected;
+    return super.answer(name, t);
+  }
+}
+
+const NAME_BAD = /[\\/?*[\]:]/;
+
+/** Excel's sheet-name rules: 1–31 characters, none of \ / ? * [ ] :, no leading or trailing apostrophe, unique ignoring case. */
+function checkSheetName(wb: FakeWorkbook, name: string, self: FakeSheet | null): void {
+  if (!name || name.length > 31 || NAME_BAD.test(name) || /^'|'$/.test(name)) throw new FakeRichApiError('InvalidArgument', `bad sheet name ${name}`);
+  const other = wb.sheet(name);
+  if (other && other !== self) throw new FakeRichApiError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+}
+
+class WorksheetCollectionProxy extends Proxy<FakeWorkbook> {
+  private itemsLoaded: WorksheetProxy[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.wb);
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.itemsLoaded) throw new FakeRichApiError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props: string | string[] = ''): this {
+    const names = (Array.isArray(props) ? props : props.split(','))
+      .map((s) => s.trim().replace(/^items\//, ''))
+      .filter(Boolean);
+    let found: FakeSheet[] = [];
+    const answers: unknown[] = [];
+    const cmd = {
+      desc: { load: true, props: names },
+      answer: answers as unknown,
+      sheets: [] as FakeSheet[],
+      apply: () => {
+        found = [...this.ctx.wb.sheets];
+        cmd.sheets = found;
+        for (const s of found) {
+          const a: Record<string, unknown> = {};
+          for (const n of names) a[n] = (s as unknown as Record<string, unknown>)[n];
+          answers.push(a);
+        }
+      },
+    };
+    this.ctx.queue.push(cmd);
+    this.ctx.loads.push(() => {
+      this.itemsLoaded = found.map((s, i) => {
+        const p = new WorksheetProxy(this.ctx, () => (this.ctx.wb.sheets.includes(s) ? s : null));
+        p.preload(names, answers[i] as Record<string, unknown>);
+        return p;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.wb.sheet(name);
+      if (!s) throw new FakeRichApiError('ItemNotFound', `The requested resource doesn't exist.`, name);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(name) ?? null, true);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(this.ctx.wb.active) ?? null);
+  }
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.ctx.enqueue({ m: 'worksheets.add', name }, () => {
+      const wb = this.ctx.wb;
+      if (wb.otherWorkbookActive) throw new FakeRichApiError('GeneralException', 'An internal error has occurred.', 'WorksheetCollection.add');
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      checkSheetName(wb, name, null);
+      created = new FakeSheet(name);
+      wb.sheets.push(created);
+    });
+    return new WorksheetProxy(this.ctx, () => created).temporary();
+  }
+}
+
+/** A sheet's defined names (Worksheet.names, ExcelApi 1.4): add, and load of items/name,formula,visible. */
+class NamedItemCollectionProxy extends Proxy<FakeSheet> {
+  private itemsLoaded: { name: string; formula: string; visible: boolean }[] | null = null;
+  get items(): { name: string; formula: string; visible: boolean }[] {
+    if (!this.itemsLoaded) throw new FakeRichApiError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props: string | string[] = ''): this {
+    const names = (Array.isArray(props) ? props : props.split(','))
+      .map((s) => s.trim().replace(/^items\//, ''))
+      .filter(Boolean);
+    for (const n of names) if (!['name', 'formula', 'visible'].includes(n)) throw new Error(`fake: NamedItem.${n} is not modelled`);
+    let found: { name: string; formula: string; visible: boolean }[] = [];
+    const cmd = {
+      desc: { load: true, props: names },
+      answer: undefined as unknown,
+      apply: () => {
+        this.ctx.requireApi('1.4', 'Worksheet.names');
+        if (names.includes('formula')) this.ctx.requireApi('1.7', 'NamedItem.formula');
+        found = [...this.target().names].map(([name, v]) => ({ name, ...v }));
+        cmd.answer = found.map((f) => {
+          const a: Record<string, unknown> = {};
+          for (const n of names) a[n] = f[n as keyof typeof f];
+          return a;
+        });
+      },
+    };
+    this.ctx.queue.push(cmd);
+    this.ctx.loads.push(() => {
+      this.itemsLoaded = found;
+    });
+    return this;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, this.resolve, name);
+  }
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
+    this.set({ m: 'names.add', name, reference, comment }, (t) => {
+      this.ctx.requireApi('1.4', 'Worksheet.names');
+      if (!/^[A-Za-z_\\][\w.]*$/.test(name) || name.length > 255) throw new FakeRichApiError('InvalidArgument', `bad name ${name}`);
+      if ([...t.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeRichApiError('ItemAlreadyExists', `The name ${name} already exists.`);
+      t.names.set(name, { formula: reference, visible: true });
+    });
+    return new NamedItemProxy(this.ctx, this.resolve, name);
+  }
+}
+
+/** One defined name (the object names.add() returns): only `visible` is modelled. */
+class NamedItemProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: () => FakeSheet | null,
+    readonly name: string,
+  ) {}
+  set visible(v: boolean) {
+    this.ctx.enqueue({ p: 'visible', name: this.name, v }, () => {
+      const item = this.sheet()?.names.get(this.name);
+      if (!item) throw new FakeRichApiError('ItemNotFound', `The name ${this.name} does not exist.`);
+      item.visible = v;
+    });
+  }
+  get visible(): boolean {
+    throw new FakeRichApiError('PropertyNotLoaded', "The property 'visible' is not available.");
+  }
+}
+
+class WorksheetProxy extends Proxy<FakeSheet> {
+  private pre = new Map<string, unknown>();
+  freezePanes: FreezePanesProxy;
+  protection: SheetProtectionProxy;
+  names: NamedItemCollectionProxy;
+  constructor(ctx: FakeContext, resolve: () => FakeSheet | null, orNull = false) {
+    super(ctx, resolve, orNull);
+    this.freezePanes = new FreezePanesProxy(ctx, () => this.target());
+    this.protection = new SheetProtectionProxy(ctx, () => this.target());
+    this.names = new NamedItemCollectionProxy(ctx, () => this.target());
+  }
+  preload(names: string[], values: Record<string, unknown>): void {
+    for (const n of names) this.pre.set(n, values[n]);
+  }
+  private prop<V>(name: string): V {
+    if (this.pre.has(name)) return this.pre.get(name) as V;
+    return this.readProp(name);
+  }
+  protected override answer(name: string, t: FakeSheet): unknown {
+    if (name === 'name' || name === 'visibility' || name === 'tabColor') return t[name];
+    if (name === 'position') return this.ctx.wb.sheets.indexOf(t);
+    return super.answer(name, t);
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  /** Rename (ExcelApi 1.1). */
+  set name(v: string) {
+    this.set({ p: 'name', v }, (t) => {
+      const wb = this.ctx.wb;
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      checkSheetName(wb, v, t);
+      if (wb.active === t.name) wb.active = v;
+      t.name = v;
+    });
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.set({ p: 'visibility', v }, (t) => {
+      const wb = this.ctx.wb;
+      if (v !== 'Visible' && t.visibility === 'Visible' && wb.sheets.filter((s) => s.visibility === 'Visible').length <= 1) {
+        throw new FakeRichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      t.visibility = v as FakeSheet['visibility'];
+    });
+  }
+  /** Move the sheet (0-based position; ExcelApi 1.1). */
+  set position(v: number) {
+    this.set({ p: 'position', v }, (t) => {
+      const wb = this.ctx.wb;
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      if (!Number.isInteger(v) || v < 0 || v >= wb.sheets.length) throw new FakeRichApiError('InvalidArgument', `bad position ${v}`);
+      wb.sheets.splice(wb.sheets.indexOf(t), 1);
+      wb.sheets.splice(v, 0, t);
+    });
+  }
+  set tabColor(v: string) {
+    this.set({ p: 'tabColor', v }, (t) => {
+      t.tabColor = v;
+    });
+  }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, () => this.target());
+  }
+  delete(): void {
+    this.set({ m: 'delete' }, (t) => {
+      const wb = this.ctx.wb;
+      if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
+      if (t.visibility === 'VeryHidden') throw new FakeRichApiError('InvalidOperation', `The very hidden sheet ${t.name} cannot be deleted; make it hidden first.`);
+      const visible = wb.sheets.filter((s) => s.visibility === 'Visible' && s !== t);
+      if (!visible.length) throw new FakeRichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      wb.sheets.splice(wb.sheets.indexOf(t), 1);
+      if (wb.active === t.name) wb.active = visible[0].name;
+    });
+  }
+  activate(): void {
+    this.set({ m: 'activate' }, (t) => {
+      if (t.visibility !== 'Visible') throw new FakeRichApiError('InvalidOperation', 'Cannot activate a hidden sheet.');
+      this.ctx.wb.active = t.name;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== true) throw new Error('fake: the add-in reads used ranges valuesOnly');
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      const r = t.usedRect();
+      return r ? { sheet: t, rect: r } : null;
+    }, true).temporary();
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? rectOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 } })).temporary();
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      this.ctx.requireApi('1.7', 'getRangeByIndexes');
+      if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows > 1048576 || col + cols > 16384) throw new FakeRichApiError('InvalidArgument', 'range outside the sheet');
+      return { sheet: this.target(), rect: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
+    }).temporary();
+  }
+  /** RangeAreas (ExcelApi 1.9): "A1:B2, D5, F7:F9"; only its format is modelled. */
+  getRanges(address: string): RangeAreasFormatProxy {
+    const areas = address.split(',').map((a) => a.trim());
+    return new RangeAreasFormatProxy(
+      new RangeFormatProxy(this.ctx, () => {
+        this.ctx.requireApi('1.9', 'getRanges');
+        const sheet = this.target();
+        return areas.map((a) => ({ sheet, rect: rectOf(a) }));
+      }),
+    );
+  }
+  getCell(row: number, col: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: col, bottom: row, right: col } })).temporary();
+  }
+}
+
+/** The RangeAreas of getRanges(): only its format is modelled. */
+class RangeAreasFormatProxy {
+  constructor(readonly format: RangeFormatProxy) {}
+  untrack(): this {
+    this.format.ctx.wb.untracked++;
+    return this;
+  }
+}
+
+function rectOf(address: string): Rect {
+  const m = /^([A-Z]+):([A-Z]+)$/i.exec(address);
+  if (m) return { top: 0, bottom: 1048575, left: colIndex(m[1]), right: colIndex(m[2]) };
+  const r = /^(\d+):(\d+)$/.exec(address);
+  if (r) return { top: Number(r[1]) - 1, bottom: Number(r[2]) - 1, left: 0, right: 16383 };
+  return parseRange(address.replace(/\$/g, ''));
+}
+
+function rectAddress(rect: Rect): string {
+  const tl = a1(rect.top, rect.left);
+  const br = a1(rect.bottom, rect.right);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+class SheetProtectionProxy extends Proxy<FakeSheet> {
+  get protected(): boolean {
+    return this.readProp('protected');
+  }
+  protected override answer(name: string, t: FakeSheet): unknown {
+    if (name === 'protected') return t.protected;
+    return super.answer(name, t);
+  }
+}
+
+class FreezePanesProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: () => FakeSheet,
+  ) {}
+  private freeze(desc: unknown, f: (s: FakeSheet) => void) {
+    this.ctx.enqueue(desc, () => {
+      this.ctx.requireApi('1.7', 'freezePanes');
+      const s = this.sheet();
+      guardWrite(s);
+      f(s);
+    });
+  }
+  freezeRows(n: number): void {
+    this.freeze({ m: 'freezeRows', n }, (s) => (s.freeze = { rows: n, cols: 0 }));
+  }
+  freezeColumns(n: number): void {
+    this.freeze({ m: 'freezeColumns', n }, (s) => (s.freeze = { rows: 0, cols: n }));
+  }
+  freezeAt(range: RangeProxy): void {
+    this.freeze({ m: 'freezeAt' }, (s) => {
+      const r = range.resolved().rect;
+      s.freeze = { rows: r.bottom + 1, cols: r.right + 1 };
+    });
+  }
+}
+
+class PageLayoutProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: () => FakeSheet,
+  ) {}
+  set orientation(v: string) {
+    this.ctx.enqueue({ p: 'orientation', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      this.sheet().pageLayout.orientation = v;
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.ctx.enqueue({ m: 'setPrintTitleRows', rows }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      this.sheet().pageLayout.printTitleRows = rows;
+    });
+  }
+  /** Excel.PaperType: an unknown name is InvalidArgument. */
+  set paperSize(v: string) {
+    this.ctx.enqueue({ p: 'paperSize', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      if (!PAPER_TYPES.has(v)) throw new FakeRichApiError('InvalidArgument', `Invalid paper size ${v}.`);
+      this.sheet().pageLayout.paperSize = v;
+    });
+  }
+  set centerHorizontally(v: boolean) {
+    this.ctx.enqueue({ p: 'centerHorizontally', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      this.sheet().pageLayout.centerHorizontally = v;
+    });
+  }
+  /** PageLayoutZoomOptions: fit to pages (1 or more) or a scale of 10–400. */
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.ctx.enqueue({ p: 'zoom', v }, () => {
+      this.ctx.requireApi('1.9', 'pageLayout');
+      const bad = (n: number | undefined, lo: number, hi: number) => n !== undefined && !(Number.isInteger(n) && n >= lo && n <= hi);
+      if (bad(v.horizontalFitToPages, 0, 32767) || bad(v.verticalFitToPages, 0, 32767) || bad(v.scale, 10, 400)) {
+        throw new FakeRichApiError('InvalidArgument', 'Invalid zoom.');
+      }
+      this.sheet().pageLayout.zoom = { ...v };
+    });
+  }
+  /** headersFooters.defaultForAllPages: the centred header and footer (format codes &P, &N as text). */
+  get headersFooters() {
+    const set = (key: 'centerHeader' | 'centerFooter', v: string) =>
+      this.ctx.enqueue({ p: key, v }, () => {
+        this.ctx.requireApi('1.9', 'pageLayout');
+        if (v.length > 255) throw new FakeRichApiError('InvalidArgument', 'Header or footer longer than 255 characters.');
+        this.sheet().pageLayout[key] = v;
+      });
+    return {
+      defaultForAllPages: {
+        set centerHeader(v: string) { set('centerHeader', v); },
+        set centerFooter(v: string) { set('centerFooter', v); },
+      } as { centerHeader: string; centerFooter: string },
+    };
+  }
+}
+
+/** Names of Excel.PaperType (the ones a workbook is likely to use). */
+const PAPER_TYPES = new Set(['A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Letter', 'LetterSmall', 'Legal', 'Executive', 'Folio', 'Quatro', 'Tabloid', 'Ledger', 'Statement', 'Note']);
+
+function guardWrite(s: FakeSheet): void {
+  if (s.protected) throw new FakeRichApiError('AccessDenied', `The sheet ${s.name} is protected.`);
+  s.writes++;
+}
+
+type RangeTarget = { sheet: FakeSheet; rect: Rect };
+
+/** How Excel interprets a string typed into a cell that is not formatted as text. */
+function interpret(v: unknown, format: string | undefined): { value: Stored; formula?: string } {
+  if (v === '' || v === null || v === undefined) return { value: null };
+  if (typeof v !== 'string') return { value: v as Stored };
+  if (format === '@') return { value: v };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) return { value: Number(v) };
+  if (/^[=+-]/.test(v) && v.length > 1) return { value: 0, formula: v };
+  if (/^(true|false)$/i.test(v)) return { value: v.toLowerCase() === 'true' };
+  return { value: v };
+}
+
+class RangeProxy extends Proxy<RangeTarget> {
+  constructor(ctx: FakeContext, resolve: () => RangeTarget | null, orNull = false) {
+    super(ctx, resolve, orNull);
+  }
+  resolved(): RangeTarget {
+    return this.target();
+  }
+  protected override answer(name: string, t: RangeTarget): unknown {
+    const { sheet, rect } = t;
+    const cells = <V>(f: (r: number, c: number) => V): V[][] => {
+      const out: V[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const row: V[] = [];
+        for (let c = rect.left; c <= rect.right; c++) row.push(f(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    const cellCount = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if ((name === 'values' || name === 'valueTypes' || name === 'numberFormat') && cellCount > 5_000_000) {
+      throw new FakeRichApiError('InvalidOperation', `Reading ${cellCount} cells at once exceeds Excel's 5,000,000-cell limit.`);
+    }
+    const nullAbove = this.ctx.wb.nullValuesAbove;
+    if ((name === 'values' || name === 'valueTypes') && nullAbove !== null && cellCount > nullAbove) return null;
+    switch (name) {
+      case 'address':
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'values':
+        return cells((r, c) => {
+          const v = sheet.get(r, c);
+          return v === null ? '' : typeof v === 'object' ? v.error : v;
+        });
+      case 'valueTypes':
+        return cells((r, c) => {
+          const v = sheet.get(r, c);
+          if (v === null) return 'Empty';
+          if (typeof v === 'object') return 'Error';
+          return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+        });
+      case 'numberFormat':
+        return cells((r, c) => sheet.format(r, c) ?? 'General');
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      default:
+        return super.answer(name, t);
+    }
+  }
+  get address(): string {
+    return this.readProp('address');
+  }
+  get values(): unknown[][] {
+    return this.readProp('values');
+  }
+  get valueTypes(): string[][] {
+    return this.readProp('valueTypes');
+  }
+  private matrix(name: string, m: unknown[][], t: RangeTarget): void {
+    const rows = t.rect.bottom - t.rect.top + 1;
+    const cols = t.rect.right - t.rect.left + 1;
+    if (!Array.isArray(m) || m.length !== rows || m.some((r) => !Array.isArray(r) || r.length !== cols)) {
+      throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
+    }
+  }
+  set values(m: unknown[][]) {
+    this.set({ p: 'values', v: m }, (t) => {
+      this.matrix('values', m, t);
+      guardWrite(t.sheet);
+      m.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const r = t.rect.top + i;
+          const c = t.rect.left + j;
+          const x = interpret(v, t.sheet.format(r, c));
+          t.sheet.set(r, c, x.value);
+          if (x.formula) t.sheet.formulas.set(`${r},${c}`, x.formula);
+          else if (t.sheet.formulas.size) t.sheet.formulas.delete(`${r},${c}`);
+        }),
+      );
+    });
+  }
+  /** A matrix of the range's size, or a 1×1 matrix applied to every cell (documented for numberFormat). */
+  set numberFormat(m: unknown[][]) {
+    this.set({ p: 'numberFormat', v: m }, (t) => {
+      const one = Array.isArray(m) && m.length === 1 && Array.isArray(m[0]) && m[0].length === 1;
+      if (!one) this.matrix('numberFormat', m, t);
+      guardWrite(t.sheet);
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        for (let c = t.rect.left; c <= t.rect.right; c++) {
+          const v = one ? m[0][0] : m[r - t.rect.top][c - t.rect.left];
+          t.sheet.setFormat(r, c, v === 'General' ? undefined : String(v));
+        }
+      }
+    });
+  }
+  set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.set({ p: 'hyperlink', v: h }, (t) => {
+      this.ctx.requireApi('1.7', 'hyperlink');
+      guardWrite(t.sheet);
+      if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) throw new FakeRichApiError('InvalidArgument', 'hyperlink on one cell');
+      t.sheet.hyperlinks.set(`${t.rect.top},${t.rect.left}`, { ...h });
+      if (h.textToDisplay !== undefined) t.sheet.set(t.rect.top, t.rect.left, h.textToDisplay === '' ? null : h.textToDisplay);
+    });
+  }
+  get dataValidation() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const me = this;
+    const record = (prop: string, value: unknown) =>
+      me.set({ p: `dataValidation.${prop}`, v: value }, (t) => {
+        me.ctx.requireApi('1.8', 'dataValidation');
+        guardWrite(t.sheet);
+        t.sheet.validations.push({ range: rectAddress(t.rect), prop, value });
+      });
+    return {
+      set rule(v: unknown) {
+        record('rule', v);
+      },
+      set errorAlert(v: unknown) {
+        record('errorAlert', v);
+      },
+    };
+  }
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this.ctx, () => [this.resolved()]);
+  }
+  merge(across = false): void {
+    this.set({ m: 'merge', across }, (t) => {
+      guardWrite(t.sheet);
+      t.sheet.merges.push(rectAddress(t.rect));
+    });
+  }
+  select(): void {
+    this.set({ m: 'select' }, (t) => {
+      if (this.ctx.wb.active !== t.sheet.name) throw new FakeRichApiError('InvalidSelection', 'select needs the active sheet');
+      this.ctx.wb.selection = `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`;
+    });
+  }
+  /** Cells of a kind (ExcelApi 1.9); only ('Constants' | 'Formulas', 'Errors') is modelled. */
+  getSpecialCellsOrNullObject(cellType: string, valueType?: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      this.ctx.requireApi('1.9', 'getSpecialCellsOrNullObject');
+      if (valueType !== 'Errors' || (cellType !== 'Constants' && cellType !== 'Formulas')) throw new Error('fake: only error cells are modelled');
+      const t = this.target();
+      const used = t.sheet.usedRect();
+      const areas: string[] = [];
+      if (used) {
+        for (let r = Math.max(used.top, t.rect.top); r <= Math.min(used.bottom, t.rect.bottom); r++) {
+          for (let c = Math.max(used.left, t.rect.left); c <= Math.min(used.right, t.rect.right); c++) {
+            const v = t.sheet.get(r, c);
+            const formula = t.sheet.formulas.has(`${r},${c}`);
+            if (v && typeof v === 'object' && formula === (cellType === 'Formulas')) areas.push(a1(r, c));
+          }
+        }
+      }
+      return areas.length ? { sheet: t.sheet, areas } : null;
+    }).temporary();
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      this.ctx.requireApi('1.13', 'getMergedAreasOrNullObject');
+      const t = this.target();
+      const inside = t.sheet.merges.filter((m) => {
+        const q = parseRange(m);
+        return q.top >= t.rect.top && q.bottom <= t.rect.bottom && q.left >= t.rect.left && q.right <= t.rect.right;
+      });
+      return inside.length ? { sheet: t.sheet, areas: inside } : null;
+    }).temporary();
+  }
+  /** Test helper: the A1 address this proxy resolved to. */
+  static a1Of(t: RangeTarget): string {
+    return rectAddress(t.rect);
+  }
+}
+
+class RangeAreasProxy extends Proxy<{ sheet: FakeSheet; areas: string[] }> {
+  constructor(ctx: FakeContext, resolve: () => { sheet: FakeSheet; areas: string[] } | null) {
+    super(ctx, resolve, true);
+  }
+  protected override answer(name: string, t: { sheet: FakeSheet; areas: string[] }): unknown {
+    if (name === 'address') return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${a}`).join(', ');
+    return super.answer(name, t);
+  }
+  get address(): string {
+    return this.readProp('address');
+  }
+}
+
+class RangeFormatProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    /** The range (or, for RangeAreas, every area) the format applies to, resolved at sync. */
+    readonly targets: () => RangeTarget[],
+  ) {}
+  private style(prop: string, value: unknown): void {
+    this.ctx.enqueue({ p: prop, v: value }, () => {
+      const all = this.targets();
+      for (const t of all) {
+        guardWrite(t.sheet);
+        t.sheet.styles.push({ range: t.rect, prop, value });
+        if (prop === 'columnWidth') for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, Number(value));
+      }
+    });
+  }
+  get fill() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self2 = this;
+    return { set color(v: string) { self2.style('fill.color', v); } } as { color: string };
+  }
+  get font() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self2 = this;
+    return {
+      set color(v: string) { self2.style('font.color', v); },
+      set bold(v: boolean) { self2.style('font.bold', v); },
+      set italic(v: boolean) { self2.style('font.italic', v); },
+      set size(v: number) { self2.style('font.size', v); },
+      set name(v: string) { self2.style('font.name', v); },
+    } as { color: string; bold: boolean; italic: boolean; size: number; name: string };
+  }
+  set horizontalAlignment(v: string) {
+    this.style('horizontalAlignment', v);
+  }
+  /** Excel.VerticalAlignment: Top, Center, Bottom, Justify, Distributed; anything else is InvalidArgument. */
+  set verticalAlignment(v: string) {
+    if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) {
+      this.ctx.enqueue({ p: 'verticalAlignment', v }, () => {
+        throw new FakeRichApiError('InvalidArgument', `Invalid vertical alignment ${v}.`);
+      });
+      return;
+    }
+    this.style('verticalAlignment', v);
+  }
+  set wrapText(v: boolean) {
+    this.style('wrapText', v);
+  }
+  set columnWidth(v: number) {
+    this.style('columnWidth', v);
+  }
+  set rowHeight(v: number) {
+    this.style('rowHeight', v);
+  }
+  get borders() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self2 = this;
+    return {
+      getItem(index: string) {
+        return {
+          set style(v: string) { self2.style(`border.${index}.style`, v); },
+          set color(v: string) { self2.style(`border.${index}.color`, v); },
+        };
+      },
+    };
+  }
+}
+
+/** Parse "Sheet!B5" for tests. */
+export function cellOf(address: string): { sheet: string; row: number; col: number } {
+  const i = address.lastIndexOf('!');
+  let sheet = address.slice(0, i);
+  if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const { row, col } = parseA1(address.slice(i + 1));
+  return { sheet, row, col };
+}

@@ -15,6 +15,10 @@ export function dialogUrl(base: string, title: string, text: string, lang: Lang)
   return u.toString();
 }
 
+/**
+ * Shows the message; resolves when the user has closed it (its Close button, or the dialog's X), or at
+ * once when it could not be shown. The ribbon command calls event.completed() only then.
+ */
 export function showDialogMessage(title: string, text: string, lang: Lang): Promise<void> {
   return new Promise((resolve) => {
     const url = dialogUrl(window.location.href, title, text, lang);
@@ -24,9 +28,12 @@ export function showDialogMessage(title: string, text: string, lang: Lang): Prom
         return;
       }
       const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => undefined);
-      resolve();
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        resolve();
+      });
+      // The user closed the dialog (12006) or it failed to load: either way it is gone.
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
     });
   });
 }

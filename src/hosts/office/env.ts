@@ -19,8 +19,14 @@ export interface OfficeEnv {
   platform: string | null;
   /** Office.context.displayLanguage, e.g. "zh-CN", "en-US". */
   displayLanguage: string;
-  /** Bytes of one request above which a write is split into several syncs (default 4 MB on the web, none on desktop). */
-  chunkBytes?: number | null;
+  /** Office.context.document.url: the workbook's identity for the run lock (null when unsaved or unknown). */
+  documentUrl?: string | null;
+  /** Tests only: estimated request bytes per write sync (default REQUEST_BUDGET). */
+  requestBudget?: number;
+  /** Tests only: office.js actions per write sync (default MAX_ACTIONS). */
+  maxActions?: number;
+  /** Tests only: estimated response bytes per read sync (default RESPONSE_BUDGET). */
+  responseBudget?: number;
 }
 
 /** The real Office globals. Call only after Office.onReady. */
@@ -30,21 +36,28 @@ export function defaultEnv(): OfficeEnv {
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
     platform: Office.context.diagnostics ? String(Office.context.diagnostics.platform) : null,
     displayLanguage: Office.context.displayLanguage || 'zh-CN',
+    documentUrl: (Office.context.document && Office.context.document.url) || null,
   };
 }
 
-/** Excel on the web limits every request and response to 5 MB; desktop Excel has no such limit. */
+/** Excel on the web refuses requests and responses over 5 MB. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Every platform, desktop included, gets requests of at most about 3 MB as office.js serializes them
+ * (Microsoft advises splitting large operations everywhere; office-js #1046: one 54,000-action sync hung
+ * desktop Excel). The write's estimate of a request is never below office.js's real size (a test runs
+ * office.js's own serializer against it), so a budget of 2.9 MB keeps every request under 3 MB.
+ */
+export const REQUEST_BUDGET = 2_900_000;
+/** At most this many office.js actions (Instantiate actions included) in one write sync. */
+export const MAX_ACTIONS = 12_000;
+/** Estimated bytes of one read answer; a larger answer refused by Excel is read again in halves. */
+export const RESPONSE_BUDGET = 2_500_000;
+/** Excel reads at most 5 million cells of a range at once. */
+export const MAX_READ_CELLS = 5_000_000;
 
 export function isWeb(env: OfficeEnv): boolean {
   return env.platform === 'OfficeOnline';
-}
-
-/** The size above which a write is split, or null for "never split". */
-export function chunkLimit(env: OfficeEnv): number | null {
-  if (env.chunkBytes !== undefined) return env.chunkBytes;
-  return isWeb(env) ? CHUNK_BYTES : null;
 }
 
 /** Office's display language folded to the two the product speaks. */
@@ -58,16 +71,28 @@ interface RichApiError {
   debugInfo?: { code?: string; message?: string; errorLocation?: string };
 }
 
+/** Excel refused a request or an answer for its size (Excel on the web: over 5 MB). */
+export function isPayloadError(e: unknown): boolean {
+  const err = (e ?? {}) as RichApiError;
+  const code = err.code ?? err.debugInfo?.code ?? '';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+}
+
 /** Excel's failures as the product's typed errors (kind 'host'), with zh/en messages. */
 export function mapOfficeError(e: unknown): AssessError {
   if (e instanceof AssessError) return e;
   const err = (e ?? {}) as RichApiError;
   const code = err.code ?? err.debugInfo?.code ?? '';
   const message = err.message ?? String(e);
+  if (code === 'GeneralException' && /^WorksheetCollection\.add/i.test(err.debugInfo?.errorLocation ?? '')) {
+    // office-js #771: with two workbooks open, older builds fail worksheets.add() with a bare GeneralException.
+    return new AssessError('host', OFFICE_ERR.otherWorkbook, {}, null, e);
+  }
   switch (code) {
     case 'InvalidOperationInCellEditMode':
       return new AssessError('host', OFFICE_ERR.cellEditMode, {}, null, e);
     case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
     case 'PayloadTooLarge':
       return new AssessError('host', OFFICE_ERR.payloadTooLarge, {}, null, e);
     case 'AccessDenied':

@@ -13,18 +13,37 @@ import { defaultEnv, langOf, runExcel } from './env';
 import type { ReadState } from './read';
 import { readWorkbook } from './read';
 import { writePatch } from './write';
+import type { RunLock } from './lock';
+import { LOCK_TTL_MS, workbookLock } from './lock';
+import { AssessError } from '../../domain/errors';
+import { OFFICE_ERR } from '../../i18n/office';
+
+export interface OfficeHostOptions {
+  /**
+   * The workbook's run lock, shared with the other runtime (pane or ribbon): a write waits for nothing,
+   * it is refused while another holder has the lock. Without one, a lock owned by this host is used.
+   */
+  lock?: RunLock;
+}
 
 export class OfficeHost implements WorkbookHost {
   private state: ReadState | null = null;
   private readonly envOrNull: OfficeEnv | null;
+  private lockOrNull: RunLock | null;
 
   /** Without an env, the Office globals are used (call after Office.onReady). */
-  constructor(env?: OfficeEnv) {
+  constructor(env?: OfficeEnv, options: OfficeHostOptions = {}) {
     this.envOrNull = env ?? null;
+    this.lockOrNull = options.lock ?? null;
   }
 
   get env(): OfficeEnv {
     return this.envOrNull ?? defaultEnv();
+  }
+
+  get lock(): RunLock {
+    this.lockOrNull ??= workbookLock(this.env.documentUrl, `host:${Math.random().toString(36).slice(2)}`);
+    return this.lockOrNull;
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -35,13 +54,23 @@ export class OfficeHost implements WorkbookHost {
   async write(patch: WorkbookPatch): Promise<void> {
     const state = this.state ?? (await readWorkbook(this.env));
     this.state = null; // a later write must read again
-    await writePatch(this.env, state, patch, 'owned');
+    await this.locked(() => writePatch(this.env, state, patch, 'owned', () => this.lock.refresh(LOCK_TTL_MS)));
   }
 
   /** Add sheets that must not exist yet (the "insert template" action): refuses to replace any sheet. */
   async insert(patch: WorkbookPatch): Promise<void> {
     const state = await readWorkbook(this.env);
-    await writePatch(this.env, state, patch, 'create');
+    await this.locked(() => writePatch(this.env, state, patch, 'create', () => this.lock.refresh(LOCK_TTL_MS)));
+  }
+
+  /** Writes hold the workbook's run lock: refused (nothing written) while the other runtime writes. */
+  private async locked<T>(f: () => Promise<T>): Promise<T> {
+    if (!this.lock.tryAcquire(LOCK_TTL_MS)) throw new AssessError('host', OFFICE_ERR.busy);
+    try {
+      return await f();
+    } finally {
+      this.lock.release();
+    }
   }
 }
 
@@ -60,7 +89,7 @@ export async function selectCell(address: string, env: OfficeEnv = defaultEnv())
   await runExcel(env, async (context) => {
     const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
     ws.activate();
-    ws.getRange(cell).select();
+    ws.getRange(cell).untrack().select();
     await context.sync();
   });
 }

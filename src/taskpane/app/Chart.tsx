@@ -86,7 +86,7 @@ function useWidth(fallback: number) {
     };
     measure();
     // (Looked up, not named: a webview without it gets the polyfill, or keeps the first measure.)
-    const RO = (globalThis as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    const RO = typeof window !== 'undefined' ? (window as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver : undefined;
     if (!RO) return;
     const ro = new RO(measure);
     ro.observe(el);

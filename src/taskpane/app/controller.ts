@@ -53,7 +53,8 @@ export interface Controller {
 export async function copyToClipboard(text: string): Promise<boolean> {
   try {
     // (Not in every webview Office uses: EdgeHTML has no async clipboard.)
-    const clip = (globalThis as { navigator?: { clipboard?: { writeText?: (t: string) => Promise<void> } } }).navigator?.clipboard;
+    const nav = typeof navigator !== 'undefined' ? (navigator as unknown as { clipboard?: { writeText?: (t: string) => Promise<void> } }) : undefined;
+    const clip = nav?.clipboard;
     if (clip && typeof clip.writeText === 'function') {
       await clip.writeText(text);
       return true;

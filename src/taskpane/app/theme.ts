@@ -17,7 +17,8 @@ export interface OfficeThemeColours {
 /** Office's theme, when the host gives one (never throws: outside Office there is none). */
 export function officeTheme(): OfficeThemeColours | null {
   try {
-    const office = (globalThis as { Office?: { context?: { officeTheme?: OfficeThemeColours } } }).Office;
+    // (No globalThis: the EdgeHTML webview lacks it.)
+    const office = typeof Office !== 'undefined' ? (Office as unknown as { context?: { officeTheme?: OfficeThemeColours } }) : undefined;
     const theme = office?.context?.officeTheme;
     return theme && (typeof theme.bodyBackgroundColor === 'string' || typeof theme.isDarkTheme === 'boolean') ? theme : null;
   } catch {
