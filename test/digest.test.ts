@@ -134,3 +134,13 @@ test('a run records its digest in the workbook; the next run compares with it (a
   expect(unchanged(compareRuns(decodeDigest(second.parsed.meta?.digest), digest(second.result)))).toBe(true);
   expect(parseWorkbook(host.snapshot()).meta?.digest).toBe(recorded);
 });
+
+test('the digest survives Excel: a run through the Office host reads back the previous run’s digest', async () => {
+  const { FakeWorkbook } = await import('./support/fake-excel');
+  const { OfficeHost } = await import('../src/hosts/office/host');
+  const wb = FakeWorkbook.fromSnapshot(JSON.parse(JSON.stringify(sample)) as WorkbookSnapshot);
+  const first = await assessWorkbook(new OfficeHost(wb.env()), { now: () => new Date(0), asOf: '2026-05-01' });
+  const second = await assessWorkbook(new OfficeHost(wb.env()), { now: () => new Date(0), asOf: '2026-05-01' });
+  expect(second.parsed.meta?.digest).toBe(encodeDigest(first.result));
+  expect(unchanged(compareRuns(decodeDigest(second.parsed.meta?.digest), digest(second.result)))).toBe(true);
+});
