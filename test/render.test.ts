@@ -16,6 +16,7 @@ import type {
 } from '../src/domain/types';
 import { issueMessage } from '../src/i18n/issues';
 import { parseRange } from '../src/workbook/a1';
+import { encodeDigest } from '../src/workbook/digest';
 import { META_SHEET, readMeta } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
 import { BAND_COLOURS, HEADER_COLOURS, MAX_CELL_TEXT, MAX_LINKS_PER_SHEET, SEVERITY_COLOURS, STATUS_COLOURS, displayTime, renderPatch, textWidth } from '../src/workbook/render';
@@ -220,8 +221,9 @@ describe('sheet names and ownership', () => {
     expect(en.activate).toBe('Results');
   });
 
-  test('the meta records owned sheets, run time, fingerprint and language', () => {
-    const patch = render(sampleResult(), inputs, 'en-US');
+  test('the meta records owned sheets, run time, fingerprint, language and the run’s digest', () => {
+    const result = sampleResult();
+    const patch = render(result, inputs, 'en-US');
     const meta = readMeta(applied(inputs, patch));
     expect(meta).toEqual({
       version: 2,
@@ -230,6 +232,8 @@ describe('sheet names and ownership', () => {
       fingerprint: 'fp-1',
       language: 'en-US',
       paneLanguage: null,
+      // What the next run compares with (与上次相比): src/workbook/digest.ts.
+      digest: encodeDigest(result),
     });
   });
 

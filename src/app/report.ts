@@ -12,6 +12,8 @@
  *   time). The report carries no time of the run: the same workbook with the same `asOf` always gives
  *   byte-identical JSON (the time of the run is recorded inside the assessed workbook instead).
  * - `language` is the language the messages (warnings[].message, issues[].message) are written in.
+ * - `summaryText` is the report paragraph for the Party committee (汇报文字, src/app/summary-text.ts) in
+ *   `language`: the same text the task pane's 复制汇报文字 copies.
  */
 import { z } from 'zod';
 import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
@@ -22,6 +24,7 @@ import { issueMessage } from '../i18n/issues';
 import { cellAddress } from '../workbook/a1';
 import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
 import type { Ledger, LedgerCells } from '../workbook/ledger';
+import { summaryText } from './summary-text';
 
 const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
 const HalfSchema = z.union([z.literal(1), z.literal(2)]);
@@ -159,6 +162,8 @@ export const ReportSchema = z.object({
   /** Ledger rows kept because something was written in them, though their warning no longer arises. */
   ledgerKept: z.array(KeptLedgerReportSchema),
   issues: z.array(IssueReportSchema),
+  /** The report paragraph for the Party committee (汇报文字) on the latest half-year, in `language`. */
+  summaryText: z.string(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;
@@ -294,5 +299,6 @@ export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = 
     warnings,
     ledgerKept,
     issues,
+    summaryText: summaryText(result, lang),
   };
 }

@@ -1,10 +1,15 @@
 /**
- * The task pane's port: the workbook port (read a snapshot, write a patch) plus the few things only the
- * pane needs — select a cell, insert the template, edit the 考评规则 sheet, read the run state and
- * remember the pane's language. Two implementations: Office (src/taskpane/office-pane-host.ts) and the
- * in-memory preview (src/hosts/memory). The planning below is pure and shared by both, so both edit the
- * workbook the same way.
+ * The task pane's view of a workbook, in two layers:
+ *
+ * - `WorkbookPort`, the small thing a host provides: `read` a snapshot, `write` a patch of owned sheets,
+ *   `insert` sheets that must not exist yet (refusing to replace any), and optionally `editCells` (rule
+ *   values into an existing sheet) and `select` (go to a cell). Office (src/taskpane/office-pane-host.ts),
+ *   the in-memory preview (src/hosts/memory) and the file host over a workbook file in the browser
+ *   (`portOverHost(new FileHost(bytes, name), 'file')`) each provide one.
+ * - `PaneHost`, what the pane calls — the ONE implementation, `PortPaneHost`, over any port: it plans
+ *   every edit (template, rules, language) with the pure functions below, so every host edits alike.
  */
+import { AssessError } from '../domain/errors';
 import { RULE_KEYS } from '../domain/rules';
 import type { Lang, Rules } from '../domain/types';
 import type { Msg } from '../i18n';
@@ -14,6 +19,8 @@ import { parseA1 } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
 import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
 import type { CellValue, OutputValue, SheetPatch, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
+import { PANE_HOST_ERR } from '../i18n/pane-host';
+import { paneStateOf } from './app/paneState';
 
 export interface PaneState {
   /** True when the workbook carries the add-in's record of a run. */
@@ -40,8 +47,31 @@ export interface RulesWriteResult {
   created: boolean;
 }
 
+export type HostKind = 'office' | 'preview' | 'file';
+
+/** A single value written into an existing sheet (0-based row and column). */
+export interface CellEdit {
+  row: number;
+  col: number;
+  value: OutputValue;
+}
+
+/** What a host provides to the pane. */
+export interface WorkbookPort extends WorkbookHost {
+  readonly kind: HostKind;
+  /** Add sheets that must not exist yet; refuses (changing nothing) when any of them exists. */
+  insert(patch: WorkbookPatch): Promise<void>;
+  /** Write single values into an existing sheet: strings as text (never formulas), numbers as numbers. */
+  editCells?(sheet: string, cells: CellEdit[]): Promise<void>;
+  /** Select a cell given as `Sheet!A5` (sheet name quoted or not) and bring it into view. */
+  select?(address: string): Promise<void>;
+}
+
+/** What the pane calls. */
 export interface PaneHost extends WorkbookHost {
-  readonly kind: 'office' | 'preview';
+  readonly kind: HostKind;
+  /** The host can go to a cell (Excel, the preview); a file in the browser cannot. */
+  readonly canSelect: boolean;
   /** Select a cell given as `Sheet!A5` (sheet name quoted or not) and bring it into view. */
   selectCell(address: string): Promise<void>;
   /** Add the template's sheets; a sheet whose name exists is never touched. */
@@ -52,6 +82,92 @@ export interface PaneHost extends WorkbookHost {
   readState(): Promise<PaneState>;
   /** Remember the pane's language in the workbook (the run metadata's paneLanguage). */
   setPaneLanguage(lang: Lang): Promise<void>;
+}
+
+/** The pane host over a port: the only implementation, whatever the host. */
+export class PortPaneHost implements PaneHost {
+  constructor(readonly port: WorkbookPort) {}
+
+  get kind(): HostKind {
+    return this.port.kind;
+  }
+
+  get canSelect(): boolean {
+    return typeof this.port.select === 'function';
+  }
+
+  read(): Promise<WorkbookSnapshot> {
+    return this.port.read();
+  }
+
+  write(patch: WorkbookPatch): Promise<void> {
+    return this.port.write(patch);
+  }
+
+  async selectCell(address: string): Promise<void> {
+    if (!this.port.select) throw new AssessError('host', PANE_HOST_ERR.cannotSelect, { cell: address }, address);
+    splitAddress(address); // a malformed address fails before the host is asked
+    await this.port.select(address);
+  }
+
+  async insertTemplate(patch: WorkbookPatch): Promise<TemplateResult> {
+    const { add, skipped } = planTemplate(await this.port.read(), patch);
+    if (add.length) {
+      const activate = add.find((s) => s.name === patch.activate)?.name ?? add[add.length - 1].name;
+      await this.port.insert({ sheets: add, deleteSheets: [], activate });
+    }
+    return { inserted: add.map((s) => s.name), skipped };
+  }
+
+  async writeRules(values: Partial<Rules>, lang: Lang): Promise<RulesWriteResult> {
+    const plan = planRulesWrite(await this.port.read(), values, lang);
+    if (plan.kind === 'create') {
+      await this.port.insert({ sheets: [plan.patch], deleteSheets: [], activate: null });
+      return { sheet: plan.sheet, created: true };
+    }
+    if (!this.port.editCells) throw new AssessError('host', PANE_HOST_ERR.cannotEditRules, { sheet: plan.sheet }, plan.sheet);
+    await this.port.editCells(plan.sheet, plan.cells);
+    return { sheet: plan.sheet, created: false };
+  }
+
+  async readState(): Promise<PaneState> {
+    return paneStateOf(await this.port.read());
+  }
+
+  async setPaneLanguage(lang: Lang): Promise<void> {
+    const snapshot = await this.port.read();
+    if (!metaWritable(snapshot)) return;
+    await this.port.write(paneLanguagePatch(snapshot, lang));
+  }
+}
+
+/** The pane host over a port. */
+export function paneHost(port: WorkbookPort): PaneHost {
+  return new PortPaneHost(port);
+}
+
+/**
+ * A port over a plain WorkbookHost whose `write` adds the sheets of a patch (the file host: it writes new
+ * sheets and replaces only owned ones). `insert` reads first and refuses when any sheet already exists,
+ * so it never replaces one. No cell edits, no selection: a file in the browser has no cursor.
+ */
+export function portOverHost(host: WorkbookHost, kind: HostKind): WorkbookPort {
+  return {
+    kind,
+    read: () => host.read(),
+    write: (patch) => host.write(patch),
+    async insert(patch) {
+      refuseTaken(await host.read(), patch);
+      await host.write(patch);
+    },
+  };
+}
+
+/** Refuse an insert whose sheets exist (names compared as Excel compares them: any letter case). */
+export function refuseTaken(snapshot: WorkbookSnapshot, patch: WorkbookPatch): void {
+  const taken = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  const clash = patch.sheets.find((s) => taken.has(s.name.toLowerCase()));
+  if (clash) throw new AssessError('host', PANE_HOST_ERR.sheetExists, { sheet: clash.name }, clash.name);
 }
 
 // ───────────────────────────── addresses ─────────────────────────────
@@ -69,8 +185,7 @@ export function splitAddress(address: string): { sheet: string; row: number; col
 
 // ───────────────────────────── state ─────────────────────────────
 
-// In its own small module so that the pane's first bundle need not carry the planning below.
-export { paneStateOf } from './app/paneState';
+export { paneStateOf };
 
 /**
  * The meta sheet with a new pane language. A workbook never assessed gets a meta sheet that records no
@@ -116,12 +231,6 @@ export function ruleCellValue(key: keyof Rules, value: Rules[keyof Rules], zh: b
   const word: Msg | undefined = RULE_VALUE_WORD[String(value)];
   if (word) return zh ? word.zh : word.en;
   return String(value); // zh-CN / en-US
-}
-
-export interface CellEdit {
-  row: number;
-  col: number;
-  value: OutputValue;
 }
 
 export type RulesPlan =

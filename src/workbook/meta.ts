@@ -32,15 +32,23 @@ export interface RunMeta {
   language: Lang;
   /** The task pane's chosen language, if the user picked one. */
   paneLanguage: Lang | null;
+  /** The run's digest (src/workbook/digest.ts), so the next run can say what changed; absent before this release. */
+  digest?: string;
 }
+
+/** The digest is split over rows of this key (a cell holds at most 32,767 characters). */
+const DIGEST_CHUNK = 32000;
 
 /** Read the meta sheet from a snapshot; null when the workbook was never assessed or the sheet is not ours. */
 export function readMeta(snapshot: WorkbookSnapshot): RunMeta | null {
   const sheet = snapshot.sheets.find((s) => s.name === META_SHEET);
   if (!sheet) return null;
   const kv = new Map<string, string>();
+  let digest = '';
   for (const row of sheet.values) {
-    if (row && typeof row[0] === 'string') kv.set(row[0], row[1] == null ? '' : String(row[1]));
+    if (!row || typeof row[0] !== 'string') continue;
+    if (row[0] === 'digest') digest += row[1] == null ? '' : String(row[1]);
+    else kv.set(row[0], row[1] == null ? '' : String(row[1]));
   }
   if (kv.get('owner') !== OWNER) return null;
   let sheets: string[] = [];
@@ -59,7 +67,14 @@ export function readMeta(snapshot: WorkbookSnapshot): RunMeta | null {
     fingerprint: kv.get('fingerprint') ?? '',
     language: lang,
     paneLanguage: pane === 'zh-CN' || pane === 'en-US' ? pane : null,
+    ...(digest ? { digest } : {}),
   };
+}
+
+function digestRows(digest: string | undefined): OutputValue[][] {
+  const rows: OutputValue[][] = [];
+  for (let i = 0; digest && i < digest.length; i += DIGEST_CHUNK) rows.push(['digest', digest.slice(i, i + DIGEST_CHUNK)]);
+  return rows;
 }
 
 /** The meta sheet as a patch (always written last, very hidden). */
@@ -72,6 +87,7 @@ export function metaSheetPatch(meta: RunMeta): SheetPatch {
     ['sheets', JSON.stringify(meta.sheets)],
     ['language', meta.language],
     ['paneLanguage', meta.paneLanguage ?? ''],
+    ...digestRows(meta.digest),
     ['note', '由党小组考评助手生成，请勿修改 / Written by Party Group Assessment; do not edit'],
   ];
   return {

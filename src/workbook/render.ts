@@ -24,6 +24,7 @@ import { a1, cellAddress } from './a1';
 import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
 import type { Ledger, LedgerCells, LedgerRow } from './ledger';
 import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
+import { encodeDigest } from './digest';
 import { renderPrintHalf, renderPrintYear } from './print';
 import { annualNotes, latestPeriod, pts, rubricWords, tiedRanks, titlesText } from './render-common';
 import {
@@ -503,6 +504,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
       fingerprint: opts.fingerprint,
       language: lang,
       paneLanguage: opts.paneLanguage === undefined ? (meta?.paneLanguage ?? null) : opts.paneLanguage,
+      digest: encodeDigest(result),
     }),
   ];
   const sheets = outputs.map((s) => ({ ...s, owned: true }));

@@ -3,14 +3,18 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
+import { paneHost } from '../../src/taskpane/pane-host';
 import { readMeta } from '../../src/workbook/meta';
 import { renderPane, sampleHost } from './helpers';
 
 jest.setTimeout(30000);
 
 const count = (band: string) => Number(screen.getByTestId(`count-${band}`).textContent);
+const notice = () => screen.getByTestId('notice');
+/** A tab's visible label (Fluent keeps a hidden bold copy to reserve its width). */
+const label = (tab: HTMLElement) => tab.querySelector('.fui-Tab__content')?.textContent;
 
-test('preview: 考评 grades the sample, shows band counts, and a warning selects its row', async () => {
+test('preview: 考评 grades the sample; the notice says it is the first run; a rectification selects its row', async () => {
   const user = userEvent.setup();
   const { host } = renderPane('zh-CN');
   expect(screen.getByTestId('banner-preview').textContent).toContain('预览模式');
@@ -19,29 +23,136 @@ test('preview: 考评 grades the sample, shows band counts, and a warning select
   await screen.findByText(/考评完成：35条考评记录，15条预警，2个数据问题/);
   expect(host.writes).toBe(1);
   expect(host.sheetNames()).toEqual(expect.arrayContaining(['考评结果', '年度排名', '预警与整改', '数据问题']));
+  expect(within(notice()).getByTestId('comparison').textContent).toBe('与上次相比：工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。');
   expect(screen.queryByTestId('banner-not-assessed')).toBeNull();
+  expect(screen.getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
-  await user.click(screen.getByRole('tab', { name: /预警/ }));
-  const serious = await screen.findByRole('region', { name: /严重/ });
-  await user.click(within(serious).getAllByRole('button', { name: /定位到第/ })[0]);
-  // The first serious warning: 线路运维二班党小组, 及时更换党小组长 at 2023年下半年.
-  await waitFor(() => expect(host.selection?.address).toMatch(/^2023年下半年!B\d+$/));
-  expect(screen.getByTestId('preview-selection').textContent).toContain(host.selection!.address);
-  // The selected row as the preview shows it.
-  expect(screen.getByText(/该行：.*线路运维二班党小组/)).toBeTruthy();
+  // The warnings tab counts what is open of all.
+  expect(label(screen.getByRole('tab', { name: '预警1/15（待办1条，共15条）' }))).toBe('预警1/15');
+  const card = screen.getByTestId('open-rectification');
+  expect(card.textContent).toContain('城西供电所党小组');
+  await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年 第6行/ }));
+  await waitFor(() => expect(host.selection?.address).toBe('2025年下半年!B6'));
+  expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年!B6');
+  expect(screen.getByText(/该行：.*城西供电所党小组/)).toBeTruthy();
 });
 
-test('in English: the same run, English words; a data issue selects its cell', async () => {
+test('in English: the same run in English words; a data issue selects its cell', async () => {
   const user = userEvent.setup();
   const { host } = renderPane('en-US');
   await screen.findByTestId('banner-not-assessed');
   expect(screen.getByText('Not assessed yet')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Assess' }));
   await screen.findByText('Assessment done: 35 records, 15 warnings, 2 data issues');
-  await user.click(screen.getByRole('tab', { name: /Data issues/ }));
+  expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
   await user.click(screen.getByRole('button', { name: 'Select 2023年下半年!H10' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
   expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: 2023年下半年!H10');
+});
+
+test('与上次相比: after scores change, the closed warning and the grade change are named', async () => {
+  const user = userEvent.setup();
+  const { host } = renderPane('zh-CN');
+  await user.click(await screen.findByRole('button', { name: '考评' }));
+  await screen.findByText(/考评完成/);
+  // 城西供电所党小组 2025年下半年: item 12 from 6.5 to 10 → 81.5, 合格 (and its hand total with it).
+  await host.editCells('2025年下半年', [
+    { row: 5, col: 15, value: 10 },
+    { row: 5, col: 16, value: 81.5 },
+  ]);
+  await user.click(screen.getByRole('button', { name: '考评' }));
+  await waitFor(() => expect(within(notice()).getByTestId('comparison').textContent).toContain('等次变化'));
+  const text = within(notice()).getByTestId('comparison').textContent!;
+  expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），不再触发');
+  expect(text).toContain('等次变化1处：城西供电所党小组（2025年下半年）基本合格→合格');
+  expect(within(notice()).queryByTestId('compare-rules')).toBeNull();
+  expect(screen.getByText('未完成整改（0）')).toBeTruthy();
+});
+
+test('settings: a new threshold is written into 考评规则, the results follow, and the notice says the rules changed them', async () => {
+  const user = userEvent.setup();
+  const { host } = renderPane('zh-CN');
+  await user.click(await screen.findByRole('button', { name: '考评' }));
+  await screen.findByText(/考评完成/);
+  expect(count('excellent')).toBe(1);
+  await user.click(screen.getByRole('button', { name: '设置' }));
+  const ex = await screen.findByRole('textbox', { name: '优秀分数线' });
+  await user.clear(ex);
+  await user.type(ex, '90');
+  await user.click(screen.getByRole('button', { name: '保存规则' }));
+  await waitFor(() => expect(within(notice()).getByTestId('compare-rules')).toBeTruthy());
+  expect(host.cell('考评规则', 1, 1)).toBe(90);
+  expect(notice().textContent).toContain('规则已保存到“考评规则”表。');
+  expect(within(notice()).getByTestId('compare-rules').textContent).toBe('这些结果因规则改变而变化：优秀分数线95→90');
+  expect(within(notice()).getByTestId('comparison').textContent).toContain('综合管理党小组（2025年下半年）合格→优秀');
+  // The gear again closes the settings and returns to 概览.
+  await user.click(screen.getByRole('button', { name: '设置' }));
+  expect(count('excellent')).toBe(2);
+});
+
+test('with no score table the primary action is 插入评分模板; an empty template then has 没有可评定的记录, not 完成', async () => {
+  const user = userEvent.setup();
+  const host = new MemoryHost({
+    sheets: [{ name: '考评规则', values: [['优秀分数线', 96]], merges: [], visibility: 'visible' }],
+  });
+  renderPane('zh-CN', host);
+  await screen.findByTestId('banner-no-table');
+  const primary = screen.getByRole('button', { name: '插入评分模板' });
+  expect(primary.className).toContain('pga-primary');
+  expect(screen.queryByRole('button', { name: '考评' })).toBeNull();
+  await user.click(primary);
+  await screen.findByText('已插入：考评细则、评分表');
+  expect(host.sheetNames()).toEqual(['考评规则', '考评细则', '评分表']);
+  expect(host.cell('考评规则', 0, 1)).toBe(96); // the user's own sheet is untouched
+  expect(host.active).toBe('评分表');
+  const assess = await screen.findByRole('button', { name: '考评' });
+  expect(assess.className).toContain('pga-primary');
+  await user.click(assess);
+  await screen.findByText('没有可评定的记录');
+  expect(notice().textContent).not.toContain('考评完成');
+  expect(notice().textContent).toContain('评分表中还没有填写得分的考评记录');
+  // Nothing to report: no 复制汇报文字.
+  expect(screen.queryByRole('button', { name: '复制汇报文字' })).toBeNull();
+});
+
+test('without a score table, coming back to the pane after adding one in Excel offers 考评', async () => {
+  const host = new MemoryHost({ sheets: [{ name: 'Sheet1', values: [], merges: [], visibility: 'visible' }] });
+  renderPane('zh-CN', host);
+  await screen.findByTestId('banner-no-table');
+  // The secretary types a score table in Excel (here: the sample's 2025年下半年 sheet), then returns to the pane.
+  const sheet = sampleHost().snapshot().sheets.find((x) => x.name === '2025年下半年')!;
+  await host.write({ sheets: [{ name: sheet.name, values: sheet.values.map((r) => (r ?? []).map((v) => (typeof v === 'object' ? null : typeof v === 'boolean' ? String(v) : v))), styles: [], links: [], merges: [], columnWidths: [], freeze: { rows: 0, cols: 0 }, visibility: 'visible', landscape: false }], deleteSheets: [], activate: null });
+  window.dispatchEvent(new Event('focus'));
+  await screen.findByTestId('banner-not-assessed');
+  expect(screen.getByRole('button', { name: '考评' }).className).toContain('pga-primary');
+});
+
+test('复制汇报文字 copies the report paragraph — the same text the JSON report carries', async () => {
+  const user = userEvent.setup();
+  const copied: string[] = [];
+  const { host } = renderPane('zh-CN', sampleHost(), { copy: async (t) => (copied.push(t), true) });
+  await user.click(await screen.findByRole('button', { name: '考评' }));
+  await screen.findByText(/考评完成/);
+  await user.click(screen.getByRole('button', { name: '复制汇报文字' }));
+  await screen.findByText('汇报文字已复制到剪贴板');
+  expect(copied).toHaveLength(1);
+  expect(copied[0]).toMatch(/^2025年下半年，党支部对6个党小组进行了考评，其中优秀1个、合格3个、基本合格1个/);
+  expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格，已明确整改期限为2026年3月31日');
+  expect(screen.getByTestId('copied-text').textContent).toBe(copied[0]);
+  // The same paragraph as the report of a run on the same workbook, the same day.
+  const outcome = await assessWorkbook(new MemoryHost(host.snapshot()), { displayLanguage: 'zh-CN' });
+  expect(outcome.report.summaryText).toBe(copied[0]);
+});
+
+test('when the clipboard refuses, the text is offered for copying by hand', async () => {
+  const user = userEvent.setup();
+  renderPane('en-US', sampleHost(), { copy: async () => false });
+  await user.click(await screen.findByRole('button', { name: 'Assess' }));
+  await screen.findByText(/Assessment done/);
+  await user.click(screen.getByRole('button', { name: 'Copy report text' }));
+  await screen.findByText('Could not use the clipboard: select the text below and copy it');
+  const area = screen.getByRole('textbox', { name: 'Report text' }) as HTMLTextAreaElement;
+  expect(area.value).toMatch(/^In 2025 H2, .* assessed 6 Party groups: 1 Excellent, 3 Qualified, 1 Basically qualified/);
 });
 
 test('opening an assessed workbook shows its results; after an edit, the scores-changed banner', async () => {
@@ -49,8 +160,7 @@ test('opening an assessed workbook shows its results; after an edit, the scores-
   await assessWorkbook(host, { now: () => new Date('2026-01-10T08:00:00Z') });
   // A score is edited after the run.
   const snap = host.snapshot();
-  const sheet = snap.sheets.find((s) => s.name === '2025年下半年')!;
-  sheet.values[4][4] = 9;
+  snap.sheets.find((s) => s.name === '2025年下半年')!.values[4][4] = 9;
   const edited = new MemoryHost(snap);
   renderPane('zh-CN', edited);
   await screen.findByTestId('banner-changed');
@@ -62,43 +172,11 @@ test('opening an assessed workbook shows its results; after an edit, the scores-
 
 test('an unchanged assessed workbook says when it was last run, without a banner', async () => {
   const host = sampleHost();
-  await assessWorkbook(host);
+  await assessWorkbook(host, { now: () => new Date('2026-01-10T08:00:00Z') });
   renderPane('en-US', new MemoryHost(host.snapshot()));
-  await screen.findByText(/Last run:/);
+  await screen.findByText(/^Last run: January 10, 2026 \d\d:\d\d$/);
   expect(screen.queryByTestId('banner-changed')).toBeNull();
   expect(screen.queryByTestId('banner-not-assessed')).toBeNull();
-});
-
-test('a workbook without a score table offers the template, which never replaces a sheet', async () => {
-  const user = userEvent.setup();
-  const host = new MemoryHost({
-    sheets: [{ name: '考评规则', values: [['优秀分数线', 96]], merges: [], visibility: 'visible' }],
-  });
-  renderPane('zh-CN', host);
-  await screen.findByTestId('banner-no-table');
-  await user.click(screen.getByRole('button', { name: '插入评分模板' }));
-  await screen.findByText('已插入：考评细则、评分表');
-  expect(host.sheetNames()).toEqual(['考评规则', '考评细则', '评分表']);
-  expect(host.cell('考评规则', 0, 1)).toBe(96); // the user's own sheet is untouched
-  await waitFor(() => expect(screen.queryByRole('button', { name: '插入评分模板' })).toBeNull());
-  expect(host.active).toBe('评分表');
-});
-
-test('settings: a new threshold is written into 考评规则 and the results follow', async () => {
-  const user = userEvent.setup();
-  const { host } = renderPane('zh-CN');
-  await user.click(await screen.findByRole('button', { name: '考评' }));
-  await screen.findByText(/考评完成/);
-  expect(count('excellent')).toBe(1);
-  await user.click(screen.getByRole('tab', { name: '设置' }));
-  const ex = await screen.findByRole('textbox', { name: '优秀分数线' });
-  await user.clear(ex);
-  await user.type(ex, '90');
-  await user.click(screen.getByRole('button', { name: '保存规则' }));
-  await screen.findByText(/考评完成/);
-  expect(host.cell('考评规则', 1, 1)).toBe(90);
-  await user.click(screen.getByRole('tab', { name: '概览' }));
-  expect(count('excellent')).toBe(2);
 });
 
 test('switching the language in settings re-renders in English and is remembered in the workbook', async () => {
@@ -106,10 +184,10 @@ test('switching the language in settings re-renders in English and is remembered
   const { host } = renderPane('zh-CN');
   await user.click(await screen.findByRole('button', { name: '考评' }));
   await screen.findByText(/考评完成/);
-  await user.click(screen.getByRole('tab', { name: '设置' }));
+  await user.click(screen.getByRole('button', { name: '设置' }));
   await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
   await user.click(screen.getByRole('option', { name: '英文 (English)' }));
-  await screen.findByRole('tab', { name: 'Settings' });
+  await screen.findByRole('tab', { name: 'Summary' });
   expect(screen.getByRole('button', { name: 'Assess' })).toBeTruthy();
   expect(document.documentElement.lang).toBe('en-US');
   await waitFor(() => expect(readMeta(host.snapshot())?.paneLanguage).toBe('en-US'));
@@ -121,11 +199,11 @@ test('switching the language in settings re-renders in English and is remembered
 
 test('the remembered language wins when the pane opens', async () => {
   const host = sampleHost();
-  await host.setPaneLanguage('en-US');
+  await paneHost(host).setPaneLanguage('en-US');
   renderPane('zh-CN', host);
   await screen.findByRole('button', { name: 'Assess' });
   // Remembering the language is not a run.
-  expect(screen.getByText('Not assessed yet')).toBeTruthy();
+  expect(await screen.findByText('Not assessed yet')).toBeTruthy();
 });
 
 test('a configuration error is explained with its cell and the workbook is left as it was', async () => {
@@ -142,22 +220,28 @@ test('a configuration error is explained with its cell and the workbook is left 
   expect(host.writes).toBe(0);
 });
 
-test('keyboard: the 考评 button and the tabs are reachable with Tab and act on Enter / Space', async () => {
+test('keyboard: 考评 and the tabs are reachable with Tab and act on Enter / Space; three tabs and the settings button', async () => {
   const user = userEvent.setup();
   renderPane('zh-CN');
   await screen.findByTestId('banner-not-assessed');
+  expect(screen.getAllByRole('tab').map(label)).toEqual(['概览', '预警', '年度排名']);
   const assess = screen.getByRole('button', { name: '考评' });
   while (document.activeElement !== assess) await user.tab();
   // (Arrow keys between tabs are Fluent's own, checked in the browser test: jsdom has no layout.)
-  screen.getByRole('tab', { name: /预警/ }).focus();
+  screen.getByRole('tab', { name: '预警' }).focus();
   await user.keyboard('{Enter}');
-  expect(screen.getByRole('tab', { name: /预警/ }).getAttribute('aria-selected')).toBe('true');
-  screen.getByRole('tab', { name: '数据问题' }).focus();
+  expect(screen.getByRole('tab', { name: '预警' }).getAttribute('aria-selected')).toBe('true');
+  screen.getByRole('tab', { name: '年度排名' }).focus();
   await user.keyboard(' ');
-  expect(screen.getByRole('tab', { name: '数据问题' }).getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tab', { name: '年度排名' }).getAttribute('aria-selected')).toBe('true');
+  const gear = screen.getByRole('button', { name: '设置' });
+  gear.focus();
+  await user.keyboard('{Enter}');
+  expect(gear.getAttribute('aria-pressed')).toBe('true');
+  expect(screen.getByRole('region', { name: '设置' })).toBeTruthy();
 });
 
-test('progress is shown stage by stage while a run is under way, and the button cannot start a second run', async () => {
+test('progress is shown stage by stage in the status line while a run is under way, and 考评 cannot start a second run', async () => {
   const user = userEvent.setup();
   const host = sampleHost();
   let release: () => void = () => undefined;

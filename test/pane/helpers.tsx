@@ -1,11 +1,20 @@
 /** Shared helpers for the pane's component tests: the sample workbook in memory and a rendered pane. */
 import { configure, render } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { Lang } from '../../src/domain/types';
+import { assess } from '../../src/domain/assess';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import sample from '../../src/hosts/memory/sample.json';
-import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { App } from '../../src/taskpane/app/App';
+import type { AppProps } from '../../src/taskpane/app/App';
+import { I18nContext, makeI18n } from '../../src/taskpane/app/context';
+import { buildView } from '../../src/taskpane/app/engine';
+import type { PaneView } from '../../src/taskpane/app/engine';
 import { PreviewWorkbook } from '../../src/taskpane/app/PreviewWorkbook';
+import { paneHost } from '../../src/taskpane/pane-host';
+import { parseWorkbook } from '../../src/workbook/parse';
+import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 // The engine chunk is compiled on first use under ts-jest: allow it time.
 configure({ asyncUtilTimeout: 10000 });
@@ -14,23 +23,20 @@ export function sampleHost(): MemoryHost {
   return new MemoryHost(sample as unknown as WorkbookSnapshot);
 }
 
-export function renderPane(lang: Lang, host: MemoryHost = sampleHost()) {
-  const utils = render(<App host={host} displayLanguage={null} initialLang={lang} footer={<PreviewWorkbook host={host} />} />);
-  return { host, ...utils };
+export function renderPane(lang: Lang, memory: MemoryHost = sampleHost(), props: Partial<AppProps> = {}) {
+  const utils = render(
+    <App host={paneHost(memory)} displayLanguage={null} initialLang={lang} footer={<PreviewWorkbook host={memory} />} {...props} />,
+  );
+  return { host: memory, ...utils };
 }
 
-import { assess } from '../../src/domain/assess';
-import { parseWorkbook } from '../../src/workbook/parse';
-import { buildView } from '../../src/taskpane/app/engine';
-import type { PaneView } from '../../src/taskpane/app/engine';
-import { I18nContext, makeI18n } from '../../src/taskpane/app/context';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-
-/** The sample workbook assessed, as the panels see it. */
-export function sampleView(lang: Lang, snapshot: WorkbookSnapshot = sample as unknown as WorkbookSnapshot): PaneView {
+/**
+ * The sample workbook assessed, as the panels see it. As of 2026-05-01 the only open rectification
+ * (城西供电所党小组, 2025年下半年, deadline 2026-03-31) is 31 days overdue.
+ */
+export function sampleView(lang: Lang, asOf = '2026-05-01', snapshot: WorkbookSnapshot = sample as unknown as WorkbookSnapshot): PaneView {
   const p = parseWorkbook(snapshot);
-  return buildView(assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues, asOf: '2026-01-15' }), lang);
+  return buildView(assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues, asOf }), lang);
 }
 
 /** A panel alone, in a language. */

@@ -7,48 +7,84 @@ import { renderIn, sampleView } from './helpers';
 jest.setTimeout(20000);
 
 describe.each([
-  ['zh-CN', ['严重（7）', '一般（4）', '提示（4）'], '联系支委', '已整改（2025年上半年考评合格）', '2024年9月28日', '待整改', /定位到第\d+行：2023年下半年!B\d+（线路运维二班党小组）/],
-  ['en-US', ['Serious (7)', 'Moderate (4)', 'Notice (4)'], 'Liaison committee member', 'Resolved (2025 H1 graded Qualified or better)', 'September 28, 2024', 'Open', /Go to row \d+: 2023年下半年!B\d+ \(线路运维二班党小组\)/],
-] as const)('warnings in %s', (lang, headings, liaison, resolved, deadline, open, firstButton) => {
-  test('grouped by severity, serious first, open work before history, with people, deadline, status and a way to the row', async () => {
+  [
+    'zh-CN',
+    '待办1条，共15条',
+    '▸ 以往预警与提示（14）',
+    ['严重（7）', '一般（3）', '提示（4）'],
+    ['2026年3月31日', '逾期未整改（已逾期31天）', '联系支委', '孙立平'],
+    '已整改（2025年上半年考评合格）',
+    /^定位：2025年下半年 第6行/,
+  ],
+  [
+    'en-US',
+    '1 to act on, 15 in all',
+    '▸ Earlier warnings and notices (14)',
+    ['Serious (7)', 'Moderate (3)', 'Notice (4)'],
+    ['March 31, 2026', 'Overdue (31 days overdue)', 'Liaison committee member', '孙立平'],
+    'Resolved (2025 H1 graded Qualified or better)',
+    /^Go to 2025年下半年, row 6/,
+  ],
+] as const)('预警 in %s', (lang, counts, historyButton, headings, openFacts, resolved, locate) => {
+  test('opens on what to act on, counted open/total, with the history collapsed', async () => {
     const user = userEvent.setup();
     const onSelect = jest.fn();
-    renderIn(lang, <WarningsPanel view={sampleView(lang)} onSelect={onSelect} />);
+    renderIn(lang, <WarningsPanel view={sampleView(lang)} canSelect onSelect={onSelect} />);
+    expect(screen.getByTestId('warnings-summary').textContent).toBe(counts);
+    const open = screen.getByTestId('open-warnings');
+    const items = within(open).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0].getAttribute('data-code')).toBe('RECTIFY');
+    expect(items[0].textContent).toContain('城西供电所党小组');
+    for (const f of openFacts) expect(items[0].textContent).toContain(f);
+    await user.click(within(items[0]).getByRole('button', { name: locate }));
+    expect(onSelect).toHaveBeenCalledWith('2025年下半年!B6');
+
+    // The history is there but collapsed.
+    const toggle = screen.getByRole('button', { name: historyButton });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: headings[0] })).toBeNull();
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(headings);
     const serious = screen.getByRole('region', { name: headings[0] });
-    const items = within(serious).getAllByRole('listitem');
-    expect(items).toHaveLength(7);
-    // Leader warnings first; rectifications already done (history) last.
-    expect(items.map((li) => li.getAttribute('data-code'))).toEqual(['LEADER_REVIEW', 'LEADER_REVIEW', 'LEADER_REVIEW', 'LEADER_REPLACE', 'RECTIFY', 'RECTIFY', 'RECTIFY']);
-    const first = items[0];
-    expect(first.textContent).toContain('线路运维二班党小组');
-    expect(first.textContent).toContain('刘志强');
-    expect(first.textContent).toContain(liaison);
-    expect(first.textContent).toContain('吴红梅');
-    const done = items[4];
-    expect(done.textContent).toContain(deadline);
-    expect(done.textContent).toContain(resolved);
-    expect(screen.getByRole('region', { name: headings[1] }).textContent).toContain(open);
-    await user.click(within(first).getByRole('button', { name: firstButton }));
-    expect(onSelect).toHaveBeenCalledWith(expect.stringMatching(/^2023年下半年!B\d+$/));
+    const codes = within(serious)
+      .getAllByRole('listitem')
+      .map((li) => li.getAttribute('data-code'));
+    // Leader warnings first; rectifications already done last.
+    expect(codes).toEqual(['LEADER_REVIEW', 'LEADER_REVIEW', 'LEADER_REVIEW', 'LEADER_REPLACE', 'RECTIFY', 'RECTIFY', 'RECTIFY']);
+    expect(serious.textContent).toContain(resolved);
   });
+});
+
+test('a leader warning at the group’s latest assessment is something to act on', () => {
+  const view = sampleView('zh-CN');
+  // As if 线路运维二班党小组 had not been assessed after 2024年下半年: its warnings there are current.
+  const latestOf2 = view.warnings.map((w) =>
+    w.group === '线路运维二班党小组' && w.year === 2024 && (w.code === 'LEADER_REVIEW' || w.code === 'LEADER_REPLACE') ? { ...w, open: true } : w,
+  );
+  renderIn('zh-CN', <WarningsPanel view={{ ...view, warnings: latestOf2 }} canSelect onSelect={() => undefined} />);
+  expect(screen.getByTestId('warnings-summary').textContent).toBe('待办4条，共15条');
 });
 
 test('no warnings, no results', () => {
   const view = { ...sampleView('zh-CN'), warnings: [] };
-  const { unmount } = renderIn('zh-CN', <WarningsPanel view={view} onSelect={() => undefined} />);
+  const { unmount } = renderIn('zh-CN', <WarningsPanel view={view} canSelect onSelect={() => undefined} />);
   expect(screen.getByText('没有预警。')).toBeTruthy();
   unmount();
-  renderIn('en-US', <WarningsPanel view={null} onSelect={() => undefined} />);
+  renderIn('en-US', <WarningsPanel view={null} canSelect onSelect={() => undefined} />);
   expect(screen.getByText(/No results yet/)).toBeTruthy();
 });
 
-test('the pane is keyboard operable: Tab reaches the row button and Enter selects', async () => {
+test('keyboard: Tab reaches the row button and Enter selects; the history opens with Enter', async () => {
   const user = userEvent.setup();
   const onSelect = jest.fn();
-  renderIn('zh-CN', <WarningsPanel view={sampleView('zh-CN')} onSelect={onSelect} />);
+  renderIn('zh-CN', <WarningsPanel view={sampleView('zh-CN')} canSelect onSelect={onSelect} />);
   await user.tab();
-  expect(document.activeElement?.textContent).toMatch(/^定位到第\d+行$/);
+  expect(document.activeElement?.textContent).toBe('定位：2025年下半年 第6行');
   await user.keyboard('{Enter}');
-  expect(onSelect).toHaveBeenCalledWith(expect.stringMatching(/^2023年下半年!B\d+$/));
+  expect(onSelect).toHaveBeenCalledWith('2025年下半年!B6');
+  await user.tab();
+  await user.keyboard('{Enter}');
+  expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
 });

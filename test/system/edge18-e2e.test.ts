@@ -177,7 +177,7 @@ test('the task pane runs with Edge 18’s missing APIs deleted: it opens and ass
   await page.getByRole('button', { name: '考评', exact: true }).click();
   await page.getByText(/考评完成：35条考评记录，15条预警，2个数据问题/).waitFor();
   await page.getByRole('tab', { name: '年度排名' }).click();
-  await page.getByRole('table', { name: /年度排名/ }).waitFor();
+  await page.getByRole('list', { name: /年度排名/ }).waitFor();
   // what the bundles use and EdgeHTML lacks is back, polyfilled
   const back = await page.evaluate(() => [typeof Object.fromEntries, typeof [].flatMap, typeof ''.trimStart, typeof (window as unknown as { ResizeObserver: unknown }).ResizeObserver]);
   expect(back).toEqual(['function', 'function', 'function', 'function']);

@@ -1,19 +1,12 @@
 /**
- * The third host: a workbook held in memory as a snapshot. The task pane's preview runs over it (the
- * sample workbook) with exactly the code it runs inside Excel; tests use it as a faithful, fast host.
- * A patch is applied the way Excel applies it: output sheets created or replaced (values only; links
- * become their text), owned sheets deleted, the results sheet activated.
+ * A workbook held in memory as a snapshot: a WorkbookPort (src/taskpane/pane-host.ts). The task pane's
+ * preview runs over it (the sample workbook) through the same pane host as inside Excel; tests use it as
+ * a faithful, fast host. A patch is applied the way Excel applies it: output sheets created or replaced
+ * (values only; links become their text), owned sheets deleted, the results sheet activated; an insert
+ * refuses, changing nothing, when one of its sheets exists.
  */
-import type { Lang, Rules } from '../../domain/types';
-import type { PaneHost, PaneState, RulesWriteResult, TemplateResult } from '../../taskpane/pane-host';
-import {
-  metaWritable,
-  paneLanguagePatch,
-  paneStateOf,
-  planRulesWrite,
-  planTemplate,
-  splitAddress,
-} from '../../taskpane/pane-host';
+import type { CellEdit, WorkbookPort } from '../../taskpane/pane-host';
+import { refuseTaken, splitAddress } from '../../taskpane/pane-host';
 import { a1 } from '../../workbook/a1';
 import type { CellValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 
@@ -38,7 +31,7 @@ function sheetFromPatch(p: SheetPatch): SheetSnapshot {
   return { name: p.name, values, merges: [...p.merges], visibility: p.visibility, ...(p.owned ? { marked: true } : {}) };
 }
 
-export class MemoryHost implements PaneHost {
+export class MemoryHost implements WorkbookPort {
   readonly kind = 'preview' as const;
   private sheets: SheetSnapshot[];
   active: string | null = null;
@@ -98,7 +91,7 @@ export class MemoryHost implements PaneHost {
     this.changed();
   }
 
-  async selectCell(address: string): Promise<void> {
+  async select(address: string): Promise<void> {
     const { sheet, row, col } = splitAddress(address);
     if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
     this.active = sheet;
@@ -106,23 +99,15 @@ export class MemoryHost implements PaneHost {
     this.changed();
   }
 
-  async insertTemplate(patch: WorkbookPatch): Promise<TemplateResult> {
-    const { add, skipped } = planTemplate(this.snapshot(), patch);
-    if (add.length) {
-      const activate = add.find((s) => s.name === patch.activate)?.name ?? add[add.length - 1].name;
-      await this.write({ sheets: add, deleteSheets: [], activate });
-    }
-    return { inserted: add.map((s) => s.name), skipped };
+  async insert(patch: WorkbookPatch): Promise<void> {
+    refuseTaken(this.snapshot(), patch);
+    await this.write(patch);
   }
 
-  async writeRules(values: Partial<Rules>, lang: Lang): Promise<RulesWriteResult> {
-    const plan = planRulesWrite(this.snapshot(), values, lang);
-    if (plan.kind === 'create') {
-      await this.write({ sheets: [plan.patch], deleteSheets: [], activate: null });
-      return { sheet: plan.sheet, created: true };
-    }
-    const sheet = this.sheets.find((s) => s.name === plan.sheet)!;
-    for (const c of plan.cells) {
+  async editCells(sheetName: string, cells: CellEdit[]): Promise<void> {
+    const sheet = this.sheets.find((s) => s.name === sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    for (const c of cells) {
       while (sheet.values.length <= c.row) sheet.values.push([]);
       const row = sheet.values[c.row];
       while (row.length <= c.col) row.push(null);
@@ -130,16 +115,5 @@ export class MemoryHost implements PaneHost {
     }
     this.writes++;
     this.changed();
-    return { sheet: plan.sheet, created: false };
-  }
-
-  async readState(): Promise<PaneState> {
-    return paneStateOf(this.snapshot());
-  }
-
-  async setPaneLanguage(lang: Lang): Promise<void> {
-    const snap = this.snapshot();
-    if (!metaWritable(snap)) return;
-    await this.write(paneLanguagePatch(snap, lang));
   }
 }

@@ -2,6 +2,8 @@
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { MemoryHost } from './host';
 
+export { paneHost } from '../../taskpane/pane-host';
+
 export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
   const mod = (await import(/* webpackChunkName: "sample" */ './sample.json')) as unknown as
     | WorkbookSnapshot
@@ -11,4 +13,9 @@ export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
 
 export async function sampleHost(): Promise<MemoryHost> {
   return new MemoryHost(await sampleSnapshot());
+}
+
+/** A blank workbook (one empty sheet), for the preview's `?workbook=blank`: the template flow from the start. */
+export function blankHost(): MemoryHost {
+  return new MemoryHost({ sheets: [{ name: 'Sheet1', values: [], merges: [], visibility: 'visible' }] });
 }

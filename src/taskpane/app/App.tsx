@@ -1,9 +1,10 @@
 /**
- * The task pane. It only shows state and forwards intents: every workbook access goes through the
- * PaneHost (Office or the in-memory preview), every assessment through the one use case (engine.ts,
- * loaded on demand). State changes in one place, the reducer in state.ts.
+ * The task pane. It shows state and forwards intents; the workflows live in the controller hook
+ * (controller.ts), state changes in the reducer (state.ts). Layout, top to bottom: the actions (the
+ * primary button never moves), the status line (its slot reserved from the first paint), the notice of
+ * the last action, four tabs, the panel.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import {
   Button,
@@ -17,25 +18,27 @@ import {
   Spinner,
   Tab,
   TabList,
-  Text,
-  webLightTheme,
+  ToggleButton,
 } from '@fluentui/react-components';
-import type { Lang, Rules } from '../../domain/types';
+import type { Lang } from '../../domain/types';
+import { dateLabel } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
 import type { PaneHost } from '../pane-host';
-import { paneStateOf } from './paneState';
+import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
-import type { Engine, Notice, TabValue } from './state';
-import { STAGES, describeError, initialState, reducer } from './state';
-import { IssuesPanel } from './IssuesPanel';
-import { usePaneStyles } from './styles';
+import type { ControllerOptions } from './controller';
+import { usePaneController } from './controller';
+import type { ComparisonText } from './engine';
+import type { Engine, Notice, State, TabValue } from './state';
+import { STAGES, TABS, describeError, primaryAction, statusOf } from './state';
 import { SummaryPanel } from './SummaryPanel';
+import { usePaneTheme } from './theme';
 import { WarningsPanel } from './WarningsPanel';
 
 const RankingPanel = lazy(() => import(/* webpackChunkName: "ranking" */ './RankingPanel'));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
 
-export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './engine');
+export { loadEngine } from './controller';
 
 export interface AppProps {
   host: PaneHost;
@@ -47,208 +50,52 @@ export interface AppProps {
   footer?: ReactNode;
   /** For tests: how the engine chunk is loaded. */
   engineLoader?: () => Promise<Engine>;
+  /** For tests: the clipboard. */
+  copy?: ControllerOptions['copy'];
 }
 
-const TABS: TabValue[] = ['summary', 'warnings', 'issues', 'ranking', 'settings'];
 const TAB_LABEL = {
   summary: PANE.tabSummary,
   warnings: PANE.tabWarnings,
-  issues: PANE.tabIssues,
   ranking: PANE.tabRanking,
   settings: PANE.tabSettings,
 };
 
-function formatTime(iso: string | null, _lang: Lang): string {
+/** A run time as people write it: 2026年11月29日 14:08 / November 29, 2026 14:08 (local time). */
+export function formatTime(iso: string | null, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
-  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-  return date;
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${dateLabel(lang, day)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function App({ host, displayLanguage, initialLang, footer, engineLoader = loadEngine }: AppProps) {
-  usePaneStyles();
-  const [s, dispatch] = useReducer(reducer, initialLang, initialState);
-  const engineRef = useRef<Engine | null>(null);
+export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy }: AppProps) {
+  const theme = usePaneTheme();
+  const { state: s, view, comparison, actions } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
-  const { tr, lang } = i18n;
-
-  const engine = useCallback(async () => {
-    if (!engineRef.current) {
-      engineRef.current = await engineLoader();
-      dispatch({ type: 'engineLoaded' });
-    }
-    return engineRef.current;
-  }, [engineLoader]);
-
-  const refreshState = useCallback(async () => {
-    try {
-      dispatch({ type: 'paneState', state: await host.readState() });
-    } catch (error) {
-      dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error } });
-    }
-  }, [host]);
-
-  // On open: the banners' state, the remembered language, and the last run's results if there was one.
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        // One read serves both the banners and the results on view (inside Excel a read is 2 syncs).
-        const snapshot = await host.read();
-        const state = await paneStateOf(snapshot);
-        if (!live) return;
-        dispatch({ type: 'paneState', state });
-        if (state.paneLanguage) dispatch({ type: 'lang', lang: state.paneLanguage });
-        const eng = await engine();
-        if (state.assessed && live) {
-          const once = { read: async () => snapshot, write: async () => undefined };
-          const outcome = await eng.computeOnly(once, { displayLanguage: displayLanguage ?? state.paneLanguage ?? initialLang });
-          if (live) dispatch({ type: 'result', result: outcome.result });
-        }
-      } catch (error) {
-        if (live) dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error } });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // Once per host.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once per host, not per language change
-  }, [host]);
-
-  useEffect(() => {
-    if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  }, [lang]);
-
-  const assess = useCallback(async () => {
-    if (s.running) return;
-    dispatch({ type: 'start' });
-    let writing = false;
-    try {
-      const eng = await engine();
-      const outcome = await eng.runAssessment(host, {
-        displayLanguage: displayLanguage ?? lang,
-        onProgress: (stage, done) => {
-          if (stage === 'write') writing = !done;
-          dispatch({ type: 'progress', stage, done });
-        },
-      });
-      dispatch({ type: 'result', result: outcome.result });
-      // The run just wrote the results and recorded the inputs' fingerprint: no need to read again.
-      dispatch({
-        type: 'paneState',
-        state: { assessed: true, runAt: outcome.runAt, changed: false, hasScoreTable: true, paneLanguage: outcome.parsed.meta?.paneLanguage ?? s.paneState?.paneLanguage ?? null },
-      });
-      dispatch({
-        type: 'notice',
-        notice: {
-          intent: 'success',
-          msg: PANE.done,
-          params: {
-            rows: outcome.result.assessments.length,
-            warnings: outcome.result.warnings.length,
-            issues: outcome.result.issues.length,
-          },
-        },
-      });
-    } catch (error) {
-      // Only a failure before the write can promise an untouched workbook.
-      dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error, unchanged: !writing } });
-      await refreshState();
-    } finally {
-      dispatch({ type: 'stop' });
-    }
-  }, [s.running, s.paneState, engine, host, displayLanguage, lang, refreshState]);
-
-  const select = useCallback(
-    (address: string) => {
-      host.selectCell(address).catch((error) =>
-        dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.selectFailed, params: { cell: address }, error } }),
-      );
-    },
-    [host],
-  );
-
-  const insertTemplate = useCallback(async () => {
-    try {
-      const eng = await engine();
-      const r = await host.insertTemplate(eng.templateFor(lang));
-      const sep = tr({ zh: '、', en: ', ' });
-      dispatch({
-        type: 'notice',
-        notice: r.inserted.length
-          ? { intent: 'success', msg: PANE.templateInserted, params: { sheets: r.inserted.join(sep) } }
-          : { intent: 'info', msg: PANE.templateSkipped, params: { sheets: r.skipped.join(sep) } },
-      });
-    } catch (error) {
-      dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error } });
-    }
-    await refreshState();
-  }, [engine, host, lang, tr, refreshState]);
-
-  // Settings: the rules in force are read when the tab is first opened.
-  useEffect(() => {
-    if (s.tab !== 'settings' || s.settings) return;
-    let live = true;
-    engine()
-      .then((eng) => eng.readRules(host))
-      .then((r) => live && dispatch({ type: 'settings', settings: r }))
-      .catch((error) => live && dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.rulesLoadFailed, error } }));
-    return () => {
-      live = false;
-    };
-  }, [s.tab, s.settings, engine, host]);
-
-  const saveRules = useCallback(
-    async (rules: Rules) => {
-      dispatch({ type: 'saving', saving: true });
-      try {
-        const r = await host.writeRules(rules, lang);
-        dispatch({ type: 'settings', settings: { rules, totalPoints: s.settings?.totalPoints ?? 100 } });
-        dispatch({ type: 'notice', notice: { intent: 'success', msg: PANE.saved, params: { sheet: r.sheet } } });
-        dispatch({ type: 'saving', saving: false });
-        // Keep the result sheets in step with the rules: re-run when there is something to assess.
-        if (s.paneState?.hasScoreTable !== false) await assess();
-        else await refreshState();
-      } catch (error) {
-        dispatch({ type: 'saving', saving: false });
-        dispatch({ type: 'notice', notice: { intent: 'error', msg: PANE.failed, error } });
-      }
-    },
-    [host, lang, s.settings, s.paneState, assess, refreshState],
-  );
-
-  const switchLanguage = useCallback(
-    (l: Lang) => {
-      dispatch({ type: 'lang', lang: l });
-      host.setPaneLanguage(l).then(refreshState, () => undefined);
-    },
-    [host, refreshState],
-  );
-
-  const view = useMemo(
-    () => (s.result && engineRef.current ? engineRef.current.buildView(s.result, lang) : null),
-    // engineLoaded is part of the state so that the view is rebuilt once the engine arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- engineLoaded stands for the ref's content
-    [s.result, s.engineLoaded, lang],
-  );
-
-  const ps = s.paneState;
-  const doneStages = s.stages.length;
-  const current = STAGES.find((st) => !s.stages.includes(st)) ?? 'write';
+  const { tr } = i18n;
+  const primary = primaryAction(s);
+  const busy = s.running || s.inserting || s.saving;
 
   let panel: ReactNode;
   switch (s.tab) {
     case 'summary':
-      panel = <SummaryPanel view={view} />;
+      panel = (
+        <SummaryPanel
+          view={view}
+          noTable={primary === 'template'}
+          history={s.history}
+          canSelect={host.canSelect}
+          onSelect={actions.select}
+          onOpenHistory={actions.openHistory}
+          onCloseHistory={actions.closeHistory}
+        />
+      );
       break;
     case 'warnings':
-      panel = <WarningsPanel view={view} onSelect={select} />;
-      break;
-    case 'issues':
-      panel = <IssuesPanel view={view} onSelect={select} />;
+      panel = <WarningsPanel view={view} canSelect={host.canSelect} onSelect={actions.select} />;
       break;
     case 'ranking':
       panel = <RankingPanel view={view} />;
@@ -258,115 +105,168 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader =
         <SettingsPanel
           rules={s.settings?.rules ?? null}
           totalPoints={s.settings?.totalPoints ?? 100}
-          busy={s.saving || s.running}
-          onSave={saveRules}
-          onPaneLanguage={switchLanguage}
+          busy={busy}
+          onSave={actions.saveRules}
+          onPaneLanguage={actions.switchLanguage}
         />
       );
       break;
   }
 
+  const assessButton = (
+    <Button key="assess" className="pga-primary" appearance="primary" size="large" onClick={actions.assess} disabled={busy} title={tr(PANE.assessHint)}>
+      {tr(s.running ? PANE.assessing : PANE.assess)}
+    </Button>
+  );
+  const templateButton = (
+    <Button key="template" className="pga-primary" appearance="primary" size="large" onClick={actions.insertTemplate} disabled={busy} title={tr(PANE.noTableText)}>
+      {tr(PANE.insertTemplate)}
+    </Button>
+  );
+
   return (
-    <FluentProvider theme={webLightTheme} dir="ltr">
+    <FluentProvider theme={theme} dir="ltr">
       {/* The provider's own class would also reach Fluent's portals (listboxes): keep the layout on a div. */}
       <div className="pga-root">
-      <I18nContext.Provider value={i18n}>
-        <header className="pga-header">
-          <h1 className="pga-title">{tr(PANE.appTitle)}</h1>
-        </header>
-        <main className="pga-main">
-          <div className="pga-banners">
-            {host.kind === 'preview' && (
-              <MessageBar intent="info" data-testid="banner-preview">
-                <MessageBarBody>
-                  <MessageBarTitle>{tr(PANE.previewTitle)}</MessageBarTitle>
-                  {tr(PANE.previewText)}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {ps && !ps.assessed && ps.hasScoreTable && (
-              <MessageBar intent="info" data-testid="banner-not-assessed">
-                <MessageBarBody>
-                  <MessageBarTitle>{tr(PANE.notAssessedTitle)}</MessageBarTitle>
-                  {tr(PANE.notAssessedText)}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {ps && ps.changed && (
-              <MessageBar intent="warning" data-testid="banner-changed">
-                <MessageBarBody>
-                  <MessageBarTitle>{tr(PANE.changedTitle)}</MessageBarTitle>
-                  {tr(PANE.changedText, { runAt: formatTime(ps.runAt, lang) })}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {ps && !ps.hasScoreTable && (
-              <MessageBar intent="info" data-testid="banner-no-table">
-                <MessageBarBody>
-                  <MessageBarTitle>{tr(PANE.noTableTitle)}</MessageBarTitle>
-                  {tr(PANE.noTableText)}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {s.notice && <NoticeBar notice={s.notice} onDismiss={() => dispatch({ type: 'notice', notice: null })} />}
-          </div>
-
-          <div className="pga-actions">
-            <Button appearance="primary" size="large" onClick={assess} disabled={s.running} title={tr(PANE.assessHint)}>
-              {tr(s.running ? PANE.assessing : PANE.assess)}
-            </Button>
-            {ps && !ps.hasScoreTable && (
-              <Button appearance="secondary" onClick={insertTemplate} disabled={s.running}>
-                {tr(PANE.insertTemplate)}
-              </Button>
-            )}
-          </div>
-          {s.running && (
-            <Field validationMessage={tr(PANE[`stage_${current}`])} validationState="none">
-              <ProgressBar value={doneStages / STAGES.length} aria-label={tr(PANE.assessing)} />
-            </Field>
-          )}
-          {ps?.assessed && !ps.changed && (
-            <Text size={200} className="pga-muted" block>
-              {tr(PANE.lastRun, { runAt: formatTime(ps.runAt, lang) })}
-            </Text>
-          )}
-
-          <TabList
-            selectedValue={s.tab}
-            onTabSelect={(_, d) => dispatch({ type: 'tab', tab: d.value as TabValue })}
-            aria-label={tr(PANE.tabsLabel)}
-            size="small"
-            className="pga-tabs"
-          >
-            {TABS.map((tab) => (
-              <Tab key={tab} value={tab} id={`pga-tab-${tab}`} aria-controls="pga-panel">
-                {tr(TAB_LABEL[tab])}
-                {tab === 'warnings' && view ? ` (${view.warnings.length})` : ''}
-                {tab === 'issues' && view ? ` (${view.issues.length})` : ''}
-              </Tab>
-            ))}
-          </TabList>
-          <div role="tabpanel" id="pga-panel" aria-labelledby={`pga-tab-${s.tab}`} className="pga-panel" tabIndex={0}>
-            <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{panel}</Suspense>
-          </div>
-        </main>
-        {footer}
-      </I18nContext.Provider>
+        <I18nContext.Provider value={i18n}>
+          <main className="pga-main">
+            {/* Office's pane title already names the add-in: the heading is for screen readers only. */}
+            <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>
+            <div className="pga-actions" role="group" aria-label={tr(PANE.actionsLabel)}>
+              {/* Without a score table the way in is the template (考评 would only say there is no table). */}
+              {primary === 'template' ? templateButton : assessButton}
+              {view && view.graded > 0 && (
+                <Button appearance="secondary" onClick={actions.copySummary} title={tr(PANE.copySummaryHint)} disabled={s.running}>
+                  {tr(PANE.copySummary)}
+                </Button>
+              )}
+              <ToggleButton
+                className="pga-settings-button"
+                appearance="subtle"
+                icon={<GearIcon />}
+                checked={s.tab === 'settings'}
+                onClick={() => actions.setTab('settings')}
+                aria-label={tr(PANE.tabSettings)}
+                title={tr(PANE.tabSettings)}
+                data-testid="settings-button"
+              />
+            </div>
+            <StatusSlot s={s} />
+            {s.notice && <NoticeBar notice={s.notice} comparison={comparison} onDismiss={actions.dismiss} />}
+            <TabList
+              selectedValue={s.tab}
+              onTabSelect={(_, d) => actions.setTab(d.value as TabValue)}
+              aria-label={tr(PANE.tabsLabel)}
+              size="small"
+              className="pga-tabs"
+              data-testid="tabs"
+            >
+              {TABS.map((tab) => (
+                <Tab
+                  key={tab}
+                  value={tab}
+                  id={`pga-tab-${tab}`}
+                  aria-controls="pga-panel"
+                  aria-label={tab === 'warnings' && view ? tr(PANE.tabWarningsLabel, { open: view.openWarnings, total: view.warnings.length }) : undefined}
+                >
+                  {tab === 'warnings' && view ? tr(PANE.tabWarningsCount, { open: view.openWarnings, total: view.warnings.length }) : tr(TAB_LABEL[tab])}
+                </Tab>
+              ))}
+            </TabList>
+            <div
+              role={s.tab === 'settings' ? 'region' : 'tabpanel'}
+              id="pga-panel"
+              aria-labelledby={s.tab === 'settings' ? undefined : `pga-tab-${s.tab}`}
+              aria-label={s.tab === 'settings' ? tr(PANE.tabSettings) : undefined}
+              className="pga-panel"
+              tabIndex={0}
+            >
+              <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{panel}</Suspense>
+            </div>
+          </main>
+          {footer}
+        </I18nContext.Provider>
       </div>
     </FluentProvider>
   );
 }
 
-function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+/** The status line: progress while a run is under way, else what the workbook's state calls for. */
+function StatusSlot({ s }: { s: State }) {
+  const { tr, lang } = useI18n();
+  if (s.running) {
+    const current = STAGES.find((st) => !s.stages.includes(st)) ?? 'write';
+    return (
+      <div className="pga-status">
+        <Field validationMessage={tr(PANE[`stage_${current}`])} validationState="none">
+          <ProgressBar value={s.stages.length / STAGES.length} aria-label={tr(PANE.assessing)} />
+        </Field>
+      </div>
+    );
+  }
+  const status = statusOf(s);
+  const line = (kind: string, testid: string, title: string, text: string) => (
+    <p className="pga-status-line" data-kind={kind} data-testid={testid}>
+      <span className="pga-status-title">{title}</span>
+      {text}
+    </p>
+  );
+  const runAt = formatTime(s.paneState?.runAt ?? null, lang);
+  return (
+    <div className="pga-status" role="status" aria-live="polite">
+      {status === 'loading' && line('plain', 'status-loading', '', tr(PANE.statusLoading))}
+      {status === 'noTable' && line('info', 'banner-no-table', tr(PANE.noTableTitle), tr(PANE.noTableShort))}
+      {status === 'notAssessed' && line('info', 'banner-not-assessed', tr(PANE.notAssessedTitle), tr(PANE.notAssessedText))}
+      {status === 'changed' && line('warning', 'banner-changed', tr(PANE.changedTitle), tr(PANE.changedText))}
+      {status === 'upToDate' && line('ok', 'status-up-to-date', tr(PANE.lastRun, { runAt }), tr(PANE.upToDate))}
+    </div>
+  );
+}
+
+function NoticeBar({ notice, comparison, onDismiss }: { notice: Notice; comparison: ComparisonText | null; onDismiss: () => void }) {
   const { tr, lang } = useI18n();
   const detail = notice.error !== undefined ? describeError(notice.error, lang) : null;
   return (
-    <MessageBar intent={notice.intent} data-testid="notice" role={notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar intent={notice.intent} data-testid="notice" role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{tr(notice.msg, { ...notice.params, reason: detail ?? '' })}</MessageBarTitle>
-        {detail && notice.msg !== PANE.selectFailed ? detail : null}
-        {notice.unchanged ? ` ${tr(PANE.unchangedNote)}` : null}
+        <div className="pga-notice-body">
+          {notice.text && <span>{tr(notice.text, notice.params)}</span>}
+          {detail && notice.msg !== PANE.selectFailed ? <span>{detail}</span> : null}
+          {notice.unchanged ? <span>{tr(PANE.unchangedNote)}</span> : null}
+          {notice.rulesSaved && <span>{tr(PANE.rulesChangedNote, { sheet: notice.rulesSaved })}</span>}
+          {comparison && (
+            <section aria-label={tr(PANE.compareTitle)} data-testid="comparison">
+              <strong>{tr(PANE.compareTitle)}</strong>
+              {comparison.first ? (
+                <span>{tr({ zh: '：', en: ': ' })}{tr(PANE.compareFirst)}</span>
+              ) : (
+                <ul className="pga-compare">
+                  {comparison.lines.length === 0 && !comparison.rules && <li>{tr(PANE.compareNone)}</li>}
+                  {comparison.lines.map((l) => (
+                    <li key={l}>{l}</li>
+                  ))}
+                  {comparison.rules && <li data-testid="compare-rules">{comparison.rules}</li>}
+                </ul>
+              )}
+            </section>
+          )}
+          {notice.copiedText !== undefined &&
+            (notice.intent === 'success' ? (
+              <p className="pga-copied" data-testid="copied-text">
+                {notice.copiedText}
+              </p>
+            ) : (
+              <textarea
+                className="pga-copy-area"
+                readOnly
+                value={notice.copiedText}
+                aria-label={tr(PANE.summaryTextLabel)}
+                data-testid="copied-text"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            ))}
+        </div>
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={onDismiss}>

@@ -1,6 +1,9 @@
-/** In preview, the sample workbook's side of things: the selected cell and its row, as Excel would show them. */
+/**
+ * In preview, the sample workbook's side of things, in a strip at the bottom (so nothing above the
+ * pane's actions arrives late): that this is the preview, the selected cell and its row, as Excel would
+ * show them.
+ */
 import { useSyncExternalStore } from 'react';
-import { Text } from '@fluentui/react-components';
 import type { MemoryHost } from '../../hosts/memory/host';
 import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
@@ -18,21 +21,23 @@ export function PreviewWorkbook({ host }: { host: MemoryHost }) {
     .filter((v) => v !== '')
     .slice(0, 8);
   return (
-    <aside className="pga-preview" aria-live="polite" aria-label={tr(PANE.previewTitle)} data-version={version}>
-      {sel ? (
-        <>
-          <Text weight="semibold" block data-testid="preview-selection">
-            {tr(PANE.previewSelected, { cell: sel.address })}
-          </Text>
-          <Text size={200} block>
-            {tr(PANE.previewRow, { values: values.join(' | ') })}
-          </Text>
-        </>
-      ) : (
-        <Text size={200} block>
-          {tr(PANE.previewNothingSelected)}
-        </Text>
-      )}
+    <aside className="pga-preview" aria-label={tr(PANE.previewTitle)} data-version={version}>
+      <p className="pga-message" data-testid="banner-preview">
+        <span className="pga-status-title">{tr(PANE.previewTitle)}</span>
+        {tr(PANE.previewText)}
+      </p>
+      <div aria-live="polite">
+        {sel ? (
+          <>
+            <p className="pga-message" data-testid="preview-selection">
+              <strong>{tr(PANE.previewSelected, { cell: sel.address })}</strong>
+            </p>
+            <p className="pga-message">{tr(PANE.previewRow, { values: values.join(' | ') })}</p>
+          </>
+        ) : (
+          <p className="pga-message pga-muted">{tr(PANE.previewNothingSelected)}</p>
+        )}
+      </div>
     </aside>
   );
 }

@@ -1,23 +1,61 @@
-/** 年度排名: the ranking of a chosen year, titles and ties marked (loaded lazily). */
+/**
+ * 年度排名 (loaded lazily): a chosen year's Party groups as a list that fits 320 px — rank and name on
+ * their own line, the figures and grade below, the award nominations, and the reason for every Party
+ * group that is not ranked or cannot be nominated (the 年度排名 sheet's 说明).
+ */
 import { useState } from 'react';
-import {
-  Badge,
-  Dropdown,
-  Field,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
-import { BAND, TITLE } from '../../i18n/domain';
+import { Badge, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { PANE } from '../../i18n/pane';
+import { BandBadge } from './bits';
 import { useI18n } from './context';
-import type { PaneView } from './engine';
-import { BAND_BADGE } from './look';
+import type { AnnualLine, PaneView } from './engine';
+
+function RankRow({ line }: { line: AnnualLine }) {
+  const { tr } = useI18n();
+  const num = (v: number | null) => (v === null ? tr(PANE.none) : String(v));
+  const sep = tr({ zh: ' · ', en: ' · ' });
+  return (
+    <li className="pga-card" data-group={line.group} data-rank={line.rank ?? 'none'}>
+      <div className="pga-line">
+        <Badge appearance={line.rank === null ? 'outline' : 'filled'} color={line.rank === 1 ? 'brand' : 'informative'} className="pga-badge">
+          {line.rank === null ? tr(PANE.unranked) : tr(PANE.rankN, { rank: line.rank })}
+        </Badge>
+        {line.tie && (
+          <Badge appearance="outline" color="important" className="pga-badge">
+            {tr(PANE.tied)}
+          </Badge>
+        )}
+      </div>
+      <h3 className="pga-h3">{line.group}</h3>
+      <div className="pga-line">
+        <span>
+          {[
+            `${tr(PANE.h1)} ${num(line.h1)}`,
+            `${tr(PANE.h2)} ${num(line.h2)}`,
+            `${tr(PANE.average)} ${num(line.average)}`,
+          ].join(sep)}
+        </span>
+        <BandBadge band={line.band} />
+      </div>
+      {line.titles.length > 0 && (
+        <ul className="pga-why" style={{ color: 'inherit' }} aria-label={tr(PANE.titles)}>
+          {line.titles.map((ti) => (
+            <li key={ti}>
+              <strong>{ti}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      {line.notes.length > 0 && (
+        <ul className="pga-why" data-testid="ranking-notes">
+          {line.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
 
 export default function RankingPanel({ view }: { view: PaneView | null }) {
   const { tr } = useI18n();
@@ -25,21 +63,13 @@ export default function RankingPanel({ view }: { view: PaneView | null }) {
   const [chosen, setChosen] = useState<number | null>(null);
   if (!view || years.length === 0) return <Text>{tr(PANE.noRanking)}</Text>;
   const year = chosen !== null && years.includes(chosen) ? chosen : years[0];
-  const entries = view.annual
-    .filter((e) => e.year === year)
-    .slice()
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const entry = view.ranking.find((r) => r.year === year)!;
   const mode = tr(view.rules.rankMode === 'dense' ? PANE.modeDense : PANE.modeCompetition);
-  const num = (v: number | null) => (v === null ? tr(PANE.none) : String(v));
-  const hasTitle = entries.some((e) => e.titles.includes('advanced'));
+  const caption = tr(PANE.rankingCaption, { year, mode });
   return (
     <div className="pga-stack">
       <Field label={tr(PANE.chooseYear)}>
-        <Dropdown
-          value={String(year)}
-          selectedOptions={[String(year)]}
-          onOptionSelect={(_, d) => d.optionValue && setChosen(Number(d.optionValue))}
-        >
+        <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_, d) => d.optionValue && setChosen(Number(d.optionValue))}>
           {years.map((y) => (
             <Option key={y} value={String(y)}>
               {String(y)}
@@ -47,61 +77,15 @@ export default function RankingPanel({ view }: { view: PaneView | null }) {
           ))}
         </Dropdown>
       </Field>
-      <div className="pga-scroll">
-        <Table size="small" aria-label={tr(PANE.rankingCaption, { year, mode })}>
-          <caption className="pga-caption">{tr(PANE.rankingCaption, { year, mode })}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{tr(PANE.rank)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.group)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.h1)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.h2)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.average)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.band)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.titles)}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.map((e) => (
-              <TableRow key={e.group} data-group={e.group}>
-                <TableCell>
-                  {e.rank === null ? tr(PANE.unranked) : String(e.rank)}
-                  {e.tie && (
-                    <Badge size="small" appearance="outline" color="important" className="pga-gap">
-                      {tr(PANE.tied)}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>{e.group}</TableCell>
-                <TableCell>{num(e.h1)}</TableCell>
-                <TableCell>{num(e.h2)}</TableCell>
-                <TableCell>{num(e.average)}</TableCell>
-                <TableCell>
-                  {e.band ? (
-                    <Badge appearance="tint" color={BAND_BADGE[e.band]}>
-                      {tr(BAND[e.band])}
-                    </Badge>
-                  ) : (
-                    tr(PANE.none)
-                  )}
-                  {e.vetoed && <Text size={200} block>{tr(PANE.vetoed)}</Text>}
-                </TableCell>
-                <TableCell>
-                  {e.titles.length
-                    ? e.titles.map((ti) => (
-                        <Text key={ti} size={200} block>
-                          {tr(TITLE[ti])}
-                          {ti === 'advanced' && e.tie ? tr(PANE.tiedSuffix) : ''}
-                        </Text>
-                      ))
-                    : tr(PANE.none)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {!hasTitle && <Text size={200}>{tr(PANE.noTitle)}</Text>}
+      <h2 className="pga-h2" id="pga-ranking-title">
+        {caption}
+      </h2>
+      <ol className="pga-list" aria-labelledby="pga-ranking-title" data-testid="ranking">
+        {entry.lines.map((line) => (
+          <RankRow key={line.group} line={line} />
+        ))}
+      </ol>
+      {!entry.hasTitle && <p className="pga-message">{tr(PANE.noTitle)}</p>}
     </div>
   );
 }

@@ -130,6 +130,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
   const paneCurrent = langChoices.find((c) => c.value === lang)!;
   return (
     <div className="pga-stack">
+      <h2 className="pga-h2">{tr(PANE.tabSettings)}</h2>
       <Field label={tr(PANE.paneLanguage)}>
         <Dropdown
           value={tr(paneCurrent.msg)}

@@ -1,64 +1,214 @@
-/** 概览: groups per band in the latest period, and (lazily) the chart of totals over the periods. */
-import { lazy, Suspense } from 'react';
-import {
-  Badge,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
-import { BAND } from '../../i18n/domain';
+/**
+ * 概览: what needs action first — open rectifications (逾期未整改 with its days, 整改未见效, 待整改), each
+ * with its people, grade, deadline, items that lost most and where its record is — then the latest
+ * half-year of every Party group (total, grade, change, why), the data issues to fix, and the chart.
+ * A Party group's name opens its history.
+ */
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
+import { BAND, WARNING_STATUS } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
-import type { PaneView } from './engine';
-import { BAND_BADGE } from './look';
+import type { HalfLine, IssueLine, OpenRectification, PaneView } from './engine';
+import { BandBadge, LocateButton, changeText } from './bits';
+import type { SelectProps } from './bits';
+import { GroupHistoryView } from './GroupHistory';
 
 const Chart = lazy(() => import(/* webpackChunkName: "chart" */ './Chart'));
 
-export function SummaryPanel({ view }: { view: PaneView | null }) {
+/** Issues shown before "show all". */
+const ISSUES_SHOWN = 5;
+
+function OpenCard({ item, ...select }: { item: OpenRectification } & SelectProps) {
   const { tr } = useI18n();
-  if (!view) return <Text>{tr(PANE.noResults)}</Text>;
+  const sep = tr({ zh: '、', en: ', ' });
+  const urgency =
+    item.overdueDays !== null
+      ? tr(PANE.overdueDays, { days: item.overdueDays })
+      : item.daysLeft !== null
+        ? item.daysLeft === 0
+          ? tr(PANE.dueToday)
+          : tr(PANE.daysLeft, { days: item.daysLeft })
+        : null;
+  return (
+    <li className="pga-card" data-status={item.status} data-testid="open-rectification">
+      <div className="pga-line">
+        <Badge appearance="filled" color={item.status === 'open' ? 'warning' : 'danger'} className="pga-badge">
+          {tr(WARNING_STATUS[item.status])}
+        </Badge>
+        {urgency && <strong data-testid="urgency">{urgency}</strong>}
+      </div>
+      <h3 className="pga-h3">{item.group}</h3>
+      <div className="pga-line">
+        <span>{item.period}</span>
+        <BandBadge band={item.band} />
+        {item.total !== null && <span>{tr(PANE.totalPoints, { total: item.total })}</span>}
+      </div>
+      <dl className="pga-facts">
+        <dt>{tr(PANE.deadline)}</dt>
+        <dd>{item.deadline ?? tr(PANE.none)}</dd>
+        <dt>{tr(PANE.leader)}</dt>
+        <dd>{item.leader || tr(PANE.none)}</dd>
+        <dt>{tr(PANE.liaison)}</dt>
+        <dd>{item.liaison || tr(PANE.none)}</dd>
+        {item.veto && (
+          <>
+            <dt>{tr(PANE.vetoed)}</dt>
+            <dd>{item.veto}</dd>
+          </>
+        )}
+        <dt>{tr(PANE.focus)}</dt>
+        <dd>{item.focus.length ? item.focus.join(sep) : tr(PANE.none)}</dd>
+      </dl>
+      <LocateButton place={item.place} group={item.group} {...select} />
+    </li>
+  );
+}
+
+function GroupRow({ line, onOpen }: { line: HalfLine; onOpen: (key: string) => void }) {
+  const { tr } = useI18n();
+  return (
+    <li className="pga-group-row" data-group={line.group}>
+      <Button
+        appearance="transparent"
+        className="pga-group-button"
+        onClick={() => onOpen(line.key)}
+        aria-label={tr(PANE.historyOpen, { group: line.group })}
+        data-history={line.key}
+      >
+        {line.group}
+      </Button>
+      <div className="pga-line">
+        {line.total !== null && <span data-testid="total">{tr(PANE.totalPoints, { total: line.total })}</span>}
+        <BandBadge band={line.band} />
+        {line.band === null && <span>{tr(PANE.noBand)}</span>}
+        {line.band !== null && <span className="pga-muted">{changeText(line, tr)}</span>}
+      </div>
+      {line.why.length > 0 && (
+        <ul className="pga-why">
+          {line.why.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function IssuesSection({ issues, canSelect, onSelect }: { issues: IssueLine[] } & SelectProps) {
+  const { tr } = useI18n();
+  const shown = issues.slice(0, ISSUES_SHOWN);
+  const rest = issues.slice(ISSUES_SHOWN);
+  const item = (issue: IssueLine, i: number) => (
+    <li key={`${issue.cell}-${issue.code}-${i}`} className="pga-group-row" data-code={issue.code}>
+      {canSelect ? (
+        <Button
+          size="small"
+          appearance="transparent"
+          className="pga-group-button"
+          onClick={() => onSelect(issue.cell)}
+          aria-label={tr(PANE.goToCell, { cell: issue.cell })}
+        >
+          {issue.cell}
+        </Button>
+      ) : (
+        <strong>{issue.cell}</strong>
+      )}
+      <p className="pga-message">{issue.message}</p>
+      {issue.value !== '' && <p className="pga-message pga-muted">{`${tr(PANE.value)}${tr({ zh: '：', en: ': ' })}${issue.value}`}</p>}
+    </li>
+  );
+  return (
+    <section className="pga-section" aria-labelledby="pga-issues-title" data-testid="issues">
+      <h2 id="pga-issues-title" className="pga-h2">
+        {tr(PANE.issuesTitle, { count: issues.length })}
+      </h2>
+      <p className="pga-message">{tr(PANE.issuesIntro)}</p>
+      <ul className="pga-list">{shown.map(item)}</ul>
+      {rest.length > 0 && (
+        <details>
+          <summary>{tr(PANE.issuesShowAll, { count: issues.length })}</summary>
+          <ul className="pga-list">{rest.map((x, i) => item(x, i + ISSUES_SHOWN))}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export interface SummaryProps extends SelectProps {
+  view: PaneView | null;
+  /** The workbook has no score table (the template is the way in). */
+  noTable: boolean;
+  history: string | null;
+  onOpenHistory: (key: string) => void;
+  onCloseHistory: () => void;
+}
+
+export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHistory, ...select }: SummaryProps) {
+  const { tr } = useI18n();
+  // Back from a history, focus returns to the group's name.
+  const lastOpened = useRef<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (history) lastOpened.current = history;
+    else if (lastOpened.current && listRef.current) {
+      const key = lastOpened.current;
+      lastOpened.current = null;
+      const button = Array.from(listRef.current.querySelectorAll<HTMLElement>('[data-history]')).find((b) => b.dataset.history === key);
+      button?.focus();
+    }
+  }, [history]);
+
+  if (!view) return <Text>{tr(noTable ? PANE.noTableText : PANE.noResults)}</Text>;
+  if (history && view.histories[history]) {
+    return <GroupHistoryView history={view.histories[history]} onBack={onCloseHistory} {...select} />;
+  }
   const latest = view.latest;
   return (
-    <div className="pga-stack">
-      {latest ? (
-        <Table size="small" aria-label={tr(PANE.bandCountsCaption, { period: latest.label })}>
-          <caption className="pga-caption">{tr(PANE.bandCountsCaption, { period: latest.label })}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className="pga-col-band">{tr(PANE.band)}</TableHeaderCell>
-              <TableHeaderCell className="pga-col-count">{tr(PANE.groups)}</TableHeaderCell>
-              <TableHeaderCell>{tr(PANE.groupNames)}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+    <div className="pga-stack" ref={listRef}>
+      <section className="pga-section" aria-labelledby="pga-open-title" data-testid="open-rectifications">
+        <h2 id="pga-open-title" className="pga-h2">
+          {tr(PANE.openTitle, { count: view.openRectifications.length })}
+        </h2>
+        {view.openRectifications.length ? (
+          <ul className="pga-list">
+            {view.openRectifications.map((item) => (
+              <OpenCard key={`${item.place.address}-${item.status}`} item={item} {...select} />
+            ))}
+          </ul>
+        ) : (
+          <p className="pga-message">{tr(PANE.openNone)}</p>
+        )}
+        {view.openLeaderWarnings > 0 && <p className="pga-message">{tr(PANE.leaderMore, { count: view.openLeaderWarnings })}</p>}
+      </section>
+
+      {latest && (
+        <section className="pga-section" aria-labelledby="pga-latest-title" data-testid="latest">
+          <h2 id="pga-latest-title" className="pga-h2">
+            {tr(PANE.latestTitle, { period: latest.label })}
+          </h2>
+          <ul className="pga-counts" aria-label={tr(PANE.bandCounts)}>
             {latest.counts.map((c) => (
-              <TableRow key={c.band} data-band={c.band}>
-                <TableCell>
-                  <Badge appearance="tint" color={BAND_BADGE[c.band]} className="pga-badge">
-                    {tr(BAND[c.band])}
-                  </Badge>
-                </TableCell>
-                <TableCell data-testid={`count-${c.band}`}>{c.count}</TableCell>
-                <TableCell>{c.groups.join(tr({ zh: '、', en: ', ' }))}</TableCell>
-              </TableRow>
+              <li key={c.band} data-band={c.band}>
+                {tr(BAND[c.band])} <strong data-testid={`count-${c.band}`}>{c.count}</strong>
+              </li>
             ))}
             {latest.ungraded > 0 && (
-              <TableRow>
-                <TableCell>{tr(PANE.noBand)}</TableCell>
-                <TableCell>{latest.ungraded}</TableCell>
-                <TableCell />
-              </TableRow>
+              <li>
+                {tr(PANE.noBand)} <strong data-testid="count-none">{latest.ungraded}</strong>
+              </li>
             )}
-          </TableBody>
-        </Table>
-      ) : (
-        <Text>{tr(PANE.noResults)}</Text>
+          </ul>
+          <ul className="pga-list" style={{ gap: 0 }}>
+            {latest.groups.map((line) => (
+              <GroupRow key={`${line.key}-${line.place.address}`} line={line} onOpen={onOpenHistory} />
+            ))}
+          </ul>
+        </section>
       )}
+
+      {view.issues.length > 0 && <IssuesSection issues={view.issues} {...select} />}
+
       <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>
         <Chart data={view.chart} />
       </Suspense>

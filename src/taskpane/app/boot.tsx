@@ -84,6 +84,10 @@ function previewLang(): Lang {
   return q === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
+function previewWorkbook(): string | null {
+  return typeof location !== 'undefined' ? new URLSearchParams(location.search).get('workbook') : null;
+}
+
 const mark = (name: string) => {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 };
@@ -115,9 +119,10 @@ export async function boot(container: HTMLElement): Promise<void> {
     host = new OfficePaneHost();
     displayLanguage = paneLangOf(Office.context.displayLanguage);
   } else {
-    const { sampleHost } = await import(/* webpackChunkName: "preview" */ '../../hosts/memory/sample');
-    const memory = await sampleHost();
-    host = memory;
+    const { sampleHost, blankHost, paneHost } = await import(/* webpackChunkName: "preview" */ '../../hosts/memory/sample');
+    // `?workbook=blank` previews a workbook without a score table (the template flow).
+    const memory = previewWorkbook() === 'blank' ? blankHost() : await sampleHost();
+    host = paneHost(memory);
     footer = <PreviewWorkbook host={memory} />;
   }
   const initialLang = displayLanguage ?? previewLang();

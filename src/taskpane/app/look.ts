@@ -17,6 +17,3 @@ export const SEVERITY_BADGE: Record<Severity, BadgeColor> = {
 };
 
 export const SEVERITY_ORDER: readonly Severity[] = ['serious', 'warning', 'info'];
-
-/** Line colours of the chart: distinguishable, each at least 3:1 against white. */
-export const SERIES_COLOURS = ['#0F6CBD', '#C50F1F', '#107C10', '#8764B8', '#CA5010', '#005B70', '#7A7574', '#B4009E'];

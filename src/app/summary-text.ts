@@ -1,0 +1,108 @@
+/**
+ * 汇报文字: one paragraph, in the official style of a branch's report to the Party committee, on the
+ * latest half-year assessed — how many Party groups, how many per grade, who must rectify and by when,
+ * leader warnings, rectifications outstanding as of `asOf`, and (after a second half) the year's
+ * ranking and awards. The pane copies it to the clipboard; the JSON report carries it as `summaryText`.
+ * Deterministic: the same result and language give the same text.
+ */
+import { comparePeriods } from '../domain/periods';
+import type { AssessmentResult, Lang, Period } from '../domain/types';
+import { BAND_ORDER } from '../domain/types';
+import type { Msg, Params } from '../i18n';
+import { t } from '../i18n';
+import { BAND, dateLabel, periodLabel, points3 } from '../i18n/domain';
+import { SUMMARY } from '../i18n/summary';
+
+const samePeriod = (a: Period | null | undefined, b: Period) => !!a && a.year === b.year && a.half === b.half;
+
+export function summaryText(result: AssessmentResult, lang: Lang): string {
+  const tr = (m: Msg, p?: Params) => t(lang, m, p);
+  const list = (xs: string[]) => xs.join(tr(SUMMARY.listSep));
+  const withPeriod = result.assessments.filter((a) => a.row.period && a.row.group);
+  if (withPeriod.length === 0) return tr(SUMMARY.noRecords);
+  const latest = withPeriod.map((a) => a.row.period!).sort(comparePeriods)[withPeriod.length - 1];
+  const inLatest = withPeriod.filter((a) => samePeriod(a.row.period, latest));
+  const periodText = periodLabel(lang, latest);
+  const unit = result.rules.unitName.trim() || tr(SUMMARY.branch);
+  const groups = new Set(inLatest.map((a) => a.row.groupKey));
+  const sentences: string[] = [];
+
+  // 1. Who was assessed, how many per grade, who is not graded yet.
+  let s = tr(SUMMARY.opening, { period: periodText, unit, count: groups.size });
+  const counts = BAND_ORDER.map((band) => ({ band, count: inLatest.filter((a) => a.status === 'graded' && a.band === band).length })).filter(
+    (c) => c.count > 0,
+  );
+  if (counts.length) {
+    s += tr(SUMMARY.bandCounts, { counts: list(counts.map((c) => tr(SUMMARY.bandCount, { band: tr(BAND[c.band]), count: c.count }))) });
+  }
+  const ungraded = inLatest.filter((a) => !(a.status === 'graded' && a.band));
+  if (ungraded.length) {
+    const reason = (st: string) => tr(st === 'pending' ? SUMMARY.reasonPending : st === 'duplicate' ? SUMMARY.reasonDuplicate : SUMMARY.reasonNotGraded);
+    const seen = new Set<string>();
+    const items = ungraded
+      .filter((a) => !seen.has(a.row.groupKey) && seen.add(a.row.groupKey))
+      .map((a) => tr(SUMMARY.ungradedItem, { group: a.row.group, reason: reason(a.status) }));
+    s += tr(SUMMARY.ungraded, { groups: list(items) });
+  }
+  sentences.push(s + tr(SUMMARY.end));
+
+  // 2. Rectification ordered for the latest half-year, with its deadline.
+  const rectify = result.warnings.filter((w) => w.code === 'RECTIFY' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
+  if (rectify.length) {
+    const items = rectify.map((w) =>
+      w.veto
+        ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto, deadline: w.deadline ? dateLabel(lang, w.deadline) : '' })
+        : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '', deadline: w.deadline ? dateLabel(lang, w.deadline) : '' }),
+    );
+    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end) + tr(SUMMARY.sentenceGap) + tr(SUMMARY.rectifyHelp));
+  }
+
+  // 3. Leader warnings raised at the latest half-year.
+  const review = result.warnings.filter((w) => w.code === 'LEADER_REVIEW' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
+  if (review.length) {
+    const strict = review.every((w) => w.reviewBand === 'unqualified');
+    sentences.push(tr(strict ? SUMMARY.leaderReviewStrict : SUMMARY.leaderReview, { groups: list(review.map((w) => w.group)) }));
+  }
+
+  // 4. Rectifications the latest half-year resolved.
+  const resolved = result.warnings.filter((w) => w.code === 'RECTIFY' && w.status === 'resolved' && samePeriod(w.resolvedBy, latest));
+  if (resolved.length) sentences.push(tr(SUMMARY.resolved, { groups: list([...new Set(resolved.map((w) => w.group))]) }));
+
+  // 5. Rectifications overdue or not effective as of the date statuses were judged on.
+  const outstanding = result.warnings.filter((w) => w.code === 'RECTIFY' && (w.status === 'overdue' || w.status === 'not_effective'));
+  if (outstanding.length) {
+    const items = outstanding.map((w) =>
+      tr(SUMMARY.outstandingItem, {
+        group: w.group,
+        period: w.half ? periodLabel(lang, { year: w.year, half: w.half }) : String(w.year),
+        status: tr(w.status === 'overdue' ? SUMMARY.statusOverdue : SUMMARY.statusNotEffective),
+      }),
+    );
+    sentences.push(tr(SUMMARY.outstanding, { asOf: dateLabel(lang, result.asOf), items: items.join(tr(SUMMARY.clauseSep)) }));
+  }
+
+  // 6. After a second half: the year's title, leader nominees, vetoed groups, leader replacement.
+  if (latest.half === 2) {
+    const year = result.annual.filter((e) => e.year === latest.year);
+    if (year.some((e) => e.average !== null)) {
+      const advanced = year.filter((e) => e.titles.includes('advanced'));
+      let a: string;
+      if (advanced.length) {
+        const average = points3(advanced[0].average ?? 0);
+        a = tr(advanced.length > 1 ? SUMMARY.annualTied : SUMMARY.annualAdvanced, {
+          year: latest.year,
+          groups: list(advanced.map((e) => e.group)),
+          average,
+        });
+      } else a = tr(SUMMARY.annualNone, { year: latest.year });
+      const leaders = year.filter((e) => e.titles.includes('leader_candidate') && e.leader);
+      if (leaders.length) a += tr(SUMMARY.leaderCandidates, { people: list(leaders.map((e) => tr(SUMMARY.person, { leader: e.leader, group: e.group }))) });
+      const vetoed = year.filter((e) => e.vetoed);
+      if (vetoed.length) a += tr(SUMMARY.vetoedYear, { groups: list(vetoed.map((e) => e.group)) });
+      sentences.push(a + tr(SUMMARY.end));
+    }
+    const replace = result.warnings.filter((w) => w.code === 'LEADER_REPLACE' && w.year === latest.year);
+    if (replace.length) sentences.push(tr(SUMMARY.leaderReplace, { groups: list(replace.map((w) => w.group)) }));
+  }
+  return sentences.join(tr(SUMMARY.sentenceGap));
+}

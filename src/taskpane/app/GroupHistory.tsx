@@ -1,0 +1,104 @@
+/** A Party group's history (opened from 概览): every half-year with total, grade, change and why; its years; its warnings. */
+import { useEffect, useRef } from 'react';
+import { Button } from '@fluentui/react-components';
+import { PANE } from '../../i18n/pane';
+import { useI18n } from './context';
+import type { GroupHistory } from './engine';
+import type { SelectProps } from './bits';
+import { BandBadge, LocateButton, changeText } from './bits';
+import { WarningCard } from './WarningsPanel';
+
+export function GroupHistoryView({ history, onBack, ...select }: { history: GroupHistory; onBack: () => void } & SelectProps) {
+  const { tr } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a history moves focus to its heading, so a screen reader starts there.
+  useEffect(() => heading.current?.focus(), [history.key]);
+  const none = <p className="pga-message pga-muted">{tr(PANE.historyNone)}</p>;
+  return (
+    <div className="pga-stack" data-testid="history">
+      <Button appearance="secondary" className="pga-disclosure" onClick={onBack}>
+        {`← ${tr(PANE.historyBack)}`}
+      </Button>
+      <h2 className="pga-h2" tabIndex={-1} ref={heading}>
+        {tr(PANE.historyTitle, { group: history.group })}
+      </h2>
+      <dl className="pga-facts">
+        <dt>{tr(PANE.leader)}</dt>
+        <dd>{history.leader || tr(PANE.none)}</dd>
+        <dt>{tr(PANE.liaison)}</dt>
+        <dd>{history.liaison || tr(PANE.none)}</dd>
+      </dl>
+      <section className="pga-section" aria-labelledby="pga-history-halves">
+        <h3 id="pga-history-halves" className="pga-h3">
+          {tr(PANE.historyHalves)}
+        </h3>
+        <ul className="pga-list" style={{ gap: 0 }}>
+          {history.halves.map((h) => (
+            <li key={h.place.address} className="pga-group-row" data-period={h.period}>
+              <div className="pga-line">
+                <strong>{h.period}</strong>
+                {h.total !== null && <span>{tr(PANE.totalPoints, { total: h.total })}</span>}
+                <BandBadge band={h.band} />
+                {h.band === null && <span>{tr(PANE.noBand)}</span>}
+              </div>
+              {h.band !== null && <span className="pga-muted">{changeText(h, tr)}</span>}
+              {h.why.length > 0 && (
+                <ul className="pga-why">
+                  {h.why.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+              <LocateButton place={h.place} group={history.group} {...select} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="pga-section" aria-labelledby="pga-history-years">
+        <h3 id="pga-history-years" className="pga-h3">
+          {tr(PANE.historyAnnual)}
+        </h3>
+        {history.annual.length === 0 ? (
+          none
+        ) : (
+          <ul className="pga-list" style={{ gap: 0 }}>
+            {history.annual.map((a) => (
+              <li key={a.year} className="pga-group-row">
+                <div className="pga-line">
+                  <strong>{tr(PANE.yearLabel, { year: a.year })}</strong>
+                  {a.average !== null && <span>{tr(PANE.annualLine, { average: a.average })}</span>}
+                  <BandBadge band={a.band} />
+                  <span>{a.rank === null ? tr(PANE.unranked) : tr(PANE.rankN, { rank: a.rank })}</span>
+                </div>
+                {a.titles.map((ti) => (
+                  <span key={ti}>{ti}</span>
+                ))}
+                {a.notes.length > 0 && (
+                  <ul className="pga-why">
+                    {a.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="pga-section" aria-labelledby="pga-history-warnings">
+        <h3 id="pga-history-warnings" className="pga-h3">
+          {tr(PANE.historyWarnings)}
+        </h3>
+        {history.warnings.length === 0 ? (
+          none
+        ) : (
+          <ul className="pga-list">
+            {history.warnings.map((w, i) => (
+              <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/** Small pieces the panels share: where a record is (定位), a grade badge, the change since the half before. */
+import { Badge, Button, Text } from '@fluentui/react-components';
+import { BAND } from '../../i18n/domain';
+import { PANE } from '../../i18n/pane';
+import { useI18n } from './context';
+import type { PaneI18n } from './context';
+import type { HalfLine, Place } from './engine';
+import { BAND_BADGE } from './look';
+
+export interface SelectProps {
+  /** The host can go to a cell (not a file in the browser). */
+  canSelect: boolean;
+  onSelect: (address: string) => void;
+}
+
+/** 定位：2025年下半年 第6行 — a button that selects the record's row, or the place as text where nothing can be selected. */
+export function LocateButton({ place, group, canSelect, onSelect }: { place: Place; group: string } & SelectProps) {
+  const { tr } = useI18n();
+  const text = tr(PANE.locate, { sheet: place.sheet, row: place.row });
+  if (!canSelect) return <Text className="pga-muted">{text}</Text>;
+  return (
+    <Button
+      size="small"
+      appearance="secondary"
+      className="pga-wrap-button"
+      onClick={() => onSelect(place.address)}
+      aria-label={tr(PANE.locateLabel, { sheet: place.sheet, row: place.row, group })}
+    >
+      {text}
+    </Button>
+  );
+}
+
+export function BandBadge({ band }: { band: HalfLine['band'] }) {
+  const { tr } = useI18n();
+  if (!band) return null;
+  return (
+    <Badge appearance="tint" color={BAND_BADGE[band]} className="pga-badge" data-band={band}>
+      {tr(BAND[band])}
+    </Badge>
+  );
+}
+
+/** Change since the previous half-year, signed: +3.5 / −12. */
+export function changeText(line: HalfLine, tr: PaneI18n['tr']): string {
+  if (line.band === null) return '';
+  if (line.change === null || line.previous === null) return line.hadPrevious ? tr(PANE.noPrevious) : '';
+  if (line.change === 0) return tr(PANE.changeSame, { previous: line.previous });
+  const delta = `${line.change > 0 ? '+' : '−'}${Math.abs(line.change)}`;
+  return tr(PANE.change, { delta, previous: line.previous });
+}
+
+
+/** A gear (8 teeth, a hole), drawn once: the settings button's icon. */
+const GEAR = (() => {
+  const pts: string[] = [];
+  const teeth = 8;
+  for (let i = 0; i < teeth * 4; i++) {
+    const a = (i / (teeth * 4)) * 2 * Math.PI;
+    const r = i % 4 < 2 ? 9 : 6.8;
+    pts.push(`${(10 + r * Math.cos(a)).toFixed(2)},${(10 + r * Math.sin(a)).toFixed(2)}`);
+  }
+  return `M${pts.join('L')}ZM13,10a3,3 0 1,0 -6,0a3,3 0 1,0 6,0Z`;
+})();
+
+export function GearIcon() {
+  return (
+    <svg width={20} height={20} viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <path d={GEAR} fillRule="evenodd" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The pane's workflows, out of the view: open the workbook, assess, insert the template, load and save
+ * the rules, select a cell, switch the language, copy the report text. Each reports its outcome to the
+ * reducer (state.ts) as one action per outcome — request, success, failure — and the reducer derives
+ * what the pane shows. Every workbook access goes through the PaneHost, every assessment through the
+ * one use case (engine.ts, loaded on demand).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Lang, Rules } from '../../domain/types';
+import { t } from '../../i18n';
+import type { PaneHost } from '../pane-host';
+import { paneStateOf } from './paneState';
+import type { Engine, State, TabValue } from './state';
+import { initialState, reducer } from './state';
+import type { ComparisonText, PaneView } from './engine';
+
+export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './engine');
+
+export interface ControllerOptions {
+  host: PaneHost;
+  /** Office's display language folded to zh-CN / en-US; null outside Office. */
+  displayLanguage: Lang | null;
+  /** The language to start in (before the workbook's remembered choice is read). */
+  initialLang: Lang;
+  /** For tests: how the engine chunk is loaded. */
+  engineLoader?: () => Promise<Engine>;
+  /** For tests: how text reaches the clipboard (resolves false when it could not). */
+  copy?: (text: string) => Promise<boolean>;
+}
+
+export interface PaneActions {
+  assess(): Promise<void>;
+  insertTemplate(): Promise<void>;
+  saveRules(rules: Rules): Promise<void>;
+  select(address: string): void;
+  switchLanguage(lang: Lang): void;
+  copySummary(): Promise<void>;
+  setTab(tab: TabValue): void;
+  openHistory(key: string): void;
+  closeHistory(): void;
+  dismiss(): void;
+}
+
+export interface Controller {
+  state: State;
+  view: PaneView | null;
+  /** The last run's 与上次相比, in the pane's language (once the engine is there). */
+  comparison: ComparisonText | null;
+  actions: PaneActions;
+}
+
+/** Text to the clipboard: the async API where the page may use it, else the copy command; false when neither works. */
+export async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    // (Not in every webview Office uses: EdgeHTML has no async clipboard.)
+    const nav = typeof navigator !== 'undefined' ? (navigator as unknown as { clipboard?: { writeText?: (t: string) => Promise<void> } }) : undefined;
+    const clip = nav?.clipboard;
+    if (clip && typeof clip.writeText === 'function') {
+      await clip.writeText(text);
+      return true;
+    }
+  } catch {
+    // Office's webviews may refuse the async clipboard; fall back to the copy command.
+  }
+  try {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
+    area.remove();
+    return !!ok;
+  } catch {
+    return false;
+  }
+}
+
+export function usePaneController({ host, displayLanguage, initialLang, engineLoader = loadEngine, copy = copyToClipboard }: ControllerOptions): Controller {
+  const [s, dispatch] = useReducer(reducer, initialLang, initialState);
+  const engineRef = useRef<Engine | null>(null);
+  // The engine module as state too, so that what is built from it follows its arrival.
+  const [eng, setEng] = useState<Engine | null>(null);
+  // The latest state for workflows started from stale closures (a save that re-runs).
+  const stateRef = useRef(s);
+  stateRef.current = s;
+
+  const engine = useCallback(async () => {
+    if (!engineRef.current) {
+      engineRef.current = await engineLoader();
+      setEng(engineRef.current);
+      dispatch({ type: 'engine/loaded' });
+    }
+    return engineRef.current;
+  }, [engineLoader]);
+
+  const refreshState = useCallback(async () => {
+    try {
+      dispatch({ type: 'paneState/success', paneState: await host.readState() });
+    } catch (error) {
+      dispatch({ type: 'paneState/failure', error });
+    }
+  }, [host]);
+
+  // Open: the banners' state, the remembered language, and the last run's results if there was one.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        // One read serves both the banners and the results on view (inside Excel a read is a few syncs).
+        const snapshot = await host.read();
+        const paneState = await paneStateOf(snapshot);
+        if (!live) return;
+        let result = null;
+        if (paneState.assessed) {
+          const eng = await engine();
+          const once = { read: async () => snapshot, write: async () => undefined };
+          result = (await eng.computeOnly(once, { displayLanguage: displayLanguage ?? paneState.paneLanguage ?? initialLang })).result;
+        } else void engine(); // warm the engine for the first 考评
+        if (live) dispatch({ type: 'open/success', paneState, result });
+      } catch (error) {
+        if (live) dispatch({ type: 'open/failure', error });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // Once per host (the other inputs are fixed for the pane's life).
+  }, [host, engine, displayLanguage, initialLang]);
+
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = s.lang;
+  }, [s.lang]);
+
+  // Without a score table, coming back to the pane (say after typing a table in Excel) looks again.
+  const noTable = s.paneState?.hasScoreTable === false;
+  useEffect(() => {
+    if (!noTable || typeof window === 'undefined') return;
+    const again = () => void refreshState();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
+  }, [noTable, refreshState]);
+
+  const assess = useCallback(async () => {
+    if (stateRef.current.running) return;
+    dispatch({ type: 'assess/request' });
+    let writing = false;
+    try {
+      const eng = await engine();
+      const outcome = await eng.runAssessment(host, {
+        displayLanguage: displayLanguage ?? stateRef.current.lang,
+        onProgress: (stage, done) => {
+          if (stage === 'write') writing = !done;
+          dispatch({ type: 'assess/progress', stage, done });
+        },
+      });
+      dispatch({
+        type: 'assess/success',
+        result: outcome.result,
+        runAt: outcome.runAt,
+        paneLanguage: outcome.parsed.meta?.paneLanguage ?? null,
+        comparison: eng.comparison(outcome),
+      });
+    } catch (error) {
+      dispatch({ type: 'assess/failure', error, unchanged: !writing });
+      await refreshState();
+    }
+  }, [engine, host, displayLanguage, refreshState]);
+
+  const insertTemplate = useCallback(async () => {
+    dispatch({ type: 'template/request' });
+    try {
+      const eng = await engine();
+      const lang = stateRef.current.lang;
+      const r = await host.insertTemplate(eng.templateFor(lang));
+      dispatch({ type: 'template/success', inserted: r.inserted, skipped: r.skipped, sep: t(lang, { zh: '、', en: ', ' }) });
+    } catch (error) {
+      dispatch({ type: 'template/failure', error });
+    }
+    await refreshState();
+  }, [engine, host, refreshState]);
+
+  // Settings: the rules in force are read when the tab is first opened.
+  useEffect(() => {
+    if (s.tab !== 'settings' || s.settings || s.settingsLoading) return;
+    dispatch({ type: 'rules/load/request' });
+    engine()
+      .then((e) => e.readRules(host))
+      .then((settings) => dispatch({ type: 'rules/load/success', settings }))
+      .catch((error) => dispatch({ type: 'rules/load/failure', error }));
+  }, [s.tab, s.settings, s.settingsLoading, engine, host]);
+
+  const saveRules = useCallback(
+    async (rules: Rules) => {
+      dispatch({ type: 'rules/save/request' });
+      // Keep the result sheets in step with the rules: re-run when there is something to assess.
+      const rerun = stateRef.current.paneState?.hasScoreTable !== false;
+      try {
+        const r = await host.writeRules(rules, stateRef.current.lang);
+        dispatch({ type: 'rules/save/success', rules, sheet: r.sheet, rerun });
+      } catch (error) {
+        dispatch({ type: 'rules/save/failure', error });
+        return;
+      }
+      if (rerun) await assess();
+      else await refreshState();
+    },
+    [host, assess, refreshState],
+  );
+
+  const select = useCallback(
+    (address: string) => {
+      host.selectCell(address).catch((error) => dispatch({ type: 'select/failure', cell: address, error }));
+    },
+    [host],
+  );
+
+  const switchLanguage = useCallback(
+    (lang: Lang) => {
+      dispatch({ type: 'lang/set', lang });
+      host.setPaneLanguage(lang).then(refreshState, () => undefined);
+    },
+    [host, refreshState],
+  );
+
+  const view = useMemo(() => (s.result && eng ? eng.buildView(s.result, s.lang) : null), [s.result, eng, s.lang]);
+
+  const comparison = useMemo(
+    () => (s.notice?.comparison && eng ? eng.describeComparison(s.notice.comparison, s.lang) : null),
+    [s.notice, eng, s.lang],
+  );
+
+  const copySummary = useCallback(async () => {
+    const text = view?.summaryText;
+    if (!text) return;
+    dispatch(await copy(text).then((ok) => (ok ? { type: 'copy/success' as const, text } : { type: 'copy/failure' as const, text })));
+  }, [view, copy]);
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      assess,
+      insertTemplate,
+      saveRules,
+      select,
+      switchLanguage,
+      copySummary,
+      setTab: (tab) => dispatch({ type: 'tab', tab }),
+      openHistory: (key) => dispatch({ type: 'history/open', key }),
+      closeHistory: () => dispatch({ type: 'history/close' }),
+      dismiss: () => dispatch({ type: 'notice/dismiss' }),
+    }),
+    [assess, insertTemplate, saveRules, select, switchLanguage, copySummary],
+  );
+
+  return { state: s, view, comparison, actions };
+}
