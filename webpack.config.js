@@ -3,6 +3,9 @@
  *   taskpane.html + taskpane.js   the task pane (React + Fluent UI)
  *   commands.html + commands.js   the ribbon's function file (no React)
  *   dialog.html + dialog.js       the failure dialog opened by the ribbon command
+ *   workbook.html + workbook.js   the workbook page: the pane over a workbook FILE in any current browser, no
+ *                                 Office, no office.js; and the 党委's roll-up (汇总多个党支部). Its file host,
+ *                                 roll-up and engine are lazy chunks.
  *   es5-check.js                  the first script of every page: in an Internet Explorer webview, says what to do instead
  *   help.html, assets/*.png, manifest.xml
  *
@@ -60,6 +63,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       dialog: './src/commands/dialog.ts',
+      workbook: './src/page/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -68,7 +72,11 @@ module.exports = async (env = {}, argv = {}) => {
       // dist/node/ holds the command-line tool (npm run build:cli): keep it
       clean: { keep: /^node[\\/]/ },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // The file host's libraries mention Node modules they never need in a browser (cfb: fs).
+      fallback: { fs: false, crypto: false, stream: false },
+    },
     module: {
       rules: [
         {
@@ -101,6 +109,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], officeJs }),
       new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/commands/dialog.html', chunks: ['dialog'], officeJs }),
+      new HtmlWebpackPlugin({ filename: 'workbook.html', template: './src/page/workbook.html', chunks: ['workbook'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

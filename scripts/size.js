@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** Prints the size and gzip size of every JS bundle in dist/ (run after `npm run build`). */
+/**
+ * Prints the size and gzip size of every JS bundle in dist/ (run after `npm run build`), then each page's
+ * initial JavaScript: the scripts its HTML loads from this site before anything is loaded on demand
+ * (office.js from Microsoft's CDN is not counted).
+ */
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -25,3 +29,18 @@ for (const f of files) {
   console.log(`size ${f} bytes=${buf.length} gzip=${gz} (${kb(buf.length)}, gzip ${kb(gz)})`);
 }
 console.log(`size total bytes=${total} gzip=${totalGz} (${kb(total)}, gzip ${kb(totalGz)})`);
+
+for (const page of fs.readdirSync(dist).filter((f) => f.endsWith('.html')).sort()) {
+  const html = fs.readFileSync(path.join(dist, page), 'utf8');
+  const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] || m[2] || m[3]).filter((src) => !/^[a-z]+:|^\/\//i.test(src));
+  let bytes = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const file = path.join(dist, src.split(/[?#]/)[0]);
+    if (!fs.existsSync(file)) continue;
+    const buf = fs.readFileSync(file);
+    bytes += buf.length;
+    gz += zlib.gzipSync(buf, { level: 9 }).length;
+  }
+  if (scripts.length) console.log(`size initial ${page} scripts=${scripts.join('+')} bytes=${bytes} gzip=${gz} (${kb(bytes)}, gzip ${kb(gz)})`);
+}

@@ -11,14 +11,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { localDate, localIso } from '../app/clock';
 import { AssessError } from '../domain/errors';
-import type { BandCode, Lang } from '../domain/types';
+import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import { FILE_ERR } from '../i18n/file';
-import { BAND, periodLabel } from '../i18n/domain';
-import { ROLLUP, ROLLUP_CLI } from '../i18n/rollup';
+import { ROLLUP_CLI } from '../i18n/rollup';
 import { FileHost } from '../hosts/file/host';
 import { atomicWrite, checkOutputPath } from '../hosts/file/node';
 import { finishRollup } from '../rollup';
+import { rollupLines } from '../rollup/lines';
 import type { FileSummary } from '../rollup/summary';
 import { isRollupWorkbook } from '../rollup/summary';
 import type { CliArgs } from './args';
@@ -114,26 +114,11 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
     else io.out(text.replace(/\n$/, ''));
   }
 
-  const count = { included: 0, unreadable: 0, duplicate: 0, skipped: 0 };
-  for (const f of rollup.files) count[f.status]++;
   const seconds = (((opts.clock?.() ?? Date.now()) - started) / 1000).toFixed(1);
-  say(tr(ROLLUP_CLI.done, { files: rollup.files.length, ...count, seconds }));
-  if (rollup.period) {
-    const totals: Record<BandCode, number> = { excellent: 0, qualified: 0, basic: 0, unqualified: 0 };
-    let groups = 0;
-    let branches = 0;
-    for (const b of report.branches) {
-      if (!b.reported) continue;
-      branches++;
-      groups += b.groups.length;
-      for (const k of Object.keys(totals) as BandCode[]) totals[k] += b.counts[k];
-    }
-    const bands = (Object.keys(totals) as BandCode[]).map((k) => tr(ROLLUP.bandCount, { band: tr(BAND[k]), n: totals[k] })).join(lang === 'en-US' ? ', ' : '、');
-    say(tr(ROLLUP_CLI.latest, { period: periodLabel(lang, rollup.period), branches, groups, bands }));
-  }
-  const rc = { open: 0, overdue: 0, not_effective: 0 };
-  for (const x of rollup.rectifications) rc[x.line.status]++;
-  say(tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, notEffective: rc.not_effective, nominees: rollup.nominees.length, year: rollup.year ?? '—' }));
+  const lines = rollupLines(rollup, report, lang, seconds);
+  say(lines.done);
+  if (lines.latest) say(lines.latest);
+  say(lines.open);
   for (const f of failed) if (f.kind === 'failed') io.err(tr(ROLLUP_CLI.unreadableLine, { file: f.file, reason: t(lang, f.reason) }));
   say(tr(ROLLUP_CLI.wrote, { file: out }));
   if (json) say(tr(ROLLUP_CLI.wroteJson, { file: json }));

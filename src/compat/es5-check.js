@@ -1,10 +1,11 @@
 /*
  * 党小组考评助手 · Party Group Assessment — the first script of every page (task pane, ribbon function
- * file, dialog). Plain ES5 on purpose: it must run where the add-in's bundles cannot even be parsed.
+ * file, dialog, workbook page). Plain ES5 on purpose: it must run where the bundles cannot even be parsed.
  *
  * Excel 2019 volume-licensed (and other builds without EdgeHTML or WebView2) shows add-ins in Internet
  * Explorer 11, which cannot run React 18 or Fluent UI v9. There this script:
- *   - on the task pane: replaces the page with what to do instead, in the user's language;
+ *   - on the task pane: replaces the page with what to do instead, in the user's language — the first
+ *     choice being the workbook page (workbook.html, on the same site), which needs no add-in;
  *   - on the function file: registers the ribbon's runAssessment, which shows that message in a dialog
  *     and calls event.completed() (when the dialog is closed, or after 4.5 minutes at the latest);
  *   - on the dialog: shows the message it was given.
@@ -26,19 +27,30 @@
   if (!locale) locale = w.navigator.userLanguage || w.navigator.language || 'zh-CN';
   var zh = /^zh/i.test(locale);
 
+  // The workbook page beside this page (the same static site): it assesses the workbook file in a browser.
+  var PAGE_URL = w.location.href.replace(/[?#].*$/, '').replace(/[^/]*$/, '') + 'workbook.html';
   var TITLE = zh ? '此版本的 Excel 无法运行考评面板' : 'This version of Excel cannot run the Assessment Pane';
   var TEXT = zh
     ? '这台电脑上的 Excel 用 Internet Explorer 11 显示加载项（例如 Excel 2019 批量许可版），而本加载项需要更新的浏览器内核。您可以：\n' +
-      '1. 升级到 Microsoft 365 或 Excel 2021/2024；\n' +
-      '2. 在网页版 Excel 中打开这个工作簿，使用本加载项；\n' +
-      '3. 使用命令行工具 assess 考评这个 .xlsx 文件（结果写入文件副本，任何 Excel 都能打开）。\n' +
+      '1. 保存并关闭工作簿，在 Edge 或 Chrome 浏览器中打开考评网页（不需要加载项）：' + PAGE_URL + '，打开这个工作簿文件考评，下载考评后的工作簿；\n' +
+      '2. 升级到 Microsoft 365 或 Excel 2021/2024；\n' +
+      '3. 在网页版 Excel 中打开这个工作簿，使用本加载项；\n' +
+      '4. 使用命令行工具 assess 考评这个 .xlsx 文件（结果写入文件副本，任何 Excel 都能打开）。\n' +
       '工作簿未作任何更改。'
     : 'Excel on this computer shows add-ins in Internet Explorer 11 (for example Excel 2019 volume-licensed), and this add-in needs a newer browser engine. You can:\n' +
-      '1. update to Microsoft 365 or Excel 2021/2024;\n' +
-      '2. open this workbook in Excel on the web and use the add-in there;\n' +
-      '3. assess the .xlsx file with the `assess` command-line tool (it writes an assessed copy any Excel opens).\n' +
+      '1. save and close the workbook, open the workbook page (no add-in needed) in Edge or Chrome: ' + PAGE_URL + ', open this workbook file there, assess it and download the assessed workbook;\n' +
+      '2. update to Microsoft 365 or Excel 2021/2024;\n' +
+      '3. open this workbook in Excel on the web and use the add-in there;\n' +
+      '4. assess the .xlsx file with the `assess` command-line tool (it writes an assessed copy any Excel opens).\n' +
       'Nothing was changed in the workbook.';
   var CLOSE = zh ? '关闭' : 'Close';
+  // The workbook page itself in Internet Explorer (or the IE mode of 360/QQ browsers).
+  var PAGE_TITLE = zh ? '此浏览器无法运行考评网页' : 'This browser cannot run the workbook page';
+  var PAGE_TEXT = zh
+    ? '考评网页需要较新的浏览器内核（Chromium）。请用 Microsoft Edge 或 Chrome 打开本页面；360 安全浏览器、QQ 浏览器等请切换到“极速模式”（地址栏右侧的闪电或 e 图标）。\n' +
+      '本页面不上传任何文件。'
+    : 'The workbook page needs a current browser engine (Chromium). Open this page in Microsoft Edge or Chrome; in 360 or QQ Browser, switch to the fast (Chromium) mode with the icon at the right of the address bar.\n' +
+      'This page uploads no file.';
 
   function text(el, s) {
     if ('textContent' in el) el.textContent = s;
@@ -49,7 +61,7 @@
     return (w.location.pathname.match(/[^/]*$/) || [''])[0].toLowerCase();
   }
 
-  function showInPage(title, body) {
+  function showInPage(title, body, link) {
     var doc = w.document;
     var main = doc.createElement('div');
     main.setAttribute('role', 'alert');
@@ -65,6 +77,15 @@
     text(p, body);
     main.appendChild(h);
     main.appendChild(p);
+    if (link) {
+      var a = doc.createElement('a');
+      a.href = link.href;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.style.fontSize = '14px';
+      text(a, link.text);
+      main.appendChild(a);
+    }
     var body_ = doc.body;
     while (body_.firstChild) body_.removeChild(body_.firstChild);
     body_.appendChild(main);
@@ -152,9 +173,14 @@
     };
     whenLoaded(show);
     onReady(function () {});
+  } else if (name === 'workbook.html') {
+    // No office.js on this page: nothing to wait for.
+    whenLoaded(function () {
+      showInPage(PAGE_TITLE, PAGE_TEXT);
+    });
   } else {
     var pane = function () {
-      showInPage(TITLE, TEXT);
+      showInPage(TITLE, TEXT, { href: PAGE_URL, text: zh ? '打开考评网页' : 'Open the workbook page' });
     };
     whenLoaded(pane);
     onReady(function () {});

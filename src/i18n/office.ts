@@ -3,8 +3,8 @@ import type { Msg } from './index';
 
 export const OFFICE_ERR = {
   unsupportedVersion: {
-    zh: '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及更高版本：Microsoft 365、Excel 2021/2024 或网页版 Excel）。请升级 Excel，或使用命令行工具 assess 处理 .xlsx 文件。',
-    en: 'This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Microsoft 365, Excel 2021/2024 or Excel on the web). Update Excel, or use the `assess` command-line tool on the .xlsx file.',
+    zh: '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及更高版本：Microsoft 365、Excel 2021/2024 或网页版 Excel）。请升级 Excel；或在 Edge、Chrome 浏览器中打开本加载项网站上的考评网页 workbook.html，考评这个工作簿文件后下载考评后的工作簿（不需要加载项）；或使用命令行工具 assess 处理 .xlsx 文件。',
+    en: 'This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Microsoft 365, Excel 2021/2024 or Excel on the web). Update Excel; or open the workbook page, workbook.html on the add-in’s site, in Edge or Chrome, assess the workbook file there and download the assessed workbook (no add-in needed); or use the `assess` command-line tool on the .xlsx file.',
   },
   protectedWorkbook: {
     zh: '工作簿结构受保护，无法添加或替换考评结果工作表。请在“审阅 → 保护工作簿”中取消保护后再考评。工作簿未作任何更改。',

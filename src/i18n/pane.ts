@@ -249,6 +249,18 @@ export const PANE = {
   basisHint: { zh: '文件名，不填则为《党小组工作考评办法》', en: 'The document’s title; blank: the Measures for Assessing the Work of Party Groups' },
   outputLanguage: { zh: '输出语言', en: 'Output language' },
   paneLanguage: { zh: '面板语言', en: 'Pane language' },
+  rulesLocked: {
+    zh: '本页面不修改工作簿中已有的“{sheet}”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。',
+    en: 'This page does not change the existing sheet “{sheet}”: edit it in WPS or Excel and save, then open the workbook here again and assess it.',
+  },
+  helpTitle: { zh: '帮助', en: 'Help' },
+  helpLink: { zh: '使用帮助', en: 'How to use it' },
+  pageLink: { zh: '考评网页：不用加载项，在浏览器中考评工作簿文件', en: 'The workbook page: assess a workbook file in a browser, without the add-in' },
+  pageLinkHint: {
+    zh: '适用于 WPS、不能加载本加载项的 Excel（如 Excel 2016/2019 批量许可版）和禁用了加载项的电脑。',
+    en: 'For WPS, for Excel that cannot load this add-in (such as Excel 2016/2019 volume license), and where add-ins are blocked.',
+  },
+  newWindow: { zh: '（在新窗口中打开）', en: ' (opens in a new window)' },
   langAuto: { zh: '自动（跟随 Office）', en: 'Auto (as Office)' },
   langZh: { zh: '中文', en: 'Chinese (中文)' },
   langEn: { zh: '英文 (English)', en: 'English' },

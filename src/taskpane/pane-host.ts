@@ -72,6 +72,8 @@ export interface PaneHost extends WorkbookHost {
   readonly kind: HostKind;
   /** The host can go to a cell (Excel, the preview); a file in the browser cannot. */
   readonly canSelect: boolean;
+  /** The host can write values into an existing sheet (the rules); a file in the browser cannot. */
+  readonly canEditCells: boolean;
   /** Select a cell given as `Sheet!A5` (sheet name quoted or not) and bring it into view. */
   selectCell(address: string): Promise<void>;
   /** Add the template's sheets; a sheet whose name exists is never touched. */
@@ -94,6 +96,10 @@ export class PortPaneHost implements PaneHost {
 
   get canSelect(): boolean {
     return typeof this.port.select === 'function';
+  }
+
+  get canEditCells(): boolean {
+    return typeof this.port.editCells === 'function';
   }
 
   read(): Promise<WorkbookSnapshot> {

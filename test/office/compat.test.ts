@@ -73,6 +73,33 @@ describe('the ES5 check (es5-check.js)', () => {
     expect(text).toMatch(/assess/);
     const en = await page('taskpane.html', '?_host_Info=Excel$Win32$16.01$en-GB$$$$0', { ie: true });
     expect(en.w.document.body.textContent).toMatch(/This version of Excel cannot run the Assessment Pane/);
+    expect(en.w.document.body.textContent).toMatch(/the workbook page \(no add-in needed\) in Edge or Chrome: https:\/\/addin\.example\/workbook\.html/);
+  });
+
+  it('task pane in IE 11: the first choice is the workbook page on the same site, named and linked', async () => {
+    const zh = await page('taskpane.html', '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0', { ie: true });
+    const text = zh.w.document.body.textContent!;
+    expect(text).toMatch(/1\. 保存并关闭工作簿，在 Edge 或 Chrome 浏览器中打开考评网页（不需要加载项）：https:\/\/addin\.example\/workbook\.html/);
+    const link = zh.w.document.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://addin.example/workbook.html');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.textContent).toBe('打开考评网页');
+  });
+
+  it('the workbook page in Internet Explorer (or a 360/QQ browser’s IE mode): says to use Edge, Chrome or the fast mode', async () => {
+    const html = '<!doctype html><html><body><div id="container">page</div></body></html>';
+    // (jsdom's browser language is en-US.)
+    const ie = await page('workbook.html', '', { ie: true, html });
+    expect(ie.w.__pgaTooOld).toBe(true);
+    const text = ie.w.document.body.textContent!;
+    expect(text).toMatch(/This browser cannot run the workbook page/);
+    expect(text).toMatch(/Open this page in Microsoft Edge or Chrome; in 360 or QQ Browser, switch to the fast \(Chromium\) mode/);
+    expect(text).toMatch(/This page uploads no file\./);
+    expect(text).not.toMatch(/Excel/);
+    expect(ie.w.document.getElementById('container')).toBeNull();
+    // In a current browser the page is left alone.
+    const modern = await page('workbook.html', '', { ie: false, html });
+    expect(modern.w.document.getElementById('container')!.textContent).toBe('page');
   });
 
   it('ribbon in IE 11: runAssessment shows the message in a dialog and completes when it is closed (or by a timer under 5 minutes)', async () => {
@@ -87,6 +114,7 @@ describe('the ES5 check (es5-check.js)', () => {
     const u = new URL(c.dialogs[0]);
     expect(u.pathname).toBe('/dialog.html');
     expect(u.searchParams.get('msg')).toMatch(/Internet Explorer 11/);
+    expect(u.searchParams.get('msg')).toMatch(/考评网页（不需要加载项）：https:\/\/addin\.example\/workbook\.html/);
     expect(c.timers).toEqual([270000]);
     expect(completed).not.toHaveBeenCalled();
     c.handlers.dialogMessageReceived();

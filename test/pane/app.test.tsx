@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
+import { App } from '../../src/taskpane/app/App';
 import { paneHost } from '../../src/taskpane/pane-host';
 import { readMeta } from '../../src/workbook/meta';
 import { renderPane, sampleHost } from './helpers';
@@ -204,6 +205,29 @@ test('the remembered language wins when the pane opens', async () => {
   await screen.findByRole('button', { name: 'Assess' });
   // Remembering the language is not a run.
   expect(await screen.findByText('Not assessed yet')).toBeTruthy();
+});
+
+test('a page that owns the language (the workbook page): the workbook’s remembered language is neither read nor written', async () => {
+  const user = userEvent.setup();
+  const host = sampleHost();
+  await paneHost(host).setPaneLanguage('en-US');
+  const writes = host.writes;
+  const onLanguage = jest.fn();
+  const ph = paneHost(host);
+  const { rerender } = render(<App host={ph} displayLanguage={null} initialLang="zh-CN" lang="zh-CN" onLanguage={onLanguage} />);
+  // The page's Chinese wins over the English remembered in the workbook.
+  await screen.findByRole('button', { name: '考评' });
+  expect(await screen.findByText('尚未考评')).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '设置' }));
+  await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
+  await user.click(screen.getByRole('option', { name: '英文 (English)' }));
+  // The switch goes to the page, never into the workbook.
+  expect(onLanguage).toHaveBeenCalledWith('en-US');
+  expect(host.writes).toBe(writes);
+  // The page switching its language switches the pane.
+  rerender(<App host={ph} displayLanguage={null} initialLang="zh-CN" lang="en-US" onLanguage={onLanguage} />);
+  await screen.findByRole('button', { name: 'Assess' });
+  expect(host.writes).toBe(writes);
 });
 
 test('a configuration error is explained with its cell and the workbook is left as it was', async () => {

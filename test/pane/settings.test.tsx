@@ -80,3 +80,29 @@ describe('validation (zod) follows SPEC §2.7', () => {
     expect(validateRules({ ...ok, excellentMin: ' 95 ' }).ok).toBe(true);
   });
 });
+
+describe('a rules sheet the host cannot edit (the workbook page)', () => {
+  test.each([
+    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
+    ['en-US', 'Excellent threshold', 'This page does not change the existing sheet “考评规则”: edit it in WPS or Excel and save, then open the workbook here again and assess it.', 'Save rules'],
+  ] as const)('%s: the rules are shown, not editable, and where to change them is said', (lang, excellent, note, save) => {
+    const onSave = jest.fn(async () => undefined);
+    renderIn(lang, <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={onSave} onPaneLanguage={jest.fn()} lockedSheet="考评规则" inPage />);
+    const ex = screen.getByRole('textbox', { name: excellent }) as HTMLInputElement;
+    expect(ex.value).toBe('95');
+    expect(ex.disabled).toBe(true);
+    expect(screen.getByTestId('rules-locked').textContent).toBe(note);
+    expect(screen.queryByRole('button', { name: save })).toBeNull();
+    // In the page the help does not offer the page itself.
+    expect(screen.queryByTestId('page-link')).toBeNull();
+  });
+
+  test('in the add-in, 设置 → 帮助 links the workbook page (for a computer where the add-in cannot run)', () => {
+    renderIn('zh-CN', <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={jest.fn()} onPaneLanguage={jest.fn()} />);
+    const link = screen.getByTestId('page-link');
+    expect(link.getAttribute('href')).toBe('workbook.html');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.textContent).toBe('考评网页：不用加载项，在浏览器中考评工作簿文件（在新窗口中打开）');
+    expect(screen.getByRole('link', { name: /使用帮助/ }).getAttribute('href')).toBe('help.html');
+  });
+});

@@ -52,6 +52,14 @@ export interface AppProps {
   engineLoader?: () => Promise<Engine>;
   /** For tests: the clipboard. */
   copy?: ControllerOptions['copy'];
+  /** The language when the page around the pane owns it (the workbook page); see ControllerOptions. */
+  lang?: Lang;
+  onLanguage?: (lang: Lang) => void;
+  /**
+   * Inside a page that has its own heading and main landmark (the workbook page): the pane is a region
+   * labelled by `embedded.label`, without its own h1.
+   */
+  embedded?: { label: string };
 }
 
 const TAB_LABEL = {
@@ -71,9 +79,9 @@ export function formatTime(iso: string | null, lang: Lang): string {
   return `${dateLabel(lang, day)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy }: AppProps) {
+export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy, lang, onLanguage, embedded }: AppProps) {
   const theme = usePaneTheme();
-  const { state: s, view, comparison, actions } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy });
+  const { state: s, view, comparison, actions } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
   const { tr } = i18n;
   const primary = primaryAction(s);
@@ -108,6 +116,8 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
           busy={busy}
           onSave={actions.saveRules}
           onPaneLanguage={actions.switchLanguage}
+          lockedSheet={!host.canEditCells && s.settings?.sheet ? s.settings.sheet : null}
+          inPage={host.kind === 'file'}
         />
       );
       break;
@@ -127,11 +137,11 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
   return (
     <FluentProvider theme={theme} dir="ltr">
       {/* The provider's own class would also reach Fluent's portals (listboxes): keep the layout on a div. */}
-      <div className="pga-root">
+      <div className={embedded ? 'pga-root pga-embedded' : 'pga-root'}>
         <I18nContext.Provider value={i18n}>
-          <main className="pga-main">
+          <Frame embedded={embedded}>
             {/* Office's pane title already names the add-in: the heading is for screen readers only. */}
-            <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>
+            {!embedded && <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>}
             <div className="pga-actions" role="group" aria-label={tr(PANE.actionsLabel)}>
               {/* Without a score table the way in is the template (考评 would only say there is no table). */}
               {primary === 'template' ? templateButton : assessButton}
@@ -183,11 +193,22 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
             >
               <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{panel}</Suspense>
             </div>
-          </main>
+          </Frame>
           {footer}
         </I18nContext.Provider>
       </div>
     </FluentProvider>
+  );
+}
+
+/** The pane's landmark: the page's main, or a labelled region inside a page that has its own. */
+function Frame({ embedded, children }: { embedded?: { label: string }; children: ReactNode }) {
+  return embedded ? (
+    <section className="pga-main" aria-label={embedded.label}>
+      {children}
+    </section>
+  ) : (
+    <main className="pga-main">{children}</main>
   );
 }
 

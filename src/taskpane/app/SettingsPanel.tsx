@@ -1,7 +1,7 @@
 /** 设置: edit the 考评规则 sheet (validated with zod) and choose the pane's language (loaded lazily). */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Dropdown, Field, Input, Option, Spinner, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Link, Option, Spinner, Text } from '@fluentui/react-components';
 import type { Lang, Rules } from '../../domain/types';
 import type { Msg } from '../../i18n';
 import { PANE } from '../../i18n/pane';
@@ -49,6 +49,13 @@ export interface SettingsProps {
   busy: boolean;
   onSave: (rules: Rules) => Promise<void>;
   onPaneLanguage: (lang: Lang) => void;
+  /**
+   * The workbook's rules sheet when the host cannot edit it (a file in the workbook page): the rules are
+   * shown, not editable, with where to change them. Null: editable (a missing sheet is created on save).
+   */
+  lockedSheet?: string | null;
+  /** In the workbook page: the help does not offer the page itself. */
+  inPage?: boolean;
 }
 
 interface Choice<V extends string> {
@@ -56,12 +63,13 @@ interface Choice<V extends string> {
   msg: Msg;
 }
 
-export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage }: SettingsProps) {
+export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage, lockedSheet = null, inPage = false }: SettingsProps) {
   const { tr, lang } = useI18n();
   const [form, setForm] = useState<RulesForm | null>(rules ? formOf(rules) : null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, FieldError>>>({});
   if (!form && rules) setForm(formOf(rules));
   if (!form) return <Spinner size="tiny" label={tr(PANE.loading)} />;
+  const locked = lockedSheet !== null;
 
   const set = (k: FieldName, v: string) => {
     setForm({ ...form, [k]: v });
@@ -97,6 +105,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
         <Field key={k} label={label} hint={hint}>
           <Dropdown
             name={k}
+            disabled={locked}
             value={word(current)}
             selectedOptions={[current]}
             onOptionSelect={(_, d) => d.optionValue && set(k, d.optionValue)}
@@ -115,6 +124,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
       <Field key={k} label={label} hint={hint} validationMessage={message(k)} validationState={errors[k] ? 'error' : 'none'}>
         <Input
           name={k}
+          disabled={locked}
           inputMode={f.kind === 'text' ? 'text' : 'decimal'}
           value={form[k]}
           onChange={(_, d) => set(k, d.value)}
@@ -146,17 +156,49 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
         </Dropdown>
       </Field>
       <form className="pga-stack" onSubmit={submit} noValidate aria-label={tr(PANE.tabSettings)}>
-        <Text>{tr(PANE.settingsIntro)}</Text>
+        {locked ? (
+          <Text className="pga-locked" data-testid="rules-locked">
+            {tr(PANE.rulesLocked, { sheet: lockedSheet })}
+          </Text>
+        ) : (
+          <Text>{tr(PANE.settingsIntro)}</Text>
+        )}
         {FORM_FIELDS.map(field)}
         {Object.values(errors).some(Boolean) && (
           <Text className="pga-error" data-testid="rules-invalid">
             {tr(PANE.rulesInvalid)}
           </Text>
         )}
-        <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-          {tr(busy ? PANE.saving : PANE.save)}
-        </Button>
+        {!locked && (
+          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {tr(busy ? PANE.saving : PANE.save)}
+          </Button>
+        )}
       </form>
+      <section className="pga-section" aria-labelledby="pga-help-title">
+        <h3 className="pga-h3" id="pga-help-title">
+          {tr(PANE.helpTitle)}
+        </h3>
+        <ul className="pga-help">
+          <li>
+            <Link href="help.html" target="_blank" rel="noopener">
+              {tr(PANE.helpLink)}
+              {tr(PANE.newWindow)}
+            </Link>
+          </li>
+          {!inPage && (
+            <li>
+              <Link href="workbook.html" target="_blank" rel="noopener" data-testid="page-link">
+                {tr(PANE.pageLink)}
+                {tr(PANE.newWindow)}
+              </Link>
+              <Text block className="pga-muted">
+                {tr(PANE.pageLinkHint)}
+              </Text>
+            </li>
+          )}
+        </ul>
+      </section>
     </div>
   );
 }

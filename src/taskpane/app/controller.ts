@@ -26,6 +26,13 @@ export interface ControllerOptions {
   engineLoader?: () => Promise<Engine>;
   /** For tests: how text reaches the clipboard (resolves false when it could not). */
   copy?: (text: string) => Promise<boolean>;
+  /**
+   * The language, when the page around the pane owns it (the workbook page: the browser's language or the
+   * user's choice there). The workbook's remembered pane language is then neither read nor written, and
+   * switching the language in 设置 calls `onLanguage` instead.
+   */
+  lang?: Lang;
+  onLanguage?: (lang: Lang) => void;
 }
 
 export interface PaneActions {
@@ -78,8 +85,19 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   }
 }
 
-export function usePaneController({ host, displayLanguage, initialLang, engineLoader = loadEngine, copy = copyToClipboard }: ControllerOptions): Controller {
-  const [s, dispatch] = useReducer(reducer, initialLang, initialState);
+export function usePaneController({
+  host,
+  displayLanguage,
+  initialLang,
+  engineLoader = loadEngine,
+  copy = copyToClipboard,
+  lang: pageLang,
+  onLanguage,
+}: ControllerOptions): Controller {
+  const [s, dispatch] = useReducer(reducer, pageLang ?? initialLang, initialState);
+  const pageOwnsLanguage = pageLang !== undefined;
+  const onLanguageRef = useRef(onLanguage);
+  onLanguageRef.current = onLanguage;
   const engineRef = useRef<Engine | null>(null);
   // The engine module as state too, so that what is built from it follows its arrival.
   const [eng, setEng] = useState<Engine | null>(null);
@@ -111,13 +129,16 @@ export function usePaneController({ host, displayLanguage, initialLang, engineLo
       try {
         // One read serves both the banners and the results on view (inside Excel a read is a few syncs).
         const snapshot = await host.read();
-        const paneState = await paneStateOf(snapshot);
+        const recorded = await paneStateOf(snapshot);
+        // A page that owns the language ignores the one remembered in the workbook.
+        const paneState = pageOwnsLanguage ? { ...recorded, paneLanguage: null } : recorded;
         if (!live) return;
         let result = null;
         if (paneState.assessed) {
           const eng = await engine();
           const once = { read: async () => snapshot, write: async () => undefined };
-          result = (await eng.computeOnly(once, { displayLanguage: displayLanguage ?? paneState.paneLanguage ?? initialLang })).result;
+          const shown = displayLanguage ?? paneState.paneLanguage ?? stateRef.current.lang;
+          result = (await eng.computeOnly(once, { displayLanguage: shown })).result;
         } else void engine(); // warm the engine for the first 考评
         if (live) dispatch({ type: 'open/success', paneState, result });
       } catch (error) {
@@ -128,7 +149,12 @@ export function usePaneController({ host, displayLanguage, initialLang, engineLo
       live = false;
     };
     // Once per host (the other inputs are fixed for the pane's life).
-  }, [host, engine, displayLanguage, initialLang]);
+  }, [host, engine, displayLanguage, pageOwnsLanguage]);
+
+  // The page around the pane switched its language.
+  useEffect(() => {
+    if (pageLang) dispatch({ type: 'lang/set', lang: pageLang });
+  }, [pageLang]);
 
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = s.lang;
@@ -220,9 +246,10 @@ export function usePaneController({ host, displayLanguage, initialLang, engineLo
   const switchLanguage = useCallback(
     (lang: Lang) => {
       dispatch({ type: 'lang/set', lang });
-      host.setPaneLanguage(lang).then(refreshState, () => undefined);
+      if (pageOwnsLanguage) onLanguageRef.current?.(lang);
+      else host.setPaneLanguage(lang).then(refreshState, () => undefined);
     },
-    [host, refreshState],
+    [host, refreshState, pageOwnsLanguage],
   );
 
   const view = useMemo(() => (s.result && eng ? eng.buildView(s.result, s.lang) : null), [s.result, eng, s.lang]);

@@ -27,6 +27,7 @@ import type { RunComparison } from '../../workbook/digest';
 import { parseConfig } from '../../workbook/parse';
 import type { WorkbookHost, WorkbookPatch } from '../../workbook/snapshot';
 import { templatePatch } from '../../workbook/template';
+import { findRulesSheet } from '../pane-host';
 
 export type { AssessOutcome, RunComparison };
 
@@ -182,12 +183,13 @@ export function templateFor(lang: Lang): WorkbookPatch {
 }
 
 /**
- * The rules in force and the rubric's total (points), read the way the reader reads them, for the
- * settings form. Throws the reader's configuration error when the sheet is invalid.
+ * The rules in force, the rubric's total (points) and the rules sheet's name (null without one), read the
+ * way the reader reads them, for the settings form. Throws the reader's configuration error when the sheet is invalid.
  */
-export async function readRules(host: WorkbookHost): Promise<{ rules: Rules; totalPoints: number }> {
-  const { rubric, rules } = parseConfig(await host.read());
-  return { rules, totalPoints: rubricTotal(rubric) / 100 };
+export async function readRules(host: WorkbookHost): Promise<{ rules: Rules; totalPoints: number; sheet: string | null }> {
+  const snapshot = await host.read();
+  const { rubric, rules } = parseConfig(snapshot);
+  return { rules, totalPoints: rubricTotal(rubric) / 100, sheet: findRulesSheet(snapshot) };
 }
 
 const DAY = 86_400_000;

@@ -38,7 +38,8 @@ export interface Notice {
   copiedText?: string;
 }
 
-export type Settings = { rules: Rules; totalPoints: number };
+/** The rules in force, the rubric's full score, and the workbook's rules sheet (null when it has none). */
+export type Settings = { rules: Rules; totalPoints: number; sheet?: string | null };
 
 export interface State {
   lang: Lang;
@@ -194,7 +195,7 @@ export function reducer(s: State, a: Action): State {
       return {
         ...s,
         saving: false,
-        settings: { rules: a.rules, totalPoints: s.settings?.totalPoints ?? 100 },
+        settings: { rules: a.rules, totalPoints: s.settings?.totalPoints ?? 100, sheet: a.sheet },
         // Re-run next (the result sheets follow the rules): that run's notice says the rules were saved.
         rulesSaved: a.rerun ? a.sheet : null,
         notice: a.rerun ? null : { intent: 'success', msg: PANE.saved, params: { sheet: a.sheet } },

@@ -1,0 +1,343 @@
+/**
+ * The workbook page (workbook.html): the task pane's assessment for a workbook FILE, in a browser, with no
+ * Office at all — for WPS, for Excel that cannot load the add-in, for computers where add-ins are blocked —
+ * and the 党委's roll-up of many branches' workbooks.
+ *
+ * - Open a .xlsx / .xlsm (button or drop): the file is read in the browser (src/page/workbook-file.ts, a lazy
+ *   chunk) and the same pane (App, embedded) runs over it — 考评, 概览, 预警, 年度排名, 设置, 复制汇报文字.
+ *   After 考评 the assessed workbook is offered as `<name>.assessed.xlsx`: the same the `assess` tool writes.
+ *   A file that cannot be read shows the one-line reason and offers nothing.
+ * - 汇总多个党支部 (button, or a drop of several files or a folder): RollupView.
+ * - The page's language: `?lang=`, else the last choice on this site, else the browser's (zh* → Chinese,
+ *   anything else → English); the switch in the header and 设置's 面板语言 change it together. The choice is
+ *   kept in this browser (localStorage), never written into a workbook.
+ * - Nothing leaves the browser: the page's CSP allows connections to its own site only, and it makes none.
+ */
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Button, FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { AssessError } from '../domain/errors';
+import type { Lang } from '../domain/types';
+import { t } from '../i18n';
+import type { Msg, Params } from '../i18n';
+import { CONFIG_MSG } from '../i18n/config';
+import { PAGE } from '../i18n/page';
+import { usePaneTheme } from '../taskpane/app/theme';
+import { saveBytes } from './download';
+import type { PickedFile } from './files';
+import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
+import { oneLine, reasonOf } from './reason';
+import type { Download, OpenedWorkbook } from './workbook-file';
+
+// The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
+const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
+const loadPane = () => import(/* webpackChunkName: "page-pane" */ '../taskpane/app/App');
+const App = lazy(() => loadPane().then((m) => ({ default: m.App })));
+const RollupView = lazy(() => import(/* webpackChunkName: "page-rollup" */ './RollupView').then((m) => ({ default: m.RollupView })));
+
+type View =
+  | { kind: 'start' }
+  | { kind: 'opening'; file: string }
+  | { kind: 'workbook'; opened: OpenedWorkbook; id: number }
+  | { kind: 'rollup'; id: number; files: PickedFile[] | null };
+
+interface Failure {
+  file: string;
+  error: unknown;
+}
+
+export interface WorkbookPageProps {
+  initialLang: Lang;
+}
+
+function remember(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // storage may be off (private windows, policies): the choice then lasts for this visit
+  }
+}
+
+export function WorkbookPage({ initialLang }: WorkbookPageProps) {
+  const theme = usePaneTheme();
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [view, setView] = useState<View>({ kind: 'start' });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [download, setDownload] = useState<Download | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const openInput = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const sequence = useRef(0);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const tr = useCallback((m: Msg, p?: Params) => t(lang, m, p), [lang]);
+
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    remember(l);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t(lang, PAGE.title);
+  }, [lang]);
+
+  // ── one workbook ──
+  const openFile = useCallback(async (file: File) => {
+    const id = ++sequence.current;
+    setFailure(null);
+    setDownload(null);
+    setView({ kind: 'opening', file: file.name });
+    try {
+      const [{ openWorkbookBytes }] = await Promise.all([loadWorkbookFile(), loadPane()]);
+      let bytes: Uint8Array;
+      try {
+        bytes = await fileBytes(file);
+      } catch (e) {
+        throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file.name, detail: e instanceof Error ? e.name : String(e) });
+      }
+      const opened = await openWorkbookBytes(file.name, bytes, () => {
+        void opened.download().then((d) => {
+          if (sequence.current === id) setDownload(d);
+        });
+      });
+      if (sequence.current !== id) return;
+      setView({ kind: 'workbook', opened, id });
+    } catch (error) {
+      if (sequence.current !== id) return;
+      setFailure({ file: file.name, error });
+      setView({ kind: 'start' });
+    }
+  }, []);
+
+  const startRollup = useCallback((files: PickedFile[] | null) => {
+    setFailure(null);
+    setDownload(null);
+    setView({ kind: 'rollup', id: ++sequence.current, files });
+  }, []);
+
+  const back = useCallback(() => {
+    ++sequence.current;
+    setDownload(null);
+    setView({ kind: 'start' });
+  }, []);
+
+  // Focus follows the view: the heading of what just opened.
+  useEffect(() => {
+    if (view.kind === 'workbook') heading.current?.focus();
+  }, [view]);
+
+  // ── drops anywhere on the page ──
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types ?? [], 'Files') >= 0;
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      // Without this the browser would open the dropped file itself.
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!e.relatedTarget) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) && !(e.dataTransfer?.files?.length ?? 0)) return;
+      e.preventDefault();
+      setDragging(false);
+      const taken = droppedEntries(e.dataTransfer);
+      void droppedFiles(taken).then((files) => {
+        if (files.length === 0) return;
+        const single = files.length === 1 && !files[0].inFolder;
+        if (viewRef.current.kind === 'rollup') startRollup(files);
+        else if (single) void openFile(files[0].file);
+        else startRollup(files);
+      });
+    };
+    window.addEventListener('dragenter', over);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', over);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFile, startRollup]);
+
+  // An assessed workbook not yet downloaded: leaving the page asks first.
+  const unsaved = useRef(false);
+  useEffect(() => {
+    const guard = (e: BeforeUnloadEvent) => {
+      if (!unsaved.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, []);
+  useEffect(() => {
+    unsaved.current = !!download;
+  }, [download]);
+
+  const pickOne = () => openInput.current?.click();
+  const onPicked = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const files = e.currentTarget.files;
+    const file = files && files.length ? files[0] : null;
+    e.currentTarget.value = '';
+    if (file) void openFile(file);
+  };
+
+  const save = () => {
+    if (!download) return;
+    saveBytes(download.bytes, download.name, download.mime);
+    unsaved.current = false;
+  };
+
+  let body: ReactNode;
+  switch (view.kind) {
+    case 'start':
+    case 'opening':
+      body = (
+        <Start
+          tr={tr}
+          opening={view.kind === 'opening' ? view.file : null}
+          failure={failure}
+          lang={lang}
+          onOpen={pickOne}
+          onRollup={() => startRollup(null)}
+        />
+      );
+      break;
+    case 'workbook':
+      body = (
+        <section className="pgp-section" aria-labelledby="pgp-workbook-title">
+          <div className="pgp-filebar">
+            <h2 id="pgp-workbook-title" className="pgp-h2 pgp-file" ref={heading} tabIndex={-1}>
+              {tr(PAGE.workbook, { file: view.opened.name })}
+            </h2>
+            <div className="pgp-actions">
+              {download ? (
+                <Button appearance="primary" onClick={save} data-testid="download">
+                  {tr(download.assessed ? PAGE.download : PAGE.downloadChanged)}
+                </Button>
+              ) : null}
+              <Button appearance="secondary" onClick={pickOne} data-testid="open-another">
+                {tr(PAGE.openAnother)}
+              </Button>
+              <Button appearance="subtle" onClick={back}>
+                {tr(PAGE.back)}
+              </Button>
+            </div>
+            <Text className="pgp-muted" data-testid="download-hint">
+              {download ? tr(PAGE.downloadAs, { file: download.name }) : tr(PAGE.notYet)}
+            </Text>
+          </div>
+          <Suspense fallback={<Spinner size="tiny" label={tr(PAGE.loading)} />}>
+            <App
+              key={view.id}
+              host={view.opened.host}
+              displayLanguage={null}
+              initialLang={lang}
+              lang={lang}
+              onLanguage={setLang}
+              embedded={{ label: tr(PAGE.paneLabel) }}
+            />
+          </Suspense>
+        </section>
+      );
+      break;
+    case 'rollup':
+      body = (
+        <Suspense fallback={<Spinner size="tiny" label={tr(PAGE.loading)} />}>
+          <RollupView key={view.id} lang={lang} files={view.files} onFiles={startRollup} onBack={back} />
+        </Suspense>
+      );
+      break;
+  }
+
+  return (
+    <FluentProvider theme={theme} dir="ltr" className="pgp-provider">
+      <div className={dragging ? 'pgp pgp-dragging' : 'pgp'}>
+        <header className="pgp-header">
+          <img src="assets/icon-32.png" alt="" width={32} height={32} />
+          <h1 className="pgp-h1">{tr(PAGE.title)}</h1>
+          <Button
+            appearance="subtle"
+            onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}
+            lang={tr(PAGE.switchLanguageLang)}
+            title={tr(PAGE.switchLanguageTitle)}
+            data-testid="switch-language"
+          >
+            {tr(PAGE.switchLanguage)}
+          </Button>
+        </header>
+        <main className="pgp-body">
+          <section className="pgp-privacy" aria-labelledby="pgp-privacy-title" data-testid="privacy">
+            <h2 id="pgp-privacy-title" className="pgp-privacy-title">
+              {tr(PAGE.privacyTitle)}
+            </h2>
+            <p>{tr(PAGE.privacy)}</p>
+          </section>
+          {body}
+        </main>
+        <footer className="pgp-footer">
+          <Text>{tr(PAGE.footer)}</Text>{' '}
+          <Link href="help.html" target="_blank" rel="noopener">
+            {tr(PAGE.help)}
+          </Link>
+        </footer>
+        <input ref={openInput} type="file" accept=".xlsx,.xlsm" hidden onChange={onPicked} data-testid="open-input" />
+      </div>
+    </FluentProvider>
+  );
+}
+
+interface StartProps {
+  tr: (m: Msg, p?: Params) => string;
+  lang: Lang;
+  opening: string | null;
+  failure: Failure | null;
+  onOpen: () => void;
+  onRollup: () => void;
+}
+
+/** The first view: open one workbook (or drop it), or go to the roll-up. */
+function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
+  return (
+    <>
+      <section className="pgp-section" aria-labelledby="pgp-one-title">
+        <h2 id="pgp-one-title" className="pgp-h2">
+          {tr(PAGE.oneTitle)}
+        </h2>
+        <Text>{tr(PAGE.intro)}</Text>
+        <div className="pgp-drop" data-testid="drop-zone">
+          <Button appearance="primary" size="large" onClick={onOpen} disabled={!!opening} data-testid="open">
+            {tr(PAGE.open)}
+          </Button>
+          <Text className="pgp-muted">{tr(PAGE.dropOne)}</Text>
+          {opening && <Spinner size="tiny" label={tr(PAGE.opening, { file: opening })} />}
+        </div>
+        {failure && (
+          <MessageBar intent="error" role="alert" layout="multiline" data-testid="open-failed">
+            <MessageBarBody>
+              <MessageBarTitle>{tr(PAGE.cannotOpen, { file: failure.file })}</MessageBarTitle>
+              <span data-testid="open-reason">{oneLine(reasonOf(failure.error, lang))}</span> <span>{tr(PAGE.cannotOpenNote)}</span>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      <section className="pgp-section" aria-labelledby="pgp-rollup-start-title">
+        <h2 id="pgp-rollup-start-title" className="pgp-h2">
+          {tr(PAGE.rollupTitle)}
+        </h2>
+        <Text>{tr(PAGE.rollupShort)}</Text>
+        <div>
+          <Button appearance="secondary" onClick={onRollup} data-testid="rollup">
+            {tr(PAGE.rollupButton)}
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}

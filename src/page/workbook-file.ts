@@ -1,0 +1,70 @@
+/**
+ * A workbook file behind the pane, in the workbook page (a chunk loaded when the first file is opened: the
+ * zip and XML libraries come with it). The file host (src/hosts/file) works on the file's bytes in memory,
+ * exactly as the `assess` tool does on disk: it reads the parts it needs, copies every input part verbatim
+ * and writes only the add-in's own sheets. Nothing leaves the browser; the result is offered as a download.
+ *
+ * The port is the file host's (`portOverHost`): read, write, insert — no cell edits (an existing rules
+ * sheet is not changed here, 设置 says where to change it) and no selection (a file has no cursor).
+ */
+import { AssessError } from '../domain/errors';
+import { FileHost } from '../hosts/file/host';
+import { PAGE } from '../i18n/page';
+import type { PaneHost, WorkbookPort } from '../taskpane/pane-host';
+import { paneHost, portOverHost } from '../taskpane/pane-host';
+import { readMeta } from '../workbook/meta';
+import { WORKBOOK, downloadName, mimeOf } from './files';
+
+export interface Download {
+  bytes: Uint8Array;
+  /** `<name>.assessed.xlsx` (or .xlsm); `<name>.edited.xlsx` when changed but not assessed. */
+  name: string;
+  mime: string;
+  assessed: boolean;
+}
+
+export interface OpenedWorkbook {
+  /** The file's name as the user picked it. */
+  name: string;
+  host: PaneHost;
+  /** The workbook as it stands, to download; null while the page has not changed it. */
+  download(): Promise<Download | null>;
+}
+
+/**
+ * Open a workbook file's bytes for the pane. Throws the file host's AssessError, naming the file and
+ * saying what to do, when it is not a workbook, damaged, encrypted, over a limit or holds no worksheet:
+ * then there is nothing to show and nothing to download. `onChange` is called after every write.
+ */
+export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void): Promise<OpenedWorkbook> {
+  if (!WORKBOOK.test(name)) throw new AssessError('file', PAGE.notWorkbook, { file: name });
+  // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
+  const file = new FileHost(bytes, name, undefined, { outputs: false });
+  await file.read();
+  let changed = false;
+  const base = portOverHost(file, 'file');
+  const port: WorkbookPort = {
+    kind: 'file',
+    read: () => base.read(),
+    async write(patch) {
+      await base.write(patch);
+      changed = true;
+      onChange();
+    },
+    async insert(patch) {
+      await base.insert(patch);
+      changed = true;
+      onChange();
+    },
+  };
+  return {
+    name,
+    host: paneHost(port),
+    async download() {
+      if (!changed) return null;
+      const meta = readMeta(await file.read());
+      const assessed = !!meta && meta.runAt !== '';
+      return { bytes: file.bytes(), name: downloadName(name, assessed), mime: mimeOf(name), assessed };
+    },
+  };
+}

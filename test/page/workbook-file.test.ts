@@ -1,0 +1,91 @@
+/**
+ * The workbook page's file (src/page/workbook-file.ts), in Node: a workbook file's bytes behind the pane.
+ * Assessed through the pane's host, it is byte for byte what the command-line tool writes for the same
+ * file at the same instant (both use Node's zlib here; in a browser the e2e compares part for part). A
+ * file that cannot be read fails before the pane shows, naming the file; nothing is offered until the page
+ * has changed the workbook, and then under the tool's name.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { assessWorkbook } from '../../src/app/assessWorkbook';
+import { AssessError } from '../../src/domain/errors';
+import { DEFAULT_RULES } from '../../src/domain/rules';
+import { FileHost } from '../../src/hosts/file/host';
+import { openWorkbookFile } from '../../src/hosts/file/node';
+import { openWorkbookBytes } from '../../src/page/workbook-file';
+import { paneStateOf } from '../../src/taskpane/app/paneState';
+import { templatePatch } from '../../src/workbook/template';
+import { VARIANTS } from '../support/variants';
+
+jest.setTimeout(60000);
+
+const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
+const NOW = () => new Date('2026-05-01T10:00:00+08:00');
+const sampleBytes = () => new Uint8Array(fs.readFileSync(SAMPLE));
+
+test('assessed through the pane host, the workbook is what `assess` writes for the same file at the same instant', async () => {
+  const changes: number[] = [];
+  const opened = await openWorkbookBytes('sample.xlsx', sampleBytes(), () => changes.push(1));
+  expect(await opened.download()).toBeNull();
+  expect(opened.host.kind).toBe('file');
+  expect(opened.host.canSelect).toBe(false);
+  expect(opened.host.canEditCells).toBe(false);
+  // The pane's 考评: the one use case over the pane host, the page's language as the display language.
+  await assessWorkbook(opened.host, { now: NOW, displayLanguage: 'zh-CN' });
+  expect(changes).toHaveLength(1);
+  const dl = (await opened.download())!;
+  expect(dl).toMatchObject({ name: 'sample.assessed.xlsx', assessed: true, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+
+  // The command-line tool's path: the file opened from disk, the same use case, the same clock.
+  const tool = await openWorkbookFile(SAMPLE, undefined, { outputs: false });
+  await assessWorkbook(tool, { now: NOW });
+  expect(Buffer.from(dl.bytes).equals(Buffer.from(tool.bytes()))).toBe(true);
+});
+
+test('a damaged file fails before the pane shows: the file named, what to do said, the same words as `assess`', async () => {
+  const damaged = await VARIANTS.find((v) => v.name === 'truncated')!.bytes();
+  const err = await openWorkbookBytes('损坏.xlsx', damaged, () => undefined).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AssessError);
+  const tool = await new FileHost(damaged, '损坏.xlsx').read().then(
+    () => null,
+    (e: unknown) => e as AssessError,
+  );
+  expect((err as AssessError).describe('zh-CN')).toBe(tool!.describe('zh-CN'));
+  expect((err as AssessError).describe('zh-CN')).toMatch(/^损坏\.xlsx: /);
+});
+
+test('a file that is not an .xlsx or .xlsm by its name is refused, saying how to save it', async () => {
+  for (const name of ['说明.txt', '旧格式.xls', '表格.et']) {
+    const err = (await openWorkbookBytes(name, sampleBytes(), () => undefined).catch((e: unknown) => e)) as AssessError;
+    expect(err).toBeInstanceOf(AssessError);
+    expect(err.describe('zh-CN')).toBe(`“${name}”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再打开`);
+    expect(err.describe('en-US')).toMatch(/is not an \.xlsx or \.xlsm workbook: save it in Excel or WPS as/);
+  }
+});
+
+test('a macro workbook downloads as .assessed.xlsm', async () => {
+  const opened = await openWorkbookBytes('宏.xlsm', sampleBytes(), () => undefined);
+  await assessWorkbook(opened.host, { now: NOW });
+  expect((await opened.download())!.name).toBe('宏.assessed.xlsm');
+});
+
+test('a blank workbook with the template inserted (no run yet) downloads as .edited; a rules sheet is created, never edited', async () => {
+  const blank = FileHost.empty();
+  await blank.write({ sheets: [{ name: 'Sheet1', values: [['x']], styles: [], links: [], merges: [], columnWidths: [], freeze: { rows: 0, cols: 0 }, visibility: 'visible', landscape: false }], deleteSheets: [], activate: null });
+  const opened = await openWorkbookBytes('空白.xlsx', blank.bytes(), () => undefined);
+  expect((await paneStateOf(await opened.host.read())).hasScoreTable).toBe(false);
+  const r = await opened.host.insertTemplate(templatePatch('zh-CN'));
+  expect(r.inserted).toEqual(['考评细则', '考评规则', '评分表']);
+  const dl = (await opened.download())!;
+  expect(dl).toMatchObject({ name: '空白.edited.xlsx', assessed: false });
+
+  // The template's 考评规则 now exists: the page does not write into it (the input sheet stays as it is).
+  const before = Buffer.from(dl.bytes);
+  const err = await opened.host.writeRules({ ...DEFAULT_RULES, excellentMin: 9000 }, 'zh-CN').catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(AssessError);
+  expect((err as AssessError).describe('zh-CN')).toMatch(/考评规则/);
+  expect(Buffer.from((await opened.download())!.bytes).equals(before)).toBe(true);
+});
