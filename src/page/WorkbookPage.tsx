@@ -322,7 +322,10 @@ function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
           <MessageBar intent="error" role="alert" layout="multiline" data-testid="open-failed">
             <MessageBarBody>
               <MessageBarTitle>{tr(PAGE.cannotOpen, { file: failure.file })}</MessageBarTitle>
-              <span data-testid="open-reason">{oneLine(reasonOf(failure.error, lang))}</span> <span>{tr(PAGE.cannotOpenNote)}</span>
+              <div className="pga-notice-body">
+                <span data-testid="open-reason">{oneLine(reasonOf(failure.error, lang))}</span>
+                <span>{tr(PAGE.cannotOpenNote)}</span>
+              </div>
             </MessageBarBody>
           </MessageBar>
         )}

@@ -240,6 +240,12 @@ describe('the workbook page', () => {
     expect(r.status).toBe(0);
     const expected = new Uint8Array(fs.readFileSync(path.join(dir, 'sample.assessed.xlsx')));
 
+    // As deployed: no office.js, connections to its own site only.
+    const html = fs.readFileSync(path.join(DIST, 'workbook.html'), 'utf8');
+    expect(html).not.toMatch(/office\.js|appsforoffice/);
+    expect(html).toMatch(/Content-Security-Policy[^>]*connect-src 'self'[;"]/);
+    expect(html).toMatch(/script-src 'self';/);
+
     const { context, page } = await open(1280, 'zh-CN', ASSESS_AT);
     await page.getByRole('heading', { level: 1, name: '党小组考评助手 · 考评网页' }).waitFor();
     await expect(page.getByTestId('privacy').innerText()).resolves.toMatch(/文件不会离开这台电脑[\s\S]*不上传到任何服务器/);
