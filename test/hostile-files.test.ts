@@ -313,3 +313,19 @@ describe('limits: a file that would exhaust memory is refused at a stated limit,
     expect(e.describe('zh-CN')).toContain('文件解压后超过300 KB的上限');
   });
 });
+
+describe('namespaces are read by scope, not by spelling', () => {
+  test('an element named like a cell in another namespace is not a cell, and a redeclared default namespace is followed', async () => {
+    const base = VARIANTS.find((x) => x.name === 'exceljs')!;
+    const zip = await JSZip.loadAsync(await base.bytes());
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // A foreign <c> inside row 2 (its own default namespace) must not overwrite A2; inside it, the main
+    // namespace bound again under another prefix is SpreadsheetML once more.
+    const foreign = '<ext xmlns="urn:other"><c r="A2"><v>1999</v></c><m:c xmlns:m="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="Z2"><m:v>7</m:v></m:c></ext>';
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace(/(<row r="2"[^>]*>)/, `$1${foreign}`));
+    const snap = await new FileHost(await zip.generateAsync({ type: 'uint8array' })).read();
+    const row = snap.sheets[0].values[1];
+    expect(row[0]).toBe(2024);
+    expect(row[25]).toBe(7);
+  });
+});

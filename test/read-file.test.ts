@@ -9,6 +9,8 @@ import { hostOf } from './support/exceljs-snapshot';
 import { formSheet, S97 } from './support/workbooks';
 
 const SAMPLE = path.join(__dirname, 'fixtures', 'cases', 'sample_form.xlsx');
+jest.setTimeout(60_000);
+
 let dir: string;
 
 async function readWorkbookFile(file: string) {

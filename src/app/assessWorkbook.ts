@@ -70,6 +70,16 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
     renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger }),
   );
   await step('write', () => host.write(patch));
-  const report = toReport(result, lang, ledger);
-  return { result, parsed, lang, patch, report, runAt };
+  // The report is built when first asked for (the JSON file, the pane): a plain run of the file tool needs none.
+  let report: Report | null = null;
+  return {
+    result,
+    parsed,
+    lang,
+    patch,
+    get report(): Report {
+      return (report ??= toReport(result, lang, ledger));
+    },
+    runAt,
+  };
 }

@@ -12,7 +12,7 @@
 import { assess } from '../domain/assess';
 import { AssessError } from '../domain/errors';
 import { deadline, periodIndex } from '../domain/periods';
-import type { BandCode, Half, Lang, Period, RectifyStatus, RowStatus, Title } from '../domain/types';
+import type { AnnualEntry, BandCode, Half, Lang, Period, RectifyStatus, RowStatus } from '../domain/types';
 import { FileHost } from '../hosts/file/host';
 import type { Msg } from '../i18n';
 import { t } from '../i18n';
@@ -52,25 +52,8 @@ export interface GroupLine {
   deadline: string | null;
 }
 
-/** A (year, group) annual entry, as the branch's rules decide it. */
-export interface AnnualLine {
-  year: number;
-  group: string;
-  leader: string;
-  liaison: string;
-  /** Hundredths. */
-  h1: number | null;
-  h2: number | null;
-  /** Thousandths; null when the year is incomplete. */
-  average: number | null;
-  band: BandCode | null;
-  /** The branch's own rank. */
-  rank: number | null;
-  titles: Title[];
-  /** Tied for the branch's title (年度第一并列). */
-  tie: boolean;
-  vetoed: boolean;
-}
+/** A (year, group) annual entry, as the branch's rules decide it (its own rank; tie = 年度第一并列). */
+export type AnnualLine = Pick<AnnualEntry, 'year' | 'group' | 'leader' | 'liaison' | 'h1' | 'h2' | 'average' | 'band' | 'rank' | 'titles' | 'tie' | 'vetoed'>;
 
 /** An item that lost most, with its name in both languages. */
 export interface FocusItem {
