@@ -413,6 +413,26 @@ describe('the workbook page', () => {
   });
 });
 
+test('syntax: the workbook page’s bundles parse as ES2020 (current Chromium-based browsers: Edge, Chrome, 360/QQ in fast mode)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const acorn = require('acorn') as { parse: (src: string, o: object) => unknown };
+  const runtime = fs.readFileSync(path.join(DIST, 'workbook.js'), 'utf8');
+  // The entry and every lazy chunk its webpack runtime lists (by content hash).
+  const files = fs.readdirSync(DIST).filter((f) => f === 'workbook.js' || (/\.([0-9a-f]{8})\.js$/.test(f) && runtime.includes(`"${/\.([0-9a-f]{8})\.js$/.exec(f)![1]}"`)));
+  expect(files).toEqual(expect.arrayContaining(['workbook.js', expect.stringMatching(/^workbook-file\./), expect.stringMatching(/^rollup\./), expect.stringMatching(/^engine\./)]));
+  const failures: string[] = [];
+  for (const f of files) {
+    try {
+      acorn.parse(fs.readFileSync(path.join(DIST, f), 'utf8'), { ecmaVersion: 2020, sourceType: 'script' });
+    } catch (e) {
+      failures.push(`${f}: ${(e as Error).message}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  // (The page needs no office.js, so no chunk of the add-in's Office host either.)
+  expect(files.some((f) => f.startsWith('office-host.'))).toBe(false);
+});
+
 describe('the pane links the workbook page', () => {
   test('设置 → 帮助 in the pane offers workbook.html; help.html does too', async () => {
     const help = fs.readFileSync(path.join(DIST, 'help.html'), 'utf8');
