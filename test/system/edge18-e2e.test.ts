@@ -14,15 +14,14 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { benchSnapshot } from '../../src/bench/bench';
+import { launchChromiumContext, newest, serve } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** What EdgeHTML 18 does not have (MDN browser-compat-data); deleted before the page's first script. */
 const MISSING_IN_EDGE_18 = [
@@ -65,35 +64,7 @@ const DELETE_SCRIPT = `(() => {
   window.__edge18Deleted = gone;
 })();`;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** The fake Excel and the Office stand-in, bundled for the browser (test/system/support/ribbon-office.ts). */
 async function bundleRibbonOffice(outDir: string): Promise<string> {
@@ -133,13 +104,7 @@ beforeAll(async () => {
   server = await serve(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 380, height: 900 },
-    locale: 'zh-CN',
-  });
+  context = await launchChromiumContext(profile, { viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
   await context.addInitScript({ content: DELETE_SCRIPT });
 });
 

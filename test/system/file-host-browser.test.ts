@@ -8,12 +8,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { FileHost } from '../../src/hosts/file/host';
 import { bundleForBrowser } from '../support/browser/bundle';
+import { launchChromium, packageParts } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
@@ -24,20 +23,12 @@ const AS_OF = '2026-01-15';
 let dir: string;
 let browser: Browser;
 
-async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
-  return out;
-}
+const parts = packageParts;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-browser-host-'));
   await bundleForBrowser(path.join(ROOT, 'test/support/browser/file-host-entry.ts'), dir, 'file-host.js');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

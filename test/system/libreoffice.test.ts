@@ -8,66 +8,19 @@ import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { convert, removeProfiles, sheetsAsCsv } from '../support/libreoffice';
 
 jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist/node/cli/main.js');
 const SAMPLE = path.join(ROOT, 'assets/sample.xlsx');
-const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 let dir: string;
-const loDirs: string[] = [];
 
-/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Convert every sheet of a workbook to CSV with LibreOffice; returns sheet name → rows. */
+/** Every sheet of a workbook as CSV rows, in a fresh folder. */
 function toCsv(xlsx: string): Map<string, string[][]> {
-  const out = fs.mkdtempSync(path.join(dir, 'csv-'));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-  loDirs.push(profile);
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', CSV_FILTER, '--outdir', out, xlsx], {
-    encoding: 'utf8',
-  });
-  expect(r.status).toBe(0);
-  const base = path.basename(xlsx, '.xlsx');
-  const sheets = new Map<string, string[][]>();
-  for (const f of fs.readdirSync(out)) {
-    if (!f.startsWith(`${base}-`) || !f.endsWith('.csv')) continue;
-    sheets.set(f.slice(base.length + 1, -4), parseCsv(fs.readFileSync(path.join(out, f), 'utf8')));
-  }
-  return sheets;
+  return sheetsAsCsv(xlsx, fs.mkdtempSync(path.join(dir, 'csv-')));
 }
 
 /** Rows under the header row that contains all `columns`, as objects keyed by header text. */
@@ -99,7 +52,8 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const d of [dir, ...loDirs]) fs.rmSync(d, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+  removeProfiles();
 });
 
 test('LibreOffice sees the four output sheets after the input sheets', () => {
@@ -181,12 +135,7 @@ test('the run record (a very hidden sheet) travels with the workbook', () => {
 
 test('a workbook re-saved by LibreOffice after a run is assessed again: its outputs are replaced, not duplicated', () => {
   const resaved = fs.mkdtempSync(path.join(dir, 'resaved-'));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-  loDirs.push(profile);
-  const lo = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', resaved, path.join(dir, 'sample.assessed.xlsx')], {
-    encoding: 'utf8',
-  });
-  expect(lo.status).toBe(0);
+  convert('xlsx', path.join(dir, 'sample.assessed.xlsx'), resaved);
   const r = spawnSync(process.execPath, [MAIN, 'sample.assessed.xlsx', '--as-of', '2026-01-15', '--out', 'again.xlsx'], { cwd: resaved, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

@@ -23,11 +23,11 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import sample from '../../src/hosts/memory/sample.json';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { launchChromium, newest, serve } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
@@ -37,42 +37,10 @@ const OUT = path.join(ROOT, 'test-results');
 const README_IMAGES = process.env.PGA_README_IMAGES === '1' ? path.join(ROOT, 'docs', 'images') : null;
 const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
 const CDN = 'appsforoffice.microsoft.com';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** The pane's clock: as of this day the sample's open rectification (deadline 2026-03-31) is 31 days overdue. */
 const NOW = new Date('2026-05-01T10:00:00');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** Newest modification time under a folder. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 let server: http.Server;
 let browser: Browser;
@@ -91,12 +59,8 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   server = await serve(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // (Playwright gives every launch a fresh, temporary profile.)
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // (Playwright gives every launch a fresh, temporary profile.)
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

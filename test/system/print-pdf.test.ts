@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { removeProfiles, soffice } from '../support/libreoffice';
 
 jest.setTimeout(300_000);
 
@@ -20,7 +21,6 @@ const OUT = path.join(ROOT, 'test-results');
 const PY = '/usr/bin/python3';
 
 let dir: string;
-const profiles: string[] = [];
 
 /** openpyxl: the sheet's print settings as another library reads them, and a copy holding that sheet alone. */
 const KEEP_ONE = `
@@ -52,12 +52,6 @@ wb.save(dst)
 print(json.dumps(info, ensure_ascii=False))
 `;
 
-function soffice(args: string[]): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-  profiles.push(profile);
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, ...args], { encoding: 'utf8' });
-  expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
-}
 
 interface Printed {
   info: Record<string, unknown>;
@@ -97,7 +91,8 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const p of [dir, ...profiles]) fs.rmSync(p, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+  removeProfiles();
 });
 
 const A4_LANDSCAPE = /^841\.8\d* x 595\.\d+ pts \(A4\)/;

@@ -15,6 +15,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { ReportSchema } from '../../src/app/report';
 import { VARIANTS } from '../support/variants';
+import { CSV_FILTER, convert, removeProfiles } from '../support/libreoffice';
 import { writeXlsx, basicFixture } from '../support/xlsx';
 
 jest.setTimeout(600_000);
@@ -31,19 +32,10 @@ const BASIC = [
 ];
 
 let dir: string;
-const profiles: string[] = [];
 
 function run(cmd: string, args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: dir });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** LibreOffice converts a workbook headless (a throwaway profile each time). */
-function soffice(filter: string, file: string, outdir: string): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-  profiles.push(profile);
-  const r = run('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outdir, file]);
-  expect(r.code).toBe(0);
 }
 
 async function parts(file: string): Promise<Map<string, Buffer>> {
@@ -100,7 +92,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+  removeProfiles();
 });
 
 describe('workbooks written by other producers', () => {
@@ -111,8 +103,8 @@ describe('workbooks written by other producers', () => {
     fs.mkdirSync(path.join(dir, 'lo'));
     fs.mkdirSync(path.join(dir, 'ooxml'));
     // LibreOffice: its Excel 2007–365 filter, and its "Office Open XML" filter (ISO/IEC 29500 attributes).
-    soffice('xlsx:Calc MS Excel 2007 XML', path.join(dir, 'exceljs.xlsx'), path.join(dir, 'lo'));
-    soffice('xlsx:Calc Office Open XML', path.join(dir, 'openpyxl.xlsx'), path.join(dir, 'ooxml'));
+    convert('xlsx:Calc MS Excel 2007 XML', path.join(dir, 'exceljs.xlsx'), path.join(dir, 'lo'));
+    convert('xlsx:Calc Office Open XML', path.join(dir, 'openpyxl.xlsx'), path.join(dir, 'ooxml'));
   });
 
   test.each([
@@ -128,7 +120,7 @@ describe('workbooks written by other producers', () => {
   test('LibreOffice reads the results sheet of an openpyxl workbook assessed by the tool', async () => {
     const out = await assessAndCheck(path.join(dir, 'openpyxl.xlsx'), BASIC);
     const csvDir = fs.mkdtempSync(path.join(dir, 'csv-'));
-    soffice('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', out, csvDir);
+    convert(CSV_FILTER, out, csvDir);
     const results = fs.readdirSync(csvDir).find((f) => f.endsWith('-考评结果.csv'));
     expect(results).toBeDefined();
     const text = fs.readFileSync(path.join(csvDir, results!), 'utf8');

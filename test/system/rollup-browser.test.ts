@@ -7,12 +7,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { rollupFiles } from '../../src/rollup';
 import { ROLLUP_AS_OF, branchFolder } from '../support/branches';
 import { bundleForBrowser } from '../support/browser/bundle';
+import { launchChromium, packageParts } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
@@ -22,20 +21,12 @@ const RUN_AT = '2026-01-15T09:30:00+08:00';
 let dir: string;
 let browser: Browser;
 
-async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
-  return out;
-}
+const parts = packageParts;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-browser-rollup-'));
   await bundleForBrowser(path.join(ROOT, 'test/support/browser/rollup-entry.ts'), dir, 'rollup.js');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

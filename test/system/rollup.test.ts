@@ -17,6 +17,7 @@ import { FileHost } from '../../src/hosts/file/host';
 import { RollupReportSchema } from '../../src/rollup';
 import type { CellValue } from '../../src/workbook/snapshot';
 import { ROLLUP_AS_OF, writeBranchFolder } from '../support/branches';
+import { CSV_FILTER, parseCsv, removeProfiles, soffice } from '../support/libreoffice';
 import { basicFixture, writeXlsx } from '../support/xlsx';
 
 jest.setTimeout(600_000);
@@ -25,53 +26,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist/node/cli/main.js');
 const CHECK = path.join(ROOT, 'test/tools/ooxml_check.py');
 const PY = '/usr/bin/python3';
-const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 const SHEETS = ['各党支部考评汇总', '年度示范党小组推荐', '整改督办', '报送情况'];
 
 let dir: string;
 let work: string;
 let out: string;
-const profiles: string[] = [];
-
-function soffice(args: string[]): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-  profiles.push(profile);
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, ...args], { encoding: 'utf8' });
-  expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
-}
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const trimRow = (r: string[]) => {
   const x = [...r];
@@ -98,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+  removeProfiles();
 });
 
 describe('the built command on a folder of branch workbooks from several producers', () => {

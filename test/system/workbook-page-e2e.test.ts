@@ -27,11 +27,10 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { writeBranchFolder } from '../support/branches';
 import { VARIANTS } from '../support/variants';
+import { launchChromium, newest, packageParts, serve } from '../support/browser/chromium';
 
 jest.setTimeout(600_000);
 
@@ -41,42 +40,13 @@ const OUT = path.join(ROOT, 'test-results');
 const README_IMAGES = process.env.PGA_README_IMAGES === '1' ? path.join(ROOT, 'docs', 'images') : null;
 const CLI = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
 const FIXED_CLOCK = path.join(ROOT, 'test', 'support', 'fixed-clock.js');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TZ = 'Asia/Shanghai';
 /** The day of the single-workbook runs: the sample's open rectification (deadline 2026-03-31) is overdue. */
 const ASSESS_AT = '2026-05-01T10:00:00+08:00';
 /** The day of the roll-up runs: the branch folder's statuses are described as of 2026-01-15. */
 const ROLLUP_AT = '2026-01-15T09:30:00+08:00';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** The command-line tool, its clock stopped at `now`, in the page's time zone. */
 function cli(args: string[], cwd: string, now: string): { status: number | null; stdout: string; stderr: string } {
@@ -89,12 +59,7 @@ function cli(args: string[], cwd: string, now: string): { status: number | null;
 }
 
 /** Every part of a package, inflated. */
-async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Buffer>();
-  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
-  return out;
-}
+const parts = packageParts;
 
 /** Two packages hold the same parts with the same bytes (names listed, then each part compared). */
 async function expectSameParts(actual: Uint8Array, expected: Uint8Array): Promise<void> {
@@ -123,11 +88,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-page-'));
   server = await serve(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
