@@ -27,7 +27,7 @@ import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import sample from '../../src/hosts/memory/sample.json';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { launchChromium, newest, serve } from '../support/browser/chromium';
+import { axeViolations, launchChromium, newest, screenshot, serve } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
@@ -111,34 +111,11 @@ async function open(width: number, lang: 'zh-CN' | 'en-US', opts: { scale?: numb
 }
 
 async function shot(page: Page, name: string, readme?: string) {
-  // The preview's strip is sticky at the bottom: grow the viewport to the page so it stays at the end.
-  const vp = page.viewportSize()!;
-  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  await page.setViewportSize({ width: vp.width, height: Math.max(vp.height, height) });
-  const file = path.join(OUT, `pane-${name}.png`);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(vp);
-  if (README_IMAGES && readme) fs.copyFileSync(file, path.join(README_IMAGES, readme));
+  await screenshot(page, path.join(OUT, `pane-${name}.png`), { dir: README_IMAGES, name: readme });
 }
 
 async function axeScan(page: Page, label: string) {
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the DevTools protocol (not a <script>), so the page's CSP stays as deployed.
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<Result> } }).axe;
-    // Fluent's focus manager (tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels at
-    // the edges of focus groups to redirect focus; they are never announced nor visible. Everything
-    // else, the pane's own markup and Fluent's components, is scanned.
-    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-      why: v.nodes.map((n) => n.failureSummary ?? '').slice(0, 1),
-    }));
-  });
+  const violations = await axeViolations(page);
   if (violations.length) console.log(`axe ${label}: ${JSON.stringify(violations)}`);
   expect({ label, violations: violations.map(({ why: _why, ...v }) => v) }).toEqual({ label, violations: [] });
 }

@@ -30,7 +30,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeBranchFolder } from '../support/branches';
 import { VARIANTS } from '../support/variants';
-import { launchChromium, newest, packageParts, serve } from '../support/browser/chromium';
+import { axeViolations, launchChromium, newest, packageParts, screenshot, serve } from '../support/browser/chromium';
 
 jest.setTimeout(600_000);
 
@@ -138,26 +138,11 @@ async function open(width: number, locale: 'zh-CN' | 'en-US', now: string): Prom
 }
 
 async function shot(page: Page, name: string, readme?: string) {
-  const vp = page.viewportSize()!;
-  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  await page.setViewportSize({ width: vp.width, height: Math.max(vp.height, height) });
-  const file = path.join(OUT, `page-${name}.png`);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(vp);
-  if (README_IMAGES && readme) fs.copyFileSync(file, path.join(README_IMAGES, readme));
+  await screenshot(page, path.join(OUT, `page-${name}.png`), { dir: README_IMAGES, name: readme });
 }
 
 async function axeScan(page: Page, label: string) {
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the DevTools protocol (not a <script>), so the page's CSP stays as deployed.
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<Result> } }).axe;
-    // tabster's aria-hidden focus sentinels are never announced nor visible (as in the pane's e2e).
-    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3), why: v.nodes.map((n) => n.failureSummary ?? '').slice(0, 1) }));
-  });
+  const violations = await axeViolations(page);
   if (violations.length) console.log(`axe ${label}: ${JSON.stringify(violations)}`);
   expect({ label, violations: violations.map(({ why: _why, ...v }) => v) }).toEqual({ label, violations: [] });
 }

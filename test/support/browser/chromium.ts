@@ -8,7 +8,7 @@ import * as http from 'http';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, LaunchOptions } from 'playwright-core';
+import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -62,4 +62,39 @@ export async function packageParts(bytes: Uint8Array): Promise<Map<string, Buffe
   const out = new Map<string, Buffer>();
   for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
   return out;
+}
+
+/**
+ * A whole-page screenshot into `dir` (the viewport grown to the page, so sticky parts stay at the end);
+ * copied into `readmeDir` under `readme` too when both are given (PGA_README_IMAGES refreshes docs/images).
+ */
+export async function screenshot(page: Page, file: string, readme?: { dir: string | null; name?: string }): Promise<void> {
+  const vp = page.viewportSize()!;
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  await page.setViewportSize({ width: vp.width, height: Math.max(vp.height, height) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(vp);
+  if (readme?.dir && readme.name) fs.copyFileSync(file, path.join(readme.dir, readme.name));
+}
+
+/**
+ * axe-core over the page: no violation of any impact. Evaluated through the DevTools protocol (not a
+ * <script>), so the page's CSP stays as deployed. Fluent's focus manager (tabster) puts aria-hidden,
+ * focusable <i data-tabster-dummy> sentinels at the edges of focus groups to redirect focus; they are never
+ * announced nor visible, so they are left out — everything else is scanned.
+ */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[]; why: string[] }[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<Result> } }).axe;
+    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+      why: v.nodes.map((n) => n.failureSummary ?? '').slice(0, 1),
+    }));
+  });
 }
