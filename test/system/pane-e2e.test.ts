@@ -16,10 +16,7 @@
  * and time-to-result are printed, also at 4× slower CPU. Screenshots in test-results/ (and, with
  * PGA_README_IMAGES=1, the README's in docs/images/).
  */
-import { execSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,7 +24,7 @@ import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import sample from '../../src/hosts/memory/sample.json';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { axeViolations, launchChromium, newest, screenshot, serve } from '../support/browser/chromium';
+import { axeViolations, buildDistIfStale, openSite, screenshot } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
 
@@ -42,7 +39,7 @@ const NOW = new Date('2026-05-01T10:00:00');
 
 
 
-let server: http.Server;
+let site: Awaited<ReturnType<typeof openSite>>;
 let browser: Browser;
 let base: string;
 const leaked: string[] = [];
@@ -50,22 +47,15 @@ const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const bundle = path.join(DIST, 'taskpane.js');
   // Build when dist/ is missing, or older than the sources (never for an explicit PANE_DIST).
-  const stale = !process.env.PANE_DIST && fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs < newest(path.join(ROOT, 'src'));
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html')) || stale) {
-    execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
-  }
+  buildDistIfStale(ROOT, DIST, 'taskpane.html', 'taskpane.js');
   fs.mkdirSync(OUT, { recursive: true });
-  server = await serve(DIST);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // (Playwright gives every launch a fresh, temporary profile.)
-  browser = await launchChromium();
+  site = await openSite(DIST);
+  ({ base, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(() => r(null)));
+  await site?.close();
 });
 
 interface Opened {

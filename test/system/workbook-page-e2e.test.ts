@@ -23,14 +23,12 @@
  */
 import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeBranchFolder } from '../support/branches';
 import { VARIANTS } from '../support/variants';
-import { axeViolations, launchChromium, newest, packageParts, screenshot, serve } from '../support/browser/chromium';
+import { axeViolations, buildDistIfStale, openSite, packageParts, screenshot } from '../support/browser/chromium';
 
 jest.setTimeout(600_000);
 
@@ -70,7 +68,7 @@ async function expectSameParts(actual: Uint8Array, expected: Uint8Array): Promis
   expect(differing).toEqual([]);
 }
 
-let server: http.Server;
+let site: Awaited<ReturnType<typeof openSite>>;
 let browser: Browser;
 let base: string;
 let work: string;
@@ -80,20 +78,16 @@ const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const bundle = path.join(DIST, 'workbook.js');
-  const stale = !process.env.PANE_DIST && fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs < newest(path.join(ROOT, 'src'));
-  if (!fs.existsSync(path.join(DIST, 'workbook.html')) || stale) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+  buildDistIfStale(ROOT, DIST, 'workbook.html', 'workbook.js');
   if (!fs.existsSync(CLI)) execSync('npm run build:cli', { cwd: ROOT, stdio: 'inherit' });
   fs.mkdirSync(OUT, { recursive: true });
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-page-'));
-  server = await serve(DIST);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  site = await openSite(DIST);
+  ({ base, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(() => r(null)));
+  await site?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 

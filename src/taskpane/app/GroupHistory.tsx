@@ -5,7 +5,7 @@ import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { GroupHistory } from './engine';
 import type { SelectProps } from './bits';
-import { BandBadge, LocateButton, changeText } from './bits';
+import { BandBadge, LocateButton, WhyList, changeText } from './bits';
 import { WarningCard } from './WarningsPanel';
 
 export function GroupHistoryView({ history, onBack, ...select }: { history: GroupHistory; onBack: () => void } & SelectProps) {
@@ -42,13 +42,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
                 {h.band === null && <span>{tr(PANE.noBand)}</span>}
               </div>
               {h.band !== null && <span className="pga-muted">{changeText(h, tr)}</span>}
-              {h.why.length > 0 && (
-                <ul className="pga-why">
-                  {h.why.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              )}
+              <WhyList items={h.why} />
               <LocateButton place={h.place} group={history.group} {...select} />
             </li>
           ))}
@@ -73,13 +67,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
                 {a.titles.map((ti) => (
                   <span key={ti}>{ti}</span>
                 ))}
-                {a.notes.length > 0 && (
-                  <ul className="pga-why">
-                    {a.notes.map((n) => (
-                      <li key={n}>{n}</li>
-                    ))}
-                  </ul>
-                )}
+                <WhyList items={a.notes} />
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Badge, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { PANE } from '../../i18n/pane';
-import { BandBadge } from './bits';
+import { BandBadge, WhyList } from './bits';
 import { useI18n } from './context';
 import type { AnnualLine, PaneView } from './engine';
 
@@ -46,13 +46,7 @@ function RankRow({ line }: { line: AnnualLine }) {
           ))}
         </ul>
       )}
-      {line.notes.length > 0 && (
-        <ul className="pga-why" data-testid="ranking-notes">
-          {line.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <WhyList items={line.notes} testId="ranking-notes" />
     </li>
   );
 }

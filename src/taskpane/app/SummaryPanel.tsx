@@ -10,7 +10,7 @@ import { BAND, WARNING_STATUS } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { HalfLine, IssueLine, OpenRectification, PaneView } from './engine';
-import { BandBadge, LocateButton, changeText } from './bits';
+import { BandBadge, LocateButton, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';
 
@@ -84,13 +84,7 @@ function GroupRow({ line, onOpen }: { line: HalfLine; onOpen: (key: string) => v
         {line.band === null && <span>{tr(PANE.noBand)}</span>}
         {line.band !== null && <span className="pga-muted">{changeText(line, tr)}</span>}
       </div>
-      {line.why.length > 0 && (
-        <ul className="pga-why">
-          {line.why.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      <WhyList items={line.why} />
     </li>
   );
 }

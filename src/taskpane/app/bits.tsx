@@ -70,3 +70,15 @@ export function GearIcon() {
     </svg>
   );
 }
+
+/** The reasons under a line (why a record has no grade, a year's notes…); nothing when there are none. */
+export function WhyList({ items, testId }: { items: readonly string[]; testId?: string }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="pga-why" data-testid={testId}>
+      {items.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  );
+}

@@ -3,8 +3,10 @@
  * install`): playwright-core with the system binary and the flags a closed network needs; a static file
  * server for dist/; and the parts of a package as an independent zip reader (JSZip) sees them.
  */
+import { execSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { chromium } from 'playwright-core';
@@ -97,4 +99,26 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
       why: v.nodes.map((n) => n.failureSummary ?? '').slice(0, 1),
     }));
   });
+}
+
+/** Build dist/ when it lacks `html` or its `bundle` is older than src/ (never for an explicit PANE_DIST). */
+export function buildDistIfStale(root: string, dist: string, html: string, bundle: string): void {
+  const js = path.join(dist, bundle);
+  const stale = !process.env.PANE_DIST && fs.existsSync(js) && fs.statSync(js).mtimeMs < newest(path.join(root, 'src'));
+  if (!fs.existsSync(path.join(dist, html)) || stale) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+}
+
+/** Serve dist/ on 127.0.0.1 and launch Chromium (a fresh temporary profile): the base URL, and close() for afterAll. */
+export async function openSite(dist: string): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> {
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((r) => server.close(() => r(null)));
+    },
+  };
 }
