@@ -2,6 +2,11 @@
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function colName(col: number): string {
+  if (col >= 0 && col < COL_NAMES.length) return COL_NAMES[col];
+  return spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -11,6 +16,9 @@ export function colName(col: number): string {
   }
   return s;
 }
+
+/** The names of the first 702 columns (A…ZZ), spelled once: every cell reference the renderer writes uses them. */
+const COL_NAMES: readonly string[] = Array.from({ length: 702 }, (_, i) => spellColumn(i));
 
 /** "AA" → 26. */
 export function colIndex(name: string): number {
@@ -24,11 +32,36 @@ export function a1(row: number, col: number): string {
   return `${colName(col)}${row + 1}`;
 }
 
-/** "B5" → {row: 4, col: 1}. */
+/** "B5" → {row: 4, col: 1}; `$` anchors and surrounding white space are allowed. */
 export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+  // Read character by character: references are parsed for every styled cell of a large sheet.
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isSpace(ref.charCodeAt(i))) i++;
+  while (end > i && isSpace(ref.charCodeAt(end - 1))) end--;
+  if (i < end && ref.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const colStart = i;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === colStart) throw new Error(`not an A1 reference: ${ref}`);
+  if (i < end && ref.charCodeAt(i) === 36 /* $ */) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  if (i === rowStart || i !== end) throw new Error(`not an A1 reference: ${ref}`);
+  return { row: row - 1, col: col - 1 };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f;
 }
 
 /** "A1:C3" → corners (0-based, inclusive). A single cell is a 1×1 range. */

@@ -256,16 +256,27 @@ export class SheetBuilder {
     const widths = this.columns.map((c, i) => {
       let w = 0;
       for (let r = from; r <= Math.max(last, h); r++) {
+        // Once the column is as wide as it may be, no later cell can change it.
+        if (w + 2 >= c.max) break;
         const v = this.values[r]?.[i];
         if (v === null || v === undefined || v === '') continue;
+        const text = typeof v === 'string' ? v : String(v);
+        // A character is at most two wide: text too short to widen the column is not measured.
+        if (2 * text.length <= w) continue;
         // Headers wrap, so a long header needs only half its width.
-        const tw = textWidth(String(v));
+        const tw = textWidth(text);
         w = Math.max(w, r === h ? Math.ceil(tw / 2) : tw);
       }
       return Math.min(c.max, Math.max(c.min, w + 2));
     });
     const lh = opts.lineHeight ?? LINE_HEIGHT;
-    const linesOf = (v: OutputValue, width: number) => (v === null || v === '' ? 1 : Math.ceil(textWidth(String(v)) / Math.max(1, width - 1)));
+    const linesOf = (v: OutputValue, width: number) => {
+      if (v === null || v === '') return 1;
+      const text = typeof v === 'string' ? v : String(v);
+      const room = Math.max(1, width - 1);
+      // Text that fits on one line even if every character were wide is not measured.
+      return 2 * text.length <= room ? 1 : Math.ceil(textWidth(text) / room);
+    };
     const rows = h >= 0 ? [h, ...this.measured] : this.measured;
     for (const r of rows) {
       let lines = 1;

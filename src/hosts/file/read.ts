@@ -126,48 +126,68 @@ export async function openWorkbook(bytes: Uint8Array, limits: PackageLimits = PA
  */
 class MainScope {
   private readonly bindings = new Map<string, string[]>([['xml', ['http://www.w3.org/XML/1998/namespace']]]);
+  /** Per open element: the prefixes it declared (null: none), and its local name if it is SpreadsheetML's. */
   private readonly declared: (string[] | null)[] = [];
   private readonly locals: (string | null)[] = [];
-  /** The last name looked up and its answer (cells alternate c, v, c, v…). */
-  private lastName = '';
-  private lastLocal: string | null = null;
-  /** qname → its local name when it is in the main namespace, else null (valid until the bindings change). */
+  /**
+   * The last few qnames looked up and their answers (a sheet's elements are mostly row, c, v, c, v…), searched
+   * before the map: valid until the bindings change.
+   */
+  private readonly recentNames: string[] = [];
+  private readonly recentLocals: (string | null)[] = [];
   private readonly cache = new Map<string, string | null>();
+
+  private forget(): void {
+    this.cache.clear();
+    this.recentNames.length = 0;
+    this.recentLocals.length = 0;
+  }
+
+  /** Declarations seen among the attributes of the element being opened (saxes reports them before the tag). */
+  private pending: [string, string][] | null = null;
+
+  /** An attribute of the element being opened: a namespace declaration is kept for open(). */
+  attribute(a: { name: string; value: string }): void {
+    const k = a.name;
+    // Enumerating each tag's attributes object costs more than the rest of the read: declarations are caught here.
+    if (k.charCodeAt(0) !== 120 /* x */ || !(k === 'xmlns' || k.startsWith('xmlns:'))) return;
+    (this.pending ??= []).push([k === 'xmlns' ? '' : k.slice(6), a.value]);
+  }
 
   /** Enter an element: its declarations come into scope; returns its local name if it is SpreadsheetML's. */
   open(tag: SaxesTagPlain): string | null {
     let mine: string[] | null = null;
-    const attrs = tag.attributes;
-    const keys = Object.keys(attrs);
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j];
-      if (k.charCodeAt(0) !== 120 /* x */ || !(k === 'xmlns' || k.startsWith('xmlns:'))) continue;
-      const prefix = k === 'xmlns' ? '' : k.slice(6);
-      let stack = this.bindings.get(prefix);
-      if (!stack) this.bindings.set(prefix, (stack = []));
-      stack.push(attrs[k]);
-      (mine ??= []).push(prefix);
+    if (this.pending) {
+      mine = [];
+      for (const [prefix, uri] of this.pending) {
+        let stack = this.bindings.get(prefix);
+        if (!stack) this.bindings.set(prefix, (stack = []));
+        stack.push(uri);
+        mine.push(prefix);
+      }
+      this.pending = null;
+      this.forget();
     }
     this.declared.push(mine);
-    if (mine) {
-      this.cache.clear();
-      this.lastName = '';
-    }
-    const name = tag.name;
-    let local: string | null | undefined;
-    if (name === this.lastName) local = this.lastLocal;
-    else {
-      local = this.cache.get(name);
-      if (local === undefined) {
-        const i = name.indexOf(':');
-        const stack = this.bindings.get(i < 0 ? '' : name.slice(0, i));
-        local = stack && stack.length && isMainNs(stack[stack.length - 1]) ? (i < 0 ? name : name.slice(i + 1)) : null;
-        this.cache.set(name, local);
-      }
-      this.lastName = name;
-      this.lastLocal = local;
-    }
+    const local = this.lookup(tag.name);
     this.locals.push(local);
+    return local;
+  }
+
+  private lookup(name: string): string | null {
+    const names = this.recentNames;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return this.recentLocals[i];
+    let local = this.cache.get(name);
+    if (local === undefined) {
+      const i = name.indexOf(':');
+      const stack = this.bindings.get(i < 0 ? '' : name.slice(0, i));
+      local = stack && stack.length && isMainNs(stack[stack.length - 1]) ? (i < 0 ? name : name.slice(i + 1)) : null;
+      this.cache.set(name, local);
+    }
+    if (names.length < 4) {
+      names.push(name);
+      this.recentLocals.push(local);
+    }
     return local;
   }
 
@@ -176,19 +196,19 @@ class MainScope {
     const mine = this.declared.pop();
     if (mine) {
       for (const prefix of mine) this.bindings.get(prefix)!.pop();
-      this.cache.clear();
-      this.lastName = '';
+      this.forget();
     }
     return this.locals.pop() ?? null;
   }
 }
 
 /** Stream a part through saxes (plain mode, with MainScope for namespaces), chunk by chunk as it inflates. */
-async function parsePart(archive: PackageArchive, part: string, setup: (p: SaxesParser<object>) => void): Promise<void> {
+async function parsePart(archive: PackageArchive, part: string, scope: MainScope, setup: (p: SaxesParser<object>) => void): Promise<void> {
   const parser = new SaxesParser({ position: false });
   parser.on('doctype', () => {
     throw new PackageError('bad_xml', part, 'DTD');
   });
+  parser.on('attribute', (a) => scope.attribute(a));
   setup(parser);
   const decoder = new PartDecoder(part);
   try {
@@ -213,7 +233,7 @@ async function readSharedStrings(archive: PackageArchive, part: string): Promise
   let phonetic = 0;
   let buf = '';
   const scope = new MainScope();
-  await parsePart(archive, part, (p) => {
+  await parsePart(archive, part, scope, (p) => {
     p.on('opentag', (tag) => {
       switch (scope.open(tag)) {
         case 'si':
@@ -355,7 +375,7 @@ async function readWorksheet(pkg: WorkbookPackage, sheet: SheetEntry, part: stri
   };
 
   const scope = new MainScope();
-  await parsePart(pkg.archive, part, (p) => {
+  await parsePart(pkg.archive, part, scope, (p) => {
     p.on('opentag', (tag) => {
       depth++;
       const local = scope.open(tag);

@@ -240,7 +240,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
     // Formats are registered now (the style sheet is complete before any sheet XML is produced); the XML
     // itself is generated chunk by chunk while the archive is written.
     const prepared = prepareSheet(sp, book, { selected: sp.name === patch.activate, strict: pkg.strict });
-    added.push({ name: part, text: () => prepared.chunks() });
+    added.push({ name: part, chunks: () => prepared.chunks() });
     const rid = rels.add(`${relBase}/worksheet`, part);
     types.addOverride(part, CT.worksheet);
     const el = createLike(wb, 'sheet');

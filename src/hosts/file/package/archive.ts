@@ -206,22 +206,21 @@ export class PackageArchive {
   }
 }
 
-/** One entry of an archive to write: a copy of an input entry, new content, or new text produced chunk by chunk. */
+/** One entry of an archive to write: a copy of an input entry, new content, or new content produced chunk by chunk. */
 export type OutputPart =
   | { name: string; copy: PackageEntry; from: PackageArchive }
   | { name: string; data: Uint8Array }
-  | { name: string; text: () => Iterable<string> };
+  | { name: string; chunks: () => Iterable<Uint8Array> };
 
-/** Text chunks as a stream of UTF-8 bytes, produced as the deflater asks for them. */
-function textStream(text: () => Iterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let it: Iterator<string> | null = null;
+/** Chunks of a part as a stream, produced as the deflater asks for them. */
+function chunkStream(chunks: () => Iterable<Uint8Array>): ReadableStream<Uint8Array> {
+  let it: Iterator<Uint8Array> | null = null;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      it ??= text()[Symbol.iterator]();
+      it ??= chunks()[Symbol.iterator]();
       const next = it.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
   });
 }
@@ -242,9 +241,9 @@ export async function writeArchive(parts: readonly OutputPart[]): Promise<Uint8A
       } else if ('copy' in p) {
         const raw = await p.from.raw(p.copy);
         await writer.add(p.name, new zip.Uint8ArrayReader(raw), { passThrough: true, entry: p.copy.zipEntry });
-      } else if ('text' in p) {
+      } else if ('chunks' in p) {
         // The size is measured while writing; a size hint below 4 GB keeps the entry out of Zip64 format.
-        await writer.add(p.name, textStream(p.text), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false, uncompressedSize: 0 });
+        await writer.add(p.name, chunkStream(p.chunks), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false, uncompressedSize: 0 });
       } else {
         await writer.add(p.name, new zip.Uint8ArrayReader(p.data), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false });
       }

@@ -9,10 +9,11 @@
 import { both } from '../../../i18n';
 import { VALIDATION } from '../../../i18n/cli';
 import { colName, parseRange } from '../../../workbook/a1';
-import type { SheetPatch } from '../../../workbook/snapshot';
+import type { RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';
 import { NS, esc } from '../package/xml';
+import { CHUNK_BYTES, XmlBytes } from './bytes';
 
 
 /** Excel's limits for a data-validation alert (longer text makes Excel repair the file). */
@@ -33,7 +34,7 @@ function styleGrid(sp: SheetPatch, rows: number, cols: number, book: StyleBook):
   const combos: CellFormat[] = [{}];
   const kindOf = new Map<string, number>();
   const kinds = sp.styles.map((st) => {
-    const key = JSON.stringify({ ...st, range: '' });
+    const key = kindKey(st);
     let k = kindOf.get(key);
     if (k === undefined) kindOf.set(key, (k = kindOf.size));
     return k;
@@ -54,9 +55,19 @@ function styleGrid(sp: SheetPatch, rows: number, cols: number, book: StyleBook):
     const r = parseRange(s.range);
     const bottom = Math.min(r.bottom, rows - 1);
     const right = Math.min(r.right, cols - 1);
+    // Neighbouring cells mostly share their stack: the last step is remembered.
+    let from = -1;
+    let to = -1;
     for (let y = r.top; y <= bottom; y++) {
       const base = y * cols;
-      for (let x = r.left; x <= right; x++) grid[base + x] = step(grid[base + x], i);
+      for (let x = r.left; x <= right; x++) {
+        const c = grid[base + x];
+        if (c !== from) {
+          from = c;
+          to = step(c, i);
+        }
+        grid[base + x] = to;
+      }
     }
   });
   const linked = new Map<number, number>();
@@ -76,6 +87,21 @@ function styleGrid(sp: SheetPatch, rows: number, cols: number, book: StyleBook):
   return grid;
 }
 
+/** The fields of a range style that make its look, as one string (the same look, the same key). */
+const KIND_FIELDS = ['fill', 'fontColor', 'bold', 'italic', 'size', 'numberFormat', 'horizontal', 'vertical', 'wrap', 'border', 'font'] as const;
+/** Every look field is in the key (a field added to RangeStyle and forgotten here fails to compile). */
+type Unkeyed = Exclude<keyof RangeStyle, 'range' | (typeof KIND_FIELDS)[number]>;
+const ALL_FIELDS_KEYED: [Unkeyed] extends [never] ? true : never = true;
+void ALL_FIELDS_KEYED;
+function kindKey(st: RangeStyle): string {
+  let key = '';
+  for (const f of KIND_FIELDS) {
+    const v = st[f];
+    key += v === undefined ? '\u0001' : `${String(v)}\u0001`;
+  }
+  return key;
+}
+
 function fmtNum(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
@@ -89,12 +115,9 @@ export interface SheetXmlOptions {
 
 /** A sheet ready to be written: its styles are registered in the style book, its XML comes in chunks. */
 export interface PreparedSheet {
-  /** The worksheet part's XML, a few hundred rows per chunk, so a large sheet never sits in memory whole. */
-  chunks(): Generator<string>;
+  /** The worksheet part's XML as UTF-8, about CHUNK_BYTES per chunk, so a large sheet never sits in memory whole. */
+  chunks(): Generator<Uint8Array>;
 }
-
-/** Rows of cells per chunk of XML. */
-const ROWS_PER_CHUNK = 500;
 
 /**
  * Register the sheet's formats in the style book (so the style sheet can be written first) and return a
@@ -112,104 +135,122 @@ export function prepareSheet(sp: SheetPatch, book: StyleBook, opts: SheetXmlOpti
 
 /** The whole XML of a sheet (tests and small sheets). */
 export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): string {
-  return [...prepareSheet(sp, book, opts).chunks()].join('');
+  const decoder = new TextDecoder();
+  let xml = '';
+  for (const chunk of prepareSheet(sp, book, opts).chunks()) xml += decoder.decode(chunk, { stream: true });
+  return xml + decoder.decode();
 }
 
-function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, cols: number, nRows: number, nCols: number, opts: SheetXmlOptions): Generator<string> {
+function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, cols: number, nRows: number, nCols: number, opts: SheetXmlOptions): Generator<Uint8Array> {
   const letters: string[] = [];
   for (let c = 0; c < cols; c++) letters.push(colName(c));
 
-  let out: string[] = [];
+  const out = new XmlBytes();
   const mainNs = opts.strict ? NS.mainStrict : NS.main;
   const relNs = opts.strict ? NS.relStrict : NS.rel;
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
+  const head: string[] = [];
+  head.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
 
   // sheetPr: tab colour, fit to page.
   const fit = sp.page ? sp.page.fitToWidth : sp.landscape;
   if (sp.tabColor || fit) {
-    out.push('<sheetPr>');
-    if (sp.tabColor) out.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
-    if (fit) out.push('<pageSetUpPr fitToPage="1"/>');
-    out.push('</sheetPr>');
+    head.push('<sheetPr>');
+    if (sp.tabColor) head.push(`<tabColor rgb="${argb(sp.tabColor)}"/>`);
+    if (fit) head.push('<pageSetUpPr fitToPage="1"/>');
+    head.push('</sheetPr>');
   }
-  out.push(`<dimension ref="A1${nRows > 0 && nCols > 0 ? `:${letters[nCols - 1]}${nRows}` : ''}"/>`);
+  head.push(`<dimension ref="A1${nRows > 0 && nCols > 0 ? `:${letters[nCols - 1]}${nRows}` : ''}"/>`);
 
   // View: frozen rows/columns, selected tab.
   const { rows: fr, cols: fc } = sp.freeze;
-  out.push(`<sheetViews><sheetView${opts.selected ? ' tabSelected="1"' : ''} workbookViewId="0"`);
+  head.push(`<sheetViews><sheetView${opts.selected ? ' tabSelected="1"' : ''} workbookViewId="0"`);
   if (fr > 0 || fc > 0) {
     const pane = fr > 0 && fc > 0 ? 'bottomRight' : fr > 0 ? 'bottomLeft' : 'topRight';
-    out.push(
+    head.push(
       `><pane${fc > 0 ? ` xSplit="${fc}"` : ''}${fr > 0 ? ` ySplit="${fr}"` : ''} topLeftCell="${colName(fc)}${fr + 1}" activePane="${pane}" state="frozen"/>` +
         `<selection pane="${pane}"/></sheetView></sheetViews>`,
     );
-  } else out.push('/></sheetViews>');
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  } else head.push('/></sheetViews>');
+  head.push('<sheetFormatPr defaultRowHeight="15"/>');
 
   const widths = sp.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
-  if (widths) out.push(`<cols>${widths}</cols>`);
+  if (widths) head.push(`<cols>${widths}</cols>`);
+  head.push('<sheetData>');
+  out.text(head.join(''));
 
-  // Cells.
+  // Cells: the markup around them is ASCII and written byte by byte; only text goes through the encoder.
   const heights = new Map<number, number>();
   for (const { row, height } of sp.rowHeights ?? []) heights.set(row, height);
-  out.push('<sheetData>');
+  const cellOpen = letters.map((l) => `<c r="${l}`);
   for (let y = 0; y < rows; y++) {
-    if (y > 0 && y % ROWS_PER_CHUNK === 0) {
-      yield out.join('');
-      out = [];
-    }
+    if (out.size >= CHUNK_BYTES) yield out.take();
     const vals = sp.values[y] ?? [];
     const gbase = y * cols;
     const r = y + 1;
-    let cells = '';
+    const h = heights.get(y);
+    let open = false;
     for (let x = 0; x < cols; x++) {
       const v = x < vals.length ? vals[x] : null;
       const s = grid ? grid[gbase + x] : 0;
-      const sa = s ? ` s="${s}"` : '';
-      if (v === null || v === undefined || v === '') {
-        if (s) cells += `<c r="${letters[x]}${r}"${sa}/>`;
-      } else if (typeof v === 'number' && Number.isFinite(v)) {
-        cells += `<c r="${letters[x]}${r}"${sa}><v>${fmtNum(v)}</v></c>`;
+      const empty = v === null || v === undefined || v === '';
+      if (empty && !s) continue;
+      if (!open) {
+        out.ascii('<row r="');
+        out.uint(r);
+        out.ascii(h !== undefined ? `" ht="${h}" customHeight="1">` : '">');
+        open = true;
+      }
+      out.ascii(cellOpen[x]);
+      out.uint(r);
+      if (s) {
+        out.ascii('" s="');
+        out.uint(s);
+      }
+      if (empty) out.ascii('"/>');
+      else if (typeof v === 'number' && Number.isFinite(v)) {
+        out.ascii('"><v>');
+        out.ascii(fmtNum(v));
+        out.ascii('</v></c>');
       } else {
         const text = String(v);
         // xml:space="preserve" only where a parser would otherwise be free to drop white space.
-        const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-        cells += `<c r="${letters[x]}${r}"${sa} t="inlineStr"><is><t${space}>${esc(text)}</t></is></c>`;
+        out.ascii(/^\s|\s$/.test(text) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+        out.text(esc(text));
+        out.ascii('</t></is></c>');
       }
     }
-    const h = heights.get(y);
-    const ha = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
-    if (cells) out.push(`<row r="${r}"${ha}>${cells}</row>`);
-    else if (ha) out.push(`<row r="${r}"${ha}/>`);
+    if (open) out.ascii('</row>');
+    else if (h !== undefined) out.ascii(`<row r="${r}" ht="${h}" customHeight="1"/>`);
   }
-  out.push('</sheetData>');
 
-  if (sp.merges.length) out.push(`<mergeCells count="${sp.merges.length}">${sp.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
+  const tail: string[] = ['</sheetData>'];
+  if (sp.merges.length) tail.push(`<mergeCells count="${sp.merges.length}">${sp.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
 
   const dvs = sp.validations ?? [];
   if (dvs.length) {
-    out.push(`<dataValidations count="${dvs.length}">`);
+    tail.push(`<dataValidations count="${dvs.length}">`);
     for (const v of dvs) {
       const title = clip(v.title ?? both(VALIDATION.title), DV_TITLE_MAX);
       const error = clip(v.message ?? both(VALIDATION.error, { min: v.min, max: v.max, decimals: v.decimals ? 2 : 0 }), DV_ERROR_MAX);
-      out.push(
+      tail.push(
         `<dataValidation type="${v.decimals ? 'decimal' : 'whole'}" operator="between" allowBlank="1" showErrorMessage="1" ` +
           `errorTitle="${esc(title)}" error="${esc(error)}" sqref="${esc(v.range)}">` +
           `<formula1>${fmtNum(v.min)}</formula1><formula2>${fmtNum(v.max)}</formula2></dataValidation>`,
       );
     }
-    out.push('</dataValidations>');
+    tail.push('</dataValidations>');
   }
 
   if (sp.links.length) {
-    out.push('<hyperlinks>');
-    for (const l of sp.links) out.push(`<hyperlink ref="${letters[l.col] ?? colName(l.col)}${l.row + 1}" location="${esc(l.target.replace(/^#/, ''))}"/>`);
-    out.push('</hyperlinks>');
+    tail.push('<hyperlinks>');
+    for (const l of sp.links) tail.push(`<hyperlink ref="${letters[l.col] ?? colName(l.col)}${l.row + 1}" location="${esc(l.target.replace(/^#/, ''))}"/>`);
+    tail.push('</hyperlinks>');
   }
 
-  out.push(...pageXml(sp));
-  out.push('</worksheet>');
-  yield out.join('');
+  tail.push(...pageXml(sp));
+  tail.push('</worksheet>');
+  out.text(tail.join(''));
+  yield out.take();
 }
 
 /**
