@@ -14,6 +14,10 @@ import { FILE_ERR } from '../../i18n/file';
 import { FileHost } from './host';
 import type { PackageLimits } from './package/archive';
 import type { ReadOptions } from './read';
+import { useNodeZlibStreams } from './zlib-streams';
+
+// zip.js inflates and deflates through node:zlib streams with large chunks (zlib-streams.ts).
+useNodeZlibStreams();
 
 /** Read a workbook file into a host. AssessError 'file' when it is missing, a folder, or not .xlsx/.xlsm by name. */
 export async function openWorkbookFile(file: string, limits?: PackageLimits, readOptions?: ReadOptions): Promise<FileHost> {
