@@ -79,8 +79,15 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
 
 /** A sheet name quoted for a reference when it needs it: 'My sheet'!A1 ; quotes doubled. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  // A few sheet names, quoted for every link of a large sheet: remembered.
+  let q = QUOTED.get(name);
+  if (q === undefined) {
+    q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    if (QUOTED.size < 256) QUOTED.set(name, q);
+  }
+  return q;
 }
+const QUOTED = new Map<string, string>();
 
 /** `Sheet!A5` as the report writes it (the sheet name unquoted, as SPEC §5 shows). */
 export function cellAddress(ref: { sheet: string; row: number; col: number }): string {
