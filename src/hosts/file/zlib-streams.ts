@@ -22,25 +22,29 @@ function pair(stream: Duplex): { readable: ReadableStream<Uint8Array>; writable:
   return { readable: web.readable as unknown as ReadableStream<Uint8Array>, writable: web.writable as unknown as WritableStream<Uint8Array> };
 }
 
-class NodeCompressionStream {
+/** The formats the native streams take; any other (zip.js asks for "deflate64-raw") is refused as they refuse it, so zip.js falls back as it would. */
+function checked(format: string): Format {
+  if (format === 'gzip' || format === 'deflate' || format === 'deflate-raw') return format;
+  throw new TypeError(`Unsupported compression format: ${format}`);
+}
+
+export class NodeCompressionStream {
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<Uint8Array>;
-  constructor(format: Format) {
+  constructor(format: string) {
     const o = { chunkSize: CHUNK_SIZE, level: 6 };
-    ({ readable: this.readable, writable: this.writable } = pair(
-      format === 'gzip' ? zlib.createGzip(o) : format === 'deflate-raw' ? zlib.createDeflateRaw(o) : zlib.createDeflate(o),
-    ));
+    const make = { gzip: zlib.createGzip, 'deflate-raw': zlib.createDeflateRaw, deflate: zlib.createDeflate }[checked(format)];
+    ({ readable: this.readable, writable: this.writable } = pair(make(o)));
   }
 }
 
-class NodeDecompressionStream {
+export class NodeDecompressionStream {
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<Uint8Array>;
-  constructor(format: Format) {
+  constructor(format: string) {
     const o = { chunkSize: CHUNK_SIZE };
-    ({ readable: this.readable, writable: this.writable } = pair(
-      format === 'gzip' ? zlib.createGunzip(o) : format === 'deflate-raw' ? zlib.createInflateRaw(o) : zlib.createInflate(o),
-    ));
+    const make = { gzip: zlib.createGunzip, 'deflate-raw': zlib.createInflateRaw, deflate: zlib.createInflate }[checked(format)];
+    ({ readable: this.readable, writable: this.writable } = pair(make(o)));
   }
 }
 
