@@ -129,18 +129,15 @@ class MainScope {
   /** Per open element: the prefixes it declared (null: none), and its local name if it is SpreadsheetML's. */
   private readonly declared: (string[] | null)[] = [];
   private readonly locals: (string | null)[] = [];
-  /**
-   * The last few qnames looked up and their answers (a sheet's elements are mostly row, c, v, c, v…), searched
-   * before the map: valid until the bindings change.
-   */
-  private readonly recentNames: string[] = [];
-  private readonly recentLocals: (string | null)[] = [];
+  /** The last name looked up and its answer (cells alternate c, v, c, v…). */
+  private lastName = '';
+  private lastLocal: string | null = null;
+  /** qname → its local name when it is in the main namespace, else null (valid until the bindings change). */
   private readonly cache = new Map<string, string | null>();
 
   private forget(): void {
     this.cache.clear();
-    this.recentNames.length = 0;
-    this.recentLocals.length = 0;
+    this.lastName = '';
   }
 
   /** Declarations seen among the attributes of the element being opened (saxes reports them before the tag). */
@@ -175,8 +172,7 @@ class MainScope {
   }
 
   private lookup(name: string): string | null {
-    const names = this.recentNames;
-    for (let i = 0; i < names.length; i++) if (names[i] === name) return this.recentLocals[i];
+    if (name === this.lastName) return this.lastLocal;
     let local = this.cache.get(name);
     if (local === undefined) {
       const i = name.indexOf(':');
@@ -184,10 +180,8 @@ class MainScope {
       local = stack && stack.length && isMainNs(stack[stack.length - 1]) ? (i < 0 ? name : name.slice(i + 1)) : null;
       this.cache.set(name, local);
     }
-    if (names.length < 4) {
-      names.push(name);
-      this.recentLocals.push(local);
-    }
+    this.lastName = name;
+    this.lastLocal = local;
     return local;
   }
 
