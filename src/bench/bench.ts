@@ -5,6 +5,10 @@
  *                                       the command-line tool's CPU seconds and peak memory on a generated
  *                                       workbook, against the physical bound measured on the same file
  *                                       (scripts/bench-bound.js): 1,000 / 10,000 / 100,000 rows
+ *   file-tool-floor rows=<n> s=<cpu> ratio_to_bound=<r>
+ *                                       the least a tool on the same kept libraries must do for that file
+ *                                       (scripts/bench-floor.js: load them, inflate and lex the sheet, the
+ *                                       engine, deflate what the tool wrote), against the same bound
  *   office-syncs rows=<n> syncs=<s> bytes=<b> max_request_bytes=<m> max_actions=<a>
  *                                       Office.js round trips of one run on the fake Excel, as office.js
  *                                       serializes them (test/support/office-syncs.ts, loaded at run time)
@@ -24,52 +28,18 @@ import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { assess } from '../domain/assess';
-import { DEFAULT_RUBRIC } from '../domain/rubric';
 import { parseWorkbook } from '../workbook/parse';
 import { renderPatch } from '../workbook/render';
-import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { benchHeader, benchRows, benchSnapshot } from './data';
 import { repoRoot, requireTs } from './ts-require';
+
+export { benchHeader, benchRows, benchSnapshot };
 
 export interface Benchmark {
   name: string;
   /** Runs and returns the lines to print. */
   run: (opts: { full: boolean }) => Promise<string[]>;
-}
-
-/** Header of the generated long table: one sheet, one row per group and period. */
-export function benchHeader(): string[] {
-  return ['年度', '半年度', '党小组', '党小组长', '联系支委', ...DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`), '合计'];
-}
-
-/** Deterministic pseudo-random scores (a small LCG), so runs are comparable. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
-
-/** Rows of a long table: `n` score rows over up to 202 periods (2000–2100) and as many groups as needed. */
-export function benchRows(n: number): CellValue[][] {
-  const rand = lcg(n);
-  const periods = Math.min(202, Math.max(2, Math.ceil(Math.sqrt(n / 2)) * 2));
-  const groups = Math.ceil(n / periods);
-  const rows: CellValue[][] = [];
-  for (let p = 0; p < periods && rows.length < n; p++) {
-    const year = 2000 + Math.floor(p / 2);
-    const half = p % 2 === 0 ? '上半年' : '下半年';
-    for (let g = 0; g < groups && rows.length < n; g++) {
-      const scores = DEFAULT_RUBRIC.items.map((i) => Math.round(((i.max / 100) * (0.78 + rand() * 0.22)) * 2) / 2);
-      const total = scores.reduce((s, x) => s + x * 100, 0) / 100;
-      rows.push([year, half, `第${g + 1}党小组`, `组长${g + 1}`, `支委${(g % 5) + 1}`, ...scores, total]);
-    }
-  }
-  return rows;
-}
-
-export function benchSnapshot(n: number): WorkbookSnapshot {
-  return { sheets: [{ name: '考评记录', values: [benchHeader(), ...benchRows(n)], merges: [], visibility: 'visible' }] };
 }
 
 export async function benchWorkbookFile(n: number, file: string): Promise<void> {
@@ -153,6 +123,16 @@ export const benchmarks: Benchmark[] = [
             scratch: path.join(dir, 'bound.bin'),
           }).seconds;
           lines.push(`file-tool rows=${n} s=${fmt(cpuS, 2)} bound_s=${fmt(bound, 2)} ratio_to_bound=${fmt(cpuS / bound, 2)} rss_mb=${fmt(rssMb, 0)}`);
+          // The floor of the kept libraries on the same file, in its own process (scripts/bench-floor.js).
+          const writtenFile = path.join(dir, 'written.bin');
+          fs.writeFileSync(writtenFile, Buffer.concat(written.flatMap((b) => [Buffer.from(Uint32Array.of(b.length).buffer), Buffer.from(b)])));
+          const f = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'bench-measure.js'), path.join(root, 'scripts', 'bench-floor.js'), input, writtenFile, String(n)], {
+            encoding: 'utf8',
+          });
+          const fm = /PGA_MEASURE (\{.*\})/.exec(f.stderr);
+          if (f.status !== 0 || !fm) throw new Error(`file-tool bench: the floor failed: ${f.stderr.slice(-500)}`);
+          const floor = (JSON.parse(fm[1]) as { cpuS: number }).cpuS;
+          lines.push(`file-tool-floor rows=${n} s=${fmt(floor, 2)} ratio_to_bound=${fmt(floor / bound, 2)}`);
           fs.rmSync(out, { force: true });
         }
       } finally {
