@@ -17,7 +17,7 @@ import { FileHost } from '../src/hosts/file/host';
 import { atomicWrite, checkOutputPath } from '../src/hosts/file/node';
 import { PACKAGE_LIMITS } from '../src/hosts/file/package/archive';
 import { assessWorkbook } from '../src/app/assessWorkbook';
-import { BASIC_ROWS, VARIANTS, vetoErrorWorkbook } from './support/variants';
+import { BASIC_ROWS, VARIANTS, WPS, vetoErrorWorkbook } from './support/variants';
 import { basicFixture, sha256, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(120_000);
@@ -110,6 +110,33 @@ describe.each(VARIANTS.map((v) => [v.name, v] as const))('%s', (name, v) => {
       expect(sha256(input)).toBe(before);
     });
   }
+});
+
+describe('a workbook saved by WPS Office', () => {
+  test('keeps its pictures in cells: the image store, its relationship and content type, the DISPIMG cell and the WPS properties', async () => {
+    const v = VARIANTS.find((x) => x.name === 'wps-cell-images')!;
+    const input = path.join(dir, 'wps-pictures.xlsx');
+    fs.writeFileSync(input, await v.bytes());
+    const inParts = await partsOf(input);
+    expect(inParts.get('xl/styles.xml')!.toString()).toContain('<charset val="134"/>');
+    const out = path.join(dir, 'wps-pictures.assessed.xlsx');
+    expect((await cli([input, '--out', out])).code).toBe(0);
+    const outParts = await partsOf(out);
+    for (const name of ['xl/cellimages.xml', 'xl/_rels/cellimages.xml.rels', 'xl/media/image1.png', 'xl/worksheets/sheet9.xml', 'docProps/custom.xml']) {
+      expect([name, outParts.get(name)?.equals(inParts.get(name)!)]).toEqual([name, true]);
+    }
+    const rels = outParts.get('xl/_rels/workbook.xml.rels')!.toString();
+    expect(rels).toMatch(new RegExp(`<Relationship Id="rIdWpsImg" Type="${WPS.cellImageRel}" Target="cellimages.xml"/>`));
+    const types = outParts.get('[Content_Types].xml')!.toString();
+    expect(types).toContain(`<Override PartName="/xl/cellimages.xml" ContentType="${WPS.cellImageType}"/>`);
+    expect(outParts.get('_rels/.rels')!.toString()).toContain('Target="docProps/custom.xml"');
+    // The font keeps its character set; the formats the run adds come after the input's.
+    expect(outParts.get('xl/styles.xml')!.toString()).toContain('<charset val="134"/>');
+    // The attachments sheet is still in the workbook, and reads as before.
+    const snap = await new FileHost(fs.readFileSync(out)).read();
+    const attachments = snap.sheets.find((s) => s.name === '附件')!;
+    expect(attachments.values[0]).toEqual(['活动照片', `=DISPIMG("${WPS.imageId}",1)`]);
+  });
 });
 
 describe('text decoded as Excel stores it', () => {

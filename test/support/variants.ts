@@ -72,6 +72,65 @@ function prefixed(xml: string): string {
     .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`);
 }
 
+/** The pieces WPS Office adds to a workbook (shapes as WPS writes them). */
+export const WPS = {
+  cellImageRel: 'http://www.wps.cn/officeDocument/2020/cellImage',
+  cellImageType: 'application/vnd.wps-officedocument.cellimage+xml',
+  imageId: 'ID_5A3C0E7F1B2D4E6F8A9B0C1D2E3F4A5B',
+  /** A 1×1 PNG. */
+  png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=', 'base64'),
+};
+
+async function wpsWorkbook(): Promise<Uint8Array> {
+  return edited(async (zip) => {
+    const xdr = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+    const a = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+    const pkgRel = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    zip.file(
+      'xl/cellimages.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<etc:cellImages xmlns:xdr="${xdr}" xmlns:r="${REL}" xmlns:a="${a}" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">` +
+        `<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="${WPS.imageId}" descr="党员活动照片"/><xdr:cNvPicPr/></xdr:nvPicPr>` +
+        `<xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+        `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic></etc:cellImage></etc:cellImages>`,
+    );
+    zip.file('xl/_rels/cellimages.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${pkgRel}"><Relationship Id="rId1" Type="${REL}/image" Target="media/image1.png"/></Relationships>`);
+    zip.file('xl/media/image1.png', WPS.png);
+    // A sheet of attachments whose cell shows the picture, as WPS writes a picture placed in a cell.
+    zip.file(
+      'xl/worksheets/sheet9.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr/><dimension ref="A1:B1"/>` +
+        '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultColWidth="9" defaultRowHeight="13.5"/>' +
+        `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>活动照片</t></is></c><c r="B1" t="str"><f>_xlfn.DISPIMG("${WPS.imageId}",1)</f><v>=DISPIMG("${WPS.imageId}",1)</v></c></row></sheetData>` +
+        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>',
+    );
+    await editText(zip, 'xl/workbook.xml', (x) => x.replace('</sheets>', '<sheet name="附件" sheetId="99" r:id="rIdWps9"/></sheets>'));
+    await editText(zip, 'xl/_rels/workbook.xml.rels', (x) =>
+      x.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdWps9" Type="${REL}/worksheet" Target="worksheets/sheet9.xml"/><Relationship Id="rIdWpsImg" Type="${WPS.cellImageRel}" Target="cellimages.xml"/></Relationships>`,
+      ),
+    );
+    zip.file(
+      'docProps/custom.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16388</vt:lpwstr></property>' +
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="ICV"><vt:lpwstr>7E3B1C2D4A5F46E08B9C0D1E2F3A4B5C_12</vt:lpwstr></property></Properties>',
+    );
+    await editText(zip, '_rels/.rels', (x) => x.replace('</Relationships>', `<Relationship Id="rIdWpsCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
+    await editText(zip, '[Content_Types].xml', (x) =>
+      x.replace(
+        '</Types>',
+        (x.includes('Extension="png"') ? '' : '<Default Extension="png" ContentType="image/png"/>') +
+          `<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+          `<Override PartName="/xl/cellimages.xml" ContentType="${WPS.cellImageType}"/>` +
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+      ),
+    );
+    // WPS names the GB2312 character set on its fonts.
+    await editText(zip, 'xl/styles.xml', (x) => x.replace(/(<font>(?:(?!<\/font>).)*?<name val="[^"]*"\/>)/, '$1<charset val="134"/>'));
+  });
+}
+
 const UTF16_DECL = '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>';
 
 function utf16(xml: string): Buffer {
@@ -217,6 +276,12 @@ export const VARIANTS: Variant[] = [
           ),
         );
       }),
+    expect: { assessed: true, rows: ROWS },
+  },
+  {
+    name: 'wps-cell-images',
+    about: 'parts as WPS Office writes them: a cell-image store (xl/cellimages.xml, its own relationship and content type) shown by a DISPIMG formula on another sheet, custom properties naming the WPS build, a font with a GB2312 charset',
+    bytes: () => wpsWorkbook(),
     expect: { assessed: true, rows: ROWS },
   },
   {
