@@ -12,7 +12,7 @@ import type { AssessOutcome } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
 import { RIBBON_DEADLINE_MS, RIBBON_LOCK_MS, RIBBON_MAX_ROWS, createRunAssessment, ribbonHost } from '../../src/commands/run';
 import type { CommandDeps } from '../../src/commands/run';
-import { AssessError } from '../../src/domain/errors';
+import { assessErrorOf } from '../support/assess-error';
 import type { Lang } from '../../src/domain/types';
 import { OfficeHost, RunLock, workbookLock } from '../../src/hosts/office';
 import type { LockStore } from '../../src/hosts/office';
@@ -217,14 +217,8 @@ describe('ribbon command 考评', () => {
     const ribbonLock = workbookLock(wb.url, 'ribbon:1', store);
     expect(ribbonLock.tryAcquire(RIBBON_LOCK_MS)).toBe(true);
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
-    let err: unknown = null;
-    try {
-      await assessWorkbook(pane, {});
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(AssessError);
-    expect((err as AssessError).describe('en-US')).toMatch(/already being assessed/);
+    const err = await assessErrorOf(assessWorkbook(pane, {}));
+    expect(err.describe('en-US')).toMatch(/already being assessed/);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
     ribbonLock.release();
     // Now the pane holds it (as during its write): the ribbon's click starts nothing.

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { AssessError } from '../../src/domain/errors';
+import { assessErrorOf } from '../support/assess-error';
 import { benchSnapshot } from '../../src/bench/bench';
 import { openWorkbookFile } from '../../src/hosts/file/node';
 import { MAX_ACTIONS, OfficeHost, readPaneLanguage, selectCell, insertTemplate } from '../../src/hosts/office';
@@ -36,14 +37,7 @@ function inputsOf(wb: FakeWorkbook, names: string[]): string[] {
 }
 
 async function expectHostError(p: Promise<unknown>, zh: RegExp, en: RegExp): Promise<AssessError> {
-  let err: unknown = null;
-  try {
-    await p;
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(AssessError);
-  const ae = err as AssessError;
+  const ae = await assessErrorOf(p);
   expect(ae.kind).toBe('host');
   expect(ae.describe('zh-CN')).toMatch(zh);
   expect(ae.describe('en-US')).toMatch(en);

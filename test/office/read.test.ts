@@ -5,7 +5,7 @@
  * last run never read.
  */
 import { assessWorkbook } from '../../src/app/assessWorkbook';
-import { AssessError } from '../../src/domain/errors';
+import { assessErrorOf } from '../support/assess-error';
 import { benchSnapshot } from '../../src/bench/bench';
 import { OfficeHost } from '../../src/hosts/office';
 import { readWorkbook } from '../../src/hosts/office/read';
@@ -50,15 +50,9 @@ describe('reads', () => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(300));
     wb.nullValuesAbove = 0;
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
-    let err: unknown = null;
-    try {
-      await assessWorkbook(new OfficeHost(wb.env()), { now });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(AssessError);
-    expect((err as AssessError).describe('zh-CN')).toMatch(/工作表“考评记录”第 \d+ 行/);
-    expect((err as AssessError).describe('en-US')).toMatch(/row \d+ of sheet "考评记录"/);
+    const err = await assessErrorOf(assessWorkbook(new OfficeHost(wb.env()), { now }));
+    expect(err.describe('zh-CN')).toMatch(/工作表“考评记录”第 \d+ 行/);
+    expect(err.describe('en-US')).toMatch(/row \d+ of sheet "考评记录"/);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });
 

@@ -6,7 +6,7 @@
  * Excel's bare GeneralException from worksheets.add() with two workbooks open (office-js #771).
  */
 import { assessWorkbook } from '../../src/app/assessWorkbook';
-import { AssessError } from '../../src/domain/errors';
+import { assessErrorOf } from '../support/assess-error';
 import type { Lang } from '../../src/domain/types';
 import { benchSnapshot } from '../../src/bench/bench';
 import { OfficeHost } from '../../src/hosts/office';
@@ -45,17 +45,6 @@ function diff(a: string, b: string): string {
   return `active ${x.active} vs ${y.active}`;
 }
 
-async function expectInterrupted(p: Promise<unknown>): Promise<AssessError> {
-  let err: unknown = null;
-  try {
-    await p;
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(AssessError);
-  return err as AssessError;
-}
-
 /**
  * `make` builds the workbook as it is before the run under test; `lang` is that run's language. For every
  * write sync k and a cut before / halfway through its commands: run → fails; run again → same workbook as
@@ -78,7 +67,7 @@ async function everyCut(make: () => Promise<FakeWorkbook>, lang: Lang | null = n
       wb.resetCounters();
       const inputs = wb.sheet(INPUT)!.fingerprint();
       wb.failAt = { at: k, after };
-      const err = await expectInterrupted(run(wb, lang));
+      const err = await assessErrorOf(run(wb, lang));
       expect(err.describe('zh-CN')).toMatch(/再点一次“考评”/);
       expect(err.describe('en-US')).toMatch(/Click Assess again/);
       expect(wb.sheet(INPUT)!.fingerprint()).toBe(inputs);
@@ -166,7 +155,7 @@ describe('cut after every single command (a small workbook)', () => {
       for (let after = 0; after <= probe.syncLog[k - 1].commands; after++) {
         const wb = await make();
         wb.failAt = { at: k, after };
-        await expectInterrupted(run(wb));
+        await assessErrorOf(run(wb));
         wb.failAt = null;
         await run(wb);
         expect({ k, after, diff: diff(state(wb), expected) }).toEqual({ k, after, diff: '' });
@@ -189,7 +178,7 @@ describe('cut after every single command (a small workbook)', () => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(12));
     const foreign = wb.addSheet(META_SHEET, [['my notes']]);
     const before = foreign.fingerprint();
-    await expectInterrupted(run(wb));
+    await assessErrorOf(run(wb));
     expect(wb.sheet(META_SHEET)!.fingerprint()).toBe(before);
   });
 });
@@ -215,7 +204,7 @@ describe('two workbooks open (office-js #771)', () => {
     await run(reference);
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(50));
     wb.otherWorkbookActive = true;
-    const err = await expectInterrupted(run(wb));
+    const err = await assessErrorOf(run(wb));
     expect(err.describe('zh-CN')).toMatch(/切换到本工作簿的窗口/);
     expect(err.describe('en-US')).toMatch(/Switch to this workbook’s window/);
     wb.otherWorkbookActive = false;

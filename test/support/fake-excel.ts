@@ -499,11 +499,11 @@ class Proxy<T> {
 class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   application: ApplicationProxy;
-  protection: WorkbookProtectionProxy;
+  protection: ProtectionProxy<FakeWorkbook>;
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
-    this.protection = new WorkbookProtectionProxy(ctx, () => ctx.wb);
+    this.protection = new ProtectionProxy<FakeWorkbook>(ctx, () => ctx.wb);
   }
 }
 
@@ -517,11 +517,12 @@ class ApplicationProxy {
   }
 }
 
-class WorkbookProtectionProxy extends Proxy<FakeWorkbook> {
+/** `workbook.protection` and `worksheet.protection`: one loadable property, `protected`. */
+class ProtectionProxy<T extends { protected: boolean }> extends Proxy<T> {
   get protected(): boolean {
     return this.readProp('protected');
   }
-  protected override answer(name: string, t: FakeWorkbook): unknown {
+  protected override answer(name: string, t: T): unknown {
     if (name === 'protected') return t.protected;
     return super.answer(name, t);
   }
@@ -671,12 +672,12 @@ class NamedItemProxy {
 class WorksheetProxy extends Proxy<FakeSheet> {
   private pre = new Map<string, unknown>();
   freezePanes: FreezePanesProxy;
-  protection: SheetProtectionProxy;
+  protection: ProtectionProxy<FakeSheet>;
   names: NamedItemCollectionProxy;
   constructor(ctx: FakeContext, resolve: () => FakeSheet | null, orNull = false) {
     super(ctx, resolve, orNull);
     this.freezePanes = new FreezePanesProxy(ctx, () => this.target());
-    this.protection = new SheetProtectionProxy(ctx, () => this.target());
+    this.protection = new ProtectionProxy<FakeSheet>(ctx, () => this.target());
     this.names = new NamedItemCollectionProxy(ctx, () => this.target());
   }
   preload(names: string[], values: Record<string, unknown>): void {
@@ -808,15 +809,6 @@ function rectAddress(rect: Rect): string {
   return tl === br ? tl : `${tl}:${br}`;
 }
 
-class SheetProtectionProxy extends Proxy<FakeSheet> {
-  get protected(): boolean {
-    return this.readProp('protected');
-  }
-  protected override answer(name: string, t: FakeSheet): unknown {
-    if (name === 'protected') return t.protected;
-    return super.answer(name, t);
-  }
-}
 
 class FreezePanesProxy {
   constructor(
