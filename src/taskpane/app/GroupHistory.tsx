@@ -5,7 +5,7 @@ import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { GroupHistory } from './engine';
 import type { SelectProps } from './bits';
-import { BandBadge, LocateButton, WhyList, changeText } from './bits';
+import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import { WarningCard } from './WarningsPanel';
 
 export function GroupHistoryView({ history, onBack, ...select }: { history: GroupHistory; onBack: () => void } & SelectProps) {
@@ -28,10 +28,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
         <dt>{tr(PANE.liaison)}</dt>
         <dd>{history.liaison || tr(PANE.none)}</dd>
       </dl>
-      <section className="pga-section" aria-labelledby="pga-history-halves">
-        <h3 id="pga-history-halves" className="pga-h3">
-          {tr(PANE.historyHalves)}
-        </h3>
+      <Section id="pga-history-halves" title={tr(PANE.historyHalves)} level={3}>
         <ul className="pga-list" style={{ gap: 0 }}>
           {history.halves.map((h) => (
             <li key={h.place.address} className="pga-group-row" data-period={h.period}>
@@ -47,11 +44,8 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
             </li>
           ))}
         </ul>
-      </section>
-      <section className="pga-section" aria-labelledby="pga-history-years">
-        <h3 id="pga-history-years" className="pga-h3">
-          {tr(PANE.historyAnnual)}
-        </h3>
+      </Section>
+      <Section id="pga-history-years" title={tr(PANE.historyAnnual)} level={3}>
         {history.annual.length === 0 ? (
           none
         ) : (
@@ -72,11 +66,8 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
             ))}
           </ul>
         )}
-      </section>
-      <section className="pga-section" aria-labelledby="pga-history-warnings">
-        <h3 id="pga-history-warnings" className="pga-h3">
-          {tr(PANE.historyWarnings)}
-        </h3>
+      </Section>
+      <Section id="pga-history-warnings" title={tr(PANE.historyWarnings)} level={3}>
         {history.warnings.length === 0 ? (
           none
         ) : (
@@ -86,7 +77,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { PaneKey } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { FieldError, FieldName, RulesForm } from './rulesForm';
 import { FORM_FIELDS, formOf, validateRules } from './rulesForm';
+import { Section } from './bits';
 
 /** Each rule's label and hint in the pane's catalogue, and the words of the choices (`key.code`). */
 const FIELD_LABEL: Record<FieldName, PaneKey> = {
@@ -175,10 +176,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
           </Button>
         )}
       </form>
-      <section className="pga-section" aria-labelledby="pga-help-title">
-        <h3 className="pga-h3" id="pga-help-title">
-          {tr(PANE.helpTitle)}
-        </h3>
+      <Section id="pga-help-title" title={tr(PANE.helpTitle)} level={3}>
         <ul className="pga-help">
           <li>
             <Link href="help.html" target="_blank" rel="noopener">
@@ -198,7 +196,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
             </li>
           )}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

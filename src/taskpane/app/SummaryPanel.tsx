@@ -10,7 +10,7 @@ import { BAND, WARNING_STATUS } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
 import { useI18n } from './context';
 import type { HalfLine, IssueLine, OpenRectification, PaneView } from './engine';
-import { BandBadge, LocateButton, WhyList, changeText } from './bits';
+import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';
 
@@ -113,10 +113,7 @@ function IssuesSection({ issues, canSelect, onSelect }: { issues: IssueLine[] } 
     </li>
   );
   return (
-    <section className="pga-section" aria-labelledby="pga-issues-title" data-testid="issues">
-      <h2 id="pga-issues-title" className="pga-h2">
-        {tr(PANE.issuesTitle, { count: issues.length })}
-      </h2>
+    <Section id="pga-issues-title" title={tr(PANE.issuesTitle, { count: issues.length })} level={2} testId="issues">
       <p className="pga-message">{tr(PANE.issuesIntro)}</p>
       <ul className="pga-list">{shown.map(item)}</ul>
       {rest.length > 0 && (
@@ -125,7 +122,7 @@ function IssuesSection({ issues, canSelect, onSelect }: { issues: IssueLine[] } 
           <ul className="pga-list">{rest.map((x, i) => item(x, i + ISSUES_SHOWN))}</ul>
         </details>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -160,10 +157,7 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
   const latest = view.latest;
   return (
     <div className="pga-stack" ref={listRef}>
-      <section className="pga-section" aria-labelledby="pga-open-title" data-testid="open-rectifications">
-        <h2 id="pga-open-title" className="pga-h2">
-          {tr(PANE.openTitle, { count: view.openRectifications.length })}
-        </h2>
+      <Section id="pga-open-title" title={tr(PANE.openTitle, { count: view.openRectifications.length })} level={2} testId="open-rectifications">
         {view.openRectifications.length ? (
           <ul className="pga-list">
             {view.openRectifications.map((item) => (
@@ -174,13 +168,10 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
           <p className="pga-message">{tr(PANE.openNone)}</p>
         )}
         {view.openLeaderWarnings > 0 && <p className="pga-message">{tr(PANE.leaderMore, { count: view.openLeaderWarnings })}</p>}
-      </section>
+      </Section>
 
       {latest && (
-        <section className="pga-section" aria-labelledby="pga-latest-title" data-testid="latest">
-          <h2 id="pga-latest-title" className="pga-h2">
-            {tr(PANE.latestTitle, { period: latest.label })}
-          </h2>
+        <Section id="pga-latest-title" title={tr(PANE.latestTitle, { period: latest.label })} level={2} testId="latest">
           <ul className="pga-counts" aria-label={tr(PANE.bandCounts)}>
             {latest.counts.map((c) => (
               <li key={c.band} data-band={c.band}>
@@ -198,7 +189,7 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
               <GroupRow key={`${line.key}-${line.place.address}`} line={line} onOpen={onOpenHistory} />
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {view.issues.length > 0 && <IssuesSection issues={view.issues} {...select} />}

@@ -1,4 +1,5 @@
 /** Small pieces the panels share: where a record is (定位), a grade badge, the change since the half before. */
+import type { ReactNode } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
 import { BAND } from '../../i18n/domain';
 import { PANE } from '../../i18n/pane';
@@ -80,5 +81,18 @@ export function WhyList({ items, testId }: { items: readonly string[]; testId?: 
         <li key={w}>{w}</li>
       ))}
     </ul>
+  );
+}
+
+/** A titled part of a panel: a section labelled by its own heading (h2 on a tab, h3 inside a group's history). */
+export function Section({ id, title, level, testId, children }: { id: string; title: string; level: 2 | 3; testId?: string; children?: ReactNode }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <section className="pga-section" aria-labelledby={id} data-testid={testId}>
+      <Heading id={id} className={`pga-h${level}`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }
