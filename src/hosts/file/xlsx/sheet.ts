@@ -133,14 +133,6 @@ export function prepareSheet(sp: SheetPatch, book: StyleBook, opts: SheetXmlOpti
   return { chunks: () => sheetChunks(sp, grid, rows, cols, nRows, nCols, opts) };
 }
 
-/** The whole XML of a sheet (tests and small sheets). */
-export function sheetXml(sp: SheetPatch, book: StyleBook, opts: SheetXmlOptions): string {
-  const decoder = new TextDecoder();
-  let xml = '';
-  for (const chunk of prepareSheet(sp, book, opts).chunks()) xml += decoder.decode(chunk, { stream: true });
-  return xml + decoder.decode();
-}
-
 function* sheetChunks(sp: SheetPatch, grid: Int32Array | null, rows: number, cols: number, nRows: number, nCols: number, opts: SheetXmlOptions): Generator<Uint8Array> {
   const letters: string[] = [];
   for (let c = 0; c < cols; c++) letters.push(colName(c));
