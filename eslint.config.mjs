@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   // React's rules of hooks, on the pane.
   {
-    files: ['src/taskpane/**/*.{ts,tsx}'],
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/page/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

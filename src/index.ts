@@ -22,7 +22,8 @@ export { openWorkbookFile, saveWorkbookFile } from './hosts/file/node';
 export { patchXlsx } from './hosts/file/write';
 export { AssessError } from './domain/errors';
 export type * from './domain/types';
-export type { WorkbookHost, WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot, PageSetup } from './workbook/snapshot';
+export type { WorkbookHost } from './app/ports';
+export type { WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot, PageSetup } from './workbook/snapshot';
 export { RulesShape, DEFAULT_RULES } from './domain/rules';
 export {
   RollupReportSchema,

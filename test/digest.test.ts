@@ -8,7 +8,7 @@ import { DEFAULT_RUBRIC } from '../src/domain/rubric';
 import type { AssessmentResult, Rules, ScoreRow } from '../src/domain/types';
 import { MemoryHost } from '../src/hosts/memory/host';
 import sample from '../src/hosts/memory/sample.json';
-import { describeComparison } from '../src/taskpane/app/compare';
+import { describeComparison } from '../src/ui/view/compare';
 import { DIGEST_MAX_CHARS, compareRuns, decodeDigest, encodeDigest, unchanged } from '../src/workbook/digest';
 import { metaSheetPatch, readMeta, META_SHEET } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';

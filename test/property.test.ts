@@ -8,7 +8,8 @@ import { assessWorkbook } from '../src/app/assessWorkbook';
 import { ReportSchema } from '../src/app/report';
 import { AssessError } from '../src/domain/errors';
 import { patchXlsx } from '../src/hosts/file/write';
-import type { CellValue, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
+import type { CellValue, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
+import type { WorkbookHost } from '../src/app/ports';
 import { LONG_HEADER } from './support/xlsx';
 
 jest.setTimeout(120_000);

@@ -16,7 +16,8 @@ import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import { COMMAND_MSG, OFFICE_ERR } from '../i18n/office';
-import type { WorkbookHost, WorkbookSnapshot } from '../workbook/snapshot';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { WorkbookHost } from '../app/ports';
 
 export interface CommandEvent {
   completed(): void;

@@ -2,7 +2,7 @@
  * The branch's configurable rules (SPEC §2.7) as ONE zod schema. From it come:
  * - the `Rules` type (z.infer),
  * - the 考评规则 / Rules sheet reader (src/workbook/parse-config.ts walks `RULE_KEYS` and the field kinds),
- * - the task pane's settings form (src/taskpane/app/rulesForm.ts: one field per key, its kind and its
+ * - the task pane's settings form (src/ui/rulesForm.ts: one field per key, its kind and its
  *   choices taken from the schema's enums).
  * Values are in the engine's units (thresholds in hundredths). No language strings here: the
  * configuration messages are catalogue ids (src/i18n/config.ts) carried as zod issue messages.

@@ -22,7 +22,7 @@ import { t } from '../i18n';
 import type { Msg, Params } from '../i18n';
 import { CONFIG_MSG } from '../i18n/config';
 import { PAGE } from '../i18n/page';
-import { usePaneTheme } from '../taskpane/app/theme';
+import { usePaneTheme } from '../ui/theme';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
@@ -31,7 +31,7 @@ import type { Download, OpenedWorkbook } from './workbook-file';
 
 // The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
 const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
-const loadPane = () => import(/* webpackChunkName: "page-pane" */ '../taskpane/app/App');
+const loadPane = () => import(/* webpackChunkName: "page-pane" */ '../ui/App');
 const App = lazy(() => loadPane().then((m) => ({ default: m.App })));
 const RollupView = lazy(() => import(/* webpackChunkName: "page-rollup" */ './RollupView').then((m) => ({ default: m.RollupView })));
 

@@ -10,8 +10,9 @@
 import { AssessError } from '../domain/errors';
 import { FileHost } from '../hosts/file/host';
 import { PAGE } from '../i18n/page';
-import type { PaneHost, WorkbookPort } from '../taskpane/pane-host';
-import { paneHost, portOverHost } from '../taskpane/pane-host';
+import type { PaneHost } from '../app/pane-service';
+import type { WorkbookPort } from '../app/ports';
+import { paneHost, portOverHost } from '../app/pane-service';
 import { readMeta } from '../workbook/meta';
 import { WORKBOOK, downloadName, mimeOf } from './files';
 

@@ -1,7 +1,7 @@
-/** The task pane's entry (taskpane.html): polyfills first, then boots the pane (src/taskpane/app/boot.tsx) into #container. */
+/** The task pane's entry (taskpane.html): polyfills first, then boots the pane (src/taskpane/boot.tsx) into #container. */
 import '../compat/polyfills';
 import '../compat/resize-observer';
-import { boot } from './app/boot';
+import { boot } from './boot';
 
 const container = document.getElementById('container');
 if (container) void boot(container);

@@ -2,13 +2,13 @@
 /**
  * The pane's port inside Excel: read, write and insert are the Office host's (src/hosts/office), cell
  * edits and selection its helpers. Everything else — planning the template, the rules, the language —
- * is the one pane host of pane-host.ts, shared with the preview and the file host.
+ * is the one pane service of src/app/pane-service.ts, shared with the preview and the file host.
  */
 import type { OfficeEnv } from '../hosts/office/env';
 import { defaultEnv } from '../hosts/office/env';
 import { OfficeHost, selectCell, writeCells } from '../hosts/office/host';
-import type { WorkbookPort } from './pane-host';
-import { PortPaneHost } from './pane-host';
+import type { WorkbookPort } from '../app/ports';
+import { PortPaneHost } from '../app/pane-service';
 
 /** The Office port. Without an env, the Office globals are used (construct after Office.onReady). */
 export function officePort(envOverride?: OfficeEnv): WorkbookPort {

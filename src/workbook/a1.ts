@@ -64,6 +64,28 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f;
 }
 
+/**
+ * `Sheet!A5`, `'My sheet'!B3:D9` or a bare `A5` → the sheet ('' when none; quotes taken off, doubled quotes
+ * undone) and the reference after the last `!`. The one parser of sheet addresses: the pane, the hosts and
+ * the reader all split addresses here.
+ */
+export function splitSheetRef(address: string): { sheet: string; ref: string } {
+  const at = address.lastIndexOf('!');
+  if (at < 0) return { sheet: '', ref: address };
+  let sheet = address.slice(0, at);
+  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref: address.slice(at + 1) };
+}
+
+/** `Sheet!A5`, `'My sheet'!$A$5` → the sheet, the 0-based cell and its A1 text; throws when it is not one. */
+export function parseCellAddress(address: string): { sheet: string; row: number; col: number; a1: string } {
+  const { sheet, ref } = splitSheetRef(address);
+  if (ref === address) throw new Error(`not a sheet reference: ${address}`);
+  const cell = ref.replace(/\$/g, '');
+  const { row, col } = parseA1(cell);
+  return { sheet, row, col, a1: cell.toUpperCase() };
+}
+
 /** "A1:C3" → corners (0-based, inclusive). A single cell is a 1×1 range. */
 export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b] = ref.split(':');

@@ -14,7 +14,8 @@ import { a1 } from './a1';
 import { cellText, foldText, isBlank, parseHundredths, pointsText } from './cells';
 import { headerKey } from './parse-header';
 import type { Grid } from './parse-grid';
-import type { CellValue } from './snapshot';
+import { META_SHEET, ownedSheets } from './meta';
+import type { CellValue, WorkbookSnapshot } from './snapshot';
 
 export const RUBRIC_SHEET_NAMES = ['考评细则', 'rubric'];
 export const RULES_SHEET_NAMES = ['考评规则', 'rules'];
@@ -24,6 +25,12 @@ export function isRubricSheet(name: string): boolean {
 }
 export function isRulesSheet(name: string): boolean {
   return RULES_SHEET_NAMES.includes(foldText(name).toLowerCase());
+}
+
+/** The 考评规则 / Rules sheet the reader reads (an input sheet, never one of the add-in's own), or null. */
+export function findRulesSheet(snapshot: WorkbookSnapshot): string | null {
+  const owned = ownedSheets(snapshot);
+  return snapshot.sheets.find((s) => !owned.has(s.name) && s.name !== META_SHEET && isRulesSheet(s.name))?.name ?? null;
 }
 
 /** Lines under a table that are not data: signatures, dates, notes. */

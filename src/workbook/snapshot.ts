@@ -134,9 +134,3 @@ export interface WorkbookPatch {
   /** Sheet to activate after the run (the results sheet). */
   activate: string | null;
 }
-
-/** The port both hosts implement. */
-export interface WorkbookHost {
-  read(): Promise<WorkbookSnapshot>;
-  write(patch: WorkbookPatch): Promise<void>;
-}

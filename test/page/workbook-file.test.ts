@@ -13,7 +13,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules';
 import { FileHost } from '../../src/hosts/file/host';
 import { openWorkbookFile } from '../../src/hosts/file/node';
 import { openWorkbookBytes } from '../../src/page/workbook-file';
-import { paneStateOf } from '../../src/taskpane/app/paneState';
+import { paneStateOf } from '../../src/app/pane-state';
 import { templatePatch } from '../../src/workbook/template';
 import { VARIANTS } from '../support/variants';
 

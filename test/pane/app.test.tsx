@@ -3,8 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { App } from '../../src/taskpane/app/App';
-import { paneHost } from '../../src/taskpane/pane-host';
+import { App } from '../../src/ui/App';
+import { paneHost } from '../../src/app/pane-service';
 import { readMeta } from '../../src/workbook/meta';
 import { renderPane, sampleHost } from './helpers';
 

@@ -5,7 +5,7 @@
  */
 import { screen, waitFor } from '@testing-library/react';
 import { act } from 'react';
-import { WAITING_AFTER_MS, boot, hostedByOffice } from '../../src/taskpane/app/boot';
+import { WAITING_AFTER_MS, boot, hostedByOffice } from '../../src/taskpane/boot';
 import { benchSnapshot } from '../../src/bench/bench';
 import { FakeWorkbook } from '../support/fake-excel';
 

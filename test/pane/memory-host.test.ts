@@ -4,7 +4,9 @@ import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { openWorkbookFile } from '../../src/hosts/file/node';
 import { META_SHEET } from '../../src/workbook/meta';
-import { paneHost, paneStateOf, planRulesWrite, splitAddress } from '../../src/taskpane/pane-host';
+import { paneHost, planRulesWrite } from '../../src/app/pane-service';
+import { paneStateOf } from '../../src/app/pane-state';
+import { parseCellAddress } from '../../src/workbook/a1';
 import sample from '../../src/hosts/memory/sample.json';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 
@@ -61,8 +63,8 @@ test('an English key row gets an English value', () => {
 
 
 test('addresses: quoted sheet names, doubled quotes', () => {
-  expect(splitAddress("'It''s'!C3")).toMatchObject({ sheet: "It's", row: 2, col: 2 });
-  expect(splitAddress('2024年上半年!$B$8')).toMatchObject({ sheet: '2024年上半年', row: 7, col: 1, a1: 'B8' });
+  expect(parseCellAddress("'It''s'!C3")).toMatchObject({ sheet: "It's", row: 2, col: 2 });
+  expect(parseCellAddress('2024年上半年!$B$8')).toMatchObject({ sheet: '2024年上半年', row: 7, col: 1, a1: 'B8' });
 });
 
 test('a foreign sheet that carries the meta sheet’s name is never overwritten by the pane language', async () => {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import RankingPanel from '../../src/taskpane/app/RankingPanel';
+import RankingPanel from '../../src/ui/RankingPanel';
 import { renderIn, sampleView } from './helpers';
 
 jest.setTimeout(20000);

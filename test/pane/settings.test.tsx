@@ -2,8 +2,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_RULES } from '../../src/domain/rules';
-import SettingsPanel from '../../src/taskpane/app/SettingsPanel';
-import { validateRules, formOf } from '../../src/taskpane/app/rulesForm';
+import SettingsPanel from '../../src/ui/SettingsPanel';
+import { validateRules, formOf } from '../../src/ui/rulesForm';
 import { renderIn } from './helpers';
 
 jest.setTimeout(20000);

@@ -2,8 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { SummaryPanel } from '../../src/taskpane/app/SummaryPanel';
-import type { PaneView } from '../../src/taskpane/app/engine';
+import { SummaryPanel } from '../../src/ui/SummaryPanel';
+import type { PaneView } from '../../src/ui/view/index';
 import { renderIn, sampleView } from './helpers';
 
 jest.setTimeout(20000);

@@ -1,6 +1,6 @@
 /** The pane follows Office's theme (officeTheme where the host gives it), else the system's colour scheme. */
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { isDark, luminance, officeTheme, themeFor } from '../../src/taskpane/app/theme';
+import { isDark, luminance, officeTheme, themeFor } from '../../src/ui/theme';
 
 test('Office’s isDarkTheme wins; else the body background’s lightness; else the system', () => {
   expect(isDark({ isDarkTheme: true, bodyBackgroundColor: '#FFFFFF' }, false)).toBe(true);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { WarningsPanel } from '../../src/taskpane/app/WarningsPanel';
+import { WarningsPanel } from '../../src/ui/WarningsPanel';
 import { renderIn, sampleView } from './helpers';
 
 jest.setTimeout(20000);

@@ -10,7 +10,8 @@
 import { AssessError } from '../../domain/errors';
 import { FILE_ERR, PACKAGE_MSG, limitText } from '../../i18n/file';
 import { ownedSheets } from '../../workbook/meta';
-import type { WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { WorkbookHost } from '../../app/ports';
 import { PACKAGE_LIMITS, PackageError } from './package/archive';
 import type { PackageLimits } from './package/archive';
 import { openWorkbook, readSnapshot } from './read';

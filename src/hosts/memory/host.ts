@@ -1,13 +1,13 @@
 /**
- * A workbook held in memory as a snapshot: a WorkbookPort (src/taskpane/pane-host.ts). The task pane's
+ * A workbook held in memory as a snapshot: a WorkbookPort (src/app/ports.ts). The task pane's
  * preview runs over it (the sample workbook) through the same pane host as inside Excel; tests use it as
  * a faithful, fast host. A patch is applied the way Excel applies it: output sheets created or replaced
  * (values only; links become their text), owned sheets deleted, the results sheet activated; an insert
  * refuses, changing nothing, when one of its sheets exists.
  */
-import type { CellEdit, WorkbookPort } from '../../taskpane/pane-host';
-import { refuseTaken, splitAddress } from '../../taskpane/pane-host';
-import { a1 } from '../../workbook/a1';
+import type { CellEdit, WorkbookPort } from '../../app/ports';
+import { refuseTaken } from '../../app/pane-service';
+import { a1, parseCellAddress } from '../../workbook/a1';
 import type { CellValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 
 export interface Selection {
@@ -92,7 +92,7 @@ export class MemoryHost implements WorkbookPort {
   }
 
   async select(address: string): Promise<void> {
-    const { sheet, row, col } = splitAddress(address);
+    const { sheet, row, col } = parseCellAddress(address);
     if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
     this.active = sheet;
     this.selection = { sheet, row, col, address: `${sheet}!${a1(row, col)}` };

@@ -2,8 +2,6 @@
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { MemoryHost } from './host';
 
-export { paneHost } from '../../taskpane/pane-host';
-
 export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
   const mod = (await import(/* webpackChunkName: "sample" */ './sample.json')) as unknown as
     | WorkbookSnapshot

@@ -6,8 +6,9 @@
  */
 import type { Lang } from '../../domain/types';
 import { META_SHEET, readMeta } from '../../workbook/meta';
-import type { CellValue, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
-import { parseA1 } from '../../workbook/a1';
+import type { CellValue, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { WorkbookHost } from '../../app/ports';
+import { parseA1, splitSheetRef } from '../../workbook/a1';
 import type { OfficeEnv } from './env';
 import { defaultEnv, langOf, runExcel } from './env';
 import type { ReadState } from './read';
@@ -81,10 +82,7 @@ export function displayLanguage(env: OfficeEnv = defaultEnv()): Lang {
 
 /** Go to a cell given as `Sheet!A5` or `'My sheet'!A5`: activate its sheet and select it. */
 export async function selectCell(address: string, env: OfficeEnv = defaultEnv()): Promise<void> {
-  const i = address.lastIndexOf('!');
-  let sheet = i < 0 ? '' : address.slice(0, i);
-  const cell = i < 0 ? address : address.slice(i + 1);
-  if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const { sheet, ref: cell } = splitSheetRef(address);
   parseA1(cell.split(':')[0]); // throws on a malformed address before touching Excel
   await runExcel(env, async (context) => {
     const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();

@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { SEVERITY, WARNING_NAME, dateLabel, statusText } from '../../i18n/domain';
-import { PANE } from '../../i18n/pane';
+import { SEVERITY, WARNING_NAME, dateLabel, statusText } from '../i18n/domain';
+import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { PaneView, WarningLine } from './engine';
+import type { PaneView, WarningLine } from './view/index';
 import { SEVERITY_BADGE, SEVERITY_ORDER } from './look';
 import type { SelectProps } from './bits';
 import { LocateButton } from './bits';

@@ -24,10 +24,11 @@ import { cellAddress } from '../../workbook/a1';
 import { annualNotes, tiedRanks } from '../../workbook/render-common';
 import { compareRuns, decodeDigest, encodeDigest } from '../../workbook/digest';
 import type { RunComparison } from '../../workbook/digest';
+import { findRulesSheet } from '../../workbook/parse-config';
 import { parseConfig } from '../../workbook/parse';
-import type { WorkbookHost, WorkbookPatch } from '../../workbook/snapshot';
+import type { WorkbookPatch } from '../../workbook/snapshot';
+import type { WorkbookHost } from '../../app/ports';
 import { templatePatch } from '../../workbook/template';
-import { findRulesSheet } from '../pane-host';
 
 export type { AssessOutcome, RunComparison };
 

@@ -6,10 +6,10 @@
  * that 考评 can never assess the sample while the user looks at their workbook.
  */
 import { createRoot } from 'react-dom/client';
-import type { Lang } from '../../domain/types';
-import { PANE } from '../../i18n/pane';
-import type { PaneHost } from '../pane-host';
-import { App } from './App';
+import type { Lang } from '../domain/types';
+import { PANE } from '../i18n/pane';
+import type { PaneHost } from '../app/pane-service';
+import { App } from '../ui/App';
 import { PreviewWorkbook } from './PreviewWorkbook';
 
 /** Office's display language folded to the two the product speaks (Chinese for zh-*, else English). */
@@ -115,11 +115,14 @@ export async function boot(container: HTMLElement): Promise<void> {
   let displayLanguage: Lang | null = null;
   let footer = null;
   if (inExcel) {
-    const { OfficePaneHost } = await import(/* webpackChunkName: "office-host" */ '../office-pane-host');
+    const { OfficePaneHost } = await import(/* webpackChunkName: "office-host" */ './office-pane-host');
     host = new OfficePaneHost();
     displayLanguage = paneLangOf(Office.context.displayLanguage);
   } else {
-    const { sampleHost, blankHost, paneHost } = await import(/* webpackChunkName: "preview" */ '../../hosts/memory/sample');
+    const [{ sampleHost, blankHost }, { paneHost }] = await Promise.all([
+      import(/* webpackChunkName: "preview" */ '../hosts/memory/sample'),
+      import(/* webpackChunkName: "preview" */ '../app/pane-service'),
+    ]);
     // `?workbook=blank` previews a workbook without a score table (the template flow).
     const memory = previewWorkbook() === 'blank' ? blankHost() : await sampleHost();
     host = paneHost(memory);

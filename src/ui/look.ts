@@ -1,5 +1,5 @@
 /** Colours and small presentation constants shared by the panels. */
-import type { BandCode, Severity } from '../../domain/types';
+import type { BandCode, Severity } from '../domain/types';
 
 export type BadgeColor = 'brand' | 'danger' | 'important' | 'informative' | 'severe' | 'subtle' | 'success' | 'warning';
 

@@ -6,10 +6,10 @@
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
-import { BAND, WARNING_STATUS } from '../../i18n/domain';
-import { PANE } from '../../i18n/pane';
+import { BAND, WARNING_STATUS } from '../i18n/domain';
+import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { HalfLine, IssueLine, OpenRectification, PaneView } from './engine';
+import type { HalfLine, IssueLine, OpenRectification, PaneView } from './view/index';
 import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';

@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import { Badge, Dropdown, Field, Option, Text } from '@fluentui/react-components';
-import { PANE } from '../../i18n/pane';
+import { PANE } from '../i18n/pane';
 import { BandBadge, WhyList } from './bits';
 import { useI18n } from './context';
-import type { AnnualLine, PaneView } from './engine';
+import type { AnnualLine, PaneView } from './view/index';
 
 function RankRow({ line }: { line: AnnualLine }) {
   const { tr } = useI18n();

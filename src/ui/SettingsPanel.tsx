@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Dropdown, Field, Input, Link, Option, Spinner, Text } from '@fluentui/react-components';
-import type { Lang, Rules } from '../../domain/types';
-import type { Msg } from '../../i18n';
-import { PANE } from '../../i18n/pane';
-import type { PaneKey } from '../../i18n/pane';
+import type { Lang, Rules } from '../domain/types';
+import type { Msg } from '../i18n';
+import { PANE } from '../i18n/pane';
+import type { PaneKey } from '../i18n/pane';
 import { useI18n } from './context';
 import type { FieldError, FieldName, RulesForm } from './rulesForm';
 import { FORM_FIELDS, formOf, validateRules } from './rulesForm';

@@ -8,11 +8,11 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '@fluentui/react-components';
-import { BAND } from '../../i18n/domain';
-import { PANE } from '../../i18n/pane';
-import type { PaneKey } from '../../i18n/pane';
+import { BAND } from '../i18n/domain';
+import { PANE } from '../i18n/pane';
+import type { PaneKey } from '../i18n/pane';
 import { useI18n } from './context';
-import type { ChartData } from './engine';
+import type { ChartData } from './view/index';
 
 /** Line colours: Fluent palette tokens (they follow the light and dark themes), fallbacks for outside a provider. */
 export const SERIES_COLOURS = [

@@ -1,13 +1,9 @@
 /**
- * The task pane's view of a workbook, in two layers:
- *
- * - `WorkbookPort`, the small thing a host provides: `read` a snapshot, `write` a patch of owned sheets,
- *   `insert` sheets that must not exist yet (refusing to replace any), and optionally `editCells` (rule
- *   values into an existing sheet) and `select` (go to a cell). Office (src/taskpane/office-pane-host.ts),
- *   the in-memory preview (src/hosts/memory) and the file host over a workbook file in the browser
- *   (`portOverHost(new FileHost(bytes, name), 'file')`) each provide one.
- * - `PaneHost`, what the pane calls — the ONE implementation, `PortPaneHost`, over any port: it plans
- *   every edit (template, rules, language) with the pure functions below, so every host edits alike.
+ * The pane service: what the task pane and the workbook page call (`PaneHost`), with ONE implementation,
+ * `PortPaneHost`, over any host's `WorkbookPort` (src/app/ports.ts). It plans every edit — the template,
+ * the rules, the pane's language — with the pure planners below, so every host edits alike:
+ * Office (src/taskpane/office-pane-host.ts), the in-memory preview (src/hosts/memory) and a workbook file
+ * in the browser (`portOverHost(new FileHost(bytes, name), 'file')`, src/page/workbook-file.ts).
  */
 import { AssessError } from '../domain/errors';
 import { RULE_KEYS } from '../domain/rules';
@@ -15,25 +11,15 @@ import type { Lang, Rules } from '../domain/types';
 import type { Msg } from '../i18n';
 import { t } from '../i18n';
 import { RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
-import { parseA1 } from '../workbook/a1';
+import { PANE_HOST_ERR } from '../i18n/pane-host';
+import { parseCellAddress } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
 import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
-import type { CellValue, OutputValue, SheetPatch, WorkbookHost, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
-import { PANE_HOST_ERR } from '../i18n/pane-host';
-import { paneStateOf } from './app/paneState';
-
-export interface PaneState {
-  /** True when the workbook carries the add-in's record of a run. */
-  assessed: boolean;
-  /** ISO time of the last run, null when never assessed. */
-  runAt: string | null;
-  /** True when the inputs' fingerprint differs from the one recorded at the last run. */
-  changed: boolean;
-  /** True when at least one score table was recognised (the template is offered only without one). */
-  hasScoreTable: boolean;
-  /** The pane language remembered in the workbook. */
-  paneLanguage: Lang | null;
-}
+import { findRulesSheet } from '../workbook/parse-config';
+import type { CellValue, OutputValue, SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
+import type { PaneState } from './pane-state';
+import { paneStateOf } from './pane-state';
+import type { CellEdit, HostKind, WorkbookHost, WorkbookPort } from './ports';
 
 export interface TemplateResult {
   inserted: string[];
@@ -46,27 +32,6 @@ export interface RulesWriteResult {
   sheet: string;
   created: boolean;
 }
-
-export type HostKind = 'office' | 'preview' | 'file';
-
-/** A single value written into an existing sheet (0-based row and column). */
-export interface CellEdit {
-  row: number;
-  col: number;
-  value: OutputValue;
-}
-
-/** What a host provides to the pane. */
-export interface WorkbookPort extends WorkbookHost {
-  readonly kind: HostKind;
-  /** Add sheets that must not exist yet; refuses (changing nothing) when any of them exists. */
-  insert(patch: WorkbookPatch): Promise<void>;
-  /** Write single values into an existing sheet: strings as text (never formulas), numbers as numbers. */
-  editCells?(sheet: string, cells: CellEdit[]): Promise<void>;
-  /** Select a cell given as `Sheet!A5` (sheet name quoted or not) and bring it into view. */
-  select?(address: string): Promise<void>;
-}
-
 /** What the pane calls. */
 export interface PaneHost extends WorkbookHost {
   readonly kind: HostKind;
@@ -112,7 +77,7 @@ export class PortPaneHost implements PaneHost {
 
   async selectCell(address: string): Promise<void> {
     if (!this.port.select) throw new AssessError('host', PANE_HOST_ERR.cannotSelect, { cell: address }, address);
-    splitAddress(address); // a malformed address fails before the host is asked
+    parseCellAddress(address); // a malformed address fails before the host is asked
     await this.port.select(address);
   }
 
@@ -142,7 +107,7 @@ export class PortPaneHost implements PaneHost {
 
   async setPaneLanguage(lang: Lang): Promise<void> {
     const snapshot = await this.port.read();
-    if (!metaWritable(snapshot)) return;
+    if (!metaSheetWritable(snapshot)) return;
     await this.port.write(paneLanguagePatch(snapshot, lang));
   }
 }
@@ -176,22 +141,7 @@ export function refuseTaken(snapshot: WorkbookSnapshot, patch: WorkbookPatch): v
   if (clash) throw new AssessError('host', PANE_HOST_ERR.sheetExists, { sheet: clash.name }, clash.name);
 }
 
-// ───────────────────────────── addresses ─────────────────────────────
-
-/** `Sheet!A5`, `'My sheet'!A5` → sheet and 0-based cell. The sheet is everything before the last `!`. */
-export function splitAddress(address: string): { sheet: string; row: number; col: number; a1: string } {
-  const at = address.lastIndexOf('!');
-  if (at < 0) throw new Error(`not a sheet reference: ${address}`);
-  let sheet = address.slice(0, at);
-  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const cell = address.slice(at + 1).replace(/\$/g, '');
-  const { row, col } = parseA1(cell);
-  return { sheet, row, col, a1: cell.toUpperCase() };
-}
-
 // ───────────────────────────── state ─────────────────────────────
-
-export { paneStateOf };
 
 /**
  * The meta sheet with a new pane language. A workbook never assessed gets a meta sheet that records no
@@ -200,11 +150,6 @@ export { paneStateOf };
 export function paneLanguagePatch(snapshot: WorkbookSnapshot, lang: Lang): WorkbookPatch {
   const meta: RunMeta = readMeta(snapshot) ?? { sheets: [], runAt: '', fingerprint: '', language: lang, paneLanguage: null };
   return { sheets: [metaSheetPatch({ ...meta, paneLanguage: lang })], deleteSheets: [], activate: null };
-}
-
-/** May the meta sheet be written? Only when absent, ours or empty (a foreign sheet of that name is left alone). */
-export function metaWritable(snapshot: WorkbookSnapshot): boolean {
-  return metaSheetWritable(snapshot);
 }
 
 // ───────────────────────────── template ─────────────────────────────
@@ -220,12 +165,6 @@ export function planTemplate(snapshot: WorkbookSnapshot, patch: WorkbookPatch): 
 // ───────────────────────────── rules ─────────────────────────────
 
 const fold = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, '').toLowerCase();
-
-/** The 考评规则 / Rules sheet of a snapshot, if any. */
-export function findRulesSheet(snapshot: WorkbookSnapshot): string | null {
-  const names = [TEMPLATE_SHEET.rules.zh, TEMPLATE_SHEET.rules.en].map(fold);
-  return snapshot.sheets.find((s) => names.includes(fold(s.name)))?.name ?? null;
-}
 
 const cellString = (v: CellValue | undefined): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v);

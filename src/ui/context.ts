@@ -1,7 +1,7 @@
 /** The pane's language and string lookup, shared by every panel. */
 import { createContext, useContext } from 'react';
-import type { Lang, Msg, Params } from '../../i18n';
-import { t } from '../../i18n';
+import type { Lang, Msg, Params } from '../i18n';
+import { t } from '../i18n';
 
 export interface PaneI18n {
   lang: Lang;
@@ -16,10 +16,4 @@ export const I18nContext = createContext<PaneI18n>(makeI18n('zh-CN'));
 
 export function useI18n(): PaneI18n {
   return useContext(I18nContext);
-}
-
-/** The row number (1-based) of `Sheet!A5`. */
-export function rowOf(address: string): string {
-  const m = /(\d+)$/.exec(address);
-  return m ? m[1] : '';
 }

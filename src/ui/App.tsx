@@ -20,15 +20,15 @@ import {
   TabList,
   ToggleButton,
 } from '@fluentui/react-components';
-import type { Lang } from '../../domain/types';
-import { dateLabel } from '../../i18n/domain';
-import { PANE } from '../../i18n/pane';
-import type { PaneHost } from '../pane-host';
+import type { Lang } from '../domain/types';
+import { dateLabel } from '../i18n/domain';
+import { PANE } from '../i18n/pane';
+import type { PaneHost } from '../app/pane-service';
 import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
 import { usePaneController } from './controller';
-import type { ComparisonText } from './engine';
+import type { ComparisonText } from './view/index';
 import type { Engine, Notice, State, TabValue } from './state';
 import { STAGES, TABS, describeError, primaryAction, statusOf } from './state';
 import { SummaryPanel } from './SummaryPanel';

@@ -6,15 +6,15 @@
  * one use case (engine.ts, loaded on demand).
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Lang, Rules } from '../../domain/types';
-import { t } from '../../i18n';
-import type { PaneHost } from '../pane-host';
-import { paneStateOf } from './paneState';
+import type { Lang, Rules } from '../domain/types';
+import { t } from '../i18n';
+import type { PaneHost } from '../app/pane-service';
+import { paneStateOf } from '../app/pane-state';
 import type { Engine, State, TabValue } from './state';
 import { initialState, reducer } from './state';
-import type { ComparisonText, PaneView } from './engine';
+import type { ComparisonText, PaneView } from './view/index';
 
-export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './engine');
+export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './view');
 
 export interface ControllerOptions {
   host: PaneHost;

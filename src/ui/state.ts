@@ -3,15 +3,15 @@
  * outcomes — one action per outcome: request, success, failure — and the reducer derives from them what
  * the pane shows: the notice, the banners' state (PaneState), what is busy.
  */
-import type { Stage } from '../../app/assessWorkbook';
-import { AssessError } from '../../domain/errors';
-import type { AssessmentResult, Lang, Rules } from '../../domain/types';
-import type { Msg, Params } from '../../i18n';
-import { PANE } from '../../i18n/pane';
-import type { RunComparison } from '../../workbook/digest';
-import type { PaneState } from '../pane-host';
+import type { Stage } from '../app/assessWorkbook';
+import { AssessError } from '../domain/errors';
+import type { AssessmentResult, Lang, Rules } from '../domain/types';
+import type { Msg, Params } from '../i18n';
+import { PANE } from '../i18n/pane';
+import type { RunComparison } from '../workbook/digest';
+import type { PaneState } from '../app/pane-state';
 
-export type Engine = typeof import('./engine');
+export type Engine = typeof import('./view/index');
 /**
  * Three tabs (they fit one row at 320 px in both languages); data issues are a section of 概览, and
  * 设置 is the gear button beside the actions — it shows the settings in the panel's place.

@@ -4,9 +4,9 @@
  * show them.
  */
 import { useSyncExternalStore } from 'react';
-import type { MemoryHost } from '../../hosts/memory/host';
-import { PANE } from '../../i18n/pane';
-import { useI18n } from './context';
+import type { MemoryHost } from '../hosts/memory/host';
+import { PANE } from '../i18n/pane';
+import { useI18n } from '../ui/context';
 
 export function PreviewWorkbook({ host }: { host: MemoryHost }) {
   const { tr } = useI18n();

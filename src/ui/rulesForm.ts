@@ -4,11 +4,11 @@
  * the same schema the 考评规则 sheet's reader runs; its issues are reported per field as pane catalogue
  * keys so the messages follow the pane's language.
  */
-import { RULE_KEYS, RULE_TEXT_MAX, ruleChoices, ruleText, rulesSchema } from '../../domain/rules';
-import type { RuleKey, RuleKind } from '../../domain/rules';
-import type { Rules } from '../../domain/types';
-import type { Params } from '../../i18n';
-import type { PaneKey } from '../../i18n/pane';
+import { RULE_KEYS, RULE_TEXT_MAX, ruleChoices, ruleText, rulesSchema } from '../domain/rules';
+import type { RuleKey, RuleKind } from '../domain/rules';
+import type { Rules } from '../domain/types';
+import type { Params } from '../i18n';
+import type { PaneKey } from '../i18n/pane';
 
 /** The form's state: every rule as the text of its input (a choice as its code). */
 export type RulesForm = { [K in RuleKey]: string };

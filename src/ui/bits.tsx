@@ -1,11 +1,11 @@
 /** Small pieces the panels share: where a record is (定位), a grade badge, the change since the half before. */
 import type { ReactNode } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { BAND } from '../../i18n/domain';
-import { PANE } from '../../i18n/pane';
+import { BAND } from '../i18n/domain';
+import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
 import type { PaneI18n } from './context';
-import type { HalfLine, Place } from './engine';
+import type { HalfLine, Place } from './view/index';
 import { BAND_BADGE } from './look';
 
 export interface SelectProps {

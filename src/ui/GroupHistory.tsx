@@ -1,9 +1,9 @@
 /** A Party group's history (opened from 概览): every half-year with total, grade, change and why; its years; its warnings. */
 import { useEffect, useRef } from 'react';
 import { Button } from '@fluentui/react-components';
-import { PANE } from '../../i18n/pane';
+import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { GroupHistory } from './engine';
+import type { GroupHistory } from './view/index';
 import type { SelectProps } from './bits';
 import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import { WarningCard } from './WarningsPanel';
