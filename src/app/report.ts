@@ -17,8 +17,11 @@
  */
 import { z } from 'zod';
 import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
+import { BAND_CODES } from '../domain/bands';
 import { RulesShape } from '../domain/rules';
 import type { AssessmentResult, Lang, Rubric } from '../domain/types';
+import { LANGS, ROW_STATUSES, TITLES } from '../domain/types';
+import { RECTIFY_STATUSES, SEVERITIES, WARNING_CODES } from '../domain/warnings';
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import { cellAddress } from '../workbook/a1';
@@ -26,9 +29,9 @@ import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
 import type { Ledger, LedgerCells } from '../workbook/ledger';
 import { summaryText } from './summary-text';
 
-const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
+const Band = z.enum(BAND_CODES);
 const HalfSchema = z.union([z.literal(1), z.literal(2)]);
-const LangSchema = z.enum(['zh-CN', 'en-US']);
+const LangSchema = z.enum(LANGS);
 
 export const RubricItemReportSchema = z.object({
   code: z.string(),
@@ -63,7 +66,7 @@ export const AssessmentReportSchema = z.object({
   /** Item sum in points; null when it cannot be computed (pending or bad cells). */
   total: z.number().nullable(),
   band: Band.nullable(),
-  status: z.enum(['graded', 'pending', 'not_graded', 'duplicate']),
+  status: z.enum(ROW_STATUSES),
   /** The row's cell (its group name), `Sheet!A5`. */
   source: z.string(),
   /** Item scores in points in rubric order; null where blank or bad. */
@@ -89,7 +92,7 @@ export const AnnualReportSchema = z.object({
   band: Band.nullable(),
   /** Null when unranked: a vetoed year (一票否决，不参加排名和评先) or an incomplete one. */
   rank: z.number().int().positive().nullable(),
-  titles: z.array(z.enum(['advanced', 'leader_candidate'])),
+  titles: z.array(z.enum(TITLES)),
   tie: z.boolean(),
   vetoed: z.boolean(),
   eligible: z.boolean(),
@@ -106,15 +109,15 @@ export const LedgerReportSchema = z.object({
 
 /** A ledger row whose warning no longer arises (已不再触发), kept for what was written. */
 export const KeptLedgerReportSchema = LedgerReportSchema.extend({
-  code: z.enum(['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP']).nullable(),
+  code: z.enum(WARNING_CODES).nullable(),
   year: z.number().int().nullable(),
   half: HalfSchema.nullable(),
   group: z.string(),
 });
 
 export const WarningReportSchema = z.object({
-  code: z.enum(['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP']),
-  severity: z.enum(['info', 'warning', 'serious']),
+  code: z.enum(WARNING_CODES),
+  severity: z.enum(SEVERITIES),
   year: z.number().int(),
   /** Null for yearly warnings (LEADER_REPLACE, INCOMPLETE_YEAR, TIE_FOR_TOP). */
   half: HalfSchema.nullable(),
@@ -127,7 +130,7 @@ export const WarningReportSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
   /** RECTIFY only, as of `asOf`: open (待整改), overdue (逾期未整改), not_effective (整改未见效), resolved (已整改). */
-  status: z.enum(['open', 'overdue', 'not_effective', 'resolved']).nullable(),
+  status: z.enum(RECTIFY_STATUSES).nullable(),
   /** For a resolved RECTIFY: the period whose assessment resolved it. */
   resolvedBy: z.object({ year: z.number().int(), half: HalfSchema }).nullable(),
   /** Item codes, up to 3. */

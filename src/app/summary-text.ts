@@ -7,7 +7,7 @@
  */
 import { comparePeriods } from '../domain/periods';
 import type { AssessmentResult, Lang, Period } from '../domain/types';
-import { BAND_ORDER } from '../domain/types';
+import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, dateLabel, periodLabel, points3 } from '../i18n/domain';
@@ -29,7 +29,7 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
 
   // 1. Who was assessed, how many per grade, who is not graded yet.
   let s = tr(SUMMARY.opening, { period: periodText, unit, count: groups.size });
-  const counts = BAND_ORDER.map((band) => ({ band, count: inLatest.filter((a) => a.status === 'graded' && a.band === band).length })).filter(
+  const counts = BAND_CODES.map((band) => ({ band, count: inLatest.filter((a) => a.status === 'graded' && a.band === band).length })).filter(
     (c) => c.count > 0,
   );
   if (counts.length) {

@@ -16,7 +16,7 @@ import { assessWorkbook } from '../app/assessWorkbook';
 import type { AssessOutcome, Stage } from '../app/assessWorkbook';
 import { AssessError } from '../domain/errors';
 import type { BandCode, Lang } from '../domain/types';
-import { BAND_ORDER } from '../domain/types';
+import { BAND_CODES } from '../domain/bands';
 import { t } from '../i18n';
 import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE } from '../i18n/cli';
 import { BAND, periodLabel } from '../i18n/domain';
@@ -99,7 +99,7 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       }
     }
     const sep = lang === 'en-US' ? ', ' : '、';
-    const bands = BAND_ORDER.map((b) => t(lang, SUMMARY.bandCount, { band: t(lang, BAND[b]), n: counts.get(b) ?? 0 })).join(sep);
+    const bands = BAND_CODES.map((b) => t(lang, SUMMARY.bandCount, { band: t(lang, BAND[b]), n: counts.get(b) ?? 0 })).join(sep);
     lines.push(t(lang, SUMMARY.latest, { period: periodLabel(lang, latest), bands }));
   }
   lines.push(

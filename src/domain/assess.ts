@@ -3,9 +3,9 @@
  * data issues out. Exact arithmetic in integer hundredths (annual averages in thousandths); no I/O,
  * no Office types, no language strings (codes only).
  */
-import { atLeast, bandOf, bandOfAverage } from './bands';
+import { atLeast, atOrBelow, bandOf, bandOfAverage } from './bands';
 import { deadline, periodEnd, periodIndex } from './periods';
-import { atOrBelow, chronological } from './order';
+import { chronological } from './order';
 import { aspects } from './rubric';
 import type {
   AnnualEntry,
@@ -20,6 +20,7 @@ import type {
   ScoreRow,
   Warning,
 } from './types';
+import { severityOf } from './warnings';
 import { cellAddress } from '../workbook/a1';
 
 export interface AssessInput {
@@ -188,7 +189,7 @@ function halfWarnings(
     const { status, resolvedBy, checkedBy } = rectifyStatus(nextGood.get(a) ?? null, checked, due, asOf);
     out.push({
       code: 'RECTIFY',
-      severity: band === 'unqualified' ? 'serious' : 'warning',
+      severity: severityOf('RECTIFY', band),
       year: p.year,
       half: p.half,
       ...warningBase(a),
@@ -208,7 +209,7 @@ function halfWarnings(
       if (prev && prev.band && atOrBelow(prev.band, rules.leaderReviewBand)) {
         out.push({
           code: 'LEADER_REVIEW',
-          severity: 'serious',
+          severity: severityOf('LEADER_REVIEW', band),
           year: p.year,
           half: p.half,
           ...warningBase(a),
@@ -332,12 +333,12 @@ function yearWarnings(annual: AnnualEntry[]): Warning[] {
   });
   for (const a of annual) {
     if (a.average === null) {
-      out.push({ code: 'INCOMPLETE_YEAR', severity: 'info', band: null, ...base(a) });
+      out.push({ code: 'INCOMPLETE_YEAR', severity: severityOf('INCOMPLETE_YEAR', null), band: null, ...base(a) });
       continue;
     }
-    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: 'info', band: a.band, ...base(a) });
+    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: severityOf('TIE_FOR_TOP', a.band), band: a.band, ...base(a) });
     if (low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`)) {
-      out.push({ code: 'LEADER_REPLACE', severity: 'serious', band: a.band, ...base(a) });
+      out.push({ code: 'LEADER_REPLACE', severity: severityOf('LEADER_REPLACE', a.band), band: a.band, ...base(a) });
     }
   }
   return out;

@@ -1,6 +1,15 @@
-/** Bands (SPEC §2.4): thresholds in hundredths, compared exactly. */
-import type { BandCode, Rules } from './types';
-import { BAND_ORDER } from './types';
+/**
+ * Bands (SPEC §2.4) in ONE place: their codes, best first, and the comparisons. Thresholds are in
+ * hundredths and compared exactly. The words are the catalogue's (src/i18n/domain.ts: BAND); the colours
+ * the renderer's and the pane's (Record<BandCode, …>: a new band fails to compile until they have it).
+ */
+import type { Rules } from './rules';
+
+/** The band codes, best first (优秀, 合格, 基本合格, 不合格). */
+export const BAND_CODES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
+export type BandCode = (typeof BAND_CODES)[number];
+
+const RANK: { readonly [B in BandCode]: number } = { excellent: 0, qualified: 1, basic: 2, unqualified: 3 };
 
 /** Band of a total in hundredths. */
 export function bandOf(totalHundredths: number, rules: Rules): BandCode {
@@ -21,5 +30,10 @@ export function bandOfAverage(averageThousandths: number, rules: Rules): BandCod
 
 /** True when band a is at least as good as band b. */
 export function atLeast(a: BandCode, b: BandCode): boolean {
-  return BAND_ORDER.indexOf(a) <= BAND_ORDER.indexOf(b);
+  return RANK[a] <= RANK[b];
+}
+
+/** True when band `b` is `limit` or worse (以下 includes the band itself). */
+export function atOrBelow(b: BandCode, limit: BandCode): boolean {
+  return RANK[b] >= RANK[limit];
 }

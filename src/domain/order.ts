@@ -1,36 +1,15 @@
 /**
- * Orders, in one place: bands, severities, warnings (chronological for the report; open first for the
+ * Orders, in one place: warnings (chronological for the report; open first for the
  * sheet and the pane), annual entries for display. Pure; every sort is O(n log n) with precomputed keys.
  */
-import type { AnnualEntry, BandCode, ScoreRow, Severity, Title, Warning, WarningCode } from './types';
-import { BAND_ORDER } from './types';
+import type { AnnualEntry, ScoreRow, Title, Warning } from './types';
+import { TITLES } from './types';
+import { WARNING_KIND, WARNING_SECTIONS, warningSection } from './warnings';
+import type { WarningSection } from './warnings';
 
-const BAND_RANK: Record<BandCode, number> = { excellent: 0, qualified: 1, basic: 2, unqualified: 3 };
-
-/** Position of a band, best first (优秀 0 … 不合格 3). */
-export function bandRank(b: BandCode): number {
-  return BAND_RANK[b];
-}
-
-/** True when band `b` is `limit` or worse (以下 includes the band itself). */
-export function atOrBelow(b: BandCode, limit: BandCode): boolean {
-  return BAND_RANK[b] >= BAND_RANK[limit];
-}
-
-export { BAND_ORDER };
-
-export const SEVERITY_ORDER: readonly Severity[] = ['serious', 'warning', 'info'];
-const SEVERITY_RANK: Record<Severity, number> = { serious: 0, warning: 1, info: 2 };
-
-export function severityRank(s: Severity): number {
-  return SEVERITY_RANK[s];
-}
-
-const CODE_RANK: Record<WarningCode, number> = { RECTIFY: 0, LEADER_REVIEW: 1, LEADER_REPLACE: 2, TIE_FOR_TOP: 3, INCOMPLETE_YEAR: 4 };
-const TITLE_RANK: Record<Title, number> = { advanced: 0, leader_candidate: 1 };
-
+/** Titles in the order they are listed (TITLES). */
 export function titleOrder(titles: readonly Title[]): Title[] {
-  return [...titles].sort((a, b) => TITLE_RANK[a] - TITLE_RANK[b]);
+  return TITLES.filter((t) => titles.includes(t));
 }
 
 /** Sort by precomputed numeric keys (stable): one key computation per element, not per comparison. */
@@ -60,23 +39,11 @@ function groupOrder(rows: readonly ScoreRow[], groups: ReadonlySet<string>): Map
  */
 export function chronological(warnings: readonly Warning[], rows: readonly ScoreRow[]): Warning[] {
   const order = groupOrder(rows, new Set(warnings.map((w) => w.group)));
-  return sortByKeys(warnings, (w) => [w.year, w.half ?? 3, order.get(w.group) ?? 0, CODE_RANK[w.code]]);
+  return sortByKeys(warnings, (w) => [w.year, w.half ?? 3, order.get(w.group) ?? 0, WARNING_KIND[w.code].order]);
 }
 
-/**
- * The sections of the warnings sheet and the pane, in order: what needs doing first (逾期未整改,
- * 整改未见效, 待整改), then the leader warnings, then notices (ties, incomplete years), then history
- * (rectifications already done).
- */
-export type WarningSection = 'overdue' | 'not_effective' | 'open' | 'leader' | 'notice' | 'resolved';
-export const WARNING_SECTIONS: readonly WarningSection[] = ['overdue', 'not_effective', 'open', 'leader', 'notice', 'resolved'];
-const SECTION_RANK: Record<WarningSection, number> = { overdue: 0, not_effective: 1, open: 2, leader: 3, notice: 4, resolved: 5 };
-
-export function warningSection(w: Pick<Warning, 'code' | 'status'>): WarningSection {
-  if (w.code === 'RECTIFY') return w.status ?? 'open';
-  if (w.code === 'LEADER_REVIEW' || w.code === 'LEADER_REPLACE') return 'leader';
-  return 'notice';
-}
+const SECTION_RANK = {} as Record<WarningSection, number>;
+WARNING_SECTIONS.forEach((section, i) => (SECTION_RANK[section] = i));
 
 /**
  * Warnings for reading (sheet and pane): by section (open work first, history last), then in time order

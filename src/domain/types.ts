@@ -2,9 +2,11 @@
  * Domain types shared by every module. Pure data: no Office types, no language strings.
  * Scores are integer hundredths ("cents"): 95 points is 9500, never 94.99999.
  */
+import type { BandCode } from './bands';
 import type { Rules } from './rules';
+import type { RectifyStatus, Severity, WarningCode } from './warnings';
 
-export type { Rules };
+export type { BandCode, RectifyStatus, Rules, Severity, WarningCode };
 
 export type Half = 1 | 2;
 
@@ -13,17 +15,16 @@ export interface Period {
   half: Half;
 }
 
-export type BandCode = 'excellent' | 'qualified' | 'basic' | 'unqualified';
-export const BAND_ORDER: readonly BandCode[] = ['excellent', 'qualified', 'basic', 'unqualified'];
-
-export type Severity = 'info' | 'warning' | 'serious';
-/** A RECTIFY's state as of the run date (SPEC §2.5). */
-export type RectifyStatus = 'open' | 'overdue' | 'not_effective' | 'resolved';
-export type WarningCode = 'RECTIFY' | 'LEADER_REVIEW' | 'LEADER_REPLACE' | 'INCOMPLETE_YEAR' | 'TIE_FOR_TOP';
-export type RowStatus = 'graded' | 'pending' | 'not_graded' | 'duplicate';
-export type Title = 'advanced' | 'leader_candidate';
+/** What became of an input row (SPEC §5 `assessments[].status`). */
+export const ROW_STATUSES = ['graded', 'pending', 'not_graded', 'duplicate'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+/** The year's titles, in the order they are listed. */
+export const TITLES = ['advanced', 'leader_candidate'] as const;
+export type Title = (typeof TITLES)[number];
 export type RankMode = 'competition' | 'dense';
-export type Lang = 'zh-CN' | 'en-US';
+/** The two languages the product speaks, Chinese first. */
+export const LANGS = ['zh-CN', 'en-US'] as const;
+export type Lang = (typeof LANGS)[number];
 
 export interface RubricItem {
   /** The item's code as the office writes it ("1" … "12"). */

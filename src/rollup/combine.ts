@@ -19,7 +19,8 @@ import { periodIndex } from '../domain/periods';
 import type { Period, RectifyStatus } from '../domain/types';
 import type { AnnualLine, BranchSummary, FileSummary, RectificationLine } from './summary';
 
-export type FileStatus = 'included' | 'unreadable' | 'duplicate' | 'skipped';
+export const FILE_STATUSES = ['included', 'unreadable', 'duplicate', 'skipped'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /** One input file and what became of it. */
 export interface FileEntry {
@@ -39,7 +40,8 @@ export interface Nominee {
 }
 
 /** Why a branch has no nominee for the year. */
-export type NoNomineeReason = 'no_result' | 'incomplete' | 'none_eligible';
+export const NO_NOMINEE_REASONS = ['no_result', 'incomplete', 'none_eligible'] as const;
+export type NoNomineeReason = (typeof NO_NOMINEE_REASONS)[number];
 
 export interface Rectification {
   branch: BranchSummary;

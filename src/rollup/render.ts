@@ -5,7 +5,7 @@
  * and the very hidden mark that tells a later roll-up this workbook is a summary. Pure: no clock, no I/O.
  */
 import type { BandCode, Lang } from '../domain/types';
-import { BAND_ORDER } from '../domain/types';
+import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, dateLabel, periodLabel, statusText } from '../i18n/domain';
@@ -50,7 +50,7 @@ export function bandCounts(groups: readonly GroupLine[]): BandCounts {
 
 function countsText(lang: Lang, c: BandCounts): string {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
-  const parts = BAND_ORDER.map((b) => tr(ROLLUP.bandCount, { band: tr(BAND[b]), n: c[b] }));
+  const parts = BAND_CODES.map((b) => tr(ROLLUP.bandCount, { band: tr(BAND[b]), n: c[b] }));
   if (c.none) parts.push(tr(ROLLUP.bandCount, { band: tr(WORD.noBand), n: c.none }));
   return parts.join(tr(ROLLUP.countSep));
 }

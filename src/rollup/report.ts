@@ -5,12 +5,17 @@
  * same files with the same `asOf` give byte-identical JSON.
  */
 import { z } from 'zod';
+import { BAND_CODES } from '../domain/bands';
 import type { Lang } from '../domain/types';
+import { LANGS, ROW_STATUSES } from '../domain/types';
+import { UNFINISHED_STATUSES } from '../domain/warnings';
 import { t } from '../i18n';
 import type { Rollup } from './combine';
+import { FILE_STATUSES, NO_NOMINEE_REASONS } from './combine';
+import { BRANCH_NAME_SOURCES, RUN_STATES } from './summary';
 import { bandCounts, submissionNotes } from './render';
 
-const Band = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
+const Band = z.enum(BAND_CODES);
 const PeriodSchema = z.object({ year: z.number().int(), half: z.union([z.literal(1), z.literal(2)]) });
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -19,14 +24,14 @@ export const RollupFileSchema = z.object({
   /** The file as named in 报送情况 (its path under the folder given, or as given). */
   file: z.string(),
   /** included: in the summary; unreadable: could not be read or assessed (see `reason`); duplicate: another file of the same branch is used (`duplicateOf`); skipped: a roll-up summary itself. */
-  status: z.enum(['included', 'unreadable', 'duplicate', 'skipped']),
+  status: z.enum(FILE_STATUSES),
   branch: z.string().nullable(),
   /** Where the branch's name came from: the 单位名称 rule, the score sheets' title row, the file name. */
-  branchFrom: z.enum(['rule', 'title', 'file']).nullable(),
+  branchFrom: z.enum(BRANCH_NAME_SOURCES).nullable(),
   /** The latest period with a record in the file. */
   latest: PeriodSchema.nullable(),
   /** The file's own run record: never assessed, assessed and unchanged since, or scores changed after its last run. */
-  runState: z.enum(['never', 'current', 'changed']).nullable(),
+  runState: z.enum(RUN_STATES).nullable(),
   records: z.number().int().nullable(),
   issues: z.number().int().nullable(),
   duplicateOf: z.string().nullable(),
@@ -42,7 +47,7 @@ export const RollupGroupSchema = z.object({
   liaison: z.string(),
   total: z.number().nullable(),
   band: Band.nullable(),
-  status: z.enum(['graded', 'pending', 'not_graded', 'duplicate']),
+  status: z.enum(ROW_STATUSES),
   veto: z.string().nullable(),
   /** Data issues on the record's row. */
   issues: z.number().int(),
@@ -89,7 +94,7 @@ export const RollupNomineeSchema = z.object({
 export const RollupNoNomineeSchema = z.object({
   branch: z.string(),
   /** no_result: no records in `year`; incomplete: no complete annual result; none_eligible: no group eligible for awards. */
-  reason: z.enum(['no_result', 'incomplete', 'none_eligible']),
+  reason: z.enum(NO_NOMINEE_REASONS),
 });
 
 /** A rectification still to do, across branches, oldest deadline first. */
@@ -102,7 +107,7 @@ export const RollupRectificationSchema = z.object({
   half: z.union([z.literal(1), z.literal(2)]),
   band: Band.nullable(),
   deadline: IsoDate,
-  status: z.enum(['open', 'overdue', 'not_effective']),
+  status: z.enum(UNFINISHED_STATUSES),
   /** Item codes, up to 3. */
   focusItems: z.array(z.string()),
   veto: z.string().nullable(),
@@ -115,7 +120,7 @@ export const RollupRectificationSchema = z.object({
 export const RollupReportSchema = z.object({
   /** The date rectification statuses were judged on, for every file alike. */
   asOf: IsoDate,
-  language: z.enum(['zh-CN', 'en-US']),
+  language: z.enum(LANGS),
   /** The half-year of 各党支部考评汇总: the latest period any branch has records for. */
   period: PeriodSchema.nullable(),
   /** The year of 年度示范党小组推荐: the latest year with a complete annual result in any branch. */

@@ -79,10 +79,12 @@ export interface RectificationLine {
 }
 
 /** Where the branch's name came from: the 单位名称 rule, the score sheets' title row, or the file's name. */
-export type BranchNameSource = 'rule' | 'title' | 'file';
+export const BRANCH_NAME_SOURCES = ['rule', 'title', 'file'] as const;
+export type BranchNameSource = (typeof BRANCH_NAME_SOURCES)[number];
 
 /** The workbook's own run record: never assessed, assessed and unchanged since, or scores changed after. */
-export type RunState = 'never' | 'current' | 'changed';
+export const RUN_STATES = ['never', 'current', 'changed'] as const;
+export type RunState = (typeof RUN_STATES)[number];
 
 export interface BranchSummary {
   kind: 'branch';

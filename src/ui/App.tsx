@@ -28,7 +28,7 @@ import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
 import { usePaneController } from './controller';
-import type { ComparisonText } from './view/index';
+import type { ComparisonText } from './view/compare';
 import type { Engine, Notice, State, TabValue } from './state';
 import { STAGES, TABS, describeError, primaryAction, statusOf } from './state';
 import { SummaryPanel } from './SummaryPanel';

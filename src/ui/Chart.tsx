@@ -12,7 +12,7 @@ import { BAND } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import type { PaneKey } from '../i18n/pane';
 import { useI18n } from './context';
-import type { ChartData } from './view/index';
+import type { ChartData } from './view/types';
 
 /** Line colours: Fluent palette tokens (they follow the light and dark themes), fallbacks for outside a provider. */
 export const SERIES_COLOURS = [

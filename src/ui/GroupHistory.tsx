@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '@fluentui/react-components';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { GroupHistory } from './view/index';
+import type { GroupHistory } from './view/types';
 import type { SelectProps } from './bits';
 import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import { WarningCard } from './WarningsPanel';

@@ -8,7 +8,7 @@ import { Badge, Dropdown, Field, Option, Text } from '@fluentui/react-components
 import { PANE } from '../i18n/pane';
 import { BandBadge, WhyList } from './bits';
 import { useI18n } from './context';
-import type { AnnualLine, PaneView } from './view/index';
+import type { AnnualLine, PaneView } from './view/types';
 
 function RankRow({ line }: { line: AnnualLine }) {
   const { tr } = useI18n();

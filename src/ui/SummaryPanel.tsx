@@ -9,7 +9,7 @@ import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
 import { BAND, WARNING_STATUS } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { HalfLine, IssueLine, OpenRectification, PaneView } from './view/index';
+import type { HalfLine, IssueLine, OpenRectification, PaneView } from './view/types';
 import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';

@@ -8,7 +8,7 @@ import { Badge, Button, Text } from '@fluentui/react-components';
 import { SEVERITY, WARNING_NAME, dateLabel, statusText } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
-import type { PaneView, WarningLine } from './view/index';
+import type { PaneView, WarningLine } from './view/types';
 import { SEVERITY_BADGE, SEVERITY_ORDER } from './look';
 import type { SelectProps } from './bits';
 import { LocateButton } from './bits';

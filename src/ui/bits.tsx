@@ -5,7 +5,7 @@ import { BAND } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
 import type { PaneI18n } from './context';
-import type { HalfLine, Place } from './view/index';
+import type { HalfLine, Place } from './view/types';
 import { BAND_BADGE } from './look';
 
 export interface SelectProps {

@@ -12,7 +12,8 @@ import type { PaneHost } from '../app/pane-service';
 import { paneStateOf } from '../app/pane-state';
 import type { Engine, State, TabValue } from './state';
 import { initialState, reducer } from './state';
-import type { ComparisonText, PaneView } from './view/index';
+import type { ComparisonText } from './view/compare';
+import type { PaneView } from './view/types';
 
 export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './view');
 

@@ -5,6 +5,8 @@
  * the run that wrote the result sheets, whoever made it. Pure; deterministic (re-runs stay identical).
  */
 import type { AssessmentResult, BandCode, RectifyStatus, RowStatus, Rules, WarningCode } from '../domain/types';
+import { WARNING_CODES, WARNING_KIND } from '../domain/warnings';
+import { groupKey } from './cells';
 
 /** The rules that change results (language, unit name and basis change words only). */
 export const DIGEST_RULE_KEYS = [
@@ -41,7 +43,6 @@ const CHAR_GRADE = invert(GRADE_CHAR);
 const STATUS_CHAR: Record<RectifyStatus, string> = { open: 'o', overdue: 'v', not_effective: 'n', resolved: 'r' };
 const CHAR_STATUS = invert(STATUS_CHAR);
 
-const CODES: readonly WarningCode[] = ['RECTIFY', 'LEADER_REVIEW', 'LEADER_REPLACE', 'INCOMPLETE_YEAR', 'TIE_FOR_TOP'];
 
 /** The digest as stored (compact JSON). Version 1. */
 interface StoredDigest {
@@ -76,11 +77,10 @@ export interface RunDigest {
   partial: boolean;
 }
 
-/** Party group names are compared as the reader matches them: NFKC, trimmed, inner spaces collapsed. */
-const fold = (g: string) => g.normalize('NFKC').trim().replace(/\s+/g, ' ');
-const gradeKey = (group: string, year: number, half: number) => `${fold(group)}\u0000${year}\u0000${half}`;
+/** Party group names are compared as the reader matches them (groupKey). */
+const gradeKey = (group: string, year: number, half: number) => `${groupKey(group)}\u0000${year}\u0000${half}`;
 const warningKey = (w: { code: string; group: string; year: number; half: number | null }) =>
-  `${w.code}\u0000${fold(w.group)}\u0000${w.year}\u0000${w.half ?? 0}`;
+  `${w.code}\u0000${groupKey(w.group)}\u0000${w.year}\u0000${w.half ?? 0}`;
 
 /** Longest digest stored: three cells of the meta sheet (Excel holds 32,767 characters a cell). */
 export const DIGEST_MAX_CHARS = 3 * 32000;
@@ -96,7 +96,7 @@ export function encodeDigest(result: AssessmentResult): string {
   const g: string[] = [];
   const gIndex = new Map<string, number>();
   const groupOf = (name: string) => {
-    const k = fold(name);
+    const k = groupKey(name);
     let i = gIndex.get(k);
     if (i === undefined) {
       i = g.length;
@@ -114,7 +114,7 @@ export function encodeDigest(result: AssessmentResult): string {
     row[pIndex.get(a.row.period.year * 2 + a.row.period.half - 1)!] = GRADE_CHAR[grade];
   }
   const w = result.warnings.map(
-    (x) => [CODES.indexOf(x.code), groupOf(x.group), x.year, x.half ?? 0, x.status ? STATUS_CHAR[x.status] : ''] as StoredDigest['w'][number],
+    (x) => [WARNING_CODES.indexOf(x.code), groupOf(x.group), x.year, x.half ?? 0, x.status ? STATUS_CHAR[x.status] : ''] as StoredDigest['w'][number],
   );
   const full: StoredDigest = { v: 1, rules, p, g, b: g.map((_, i) => (grid[i] ?? new Array<string>(p.length).fill('.')).join('')), w };
   const text = JSON.stringify(full);
@@ -145,7 +145,7 @@ export function decodeDigest(text: string | null | undefined): RunDigest | null 
   });
   const warnings: RunDigest['warnings'] = new Map();
   for (const [ci, gi, year, half, st] of d.w) {
-    const code = CODES[ci];
+    const code = WARNING_CODES[ci];
     if (!code || d.g[gi] === undefined) continue;
     const w: DigestWarning = { code, group: d.g[gi], year, half: half === 1 || half === 2 ? half : null, status: st ? (CHAR_STATUS[st] ?? null) : null };
     warnings.set(warningKey(w), w);
@@ -183,8 +183,8 @@ export interface RunComparison {
 }
 
 const unresolved = (w: DigestWarning) => w.status !== 'resolved';
-/** 年度考评不全 says a year is still in progress: a notice, never news in 与上次相比. */
-const news = (w: DigestWarning) => w.code !== 'INCOMPLETE_YEAR';
+/** Is it news in 与上次相比? (年度考评不全 says a year is still in progress: never; WARNING_KIND.news.) */
+const news = (w: DigestWarning) => WARNING_KIND[w.code].news;
 
 /** What changed between the earlier run's digest and this one's. */
 export function compareRuns(before: RunDigest | null, now: RunDigest): RunComparison {

@@ -12,7 +12,7 @@ import { actionOrder, rankingOrder } from '../domain/order';
 import { periodIndex } from '../domain/periods';
 import { aspects } from '../domain/rubric';
 import type { AnnualEntry, Assessment, AssessmentResult, BandCode, DataIssue, Lang, RectifyStatus, Severity, Warning } from '../domain/types';
-import { BAND_ORDER } from '../domain/types';
+import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
@@ -241,14 +241,14 @@ function renderResults(result: AssessmentResult, lang: Lang, names: Record<Outpu
     const rh = b.add([tr(RESULTS.summaryBand), tr(RESULTS.summaryCount), tr(RESULTS.summaryGroups)]);
     b.style(`${a1(rh, 0)}:${a1(rh, 2)}`, { bold: true, fill: HEADER_COLOURS.fill, fontColor: HEADER_COLOURS.font, border: true });
     const sep = tr(OUT.listSep);
-    const byBand = new Map<BandCode, string[]>(BAND_ORDER.map((band) => [band, []]));
+    const byBand = new Map<BandCode, string[]>(BAND_CODES.map((band) => [band, []]));
     // Each group once among the records without a band (two duplicate rows are one group).
     const ungraded = new Set<string>();
     for (const a of inLatest) {
       if (a.status === 'graded' && a.band) byBand.get(a.band)!.push(a.row.group);
       else ungraded.add(tr(RESULTS.summaryUngradedItem, { group: a.row.group || cellAddress(a.row.source), status: tr(ROW_STATUS[a.status]) }));
     }
-    for (const band of BAND_ORDER) {
+    for (const band of BAND_CODES) {
       const groups = byBand.get(band)!;
       const r = b.add([tr(BAND[band]), groups.length, groups.join(sep) || null]);
       b.coloured(r, 0, BAND_COLOURS[band]);

@@ -10,7 +10,7 @@ import { App } from '../../src/ui/App';
 import type { AppProps } from '../../src/ui/App';
 import { I18nContext, makeI18n } from '../../src/ui/context';
 import { buildView } from '../../src/ui/view/index';
-import type { PaneView } from '../../src/ui/view/index';
+import type { PaneView } from '../../src/ui/view/types';
 import { PreviewWorkbook } from '../../src/taskpane/PreviewWorkbook';
 import { paneHost } from '../../src/app/pane-service';
 import { parseWorkbook } from '../../src/workbook/parse';

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
-import type { PaneView } from '../../src/ui/view/index';
+import type { PaneView } from '../../src/ui/view/types';
 import { renderIn, sampleView } from './helpers';
 
 jest.setTimeout(20000);
