@@ -8,14 +8,15 @@
 import { AssessError } from '../domain/errors';
 import { RULE_KEYS } from '../domain/rules';
 import type { Lang, Rules } from '../domain/types';
-import type { Msg } from '../i18n';
 import { t } from '../i18n';
-import { RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
+import { TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
+import { RULE_WORDS } from '../i18n/rules';
 import { PANE_HOST_ERR } from '../i18n/pane-host';
 import { parseCellAddress } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
 import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
-import { findRulesSheet } from '../workbook/parse-config';
+import { findRulesSheet, isChineseRulesSheet, locateRules } from '../workbook/parse-config';
+import { ruleToCell } from '../workbook/rule-values';
 import type { CellValue, OutputValue, SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import type { PaneState } from './pane-state';
 import { paneStateOf } from './pane-state';
@@ -164,19 +165,8 @@ export function planTemplate(snapshot: WorkbookSnapshot, patch: WorkbookPatch): 
 
 // ───────────────────────────── rules ─────────────────────────────
 
-const fold = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, '').toLowerCase();
-
 const cellString = (v: CellValue | undefined): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v);
-
-/** A rule's value as the sheet writes it: points for thresholds, words in the key's language otherwise. */
-export function ruleCellValue(key: keyof Rules, value: Rules[keyof Rules], zh: boolean): OutputValue {
-  if (key === 'excellentMin' || key === 'qualifiedMin' || key === 'basicMin') return (value as number) / 100;
-  if (key === 'rectifyDays') return value as number;
-  const word: Msg | undefined = RULE_VALUE_WORD[String(value)];
-  if (word) return zh ? word.zh : word.en;
-  return String(value); // zh-CN / en-US
-}
 
 export type RulesPlan =
   | { kind: 'edit'; sheet: string; cells: CellEdit[] }
@@ -190,9 +180,11 @@ export type RulesPlan =
 export function planRulesWrite(snapshot: WorkbookSnapshot, values: Partial<Rules>, lang: Lang): RulesPlan {
   const sheetName = findRulesSheet(snapshot);
   const entries = RULE_KEYS.filter((k) => values[k.key] !== undefined);
+  const cellOf = <K extends keyof Rules>(key: K, zh: boolean): OutputValue => ruleToCell(key, values[key] as Rules[K], zh);
   if (sheetName) {
     const sheet = snapshot.sheets.find((s) => s.name === sheetName)!;
-    const zhSheet = fold(sheetName) === fold(TEMPLATE_SHEET.rules.zh);
+    const zhSheet = isChineseRulesSheet(sheetName);
+    const found = locateRules(sheet);
     const cells: CellEdit[] = [];
     let lastRow = -1;
     sheet.values.forEach((row, r) => {
@@ -200,23 +192,11 @@ export function planRulesWrite(snapshot: WorkbookSnapshot, values: Partial<Rules
     });
     let next = lastRow + 1;
     for (const { key, zh } of entries) {
-      let found: { row: number; col: number; zh: boolean } | null = null;
-      sheet.values.forEach((row, r) => {
-        if (found || !row) return;
-        row.forEach((v, c) => {
-          if (found) return;
-          const text = fold(cellString(v));
-          if (text === fold(zh)) found = { row: r, col: c + 1, zh: true };
-          else if (text === fold(key)) found = { row: r, col: c + 1, zh: false };
-        });
-      });
-      const value = values[key] as Rules[keyof Rules];
-      if (found) {
-        const f = found as { row: number; col: number; zh: boolean };
-        cells.push({ row: f.row, col: f.col, value: ruleCellValue(key, value, f.zh) });
-      } else {
+      const at = found.get(key);
+      if (at) cells.push({ row: at.row, col: at.col, value: cellOf(key, at.zh) });
+      else {
         cells.push({ row: next, col: 0, value: zhSheet ? zh : key });
-        cells.push({ row: next, col: 1, value: ruleCellValue(key, value, zhSheet) });
+        cells.push({ row: next, col: 1, value: cellOf(key, zhSheet) });
         next++;
       }
     }
@@ -227,7 +207,7 @@ export function planRulesWrite(snapshot: WorkbookSnapshot, values: Partial<Rules
   const rows: OutputValue[][] = [[t(lang, TEMPLATE.rulesKey), t(lang, TEMPLATE.rulesValue), t(lang, TEMPLATE.rulesNote)]];
   for (const { key, zh } of RULE_KEYS) {
     const v = values[key];
-    rows.push([zhNew ? zh : key, v === undefined ? null : ruleCellValue(key, v as Rules[keyof Rules], zhNew), t(lang, RULE_NOTE[key])]);
+    rows.push([zhNew ? zh : key, v === undefined ? null : cellOf(key, zhNew), t(lang, RULE_WORDS[key].note)]);
   }
   // Keys without a value would be read as empty: leave them out instead.
   const body = rows.filter((r, i) => i === 0 || r[1] !== null);

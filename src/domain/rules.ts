@@ -70,52 +70,37 @@ export const DEFAULT_RULES: Rules = {
   language: 'auto',
 };
 
-/** The Chinese key of each rule (the English key is the field's name) and how its value is written. */
-const RULE_META: { [K in RuleKey]: { zh: string; kind: RuleKind } } = {
-  excellentMin: { zh: '优秀分数线', kind: 'points' },
-  qualifiedMin: { zh: '合格分数线', kind: 'points' },
-  basicMin: { zh: '基本合格分数线', kind: 'points' },
-  rectifyDays: { zh: '整改期限天数', kind: 'days' },
-  awardMinBand: { zh: '评先最低等次', kind: 'choice' },
-  rankMode: { zh: '排名方式', kind: 'choice' },
-  leaderReviewBand: { zh: '党小组长预警', kind: 'choice' },
-  unitName: { zh: '单位名称', kind: 'text' },
-  basis: { zh: '考评依据', kind: 'text' },
-  language: { zh: '输出语言', kind: 'choice' },
-};
+/**
+ * Each rule's Chinese key (the English key is the field's name), how its value is written in a cell and
+ * edited in the pane (its kind: src/workbook/rule-values.ts converts each kind between cell, value and
+ * text), and whether it changes results (the run digest's rules, compared in 与上次相比) or only words.
+ */
+const RULE_META = {
+  excellentMin: { zh: '优秀分数线', kind: 'points', affectsResults: true },
+  qualifiedMin: { zh: '合格分数线', kind: 'points', affectsResults: true },
+  basicMin: { zh: '基本合格分数线', kind: 'points', affectsResults: true },
+  rectifyDays: { zh: '整改期限天数', kind: 'days', affectsResults: true },
+  awardMinBand: { zh: '评先最低等次', kind: 'choice', affectsResults: true },
+  rankMode: { zh: '排名方式', kind: 'choice', affectsResults: true },
+  leaderReviewBand: { zh: '党小组长预警', kind: 'choice', affectsResults: true },
+  unitName: { zh: '单位名称', kind: 'text', affectsResults: false },
+  basis: { zh: '考评依据', kind: 'text', affectsResults: false },
+  language: { zh: '输出语言', kind: 'choice', affectsResults: false },
+} as const satisfies { [K in RuleKey]: { zh: string; kind: RuleKind; affectsResults: boolean } };
 
 /** Every rule in the schema's order: its key, Chinese key and kind. */
 export const RULE_KEYS: readonly { key: RuleKey; zh: string; kind: RuleKind }[] = (Object.keys(RulesShape.shape) as RuleKey[]).map(
-  (key) => ({ key, ...RULE_META[key] }),
+  (key) => ({ key, zh: RULE_META[key].zh, kind: RULE_META[key].kind }),
 );
+
+/** The rules that change results (language, unit name and basis change words only). */
+export type ResultRuleKey = { [K in RuleKey]: (typeof RULE_META)[K]['affectsResults'] extends true ? K : never }[RuleKey];
+
+/** The rules that change results, in the schema's order. */
+export const RESULT_RULE_KEYS: readonly ResultRuleKey[] = RULE_KEYS.filter((k) => RULE_META[k.key].affectsResults).map((k) => k.key as ResultRuleKey);
 
 /** The allowed codes of a choice rule, from the schema's enum. */
 export function ruleChoices(key: RuleKey): readonly string[] {
   const field = RulesShape.shape[key] as unknown as { options?: readonly string[] };
   return field.options ?? [];
-}
-
-/**
- * Spellings of the choice rules' values, Chinese and English, mapped to their codes (compared after
- * folding and lower-casing). The first Chinese and the first English spelling of each code are the ones
- * written; later ones are older words still accepted as input (竞争排名, 中国式排名).
- */
-export const RULE_VALUE_SPELLINGS: { [K in RuleKey]?: Record<string, Rules[K]> } = {
-  awardMinBand: { 优秀: 'excellent', 合格: 'qualified', excellent: 'excellent', qualified: 'qualified' },
-  rankMode: {
-    并列占位排名: 'competition',
-    并列不占位排名: 'dense',
-    竞争排名: 'competition',
-    中国式排名: 'dense',
-    competition: 'competition',
-    dense: 'dense',
-  },
-  leaderReviewBand: { 基本合格: 'basic', 不合格: 'unqualified', basic: 'basic', unqualified: 'unqualified' },
-  language: { 自动: 'auto', auto: 'auto', 'zh-cn': 'zh-CN', 'en-us': 'en-US', 中文: 'zh-CN', 英文: 'en-US' },
-};
-
-/** A text rule's value: NFKC-folded, spaces collapsed and trimmed; a document title's 《》 taken off. */
-export function ruleText(key: RuleKey, text: string): string {
-  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return key === 'basis' ? t.replace(/^《(.*)》$/, '$1').trim() : t;
 }

@@ -3,7 +3,6 @@
  * lines, notes — and the blank template's sheets. Chinese first, English second.
  */
 import type { Msg } from './index';
-import type { RuleKey } from '../domain/rules';
 import { WORD } from './words';
 
 /** The output sheets: the four working sheets (SPEC §4), then the two official tables for printing. */
@@ -240,42 +239,6 @@ export const TEMPLATE = {
   yearInvalidTitle: { zh: '年度无效', en: 'Invalid year' },
 };
 
-/** Descriptions of the rules on the template's 考评规则 sheet (keyed by the English key). */
-export const RULE_NOTE: Record<RuleKey, Msg> = {
-  excellentMin: { zh: '合计不低于此分为优秀', en: 'Excellent at or above this total' },
-  qualifiedMin: { zh: '合计不低于此分为合格（低于优秀分数线）', en: 'Qualified at or above this total (below the Excellent threshold)' },
-  basicMin: { zh: '合计不低于此分为基本合格，低于此分为不合格', en: 'Basically qualified at or above this total; below it Unqualified' },
-  rectifyDays: { zh: '整改期限：考评期结束后的天数（1至366）', en: 'Rectification deadline: days after the period ends (1 to 366)' },
-  awardMinBand: { zh: '评先要求上、下半年的最低等次：优秀或合格', en: 'Lowest half-year grade for awards: excellent or qualified' },
-  rankMode: {
-    zh: '并列占位排名（如1、1、3）或并列不占位排名（中国式，如1、1、2）',
-    en: 'competition (standard competition ranking, e.g. 1, 1, 3) or dense (e.g. 1, 1, 2)',
-  },
-  leaderReviewBand: {
-    zh: '连续两次考评等次在此等次以下（含本等次）时预警“及时更换党小组长”：基本合格或不合格',
-    en: 'Two consecutive assessments graded this or below raise “Replace the leader promptly”: basic or unqualified',
-  },
-  unitName: {
-    zh: '打印表标题中的单位名称；不填则取评分表标题行中的单位',
-    en: 'The unit named in the printed tables’ titles; blank: taken from the score sheet’s title row',
-  },
-  basis: {
-    zh: '考评依据的文件名；不填则为《党小组工作考评办法》',
-    en: 'The document the assessment follows; blank: the Measures for Assessing the Work of Party Groups',
-  },
-  language: { zh: '输出语言：自动、zh-CN或en-US', en: 'Output language: auto, zh-CN or en-US' },
-};
-
-/** Rule values as the template and the settings write them, per language (the parser accepts these and older words). */
-export const RULE_VALUE_WORD: Record<string, Msg> = {
-  excellent: { zh: '优秀', en: 'excellent' },
-  qualified: { zh: '合格', en: 'qualified' },
-  basic: { zh: '基本合格', en: 'basic' },
-  unqualified: { zh: '不合格', en: 'unqualified' },
-  competition: { zh: '并列占位排名', en: 'competition' },
-  dense: { zh: '并列不占位排名', en: 'dense' },
-  auto: { zh: '自动', en: 'auto' },
-};
 
 /** English scoring guides of the default rubric's items (keyed by code), for the English template. */
 export const DEFAULT_GUIDE_EN: Record<string, string> = {

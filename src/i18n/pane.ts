@@ -4,7 +4,7 @@
  */
 import type { Msg } from './index';
 import { WORD } from './words';
-import { BAND, TIE_MARK } from './domain';
+import { TIE_MARK } from './domain';
 
 export const PANE = {
   appTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
@@ -226,28 +226,6 @@ export const PANE = {
     zh: '以下规则保存在工作簿的“考评规则”表中（没有则新建），保存后重新考评。',
     en: 'These rules are kept on the workbook’s Rules sheet (created if missing); saving re-runs the assessment.',
   },
-  excellentMin: { zh: '优秀分数线', en: 'Excellent threshold' },
-  qualifiedMin: { zh: '合格分数线', en: 'Qualified threshold' },
-  basicMin: { zh: '基本合格分数线', en: 'Basically qualified threshold' },
-  rectifyDays: { zh: '整改期限天数', en: 'Rectification days' },
-  rectifyDaysHint: { zh: '考评期结束后的天数（1至366）', en: 'Days after the period ends (1 to 366)' },
-  awardMinBand: { zh: '评先最低等次', en: 'Lowest grade for awards' },
-  rankMode: { zh: '排名方式', en: 'Ranking' },
-  leaderReviewBand: { zh: '党小组长预警', en: 'Leader warning' },
-  leaderReviewBandHint: {
-    zh: '连续两次考评等次在此等次以下时预警“及时更换党小组长”',
-    en: 'Two consecutive assessments at or below this grade raise “Replace the leader promptly”',
-  },
-  reviewBasic: { zh: '基本合格以下（含基本合格）', en: 'Basically qualified or below' },
-  reviewUnqualified: { zh: '仅不合格', en: 'Unqualified only' },
-  unitName: { zh: '单位名称', en: 'Unit name' },
-  unitNameHint: {
-    zh: '用于打印表的标题；不填则取评分表标题行中的单位',
-    en: 'Used in the printed tables’ titles; blank: taken from the score sheet’s title row',
-  },
-  basis: { zh: '考评依据', en: 'Basis' },
-  basisHint: { zh: '文件名，不填则为《党小组工作考评办法》', en: 'The document’s title; blank: the Measures for Assessing the Work of Party Groups' },
-  outputLanguage: { zh: '输出语言', en: 'Output language' },
   paneLanguage: { zh: '面板语言', en: 'Pane language' },
   rulesLocked: {
     zh: '本页面不修改工作簿中已有的“{sheet}”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。',
@@ -261,13 +239,8 @@ export const PANE = {
     en: 'For WPS, for Excel that cannot load this add-in (such as Excel 2016/2019 volume license), and where add-ins are blocked.',
   },
   newWindow: { zh: '（在新窗口中打开）', en: ' (opens in a new window)' },
-  langAuto: { zh: '自动（跟随 Office）', en: 'Auto (as Office)' },
   langZh: { zh: '中文', en: 'Chinese (中文)' },
   langEn: { zh: '英文 (English)', en: 'English' },
-  awardExcellent: BAND.excellent,
-  awardQualified: BAND.qualified,
-  rankCompetition: { zh: '并列占位排名（如1、1、3）', en: 'Standard competition (e.g. 1, 1, 3)' },
-  rankDense: { zh: '并列不占位排名（中国式，如1、1、2）', en: 'Dense (e.g. 1, 1, 2)' },
   save: { zh: '保存规则', en: 'Save rules' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '规则已保存到“{sheet}”表', en: 'Rules saved to sheet “{sheet}”' },

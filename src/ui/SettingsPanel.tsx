@@ -5,42 +5,11 @@ import { Button, Dropdown, Field, Input, Link, Option, Spinner, Text } from '@fl
 import type { Lang, Rules } from '../domain/types';
 import type { Msg } from '../i18n';
 import { PANE } from '../i18n/pane';
-import type { PaneKey } from '../i18n/pane';
+import { RULE_WORDS } from '../i18n/rules';
 import { useI18n } from './context';
 import type { FieldError, FieldName, RulesForm } from './rulesForm';
 import { FORM_FIELDS, formOf, validateRules } from './rulesForm';
 import { Section } from './bits';
-
-/** Each rule's label and hint in the pane's catalogue, and the words of the choices (`key.code`). */
-const FIELD_LABEL: Record<FieldName, PaneKey> = {
-  excellentMin: 'excellentMin',
-  qualifiedMin: 'qualifiedMin',
-  basicMin: 'basicMin',
-  rectifyDays: 'rectifyDays',
-  awardMinBand: 'awardMinBand',
-  rankMode: 'rankMode',
-  leaderReviewBand: 'leaderReviewBand',
-  unitName: 'unitName',
-  basis: 'basis',
-  language: 'outputLanguage',
-};
-const FIELD_HINT: Partial<Record<FieldName, Msg>> = {
-  rectifyDays: PANE.rectifyDaysHint,
-  leaderReviewBand: PANE.leaderReviewBandHint,
-  unitName: PANE.unitNameHint,
-  basis: PANE.basisHint,
-};
-const CHOICE_LABEL: Record<string, Msg> = {
-  'awardMinBand.excellent': PANE.awardExcellent,
-  'awardMinBand.qualified': PANE.awardQualified,
-  'rankMode.competition': PANE.rankCompetition,
-  'rankMode.dense': PANE.rankDense,
-  'leaderReviewBand.basic': PANE.reviewBasic,
-  'leaderReviewBand.unqualified': PANE.reviewUnqualified,
-  'language.auto': PANE.langAuto,
-  'language.zh-CN': PANE.langZh,
-  'language.en-US': PANE.langEn,
-};
 
 export interface SettingsProps {
   /** The rules in force; null while they load. */
@@ -80,7 +49,7 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
     const e = errors[k];
     if (!e) return undefined;
     const params = { ...e.params };
-    if (typeof params.other === 'string' && params.other in PANE) params.other = tr(PANE[params.other as keyof typeof PANE]);
+    if (typeof params.other === 'string' && params.other in RULE_WORDS) params.other = tr(RULE_WORDS[params.other as FieldName].label);
     return tr(PANE[e.key], params);
   };
   const submit = async (ev: FormEvent) => {
@@ -97,10 +66,11 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
   // One field per rule of the schema (src/domain/rules.ts), in its order: numbers and text as inputs, choices as dropdowns.
   const field = (f: (typeof FORM_FIELDS)[number]) => {
     const k = f.key;
-    const label = tr(PANE[FIELD_LABEL[k]]);
-    const hint = FIELD_HINT[k] ? tr(FIELD_HINT[k]!) : undefined;
+    const words = RULE_WORDS[k];
+    const label = tr(words.label);
+    const hint = words.hint ? tr(words.hint) : undefined;
     if (f.kind === 'choice') {
-      const word = (code: string) => tr(CHOICE_LABEL[`${k}.${code}`] ?? { zh: code, en: code });
+      const word = (code: string) => tr(words.choices?.[code] ?? { zh: code, en: code });
       const current = f.choices.includes(form[k]) ? form[k] : f.choices[0];
       return (
         <Field key={k} label={label} hint={hint}>

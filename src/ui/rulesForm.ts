@@ -4,11 +4,12 @@
  * the same schema the 考评规则 sheet's reader runs; its issues are reported per field as pane catalogue
  * keys so the messages follow the pane's language.
  */
-import { RULE_KEYS, RULE_TEXT_MAX, ruleChoices, ruleText, rulesSchema } from '../domain/rules';
+import { RULE_KEYS, RULE_TEXT_MAX, ruleChoices, rulesSchema } from '../domain/rules';
 import type { RuleKey, RuleKind } from '../domain/rules';
 import type { Rules } from '../domain/types';
 import type { Params } from '../i18n';
 import type { PaneKey } from '../i18n/pane';
+import { ruleFromText, ruleToText } from '../workbook/rule-values';
 
 /** The form's state: every rule as the text of its input (a choice as its code). */
 export type RulesForm = { [K in RuleKey]: string };
@@ -26,33 +27,10 @@ export const FORM_FIELDS: readonly { key: RuleKey; kind: RuleKind; choices: read
   choices: k.kind === 'choice' ? ruleChoices(k.key) : [],
 }));
 
-const KIND = new Map(RULE_KEYS.map((k) => [k.key, k.kind]));
-
 export function formOf(rules: Rules): RulesForm {
   const out = {} as RulesForm;
-  for (const { key, kind } of RULE_KEYS) {
-    const v = rules[key];
-    out[key] = kind === 'points' ? String((v as number) / 100) : String(v);
-  }
+  for (const { key } of RULE_KEYS) out[key] = ruleToText(key, rules[key]);
   return out;
-}
-
-const POINTS = /^\d+(\.\d{1,2})?$/;
-const DAYS = /^\d+$/;
-
-/** A field's text as the schema's type; NaN where it is not a number of the right form. */
-function valueOf(key: RuleKey, text: string): unknown {
-  const s = text.trim();
-  switch (KIND.get(key)) {
-    case 'points':
-      return POINTS.test(s) ? Math.round(Number(s) * 100) : Number.NaN;
-    case 'days':
-      return DAYS.test(s) ? Number(s) : Number.NaN;
-    case 'text':
-      return ruleText(key, text);
-    default:
-      return s;
-  }
 }
 
 /** Validate the form: the rules in the engine's units, or one error per field at fault. */
@@ -61,7 +39,7 @@ export function validateRules(
   totalPoints = 100,
 ): { ok: true; rules: Rules } | { ok: false; errors: Partial<Record<FieldName, FieldError>> } {
   const values: Record<string, unknown> = {};
-  for (const { key } of RULE_KEYS) values[key] = valueOf(key, form[key]);
+  for (const { key } of RULE_KEYS) values[key] = ruleFromText(key, form[key]);
   const r = rulesSchema(Math.round(totalPoints * 100)).safeParse(values);
   if (r.success) return { ok: true, rules: r.data };
   const errors: Partial<Record<FieldName, FieldError>> = {};

@@ -4,21 +4,15 @@
  * sheet with the run (both hosts, the ribbon and the file tool alike), so the comparison is always against
  * the run that wrote the result sheets, whoever made it. Pure; deterministic (re-runs stay identical).
  */
-import type { AssessmentResult, BandCode, RectifyStatus, RowStatus, Rules, WarningCode } from '../domain/types';
+import type { AssessmentResult, BandCode, RectifyStatus, RowStatus, WarningCode } from '../domain/types';
+import { RESULT_RULE_KEYS } from '../domain/rules';
+import type { ResultRuleKey } from '../domain/rules';
 import { WARNING_CODES, WARNING_KIND } from '../domain/warnings';
 import { groupKey } from './cells';
 
-/** The rules that change results (language, unit name and basis change words only). */
-export const DIGEST_RULE_KEYS = [
-  'excellentMin',
-  'qualifiedMin',
-  'basicMin',
-  'rectifyDays',
-  'awardMinBand',
-  'rankMode',
-  'leaderReviewBand',
-] as const satisfies readonly (keyof Rules)[];
-export type DigestRuleKey = (typeof DIGEST_RULE_KEYS)[number];
+/** The rules recorded: those that change results (src/domain/rules.ts: affectsResults). */
+export type DigestRuleKey = ResultRuleKey;
+
 
 /** What a (Party group, half-year) came to: a band, or why it has none. */
 export type Grade = BandCode | Exclude<RowStatus, 'graded'>;
@@ -88,7 +82,7 @@ export const DIGEST_MAX_CHARS = 3 * 32000;
 /** The digest of a run, as stored on the meta sheet. */
 export function encodeDigest(result: AssessmentResult): string {
   const rules = {} as StoredDigest['rules'];
-  for (const k of DIGEST_RULE_KEYS) rules[k] = result.rules[k];
+  for (const k of RESULT_RULE_KEYS) rules[k] = result.rules[k];
   const periodSet = new Set<number>();
   for (const a of result.assessments) if (a.row.period) periodSet.add(a.row.period.year * 2 + a.row.period.half - 1);
   const p = [...periodSet].sort((x, y) => x - y);
@@ -200,7 +194,7 @@ export function compareRuns(before: RunDigest | null, now: RunDigest): RunCompar
     removedRecords: 0,
   };
   if (!before) return out;
-  for (const key of DIGEST_RULE_KEYS) {
+  for (const key of RESULT_RULE_KEYS) {
     if (before.rules[key] !== now.rules[key]) out.rulesChanged.push({ key, from: before.rules[key], to: now.rules[key] });
   }
   if (out.partial) return out;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AssessError } from '../domain/errors';
-import { DEFAULT_RULES, RULE_KEYS, RULE_TEXT_MAX, RULE_VALUE_SPELLINGS, ruleText, rulesSchema } from '../domain/rules';
+import { DEFAULT_RULES, RULE_KEYS, RULE_TEXT_MAX, rulesSchema } from '../domain/rules';
 import type { RuleKey, RuleKind } from '../domain/rules';
 import type { Rubric, RubricItem, Rules } from '../domain/types';
 import { CONFIG_MSG } from '../i18n/config';
@@ -13,9 +13,10 @@ import type { Params } from '../i18n';
 import { a1 } from './a1';
 import { cellText, foldText, isBlank, parseHundredths, pointsText } from './cells';
 import { headerKey } from './parse-header';
-import type { Grid } from './parse-grid';
+import { choiceWords, ruleFromCell } from './rule-values';
+import { Grid } from './parse-grid';
 import { META_SHEET, ownedSheets } from './meta';
-import type { CellValue, WorkbookSnapshot } from './snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export const RUBRIC_SHEET_NAMES = ['考评细则', 'rubric'];
 export const RULES_SHEET_NAMES = ['考评规则', 'rules'];
@@ -25,6 +26,11 @@ export function isRubricSheet(name: string): boolean {
 }
 export function isRulesSheet(name: string): boolean {
   return RULES_SHEET_NAMES.includes(foldText(name).toLowerCase());
+}
+
+/** Is the 考评规则 / Rules sheet's name the Chinese one (its keys are then written in Chinese)? */
+export function isChineseRulesSheet(name: string): boolean {
+  return foldText(name).toLowerCase() === RULES_SHEET_NAMES[0];
 }
 
 /** The 考评规则 / Rules sheet the reader reads (an input sheet, never one of the add-in's own), or null. */
@@ -199,45 +205,26 @@ function ruleLabel(key: RuleKey): { key: string; keyEn: string } {
   return { key: RULE_KEYS.find((k) => k.key === key)?.zh ?? key, keyEn: key };
 }
 
-/** The code a choice rule's text stands for (any accepted spelling), or null. */
-export function ruleChoice(key: RuleKey, text: string): string | null {
-  const spellings = (RULE_VALUE_SPELLINGS[key] ?? {}) as Record<string, string>;
-  const f = foldText(text);
-  return spellings[f.toLowerCase()] ?? spellings[f] ?? null;
+/** A row of a 考评规则 / Rules sheet that holds a key: its first non-blank cell is the key, the next the value. */
+interface RuleRow {
+  row: number;
+  /** The key's column; the value is in the next one. */
+  col: number;
+  keyV: CellValue;
+  valueV: CellValue;
+  /** The rule the key names; null for a key the reader does not know. */
+  def: { key: RuleKey; kind: RuleKind; zh: string } | null;
+  /** The key is written in Chinese (优秀分数线), not in English (excellentMin). */
+  zh: boolean;
 }
 
-/**
- * A rule's cell as the schema's type (points → hundredths, days → a whole number, a choice → its code,
- * text → text); NaN or null where the cell cannot be one, so that the schema names what is wrong.
- */
-function ruleValue(key: RuleKey, kind: RuleKind, v: CellValue): unknown {
-  const text = cellText(v);
-  switch (kind) {
-    case 'choice':
-      return ruleChoice(key, text);
-    case 'text':
-      return ruleText(key, text);
-    case 'days': {
-      const h = parseHundredths(typeof v === 'string' ? v.replace(/(天|日|days?)\s*$/i, '') : v);
-      return typeof h === 'number' && h % 100 === 0 ? h / 100 : Number.NaN;
-    }
-    case 'points': {
-      const h = parseHundredths(v);
-      return typeof h === 'number' ? h : Number.NaN;
-    }
-  }
-}
-
-/** The rules of a 考评规则 / Rules sheet: keys missing from the sheet keep their defaults. */
-export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
-  const sheet = grid.name;
-  const byKey = new Map<string, { key: RuleKey; kind: RuleKind }>();
+/** The key rows of a 考评规则 / Rules sheet as the reader reads them (header and signature lines skipped). */
+function* ruleRows(grid: Grid): Generator<RuleRow> {
+  const byKey = new Map<string, { def: RuleRow['def']; zh: boolean }>();
   for (const k of RULE_KEYS) {
-    byKey.set(headerKey(k.zh), k);
-    byKey.set(k.key.toLowerCase(), k);
+    byKey.set(headerKey(k.zh), { def: k, zh: true });
+    byKey.set(k.key.toLowerCase(), { def: k, zh: false });
   }
-  const values: Record<string, unknown> = { ...DEFAULT_RULES };
-  const cells = new Map<RuleKey, { row: number; col: number; text: string }>();
   for (let r = 0; r < grid.rowCount; r++) {
     const row = grid.values[r];
     if (!row) continue;
@@ -245,10 +232,26 @@ export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
     while (k < row.length && isBlank(row[k])) k++;
     if (k >= row.length) continue;
     const keyV = row[k];
-    const valueV = grid.get(r, k + 1);
     const keyText = headerKey(cellText(keyV));
     if (RULES_HEADER_KEYS.has(keyText) || isFooterText(keyV)) continue;
-    const def = byKey.get(keyText);
+    const known = byKey.get(keyText);
+    yield { row: r, col: k, keyV, valueV: grid.get(r, k + 1), def: known?.def ?? null, zh: known?.zh ?? false };
+  }
+}
+
+/** Where each rule's value is on a 考评规则 / Rules sheet, as the reader finds it (the pane writes there). */
+export function locateRules(sheet: SheetSnapshot): Map<RuleKey, { row: number; col: number; zh: boolean }> {
+  const out = new Map<RuleKey, { row: number; col: number; zh: boolean }>();
+  for (const r of ruleRows(new Grid(sheet))) if (r.def && !out.has(r.def.key)) out.set(r.def.key, { row: r.row, col: r.col + 1, zh: r.zh });
+  return out;
+}
+
+/** The rules of a 考评规则 / Rules sheet: keys missing from the sheet keep their defaults. */
+export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
+  const sheet = grid.name;
+  const values: Record<string, unknown> = { ...DEFAULT_RULES };
+  const cells = new Map<RuleKey, { row: number; col: number; text: string }>();
+  for (const { row: r, col: k, keyV, valueV, def } of ruleRows(grid)) {
     const where = `${sheet}!${a1(r, k + 1)}`;
     if (!def) {
       if (isBlank(valueV)) continue; // a title or a comment line
@@ -263,20 +266,10 @@ export function parseRulesSheet(grid: Grid, rubricTotal: number): Rules {
     if (isBlank(valueV)) continue;
     const text = cellText(valueV);
     cells.set(key, { row: r, col: k + 1, text });
-    const value = ruleValue(key, kind, valueV);
+    const value = ruleFromCell(key, valueV);
     if (kind === 'choice' && value === null) {
       // Name the words written today (the first spelling of each value); older ones are accepted silently.
-      const written = (ascii: boolean) => {
-        const seen = new Set<string>();
-        const out: string[] = [];
-        for (const [word, code] of Object.entries(RULE_VALUE_SPELLINGS[key] ?? {}) as [string, string][]) {
-          if (/^[\x20-\x7e]+$/.test(word) !== ascii || seen.has(code)) continue;
-          seen.add(code);
-          out.push(word.includes('-') ? word.replace(/-(\w+)$/, (_, c: string) => `-${c.toUpperCase()}`) : word);
-        }
-        return out;
-      };
-      fail('rulesValueInvalid', { ...ruleLabel(key), value: text, allowed: written(false).join('、'), allowedEn: written(true).join(', ') }, where);
+      fail('rulesValueInvalid', { ...ruleLabel(key), value: text, allowed: choiceWords(key, false).join('、'), allowedEn: choiceWords(key, true).join(', ') }, where);
     }
     values[key] = value;
   }

@@ -8,7 +8,9 @@ import { DEFAULT_RULES, RULE_KEYS } from '../domain/rules';
 import type { Lang } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { DEFAULT_GUIDE_EN, RULE_NOTE, RULE_VALUE_WORD, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
+import { DEFAULT_GUIDE_EN, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
+import { RULE_WORDS } from '../i18n/rules';
+import { ruleToCell } from './rule-values';
 import { a1 } from './a1';
 import { headerStyle } from './render';
 import type { DataValidation, OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from './snapshot';
@@ -77,13 +79,10 @@ function rulesSheet(lang: Lang): SheetPatch {
   const en = lang === 'en-US';
   const header = [tr(TEMPLATE.rulesKey), tr(TEMPLATE.rulesValue), tr(TEMPLATE.rulesNote)];
   const value = (key: (typeof RULE_KEYS)[number]['key']): OutputValue => {
-    const v = DEFAULT_RULES[key];
-    if (key === 'excellentMin' || key === 'qualifiedMin' || key === 'basicMin') return (v as number) / 100;
-    if (typeof v === 'number') return v;
-    const word = RULE_VALUE_WORD[v];
-    return word ? tr(word) : v || null;
+    const v = ruleToCell(key, DEFAULT_RULES[key], !en);
+    return v === '' ? null : v; // an empty text rule is an empty cell
   };
-  const rows: OutputValue[][] = RULE_KEYS.map((k) => [en ? k.key : k.zh, value(k.key), tr(RULE_NOTE[k.key])]);
+  const rows: OutputValue[][] = RULE_KEYS.map((k) => [en ? k.key : k.zh, value(k.key), tr(RULE_WORDS[k.key].note)]);
   const last = rows.length + 1;
   return sheet(
     tr(TEMPLATE_SHEET.rules),

@@ -2,13 +2,14 @@
  * 与上次相比 in words: the comparison of this run with the one recorded before it (src/workbook/digest.ts),
  * as short lines in the pane's language. Part of the engine chunk (it needs the rules' words).
  */
-import type { Lang } from '../../domain/types';
+import type { Lang, Rules } from '../../domain/types';
 import type { Msg, Params } from '../../i18n';
 import { t } from '../../i18n';
 import { BAND, ROW_STATUS, WARNING_NAME, periodLabel, statusText } from '../../i18n/domain';
-import { RULE_VALUE_WORD } from '../../i18n/output';
+import { RULE_WORDS } from '../../i18n/rules';
 import { PANE } from '../../i18n/pane';
 import type { DigestRuleKey, DigestWarning, Grade, RunComparison } from '../../workbook/digest';
+import { ruleWords } from '../../workbook/rule-values';
 
 export interface ComparisonText {
   /** No earlier run to compare with. */
@@ -22,16 +23,6 @@ export interface ComparisonText {
 /** Lists in a line stop after this many items ("等N项"). */
 export const MAX_ITEMS = 4;
 
-const RULE_LABEL: Record<DigestRuleKey, Msg> = {
-  excellentMin: PANE.excellentMin,
-  qualifiedMin: PANE.qualifiedMin,
-  basicMin: PANE.basicMin,
-  rectifyDays: PANE.rectifyDays,
-  awardMinBand: PANE.awardMinBand,
-  rankMode: PANE.rankMode,
-  leaderReviewBand: PANE.leaderReviewBand,
-};
-
 export function describeComparison(c: RunComparison, lang: Lang): ComparisonText {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const sep = tr({ zh: '；', en: '; ' });
@@ -40,15 +31,10 @@ export function describeComparison(c: RunComparison, lang: Lang): ComparisonText
   const period = (w: { year: number; half: 1 | 2 | null }) => (w.half ? periodLabel(lang, { year: w.year, half: w.half }) : tr(PANE.yearLabel, { year: w.year }));
   const statusWord = (w: Pick<DigestWarning, 'status'>) => (w.status ? statusText(lang, w.status, null) : '');
   const grade = (g: Grade | null) => (g === null ? tr(PANE.compareNoRecord) : g in BAND ? tr(BAND[g as keyof typeof BAND]) : tr(ROW_STATUS[g as keyof typeof ROW_STATUS]));
-  const ruleValue = (key: DigestRuleKey, v: string | number) =>
-    key === 'excellentMin' || key === 'qualifiedMin' || key === 'basicMin'
-      ? String(Number(v) / 100)
-      : typeof v === 'number'
-        ? String(v)
-        : tr(RULE_VALUE_WORD[v] ?? { zh: v, en: v });
+  const ruleValue = (key: DigestRuleKey, v: string | number) => ruleWords(key, v as Rules[DigestRuleKey], lang);
 
   const rulesItems = c.rulesChanged.map((r) =>
-    tr(PANE.compareRuleItem, { rule: tr(RULE_LABEL[r.key]), from: ruleValue(r.key, r.from), to: ruleValue(r.key, r.to) }),
+    tr(PANE.compareRuleItem, { rule: tr(RULE_WORDS[r.key].label), from: ruleValue(r.key, r.from), to: ruleValue(r.key, r.to) }),
   );
   const lines: string[] = [];
   if (c.partial) lines.push(tr(PANE.comparePartial));
