@@ -16,14 +16,15 @@
  *   `language`: the same text the task pane's 复制汇报文字 copies.
  */
 import { z } from 'zod';
-import { ASPECT_EN, DEFAULT_ITEM_EN, aspects } from '../domain/rubric';
+import { aspects } from '../domain/rubric';
 import { BAND_CODES } from '../domain/bands';
 import { RulesShape } from '../domain/rules';
-import type { AssessmentResult, Lang, Rubric } from '../domain/types';
+import type { AssessmentResult, Lang } from '../domain/types';
 import { LANGS, ROW_STATUSES, TITLES } from '../domain/types';
 import { RECTIFY_STATUSES, SEVERITIES, WARNING_CODES } from '../domain/warnings';
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
+import { rubricItemName } from '../i18n/rubric';
 import { cellAddress } from '../workbook/a1';
 import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
 import type { Ledger, LedgerCells } from '../workbook/ledger';
@@ -175,19 +176,6 @@ export type Report = z.infer<typeof ReportSchema>;
 const pts = (h: number): number => h / 100;
 const ptsOrNull = (h: number | null | undefined): number | null => (h == null ? null : h / 100);
 
-/** An item's name in a language: the default rubric has English names; a custom rubric keeps its own. */
-export function itemNameFor(rubric: Rubric, lang: Lang, code: string): string {
-  const item = rubric.items.find((i) => i.code === code);
-  if (!item) return code;
-  if (lang === 'en-US' && rubric.source === 'default' && DEFAULT_ITEM_EN[code]) return DEFAULT_ITEM_EN[code];
-  return item.name;
-}
-
-/** An aspect's name in a language (known aspects have English names). */
-export function aspectNameFor(lang: Lang, aspect: string): string {
-  return lang === 'en-US' && ASPECT_EN[aspect] ? ASPECT_EN[aspect] : aspect;
-}
-
 /** The report of a run. Deterministic: the same result and language give the same report. */
 export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = EMPTY_LEDGER): Report {
   const fields = (cells: LedgerCells) => {
@@ -197,7 +185,7 @@ export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = 
   };
   const { rubric, rules } = result;
   const asp = aspects(rubric);
-  const itemName = (code: string) => itemNameFor(rubric, lang, code);
+  const itemName = (code: string) => rubricItemName(rubric, code, lang);
 
   const assessments = result.assessments.map((a) => ({
     year: a.row.period ? a.row.period.year : null,

@@ -1,31 +1,6 @@
 /** The rubric: the default of SPEC §2.1 and its validity rules. */
 import type { Rubric, RubricItem } from './types';
 
-/** Aspect names with their English translations (for English output). */
-export const ASPECT_EN: Record<string, string> = {
-  思想建设: 'Ideological building',
-  组织建设: 'Organizational building',
-  作风建设: 'Improving conduct',
-  制度建设: 'Institution building',
-  完成中心任务: 'Fulfilling central tasks',
-};
-
-/** Item names of the default rubric in English (keyed by code). */
-export const DEFAULT_ITEM_EN: Record<string, string> = {
-  '1': 'Political theory study',
-  '2': 'Ideological work with staff',
-  '3': 'Organizational life',
-  '4': 'Member education and dues',
-  '5': 'Contact with staff',
-  '6': 'Criticism and self-criticism',
-  '7': 'Discipline',
-  '8': 'Exemplary role and model posts',
-  '9': 'Rules and the group handbook',
-  '10': 'Records',
-  '11': 'Work safety (no violations, no liable accidents)',
-  '12': 'Production tasks and service days',
-};
-
 const d = (code: string, aspect: string, name: string, points: number, guide: string): RubricItem => ({
   code,
   aspect,

@@ -1,6 +1,5 @@
 /** Catalogue: bands, statuses, titles, severities and warnings — the words of the rules (SPEC §2). */
-import { DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
-import type { BandCode, Lang, Period, RectifyStatus, RowStatus, RubricItem, Severity, Title, Warning, WarningCode } from '../domain/types';
+import type { BandCode, Lang, Period, RectifyStatus, RowStatus, Severity, Title, Warning, WarningCode } from '../domain/types';
 import type { Msg } from './index';
 import { t } from './index';
 
@@ -101,12 +100,6 @@ export function dateLabel(lang: Lang, iso: string): string {
   if (!m) return iso;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return lang === 'en-US' ? MONTHS_EN.format(Date.UTC(y, mo - 1, d)) : `${y}年${mo}月${d}日`;
-}
-
-/** An item's name in both languages: the default rubric's items have English names, a custom rubric's stay as written. */
-export function itemNameMsg(item: RubricItem): Msg {
-  const d = DEFAULT_RUBRIC.items.find((i) => i.code === item.code);
-  return { zh: item.name, en: d && d.name === item.name ? DEFAULT_ITEM_EN[item.code] : item.name };
 }
 
 export function periodLabel(lang: Lang, p: Period): string {

@@ -18,7 +18,8 @@
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
 import type { DataIssue, IssueCode, Lang } from '../domain/types';
-import { dateLabel, itemNameMsg } from './domain';
+import { dateLabel } from './domain';
+import { itemNameMsg } from './rubric';
 import type { Msg, Params } from './index';
 import { t } from './index';
 
@@ -93,7 +94,7 @@ export function issueMessage(lang: Lang, issue: DataIssue): string {
   // English messages name the default rubric's items in English (a custom rubric's names stay as written).
   const { code, item } = issue.params;
   if (typeof code === 'string' && typeof item === 'string') {
-    params.item = itemNameMsg({ code, name: item, aspect: '', max: 0 });
+    params.item = itemNameMsg({ code, name: item });
   }
   const isDate = issue.code === 'SCORE_OUT_OF_RANGE' && typeof issue.params.date === 'string';
   if (isDate) params.date = dateLabel(lang, issue.params.date as string);

@@ -23,7 +23,8 @@ import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
 import type { LedgerField } from '../workbook/ledger';
 import { parseWorkbook } from '../workbook/parse';
 import { ledgerOf } from '../workbook/render';
-import { latestPeriod, rubricWords } from '../workbook/render-common';
+import { latestPeriod } from '../workbook/render-common';
+import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { OWNER } from '../workbook/meta';
 
@@ -244,8 +245,6 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
     vetoed: e.vetoed,
   }));
 
-  const zh = rubricWords('zh-CN', rubric);
-  const en = rubricWords('en-US', rubric);
   const ledger = ledgerOf(result, snapshot);
   const rectifications: RectificationLine[] = [];
   for (const w of result.warnings) {
@@ -265,7 +264,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       band: w.band,
       deadline: w.deadline,
       status: w.status,
-      focus: w.focusItems.map((code) => ({ code, name: { zh: zh.itemName(code), en: en.itemName(code) } })),
+      focus: w.focusItems.map((code) => ({ code, name: { zh: rubricItemName(rubric, code, 'zh-CN'), en: rubricItemName(rubric, code, 'en-US') } })),
       veto: w.veto ?? null,
       ledger: written && LEDGER_FIELDS.some((f) => written![f] !== null) ? written : null,
     });

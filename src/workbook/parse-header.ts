@@ -2,7 +2,7 @@
  * Score-table recognition: header labels (Chinese or English, any order, NFKC-folded), one- and
  * two-row headers with merged cells, the table's period from the sheet name or a title row.
  */
-import { itemNameMsg } from '../i18n/domain';
+import { itemNameMsg } from '../i18n/rubric';
 import { AssessError } from '../domain/errors';
 import { shortItemName } from '../domain/rubric';
 import type { Period, Rubric } from '../domain/types';

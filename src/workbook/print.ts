@@ -15,7 +15,8 @@ import { t } from '../i18n';
 import { BAND, dateLabel, periodLabel } from '../i18n/domain';
 import { OUT, PRINT, RANK_MODE, RANKING, RESULTS } from '../i18n/output';
 import { a1 } from './a1';
-import { annualNotes, latestPeriod, pts, rubricWords, tiedRanks, titlesText } from './render-common';
+import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
+import { aspectName } from '../i18n/rubric';
 import { SheetBuilder } from './sheet-builder';
 import type { CellStyle, Column } from './sheet-builder';
 import type { PageSetup, SheetPatch } from './snapshot';
@@ -112,7 +113,6 @@ export function renderPrintHalf(result: AssessmentResult, name: string, opts: Pr
   const { lang, unit } = opts;
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { rubric, rules } = result;
-  const { aspectName } = rubricWords(lang, rubric);
   const latest = latestPeriod(result.assessments);
   const key = latest ? periodIndex(latest) : -1;
   const rows = latest ? result.assessments.filter((a) => a.row.period && periodIndex(a.row.period) === key) : [];
@@ -138,7 +138,7 @@ export function renderPrintHalf(result: AssessmentResult, name: string, opts: Pr
     ...aspects(rubric).map(
       (asp, i): Column<Assessment> => ({
         key: `aspect${i}`,
-        header: aspectName(asp.aspect) + tr(OUT.pointsSuffix, { max: asp.max / 100 }),
+        header: aspectName(asp.aspect, lang) + tr(OUT.pointsSuffix, { max: asp.max / 100 }),
         min: 8,
         max: 10,
         value: (a) => pts(a.aspectTotals?.[i] ?? null),

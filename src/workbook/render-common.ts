@@ -1,29 +1,14 @@
 /**
- * What the working sheets (render.ts) and the official tables (print.ts) both need: points, rubric words
- * in the output language, the latest period, the notes and titles of an annual entry.
+ * What the working sheets (render.ts) and the official tables (print.ts) both need: points, the latest period, the notes and titles of an annual entry.
  */
 import { titleOrder } from '../domain/order';
 import { periodIndex } from '../domain/periods';
-import { ASPECT_EN, DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
-import type { AnnualEntry, Assessment, Lang, Period, Rubric } from '../domain/types';
+import type { AnnualEntry, Assessment, Period } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { TITLE } from '../i18n/domain';
 import { OUT, RANKING } from '../i18n/output';
 
 export const pts = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);
-
-/** Rubric words in the output language: English names for the default rubric's items and aspects. */
-export function rubricWords(lang: Lang, rubric: Rubric) {
-  const defaults = new Map(DEFAULT_RUBRIC.items.map((i) => [i.code, i.name]));
-  const names = new Map(rubric.items.map((i) => [i.code, i.name]));
-  const itemName = (code: string): string => {
-    const name = names.get(code) ?? code;
-    if (lang === 'en-US' && defaults.get(code) === name && DEFAULT_ITEM_EN[code]) return DEFAULT_ITEM_EN[code];
-    return name;
-  };
-  const aspectName = (aspect: string): string => (lang === 'en-US' && ASPECT_EN[aspect]) || aspect;
-  return { itemName, aspectName };
-}
 
 /** The latest period with an assessment, or null. */
 export function latestPeriod(assessments: readonly Assessment[]): Period | null {

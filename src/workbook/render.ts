@@ -26,7 +26,8 @@ import type { Ledger, LedgerCells, LedgerRow } from './ledger';
 import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
 import { encodeDigest } from './digest';
 import { renderPrintHalf, renderPrintYear } from './print';
-import { annualNotes, latestPeriod, pts, rubricWords, tiedRanks, titlesText } from './render-common';
+import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
+import { aspectName, rubricItemName } from '../i18n/rubric';
 import {
   DATE_FORMAT,
   HEADER_COLOURS,
@@ -167,7 +168,6 @@ function reasonsOf(a: Assessment, issueCount: number, tr: (m: Msg, p?: Params) =
 function renderResults(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>, runAt: string): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { rubric, rules } = result;
-  const { aspectName } = rubricWords(lang, rubric);
   const perRow = issuesPerRow(result.issues);
   const clause = tr(OUT.clauseSep);
   const columns: Column<Assessment>[] = [
@@ -185,7 +185,7 @@ function renderResults(result: AssessmentResult, lang: Lang, names: Record<Outpu
     ...aspects(rubric).map(
       (asp, i): Column<Assessment> => ({
         key: `aspect${i}`,
-        header: aspectName(asp.aspect) + tr(OUT.pointsSuffix, { max: asp.max / 100 }),
+        header: aspectName(asp.aspect, lang) + tr(OUT.pointsSuffix, { max: asp.max / 100 }),
         min: 8,
         max: 14,
         numeric: true,
@@ -335,7 +335,6 @@ type WarningRow = { w: Warning; cells: LedgerCells | undefined; kept?: undefined
 
 function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<OutputKind, string>, ledger: Ledger): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
-  const { itemName } = rubricWords(lang, result.rubric);
   const sep = tr(OUT.listSep);
   // Looked up per warning: the annual entry (a tie's average) and the other tied groups of its year.
   const annualOf = new Map(result.annual.map((e) => [`${e.year}\u0000${e.group}`, e]));
@@ -378,7 +377,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
         const w = r.w;
         const tiedWith = w.code === 'TIE_FOR_TOP' ? (tiesOf.get(w.year) ?? []).filter((g) => g !== w.group) : undefined;
         const average = annualOf.get(`${w.year}\u0000${w.group}`)?.average ?? null;
-        return warningMessage(lang, w, { itemName, tiedWith, average, withFocus: false });
+        return warningMessage(lang, w, { itemName: (c) => rubricItemName(result.rubric, c, lang), tiedWith, average, withFocus: false });
       },
     },
     {
@@ -403,7 +402,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       min: 16,
       max: 40,
       wrap: true,
-      value: (r) => (r.w ? r.w.focusItems.map((c) => `${c}.${itemName(c)}`).join(sep) || null : r.kept.shown.focus ?? null),
+      value: (r) => (r.w ? r.w.focusItems.map((c) => `${c}.${rubricItemName(result.rubric, c, lang)}`).join(sep) || null : r.kept.shown.focus ?? null),
     },
     // 整改台账: the columns people write in (pale yellow), kept across runs (ledger.ts).
     { key: 'measures', header: tr(LEDGER.measures), min: 20, max: 40, wrap: true, value: ledgerCell('measures'), body: { fill: INPUT_FILL } },

@@ -3,7 +3,8 @@
  * and 评分表 (an empty score table with data validation). These are inputs, not owned outputs: they
  * are not recorded in the meta sheet and later runs never rewrite them.
  */
-import { ASPECT_EN, DEFAULT_ITEM_EN, DEFAULT_RUBRIC } from '../domain/rubric';
+import { DEFAULT_RUBRIC } from '../domain/rubric';
+import { aspectName, itemName } from '../i18n/rubric';
 import { DEFAULT_RULES, RULE_KEYS } from '../domain/rules';
 import type { Lang } from '../domain/types';
 import type { Msg, Params } from '../i18n';
@@ -52,8 +53,8 @@ function rubricSheet(lang: Lang): SheetPatch {
   const rows: OutputValue[][] = DEFAULT_RUBRIC.items.map((i) => [
     // The code as a number: the office types 1…12, and the reader accepts numeric codes.
     Number(i.code),
-    en ? (ASPECT_EN[i.aspect] ?? i.aspect) : i.aspect,
-    en ? (DEFAULT_ITEM_EN[i.code] ?? i.name) : i.name,
+    aspectName(i.aspect, lang),
+    itemName(i, lang),
     i.max / 100,
     en ? (DEFAULT_GUIDE_EN[i.code] ?? i.guide ?? null) : (i.guide ?? null),
   ]);
@@ -99,7 +100,7 @@ function scoresSheet(lang: Lang): SheetPatch {
   const items = DEFAULT_RUBRIC.items;
   const en = lang === 'en-US';
   const itemHeader = (i: (typeof items)[number]) =>
-    tr(TEMPLATE.item, { code: i.code, name: en ? (DEFAULT_ITEM_EN[i.code] ?? i.name) : i.name, max: i.max / 100 });
+    tr(TEMPLATE.item, { code: i.code, name: itemName(i, lang), max: i.max / 100 });
   const header: OutputValue[] = [
     tr(TEMPLATE.no),
     tr(TEMPLATE.year),

@@ -2,7 +2,7 @@
  * A run's result indexed once for the view functions (one per panel): each group's half-years, the data
  * issues of each row, the group keys of names, and the helpers every panel needs in the pane's language.
  */
-import { itemNameFor, toReport } from '../../app/report';
+import { toReport } from '../../app/report';
 import type { Report } from '../../app/report';
 import { comparePeriods, periodIndex } from '../../domain/periods';
 import type { AssessmentResult, Lang, Period } from '../../domain/types';
@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { periodLabel } from '../../i18n/domain';
 import { issueMessage } from '../../i18n/issues';
 import { RESULTS } from '../../i18n/output';
+import { rubricItemName } from '../../i18n/rubric';
 import { PANE } from '../../i18n/pane';
 import { cellAddress, parseCellAddress } from '../../workbook/a1';
 import { groupKey } from '../../workbook/cells';
@@ -50,7 +51,7 @@ export interface IndexedResult {
 export function indexResult(result: AssessmentResult, lang: Lang): IndexedResult {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const report = toReport(result, lang);
-  const itemName = (code: string) => `${code}.${itemNameFor(result.rubric, lang, code)}`;
+  const itemName = (code: string) => `${code}.${rubricItemName(result.rubric, code, lang)}`;
 
   const byGroup = new Map<string, Assessments>();
   const order: string[] = [];
