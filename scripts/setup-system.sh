@@ -3,7 +3,7 @@
 #   chromium (task-pane end-to-end tests), libreoffice-calc (the file tool's output opened headless),
 #   libxml2-utils (xmllint: manifest XSD validation), fonts-noto-cjk (Chinese text in rendered output),
 #   python3-openpyxl, python3-xlsxwriter (workbooks from other producers), python3-lxml (ECMA-376 schema checks),
-#   poppler-utils (pdftoppm: the printed tables' PDF as PNG for the README).
+#   poppler-utils (pdftoppm: the printed tables' PDF as PNG for the user guides).
 # As root (or with passwordless sudo) it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 

@@ -14,7 +14,7 @@
  * JSON report's summaryText); the blank workbook (插入评分模板 first, then 没有可评定的记录); dark mode and
  * forced colours. axe-core finds no violation at 320 px, at 200 % zoom and in forced colours. First paint
  * and time-to-result are printed, also at 4× slower CPU. Screenshots in test-results/ (and, with
- * PGA_README_IMAGES=1, the README's in docs/images/).
+ * PGA_README_IMAGES=1, the docs' in docs/images/).
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -4,7 +4,7 @@
  * openpyxl (an independent reader) checks each output sheet's page setup and keeps that one sheet, as
  * "print this sheet" does; LibreOffice renders it to PDF headless; poppler reads the PDF back: A4, the
  * title with the unit and the period, the table, the signature block, 第1页 共1页 — and no cell
- * addresses or codes. The pages are also written as PNG to test-results/ (the README's pictures).
+ * addresses or codes. The pages are also written as PNG to test-results/ (the user guides' pictures in docs/images/).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -155,7 +155,7 @@ test('in English the same tables, English words', () => {
   expect(text).toContain('Prepared by:');
 });
 
-test('the working sheets print too (first page of each, for the README)', () => {
+test('the working sheets print too (first page of each, for the user guides)', () => {
   for (const [sheet, png] of [
     ['考评结果', 'sheet-1-results'],
     ['年度排名', 'sheet-2-ranking'],

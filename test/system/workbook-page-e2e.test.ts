@@ -19,7 +19,7 @@
  * The run time: the page runs under Playwright's fixed clock and the tool under the same instant
  * (test/support/fixed-clock.js, preloaded into its process), both in Asia/Shanghai, so both write the same
  * 生成时间 and judge rectifications on the same day — no normalisation of the outputs is needed.
- * Screenshots in test-results/ (and, with PGA_README_IMAGES=1, the README's in docs/images/).
+ * Screenshots in test-results/ (and, with PGA_README_IMAGES=1, the docs' in docs/images/).
  */
 import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
