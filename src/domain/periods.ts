@@ -6,16 +6,13 @@ export function periodIndex(p: Period): number {
   return p.year * 2 + (p.half - 1);
 }
 
+/** The period of an index (periodIndex's inverse). */
 export function fromIndex(i: number): Period {
   return { year: Math.floor(i / 2), half: ((i % 2) + 1) as Half };
 }
 
 export function comparePeriods(a: Period, b: Period): number {
   return periodIndex(a) - periodIndex(b);
-}
-
-export function isConsecutive(a: Period, b: Period): boolean {
-  return periodIndex(b) - periodIndex(a) === 1;
 }
 
 /** ISO date YYYY-MM-DD of a UTC date. */

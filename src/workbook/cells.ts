@@ -52,11 +52,6 @@ export function cellText(v: CellValue | undefined): string {
   return 'error' in v ? v.error : v.formula;
 }
 
-/** A formula cell whose file carries no calculated result. */
-export function isUncalculated(v: CellValue | undefined): boolean {
-  return typeof v === 'object' && v !== null && 'formula' in v;
-}
-
 /** Excel's error values, also when typed as text. */
 const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 

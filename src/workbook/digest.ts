@@ -5,6 +5,7 @@
  * the run that wrote the result sheets, whoever made it. Pure; deterministic (re-runs stay identical).
  */
 import type { AssessmentResult, BandCode, RectifyStatus, RowStatus, WarningCode } from '../domain/types';
+import { fromIndex, periodIndex } from '../domain/periods';
 import { RESULT_RULE_KEYS } from '../domain/rules';
 import type { ResultRuleKey } from '../domain/rules';
 import { WARNING_CODES, WARNING_KIND } from '../domain/warnings';
@@ -42,7 +43,7 @@ const CHAR_STATUS = invert(STATUS_CHAR);
 interface StoredDigest {
   v: 1;
   rules: Record<DigestRuleKey, string | number>;
-  /** Period keys year * 2 + half - 1, ascending. */
+  /** Period keys (periodIndex: year * 2 + half - 1), ascending. */
   p: number[];
   /** Party group names as written, in first-appearance order. */
   g: string[];
@@ -84,7 +85,7 @@ export function encodeDigest(result: AssessmentResult): string {
   const rules = {} as StoredDigest['rules'];
   for (const k of RESULT_RULE_KEYS) rules[k] = result.rules[k];
   const periodSet = new Set<number>();
-  for (const a of result.assessments) if (a.row.period) periodSet.add(a.row.period.year * 2 + a.row.period.half - 1);
+  for (const a of result.assessments) if (a.row.period) periodSet.add(periodIndex(a.row.period));
   const p = [...periodSet].sort((x, y) => x - y);
   const pIndex = new Map(p.map((k, i) => [k, i]));
   const g: string[] = [];
@@ -105,7 +106,7 @@ export function encodeDigest(result: AssessmentResult): string {
     const gi = groupOf(a.row.group);
     const row = (grid[gi] ??= new Array<string>(p.length).fill('.'));
     const grade: Grade = a.status === 'graded' && a.band ? a.band : a.status === 'graded' ? 'not_graded' : a.status;
-    row[pIndex.get(a.row.period.year * 2 + a.row.period.half - 1)!] = GRADE_CHAR[grade];
+    row[pIndex.get(periodIndex(a.row.period))!] = GRADE_CHAR[grade];
   }
   const w = result.warnings.map(
     (x) => [WARNING_CODES.indexOf(x.code), groupOf(x.group), x.year, x.half ?? 0, x.status ? STATUS_CHAR[x.status] : ''] as StoredDigest['w'][number],
@@ -132,8 +133,7 @@ export function decodeDigest(text: string | null | undefined): RunDigest | null 
     d.p.forEach((pk, pi) => {
       const grade = CHAR_GRADE[row[pi]];
       if (!grade) return;
-      const year = Math.floor(pk / 2);
-      const half = ((pk % 2) + 1) as 1 | 2;
+      const { year, half } = fromIndex(pk);
       grades.set(gradeKey(group, year, half), { group, year, half, grade });
     });
   });
@@ -213,7 +213,7 @@ export function compareRuns(before: RunDigest | null, now: RunDigest): RunCompar
   for (const [k, g] of now.grades) {
     const was = before.grades.get(k);
     if (!was) {
-      const pk = g.year * 2 + g.half - 1;
+      const pk = periodIndex(g);
       added.set(pk, (added.get(pk) ?? 0) + 1);
     } else if (was.grade !== g.grade) out.gradeChanges.push({ group: g.group, year: g.year, half: g.half, from: was.grade, to: g.grade });
   }
@@ -222,7 +222,7 @@ export function compareRuns(before: RunDigest | null, now: RunDigest): RunCompar
   out.gradeChanges.sort((a, b) => b.year * 2 + b.half - (a.year * 2 + a.half));
   out.newRecords = [...added.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([pk, count]) => ({ year: Math.floor(pk / 2), half: ((pk % 2) + 1) as 1 | 2, count }));
+    .map(([pk, count]) => ({ ...fromIndex(pk), count }));
   return out;
 }
 

@@ -9,7 +9,7 @@ import { AssessError } from '../../src/domain/errors';
 import { assessErrorOf } from '../support/assess-error';
 import { benchSnapshot } from '../../src/bench/bench';
 import { openWorkbookFile } from '../../src/hosts/file/node';
-import { MAX_ACTIONS, OfficeHost, readPaneLanguage, selectCell, insertTemplate } from '../../src/hosts/office';
+import { MAX_ACTIONS, OfficeHost, selectCell } from '../../src/hosts/office';
 import { META_SHEET } from '../../src/workbook/meta';
 import { templatePatch } from '../../src/workbook/template';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
@@ -284,21 +284,14 @@ describe('pane helpers', () => {
     expect(wb.selection).toMatch(/!C5$/);
   });
 
-  it('readPaneLanguage: the recorded choice, else Office display language', async () => {
-    const wb = FakeWorkbook.fromSnapshot(await sampleSnapshot(), { displayLanguage: 'en-GB' });
-    expect(await readPaneLanguage(wb.env())).toBe('en-US');
-    await assessWorkbook(new OfficeHost(wb.env()), { now, paneLanguage: 'zh-CN' });
-    expect(await readPaneLanguage(wb.env())).toBe('zh-CN');
-  });
-
-  it('insertTemplate adds the template sheets and refuses to replace an existing one', async () => {
+  it('insert adds the template sheets and refuses to replace an existing one', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('Sheet1');
-    await insertTemplate(templatePatch('zh-CN'), wb.env());
+    await new OfficeHost(wb.env()).insert(templatePatch('zh-CN'));
     const names = templatePatch('zh-CN').sheets.map((s) => s.name);
     for (const n of names) expect(wb.sheet(n)).toBeDefined();
     const before = state(wb);
-    await expectHostError(insertTemplate(templatePatch('zh-CN'), wb.env()), /已存在/, /already exists/);
+    await expectHostError(new OfficeHost(wb.env()).insert(templatePatch('zh-CN')), /已存在/, /already exists/);
     expect(state(wb)).toBe(before);
   });
 });

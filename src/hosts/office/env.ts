@@ -56,10 +56,6 @@ export const RESPONSE_BUDGET = 2_500_000;
 /** Excel reads at most 5 million cells of a range at once. */
 export const MAX_READ_CELLS = 5_000_000;
 
-export function isWeb(env: OfficeEnv): boolean {
-  return env.platform === 'OfficeOnline';
-}
-
 /** Office's display language folded to the two the product speaks. */
 export function langOf(displayLanguage: string | null | undefined): Lang {
   return /^zh/i.test(displayLanguage ?? '') ? 'zh-CN' : displayLanguage ? 'en-US' : 'zh-CN';

@@ -5,8 +5,7 @@
  * ownership against the meta sheet of the read it follows (or reads again when there was none).
  */
 import type { Lang } from '../../domain/types';
-import { META_SHEET, readMeta } from '../../workbook/meta';
-import type { CellValue, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WorkbookHost } from '../../app/ports';
 import { parseA1, splitSheetRef } from '../../workbook/a1';
 import type { OfficeEnv } from './env';
@@ -90,27 +89,6 @@ export async function selectCell(address: string, env: OfficeEnv = defaultEnv())
     ws.getRange(cell).untrack().select();
     await context.sync();
   });
-}
-
-/** Write template sheets (e.g. 考评细则 / 考评规则) into the workbook; never replaces an existing sheet. */
-export async function insertTemplate(patch: WorkbookPatch, env: OfficeEnv = defaultEnv()): Promise<void> {
-  await new OfficeHost(env).insert(patch);
-}
-
-/** The pane's language: the one recorded in the workbook by an earlier run, else Office's display language. */
-export async function readPaneLanguage(env: OfficeEnv = defaultEnv()): Promise<Lang> {
-  const values = await runExcel(env, async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
-    ws.load('name');
-    await context.sync();
-    if (ws.isNullObject) return [];
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values');
-    await context.sync(); // only the small meta sheet is read
-    return used.isNullObject ? [] : (used.values as CellValue[][]);
-  });
-  const meta = readMeta({ sheets: [{ name: META_SHEET, values, merges: [], visibility: 'veryHidden' }] });
-  return meta?.paneLanguage ?? displayLanguage(env);
 }
 
 /**

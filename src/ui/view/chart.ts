@@ -1,5 +1,5 @@
 /** The chart (概览): every graded total per group and half-year, with the band thresholds. */
-import { periodIndex } from '../../domain/periods';
+import { fromIndex, periodIndex } from '../../domain/periods';
 import type { Lang, Period } from '../../domain/types';
 import { periodLabel } from '../../i18n/domain';
 import type { IndexedResult } from './indexed';
@@ -25,10 +25,7 @@ export function chart(x: IndexedResult): ChartData {
     s.totals[periodKeys.indexOf(periodIndex(a.row.period!))] = (a.total as number) / 100;
   }
   return {
-    periods: periodKeys.map((k) => {
-      const p: Period = { year: Math.floor(k / 2), half: ((k % 2) + 1) as 1 | 2 };
-      return { short: shortPeriod(lang, p), full: periodLabel(lang, p) };
-    }),
+    periods: periodKeys.map(fromIndex).map((p) => ({ short: shortPeriod(lang, p), full: periodLabel(lang, p) })),
     series: [...series.values()],
     thresholds: { excellent: r.excellentMin / 100, qualified: r.qualifiedMin / 100, basic: r.basicMin / 100 },
   };
