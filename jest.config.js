@@ -6,11 +6,13 @@ const common = {
     '\\.(css)$': '<rootDir>/test/support/style-stub.js',
   },
   setupFiles: ['<rootDir>/test/support/setup.js'],
+  // test/lint's fixture projects (their own package.json, a test file, code that breaks the lint on purpose)
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/lint/'],
   testEnvironment: 'node',
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts?(x)'], testPathIgnorePatterns: ['/test/system/', '/node_modules/'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts?(x)'], testPathIgnorePatterns: ['/test/system/', '/node_modules/', '/test/fixtures/lint/'] },
     { ...common, displayName: 'system', testMatch: ['<rootDir>/test/system/**/*.test.ts'] },
   ],
 };
