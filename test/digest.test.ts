@@ -9,7 +9,8 @@ import type { AssessmentResult, Rules, ScoreRow } from '../src/domain/types';
 import { MemoryHost } from '../src/hosts/memory/host';
 import sample from '../src/hosts/memory/sample.json';
 import { describeComparison } from '../src/ui/view/compare';
-import { DIGEST_MAX_CHARS, compareRuns, decodeDigest, encodeDigest, unchanged } from '../src/workbook/digest';
+import { DIGEST_MAX_CHARS, compareRuns, decodeDigest, encodeDigest } from '../src/workbook/digest';
+import type { RunComparison } from '../src/workbook/digest';
 import { metaSheetPatch, readMeta, META_SHEET } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
@@ -25,6 +26,20 @@ const base = () => [
   row({ year: 2025, half: 2, group: '甲党小组', total: 96 }),
   row({ year: 2025, half: 2, group: '乙党小组', total: 75 }),
 ];
+
+/** True when nothing a secretary would notice changed. */
+function unchanged(c: RunComparison): boolean {
+  return (
+    !c.first &&
+    c.rulesChanged.length === 0 &&
+    c.newWarnings.length === 0 &&
+    c.closedWarnings.length === 0 &&
+    c.statusChanges.length === 0 &&
+    c.gradeChanges.length === 0 &&
+    c.newRecords.length === 0 &&
+    c.removedRecords === 0
+  );
+}
 
 test('the first run has nothing to compare with; the same run again changes nothing', () => {
   const r = run(base());

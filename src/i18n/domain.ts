@@ -106,11 +106,6 @@ export function periodLabel(lang: Lang, p: Period): string {
   return lang === 'en-US' ? `${p.year} H${p.half}` : `${p.year}年${p.half === 1 ? '上' : '下'}半年`;
 }
 
-/** Hundredths as a plain number string: 9500 → "95", 9525 → "95.25". */
-export function points(hundredths: number): string {
-  return String(hundredths / 100);
-}
-
 /** Thousandths (annual averages) as a plain number string: 95500 → "95.5". */
 export function points3(thousandths: number): string {
   return String(thousandths / 1000);

@@ -80,4 +80,3 @@ export const PAGE = {
   },
 } satisfies Record<string, Msg>;
 
-export type PageKey = keyof typeof PAGE;

@@ -19,12 +19,12 @@ import type { FileSummary, RollupInput } from './summary';
 import { summarizeWorkbook } from './summary';
 
 export { combineRollup } from './combine';
-export type { FileEntry, FileStatus, Nominee, NoNomineeReason, Rectification, Rollup } from './combine';
-export { renderRollup, rollupSheetName } from './render';
-export { RollupReportSchema, toRollupReport } from './report';
+export type { Rollup } from './combine';
+export { renderRollup } from './render';
+export { toRollupReport } from './report';
 export type { RollupReport } from './report';
-export { ROLLUP_MARK_SHEET, isRollupWorkbook, summarizeWorkbook } from './summary';
-export type { BranchSummary, FailedSummary, FileSummary, RollupInput, SkippedSummary } from './summary';
+export { summarizeWorkbook } from './summary';
+export type { FileSummary, RollupInput } from './summary';
 
 export interface RollupOptions {
   lang: Lang;

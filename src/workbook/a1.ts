@@ -20,13 +20,6 @@ function spellColumn(col: number): string {
 /** The names of the first 702 columns (A…ZZ), spelled once: every cell reference the renderer writes uses them. */
 const COL_NAMES: readonly string[] = Array.from({ length: 702 }, (_, i) => spellColumn(i));
 
-/** "AA" → 26. */
-export function colIndex(name: string): number {
-  let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** 0-based (row, col) → "B5". */
 export function a1(row: number, col: number): string {
   return `${colName(col)}${row + 1}`;

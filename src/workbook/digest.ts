@@ -225,17 +225,3 @@ export function compareRuns(before: RunDigest | null, now: RunDigest): RunCompar
     .map(([pk, count]) => ({ ...fromIndex(pk), count }));
   return out;
 }
-
-/** True when nothing a secretary would notice changed. */
-export function unchanged(c: RunComparison): boolean {
-  return (
-    !c.first &&
-    c.rulesChanged.length === 0 &&
-    c.newWarnings.length === 0 &&
-    c.closedWarnings.length === 0 &&
-    c.statusChanges.length === 0 &&
-    c.gradeChanges.length === 0 &&
-    c.newRecords.length === 0 &&
-    c.removedRecords === 0
-  );
-}

@@ -46,8 +46,7 @@ import { findHeader, HeaderMatcher, tablePeriod, titleUnit } from './parse-heade
 import type { TableInfo } from './parse-header';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
 
-export type { TableInfo, TableColumns } from './parse-header';
-export { headerKey } from './parse-header';
+export type { TableInfo } from './parse-header';
 
 export interface ParsedWorkbook {
   rubric: Rubric;

@@ -41,17 +41,7 @@ import {
 import type { CellStyle, Colours, Column } from './sheet-builder';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
 
-export {
-  DATE_FORMAT,
-  HEADER_COLOURS,
-  LINK_FONT,
-  MAX_CELL_TEXT,
-  MAX_LINKS_PER_SHEET,
-  displayTime,
-  excelSerial,
-  headerStyle,
-  textWidth,
-} from './sheet-builder';
+export { headerStyle } from './sheet-builder';
 export type { Colours } from './sheet-builder';
 
 export interface RenderOptions {

@@ -19,11 +19,6 @@ import type { DataValidation, OutputValue, RangeStyle, SheetPatch, WorkbookPatch
 /** How many empty score rows the template prepares (borders and validation). */
 export const TEMPLATE_SCORE_ROWS = 200;
 
-/** The template's sheet names in tab order: rubric, rules, scores. */
-export function templateSheetNames(lang: Lang): string[] {
-  return [t(lang, TEMPLATE_SHEET.rubric), t(lang, TEMPLATE_SHEET.rules), t(lang, TEMPLATE_SHEET.scores)];
-}
-
 function sheet(
   name: string,
   values: OutputValue[][],

@@ -35,7 +35,7 @@
  */
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { OWNER_MARK } from '../../src/workbook/meta';
-import { a1, colIndex, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
+import { a1, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
 import type { OfficeEnv } from '../../src/hosts/office/env';
 
 import { wireRun } from './office-wire';
@@ -797,7 +797,7 @@ class RangeAreasFormatProxy {
 
 function rectOf(address: string): Rect {
   const m = /^([A-Z]+):([A-Z]+)$/i.exec(address);
-  if (m) return { top: 0, bottom: 1048575, left: colIndex(m[1]), right: colIndex(m[2]) };
+  if (m) return { top: 0, bottom: 1048575, left: parseA1(`${m[1]}1`).col, right: parseA1(`${m[2]}1`).col };
   const r = /^(\d+):(\d+)$/.exec(address);
   if (r) return { top: Number(r[1]) - 1, bottom: Number(r[2]) - 1, left: 0, right: 16383 };
   return parseRange(address.replace(/\$/g, ''));

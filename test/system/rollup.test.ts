@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { FileHost } from '../../src/hosts/file/host';
-import { RollupReportSchema } from '../../src/rollup';
+import { RollupReportSchema } from '../../src/rollup/report';
 import type { CellValue } from '../../src/workbook/snapshot';
 import { ROLLUP_AS_OF, writeBranchFolder } from '../support/branches';
 import { CSV_FILTER, parseCsv, removeProfiles, soffice } from '../support/libreoffice';
