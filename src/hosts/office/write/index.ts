@@ -1,0 +1,22 @@
+/**
+ * Writing a WorkbookPatch through Office.js: the same workbook as the file host (src/hosts/file) writes,
+ * in bounded requests, in an order that survives interruption. By job:
+ *   preflight.ts  what may be touched, checked before any call into Excel;
+ *   styles.ts     formats and styles as few calls (number-format rectangles, grouped style properties);
+ *   steps.ts      each job's Office.js calls, one step each (build a sheet, write the meta sheet, remove, mark);
+ *   cost.ts       a step's request bytes and actions, priced from its own calls; steps grouped into syncs
+ *                 of at most about 3 MB and MAX_ACTIONS actions;
+ *   order.ts      the crash-safe order of the steps, and the run.
+ * Tests: test/office/write-steps.test.ts (each kind of step priced as office.js sends it),
+ * test/office/requests.test.ts (request bounds, against office.js's own serialization through
+ * test/support/office-wire.ts), test/office/write-order.test.ts (a write cut at every sync),
+ * test/office/host.test.ts and test/office/parity.test.ts (the written workbook, on the fake Excel of
+ * test/support/fake-excel.ts).
+ */
+export type { Step } from './cost';
+export { estimateSyncs } from './cost';
+export type { WriteMode } from './preflight';
+export { checkPatch } from './preflight';
+export type { FormatRun } from './styles';
+export { areaChunks, columnWidthPoints, formatRuns, planStyles } from './styles';
+export { planWrite, writePatch } from './order';

@@ -1,0 +1,229 @@
+/// <reference types="office-js" />
+/**
+ * The steps of a write, each one job's Office.js calls (priced by cost.ts from those same calls): build an
+ * output sheet under its temporary name, write the meta sheet in place, remove a sheet, mark a sheet as
+ * ours. Text is written as text: text cells get the number format "@" before their values.
+ */
+import { colName, parseRange } from '../../../workbook/a1';
+import { META_SHEET, OWNER_MARK } from '../../../workbook/meta';
+import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
+import type { OfficeEnv } from '../env';
+import type { Step } from './cost';
+import { step } from './cost';
+import type { Prop } from './styles';
+import { PROPS, areaChunks, borderEdges, columnWidthPoints, formatRuns, planStyles, setProp, widthOf } from './styles';
+
+/** Largest number of cells office.js sends in one values write without splitting it itself. */
+const BLOCK_CELLS = 1_500;
+
+function cellText(v: OutputValue): string | number {
+  return v === null || v === undefined ? '' : v;
+}
+
+/** The ownership mark: a hidden sheet-scoped name that goes wherever the sheet goes (renames too), and with it. */
+function addMark(ws: Excel.Worksheet): void {
+  // No comment; given as undefined all the same, since office.js sends it (as null) and the meter prices the arguments given.
+  ws.names.add(OWNER_MARK.name, `=${OWNER_MARK.formula}`, undefined).visible = false;
+}
+
+/** Marks an existing sheet as ours. */
+export function markStep(name: string): Step {
+  return step((_c, h) => addMark(h.get(name)));
+}
+
+/** Removes a sheet (Excel refuses to delete a very hidden sheet: it is hidden first). */
+export function removeStep(name: string, visibility: string): Step {
+  return step((_c, h) => {
+    const ws = h.get(name);
+    if (visibility === 'veryHidden') ws.visibility = 'Hidden' as Excel.SheetVisibility;
+    ws.delete();
+    h.forget(name);
+  });
+}
+
+/** Steps that build one sheet under its temporary name (very hidden until it is put in place). */
+export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
+  const steps: Step[] = [];
+  const rows = sheet.values.length;
+  const cols = widthOf(sheet.values);
+  steps.push(
+    step((context) => {
+      const ws = context.workbook.worksheets.add(temp);
+      if (sheet.owned) addMark(ws);
+      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    }),
+  );
+  const range = (ws: Excel.Worksheet, top: number, left: number, n: number, m: number) => ws.getRangeByIndexes(top, left, n, m).untrack();
+  // Number formats first: then a string value stays text.
+  for (const run of formatRuns(sheet)) {
+    const n = run.bottom - run.top + 1;
+    const m = run.right - run.left + 1;
+    steps.push(
+      step((_c, h) => {
+        range(h.get(temp), run.top, run.left, n, m).numberFormat = [[run.format]];
+      }),
+    );
+  }
+  if (rows && cols) {
+    const per = Math.max(1, Math.floor(BLOCK_CELLS / cols));
+    for (let top = 0; top < rows; top += per) {
+      const n = Math.min(per, rows - top);
+      const block = sheet.values.slice(top, top + n).map((r) => {
+        const row = r.map(cellText);
+        while (row.length < cols) row.push('');
+        return row;
+      });
+      steps.push(
+        step((_c, h) => {
+          range(h.get(temp), top, 0, n, cols).values = block;
+        }),
+      );
+    }
+  }
+  if (env.isSetSupported('ExcelApi', '1.9')) {
+    // Grouped: one command per property value over many areas (RangeAreas), where order cannot matter.
+    const plan = planStyles(sheet.styles);
+    for (const g of plan.grouped) {
+      for (const address of areaChunks(g.rects)) {
+        steps.push(step((_c, h) => setProp(h.get(temp).getRanges(address).untrack().format, g.prop, g.value)));
+      }
+    }
+    for (const x of plan.sequential) steps.push(styleStep(temp, x.style, x.props));
+  } else {
+    for (const st of sheet.styles) steps.push(styleStep(temp, st, null));
+  }
+  for (const link of sheet.links) {
+    const value = { documentReference: link.target, textToDisplay: link.text };
+    steps.push(
+      step((_c, h) => {
+        h.get(temp).getCell(link.row, link.col).untrack().hyperlink = value;
+      }),
+    );
+  }
+  for (const m of sheet.merges) {
+    steps.push(step((_c, h) => h.get(temp).getRange(m).untrack().merge(false)));
+  }
+  sheet.columnWidths.forEach((w, c) => {
+    const col = colName(c);
+    const points = columnWidthPoints(w);
+    steps.push(
+      step((_c, h) => {
+        h.get(temp).getRange(`${col}:${col}`).untrack().format.columnWidth = points;
+      }),
+    );
+  });
+  for (const { row, height } of sheet.rowHeights ?? []) {
+    steps.push(
+      step((_c, h) => {
+        h.get(temp).getRange(`${row + 1}:${row + 1}`).untrack().format.rowHeight = height;
+      }),
+    );
+  }
+  if (sheet.tabColor) {
+    const color = `#${sheet.tabColor}`;
+    steps.push(step((_c, h) => void (h.get(temp).tabColor = color)));
+  }
+  const page = sheet.page;
+  if (env.isSetSupported('ExcelApi', '1.9') && (sheet.landscape || sheet.printTitleRows || page)) {
+    // The official tables (page): A4, their orientation, one page wide, centred, "第&P页 共&N页" in the footer.
+    steps.push(
+      step((_c, h) => {
+        const layout = h.get(temp).pageLayout;
+        if (page) {
+          layout.paperSize = 'A4' as Excel.PaperType;
+          layout.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          if (page.centerHorizontally) layout.centerHorizontally = true;
+          const hf = layout.headersFooters.defaultForAllPages;
+          if (page.header) hf.centerHeader = page.header;
+          if (page.footer) hf.centerFooter = page.footer;
+        } else if (sheet.landscape) layout.orientation = 'Landscape' as Excel.PageOrientation;
+        if (sheet.printTitleRows) {
+          const [a, b] = sheet.printTitleRows.split(':');
+          layout.setPrintTitleRows(`$${a}:$${b ?? a}`);
+        }
+      }),
+    );
+  }
+  if (sheet.validations?.length && env.isSetSupported('ExcelApi', '1.8')) {
+    for (const v of sheet.validations) {
+      const limits = { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator };
+      const rule: Excel.DataValidationRule = v.decimals ? { decimal: limits } : { wholeNumber: limits };
+      const alert = v.message ? { message: v.message, showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: v.title ?? '' } : null;
+      steps.push(
+        step((_c, h) => {
+          const dv = h.get(temp).getRange(v.range).untrack().dataValidation;
+          dv.rule = rule;
+          if (alert) dv.errorAlert = alert;
+        }),
+      );
+    }
+  }
+  return steps;
+}
+
+/** One style range by range: its properties (only those in `only`, when given) and its borders. */
+function styleStep(temp: string, s: RangeStyle, only: Set<Prop | 'border'> | null): Step {
+  const props = PROPS.filter((p) => s[p] !== undefined && s[p] !== '' && (!only || only.has(p)));
+  const q = parseRange(s.range);
+  const edges = s.border && (!only || only.has('border')) ? borderEdges(q) : [];
+  return step((_c, h) => {
+    const f = h.get(temp).getRange(s.range).untrack().format;
+    for (const p of props) setProp(f, p, s[p]);
+    for (const e of edges) {
+      const b = f.borders.getItem(e as Excel.BorderIndex);
+      b.style = 'Continuous' as Excel.BorderLineStyle;
+      b.color = '#BFBFBF';
+    }
+  });
+}
+
+/**
+ * The meta sheet written in place: its cells over the old ones in ONE values command (a command is applied
+ * whole, so the record is either the old one or the new one), then kept very hidden. Absent, it is added
+ * under its own name first: an interruption right after that leaves an empty sheet, which the next run
+ * writes into (an empty sheet of that name holds nothing to lose).
+ */
+export function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, exists: boolean, unmarked = false, markVisible = false): Step[] {
+  const rows = Math.max(meta.values.length, oldRows, 1);
+  const cols = Math.max(widthOf(meta.values), oldCols, 1);
+  const values: Array<Array<string | number>> = [];
+  const formats: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: Array<string | number> = [];
+    const f: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const v = cellText(meta.values[r]?.[c] ?? null);
+      row.push(v);
+      f.push(typeof v === 'string' && v !== '' ? '@' : 'General');
+    }
+    values.push(row);
+    formats.push(f);
+  }
+  const steps: Step[] = [];
+  if (!exists) {
+    steps.push(
+      step((context) => {
+        const ws = context.workbook.worksheets.add(META_SHEET);
+        if (meta.owned) addMark(ws);
+      }),
+    );
+  }
+  if (exists && markVisible && !unmarked) {
+    // The mark is there but shows in Name Manager (a run cut between adding and hiding it): hide it.
+    steps.push(step((_c, h) => void (h.get(META_SHEET).names.getItem(OWNER_MARK.name).visible = false)));
+  }
+  if (exists && unmarked && meta.owned) {
+    // An existing meta sheet without the mark (an earlier release's, or one a cut run added): mark it.
+    steps.push(markStep(META_SHEET));
+  }
+  steps.push(
+    step((_c, h) => {
+      const ws = h.get(META_SHEET);
+      ws.getRangeByIndexes(0, 0, rows, cols).untrack().numberFormat = formats;
+      ws.getRangeByIndexes(0, 0, rows, cols).untrack().values = values; // the record changes in one command
+      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    }),
+  );
+  return steps;
+}
