@@ -6,9 +6,8 @@
 import '../compat/polyfills'; // first: libraries use what EdgeHTML lacks when they load
 import { assessWorkbook } from '../app/assessWorkbook';
 import type { Lang } from '../domain/types';
-import { OfficeHost, defaultEnv, displayLanguage, workbookLock } from '../hosts/office';
+import { OfficeHost, defaultEnv, displayLanguage, showDialogMessage, workbookLock } from '../hosts/office';
 import type { RunLock } from '../hosts/office';
-import { showDialogMessage } from '../hosts/office/dialog';
 import { createRunAssessment, ribbonHost } from './run';
 
 let clicks = 0;

@@ -4,9 +4,8 @@
  * edits and selection its helpers. Everything else — planning the template, the rules, the language —
  * is the one pane service of src/app/pane-service.ts, shared with the preview and the file host.
  */
-import type { OfficeEnv } from '../hosts/office/env';
-import { defaultEnv } from '../hosts/office/env';
-import { OfficeHost, selectCell, writeCells } from '../hosts/office/host';
+import { OfficeHost, defaultEnv, selectCell, writeCells } from '../hosts/office';
+import type { OfficeEnv } from '../hosts/office';
 import type { WorkbookPort } from '../app/ports';
 import { PortPaneHost } from '../app/pane-service';
 

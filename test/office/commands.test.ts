@@ -14,8 +14,9 @@ import { RIBBON_DEADLINE_MS, RIBBON_LOCK_MS, RIBBON_MAX_ROWS, createRunAssessmen
 import type { CommandDeps } from '../../src/commands/run';
 import { assessErrorOf } from '../support/assess-error';
 import type { Lang } from '../../src/domain/types';
-import { OfficeHost, RunLock, workbookLock } from '../../src/hosts/office';
-import type { LockStore } from '../../src/hosts/office';
+import { OfficeHost, workbookLock } from '../../src/hosts/office';
+import { RunLock } from '../../src/hosts/office/lock';
+import type { LockStore } from '../../src/hosts/office/lock';
 import { dialogUrl } from '../../src/hosts/office/dialog';
 import { FakeWorkbook } from '../support/fake-excel';
 

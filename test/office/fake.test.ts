@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
 import { openWorkbookFile } from '../../src/hosts/file/node';
-import { OfficeHost, mapOfficeError } from '../../src/hosts/office';
+import { OfficeHost } from '../../src/hosts/office';
+import { mapOfficeError } from '../../src/hosts/office/env';
 import { columnWidthPoints } from '../../src/hosts/office/write';
 import { FakeRichApiError, FakeWorkbook } from '../support/fake-excel';
 

@@ -5,7 +5,8 @@
  */
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
-import { MAX_ACTIONS, OfficeHost } from '../../src/hosts/office';
+import { OfficeHost } from '../../src/hosts/office';
+import { MAX_ACTIONS } from '../../src/hosts/office/env';
 import { readWorkbook } from '../../src/hosts/office/read';
 import { estimateSyncs, planWrite, writePatch } from '../../src/hosts/office/write';
 import type { WorkbookPatch, WorkbookSnapshot } from '../../src/workbook/snapshot';
