@@ -4,7 +4,21 @@
  * that was reached. Each message says what to do.
  */
 import type { Msg } from './index';
-import type { PackageErrorCode } from '../hosts/file/package/archive';
+
+/** Why a package cannot be read: the codes of the file host's PackageError, each with its message below. */
+export type PackageErrorCode =
+  | 'not_zip'
+  | 'encrypted_entry'
+  | 'duplicate_part'
+  | 'bad_crc'
+  | 'bad_data'
+  | 'unsupported_method'
+  | 'part_too_large'
+  | 'package_too_large'
+  | 'missing_part'
+  | 'bad_xml'
+  | 'too_many_cells'
+  | 'too_many_rows';
 
 export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
   not_zip: {

@@ -12,10 +12,10 @@
  */
 import type { Half, Warning, WarningCode } from '../domain/types';
 import { WARNING_NAME } from '../i18n/domain';
-import { LEDGER, OUTPUT_SHEET, WARNINGS } from '../i18n/output';
+import { LEDGER, WARNINGS } from '../i18n/output';
 import { WORD } from '../i18n/words';
 import { foldText, parsePeriod } from './cells';
-import { META_SHEET } from './meta';
+import { META_SHEET, isWarningsName } from './meta';
 import { serialToIso } from './sheet-builder';
 import type { CellValue, OutputValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -139,12 +139,6 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
     if (cols.has('period') && cols.has('group') && cols.has('type') && typed) return { header: r, cols };
   }
   return null;
-}
-
-/** True for a name that is a warnings sheet of this add-in in either language (`预警与整改`, `Warnings (2)`). */
-export function isWarningsName(name: string): boolean {
-  const base = name.replace(/ \(\d+\)$/, '');
-  return base === OUTPUT_SHEET.warnings.zh || base === OUTPUT_SHEET.warnings.en;
 }
 
 /**

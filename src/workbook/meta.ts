@@ -5,6 +5,7 @@
  * hidden sheets; ExcelJS has no custom document properties).
  */
 import type { Lang } from '../domain/types';
+import { OUTPUT_SHEET } from '../i18n/output';
 import type { OutputValue, SheetPatch, WorkbookSnapshot } from './snapshot';
 
 export const META_SHEET = '_PGA_META';
@@ -147,4 +148,35 @@ export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
     if (s.marked || (meta.version ?? 1) < 2 || s.name.startsWith(TEMP_SHEET_PREFIX)) owned.add(s.name);
   }
   return owned;
+}
+
+/** True for a name that is a warnings sheet of this add-in in either language (`预警与整改`, `Warnings (2)`). */
+export function isWarningsName(name: string): boolean {
+  const base = name.replace(/ \(\d+\)$/, '');
+  return base === OUTPUT_SHEET.warnings.zh || base === OUTPUT_SHEET.warnings.en;
+}
+
+/**
+ * How a host reads a sheet (the rule both hosts follow):
+ * - `meta`: the run record, the first sheet named META_SHEET (the one readMeta reads) — read first and in
+ *   full, since how the other sheets are read depends on it;
+ * - `input`: a sheet that may hold input — read in full;
+ * - `ledger`: an owned warnings sheet — an output, but read in full: its ledger columns (整改措施, 责任人…)
+ *   hold what people typed, carried into the next run (src/workbook/ledger.ts);
+ * - `output`: any other sheet the add-in owns (an output the run record lists and marks, a leftover of an
+ *   interrupted Excel run, a second sheet under the record's name) — written afresh, never an input, so
+ *   read by name, mark and visibility only.
+ */
+export type SheetReading = 'meta' | 'input' | 'ledger' | 'output';
+
+/**
+ * Each sheet's reading, in the snapshot's order. The snapshot needs every sheet's name, visibility and mark
+ * and the meta sheet's values; the other sheets' values are not looked at. Given the meta sheet unread
+ * (no values), the readings are what is known before it: leftovers are already `output` (and stay so),
+ * and a sheet read as `input` then may still turn out to be an output or the ledger once the record is read.
+ */
+export function sheetReadings(snapshot: WorkbookSnapshot): SheetReading[] {
+  const owned = ownedSheets(snapshot);
+  const meta = snapshot.sheets.findIndex((s) => s.name === META_SHEET);
+  return snapshot.sheets.map((s, i) => (i === meta ? 'meta' : !owned.has(s.name) ? 'input' : isWarningsName(s.name) ? 'ledger' : 'output'));
 }

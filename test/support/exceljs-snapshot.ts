@@ -1,7 +1,7 @@
 /**
  * An ExcelJS workbook built in memory → a WorkbookSnapshot, synchronously, for parser and engine tests
  * that describe their inputs with ExcelJS. The file host reads files with its own reader
- * (src/hosts/file/read.ts); tests of reading itself go through real .xlsx bytes (`hostOf`, producers).
+ * (src/hosts/file/read/); tests of reading itself go through real .xlsx bytes (`hostOf`, producers).
  *
  * Values as Office.js gives them: formula cells by their cached result, rich text as plain text, dates
  * as Excel serial numbers, error values as {error}; inside a merged area only the top-left cell keeps

@@ -1,6 +1,6 @@
 /**
  * The file host: the WorkbookHost port over the bytes of an .xlsx package, in Node and in a browser.
- * `read()` gives the snapshot (read.ts streams the parts it needs), `write(patch)` patches the package in
+ * `read()` gives the snapshot (read/ streams the parts it needs), `write(patch)` patches the package in
  * memory (write.ts: input parts copied verbatim, only owned sheets written). Saving a file is the
  * caller's (node.ts for the command-line tool, a download in the workbook page).
  *

@@ -15,15 +15,15 @@
  *    is a range whose values come back null.
  * The sheets the add-in wrote last time (owned per the meta sheet) are not read: they are outputs, never
  * inputs — except the warnings sheet, whose ledger columns (整改措施, 责任人…) hold what people typed and are
- * carried into the next run (src/workbook/ledger.ts). Every temporary range is untracked, so Excel keeps no
+ * carried into the next run (src/workbook/ledger.ts). The rule is the file host's too (sheetReadings,
+ * src/workbook/meta.ts). Every temporary range is untracked, so Excel keeps no
  * reference to it.
  */
 import { AssessError } from '../../domain/errors';
 import { OFFICE_ERR } from '../../i18n/office';
 import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
-import { isWarningsName } from '../../workbook/ledger';
-import { META_SHEET, OWNER_MARK, isLeftoverSheet, ownedSheets } from '../../workbook/meta';
+import { META_SHEET, OWNER_MARK, isWarningsName, sheetReadings } from '../../workbook/meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
@@ -196,7 +196,8 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
     const items = worksheets.items;
     const names = items.map((ws) => ws.name);
     const visibility = items.map((ws) => VISIBILITY[String(ws.visibility)] ?? 'visible');
-    const candidate = items.map((_, i) => names[i] !== META_SHEET && !isLeftoverSheet({ name: names[i], visibility: visibility[i] }));
+    // May hold input: what the rule says before the meta sheet is read (not the meta sheet, not a leftover).
+    const candidate = sheetReadings({ sheets: names.map((name, i) => ({ name, values: [], merges: [], visibility: visibility[i] })) }).map((r) => r === 'input');
 
     // ── 2: addresses (and the meta sheet, merged areas, error cells, the first window) ──
     // Windows for as many input sheets as one answer can carry (empty cells cost a few bytes each).
@@ -262,13 +263,13 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
       if (names[i] === META_SHEET && rect) place(targets[i]!, rect.top, rect.left, p.used.values, null, null);
     });
     // Owned sheets (per the meta sheet just read) are outputs: not read, but for the ledger on the warnings sheet.
-    const owned = ownedSheets({ sheets: sheets.map((s, i) => (s.name === META_SHEET ? { ...s, values: fillHoles(targets[i]!.grid) } : s)) });
+    const readings = sheetReadings({ sheets: sheets.map((s, i) => (s.name === META_SHEET ? { ...s, values: fillHoles(targets[i]!.grid) } : s)) });
 
     const jobs: Job[] = [];
     parts.forEach((p, i) => {
       const rect = rects[i];
       const t = targets[i]!;
-      if (!candidate[i] || (owned.has(names[i]) && !isWarningsName(names[i])) || !rect) return;
+      if ((readings[i] !== 'input' && readings[i] !== 'ledger') || !rect) return;
       if (p.window && p.window.values) {
         const types = withErrorCells ? null : (p.window.valueTypes as string[][]);
         place(t, 0, 0, p.window.values, types, rect);

@@ -13,22 +13,9 @@
  *   may lie), so a zip bomb stops at the limit, not at the end of memory.
  */
 import * as zip from '@zip.js/zip.js';
+import type { PackageErrorCode } from '../../../i18n/file';
 
 zip.configure({ useWebWorkers: false });
-
-export type PackageErrorCode =
-  | 'not_zip'
-  | 'encrypted_entry'
-  | 'duplicate_part'
-  | 'bad_crc'
-  | 'bad_data'
-  | 'unsupported_method'
-  | 'part_too_large'
-  | 'package_too_large'
-  | 'missing_part'
-  | 'bad_xml'
-  | 'too_many_cells'
-  | 'too_many_rows';
 
 /** A package the tool cannot read: a code (for the message), the part concerned and a detail. */
 export class PackageError extends Error {
