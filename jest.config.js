@@ -2,7 +2,6 @@
 const common = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
     '\\.(css)$': '<rootDir>/test/support/style-stub.js',
   },
   setupFiles: ['<rootDir>/test/support/setup.js'],

@@ -9,7 +9,7 @@ import { benchSnapshot } from '../../src/bench/bench';
 import { openWorkbookFile } from '../../src/hosts/file/node';
 import { OfficeHost } from '../../src/hosts/office';
 import { mapOfficeError } from '../../src/hosts/office/env';
-import { columnWidthPoints } from '../../src/hosts/office/write';
+import { columnWidthPoints } from '../../src/hosts/office/write/styles';
 import { FakeRichApiError, FakeWorkbook } from '../support/fake-excel';
 
 const now = () => new Date('2025-01-15T08:00:00Z');

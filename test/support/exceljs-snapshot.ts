@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FileHost } from '../../src/hosts/file/host';
-import { clearMergedCells } from '../../src/hosts/file/read';
+import { clearMergedCells } from '../../src/hosts/file/read/worksheet';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 const MS_PER_DAY = 86400000;

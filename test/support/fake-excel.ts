@@ -1171,12 +1171,3 @@ class RangeFormatProxy {
     };
   }
 }
-
-/** Parse "Sheet!B5" for tests. */
-export function cellOf(address: string): { sheet: string; row: number; col: number } {
-  const i = address.lastIndexOf('!');
-  let sheet = address.slice(0, i);
-  if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const { row, col } = parseA1(address.slice(i + 1));
-  return { sheet, row, col };
-}

@@ -54,7 +54,7 @@ export const wireHooks: { onRequest?: (body: { Actions: Array<Record<string, unk
 export const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** What office.js sent in one sync. */
-export interface WireRecord {
+interface WireRecord {
   requestBytes: number;
   actions: number;
   responseBytes: number;

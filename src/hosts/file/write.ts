@@ -355,4 +355,3 @@ export async function patchXlsx(input: Uint8Array | null, patch: WorkbookPatch, 
   return patchPackage(pkg, patch, owned);
 }
 
-export type { SheetEntry };

@@ -40,8 +40,6 @@ export function defaultEnv(): OfficeEnv {
   };
 }
 
-/** Excel on the web refuses requests and responses over 5 MB. */
-export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /**
  * Every platform, desktop included, gets requests of at most about 3 MB as office.js serializes them
  * (Microsoft advises splitting large operations everywhere; office-js #1046: one 54,000-action sync hung

@@ -18,4 +18,4 @@ export { openWorkbook } from './workbook';
 export type { SheetEntry, WorkbookPackage } from './workbook';
 export { readSnapshot } from './snapshot';
 export type { ReadOptions } from './snapshot';
-export { clearMergedCells } from './worksheet';
+

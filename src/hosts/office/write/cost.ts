@@ -249,7 +249,10 @@ export function batches(steps: Step[], budget: number, maxActions: number): Step
   return out;
 }
 
-/** Estimated request bytes and actions of each sync a write will send (for tests and the benchmark). */
+/**
+ * Estimated request bytes and actions of each sync a write will send.
+ * @internal Kept for the tests that hold every estimate against office.js's own request (test/office/requests.test.ts, write-steps.test.ts).
+ */
 export function estimateSyncs(steps: Step[], budget = REQUEST_BUDGET, maxActions = MAX_ACTIONS): Array<{ bytes: number; actions: number }> {
   return batches(steps, budget, maxActions).map((b) => {
     const handles = new Set(b.flatMap((s) => s.sheets));

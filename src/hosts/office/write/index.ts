@@ -13,10 +13,4 @@
  * test/office/host.test.ts and test/office/parity.test.ts (the written workbook, on the fake Excel of
  * test/support/fake-excel.ts).
  */
-export type { Step } from './cost';
-export { estimateSyncs } from './cost';
-export type { WriteMode } from './preflight';
-export { checkPatch } from './preflight';
-export type { FormatRun } from './styles';
-export { areaChunks, columnWidthPoints, formatRuns, planStyles } from './styles';
-export { planWrite, writePatch } from './order';
+export { writePatch } from './order';
