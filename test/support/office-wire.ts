@@ -53,13 +53,6 @@ export const wireHooks: { onRequest?: (body: { Actions: Array<Record<string, unk
 
 export const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-/** What office.js sent in one sync. */
-interface WireRecord {
-  requestBytes: number;
-  actions: number;
-  responseBytes: number;
-}
-
 const pascal = (s: string) => (s.startsWith('_') ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
 function toWire(answer: Any): Any {

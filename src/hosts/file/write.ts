@@ -29,7 +29,7 @@ import { ContentTypes, Relationships, dirOf, relsPathOf } from './package/opc';
 import { NS, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
 import type { Element } from './package/xml';
 import { openWorkbook } from './read';
-import type { SheetEntry, WorkbookPackage } from './read';
+import type { WorkbookPackage } from './read';
 import { prepareSheet } from './xlsx/sheet';
 import { MINIMAL_STYLES, StyleBook } from './xlsx/styles';
 
