@@ -16,6 +16,7 @@ import { hostOf, snapshotFromExcelJS } from './support/exceljs-snapshot';
 import { META_SHEET, metaSheetPatch, readMeta } from '../src/workbook/meta';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { basicFixture, loadXlsx, tempDir, writeXlsx } from './support/xlsx';
+import { describeError } from '../src/i18n/errors';
 
 jest.setTimeout(60_000);
 
@@ -177,7 +178,7 @@ describe('ownership', () => {
       await host.write({ sheets: [outputSheet()], deleteSheets: [], activate: null });
     } catch (e) {
       expect((e as AssessError).kind).toBe('host');
-      expect((e as AssessError).describe('zh-CN')).toContain('考评结果');
+      expect(describeError((e as AssessError), 'zh-CN')).toContain('考评结果');
     }
     await expect(host.write({ sheets: [], deleteSheets: ['考评结果'], activate: null })).rejects.toThrow(AssessError);
     expect(Buffer.from(host.bytes()).equals(before)).toBe(true);

@@ -19,6 +19,7 @@ import { PACKAGE_LIMITS } from '../src/hosts/file/package/archive';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import { BASIC_ROWS, VARIANTS, WPS, vetoErrorWorkbook } from './support/variants';
 import { basicFixture, sha256, tempDir, writeXlsx } from './support/xlsx';
+import { describeError } from '../src/i18n/errors';
 
 jest.setTimeout(120_000);
 
@@ -276,7 +277,7 @@ describe('saving', () => {
         throw Object.assign(new Error('write failed'), { code });
       }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(AssessError);
-      expect((e as AssessError).describe('zh-CN')).toBe(`${target}: 磁盘空间不足，无法写入（${code}），未留下不完整的文件。请清理磁盘空间，或用 --out 写到其他位置`);
+      expect(describeError((e as AssessError), 'zh-CN')).toBe(`${target}: 磁盘空间不足，无法写入（${code}），未留下不完整的文件。请清理磁盘空间，或用 --out 写到其他位置`);
       expect(fs.readdirSync(dir).filter((f) => f.startsWith('.pga-'))).toEqual([]);
       expect(fs.existsSync(target)).toBe(false);
     }
@@ -303,7 +304,7 @@ describe('limits: a file that would exhaust memory is refused at a stated limit,
 
   test('a part larger than the limit once inflated (as declared)', async () => {
     const e = await failure(await bigSheetBytes(20000), { maxPartBytes: 256 * 1024 });
-    expect(e.describe('zh-CN')).toBe('big.xlsx: 部件“xl/worksheets/sheet1.xml”解压后超过256 KB的上限，未予处理（这样大的工作表多半是异常文件）。请删除无关的数据，或把评分表复制到新工作簿后再试');
+    expect(describeError(e, 'zh-CN')).toBe('big.xlsx: 部件“xl/worksheets/sheet1.xml”解压后超过256 KB的上限，未予处理（这样大的工作表多半是异常文件）。请删除无关的数据，或把评分表复制到新工作簿后再试');
   });
 
   test('a part whose declared size lies is stopped as damaged as soon as it inflates past what it declared', async () => {
@@ -322,22 +323,22 @@ describe('limits: a file that would exhaust memory is refused at a stated limit,
     }
     // zip.js stops at the declared size (ERR_INVALID_UNCOMPRESSED_SIZE); the part limit is the second guard.
     const e = await failure(bytes, { maxPartBytes: 256 * 1024 });
-    expect(e.describe('en-US')).toBe('big.xlsx: the file is damaged: the compressed data of the part “xl/worksheets/sheet1.xml” cannot be unpacked. Get the original file again, or let Excel repair it, save it and try again');
+    expect(describeError(e, 'en-US')).toBe('big.xlsx: the file is damaged: the compressed data of the part “xl/worksheets/sheet1.xml” cannot be unpacked. Get the original file again, or let Excel repair it, save it and try again');
   });
 
   test('more cells than the limit', async () => {
     const e = await failure(await bigSheetBytes(5000), { maxCells: 5000 });
-    expect(e.describe('zh-CN')).toBe('big.xlsx: 工作表中的单元格超过5,000个的上限，未予处理。请删除无关的工作表或大片空白格式区域，或把评分表复制到新工作簿后再试');
+    expect(describeError(e, 'zh-CN')).toBe('big.xlsx: 工作表中的单元格超过5,000个的上限，未予处理。请删除无关的工作表或大片空白格式区域，或把评分表复制到新工作簿后再试');
   });
 
   test('rows beyond the limit', async () => {
     const e = await failure(await bigSheetBytes(200), { maxRows: 150 });
-    expect(e.describe('en-US')).toBe('big.xlsx: the part “xl/worksheets/sheet1.xml” has rows beyond Excel’s limit of 150 rows: the file is damaged. Let Excel repair it, save it and try again');
+    expect(describeError(e, 'en-US')).toBe('big.xlsx: the part “xl/worksheets/sheet1.xml” has rows beyond Excel’s limit of 150 rows: the file is damaged. Let Excel repair it, save it and try again');
   });
 
   test('a package larger than the limit in all (as declared) is refused before anything is inflated', async () => {
     const e = await failure(await bigSheetBytes(20000), { maxTotalBytes: 300 * 1024 });
-    expect(e.describe('zh-CN')).toContain('文件解压后超过300 KB的上限');
+    expect(describeError(e, 'zh-CN')).toContain('文件解压后超过300 KB的上限');
   });
 });
 

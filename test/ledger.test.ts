@@ -14,7 +14,7 @@ import type { Report } from '../src/app/report';
 import { FileHost } from '../src/hosts/file/host';
 import { OfficeHost } from '../src/hosts/office';
 import type { Lang, Warning } from '../src/domain/types';
-import { a1 } from '../src/workbook/a1';
+import { a1 } from '../src/domain/cell-ref';
 import { ledgerKey, mergeLedger, readLedger } from '../src/workbook/ledger';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { FakeWorkbook } from './support/fake-excel';

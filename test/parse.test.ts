@@ -4,11 +4,12 @@ import { DEFAULT_RUBRIC } from '../src/domain/rubric';
 import { DEFAULT_RULES } from '../src/domain/rules';
 import type { DataIssue, IssueCode } from '../src/domain/types';
 import { issueMessage, ISSUE_MSG } from '../src/i18n/issues';
-import { cellAddress } from '../src/workbook/a1';
+import { cellAddress } from '../src/domain/cell-ref';
 import { fingerprint } from '../src/workbook/fingerprint';
 import { META_SHEET, metaSheetPatch } from '../src/workbook/meta';
 import { parseWorkbook } from '../src/workbook/parse';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
+import { describeError } from '../src/i18n/errors';
 import {
   CN_ITEM_HEADERS,
   EN_ITEM_HEADERS,
@@ -307,18 +308,18 @@ describe('tables that cannot be read', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe('2024年上半年!A3:K3');
-    expect(e.describe('zh-CN')).toBe(
+    expect(describeError(e, 'zh-CN')).toBe(
       '2024年上半年!A3:K3: “2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     );
-    expect(e.describe('en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
+    expect(describeError(e, 'en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });
 
   test('an item in two columns is a config error', () => {
     const wb = new ExcelJS.Workbook();
     table(wb.addWorksheet('2024 H1'), 1, ['党小组', ...CN_ITEM_HEADERS, '第3项'], [['一组', ...S97, 1]]);
     const e = configError(() => parse(wb));
-    expect(e.describe('zh-CN')).toContain('第3项“组织生活”出现了两次（D、N列）');
-    expect(e.describe('en-US')).toContain('Item 3 “Organizational life” appears twice');
+    expect(describeError(e, 'zh-CN')).toContain('第3项“组织生活”出现了两次（D、N列）');
+    expect(describeError(e, 'en-US')).toContain('Item 3 “Organizational life” appears twice');
   });
 
   test('no score table anywhere: config error telling the user to use the template', () => {
@@ -326,9 +327,9 @@ describe('tables that cannot be read', () => {
     put(wb.addWorksheet('名单'), 1, [['党小组', '组长'], ['一组', '张三']]);
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
-    expect(e.describe('zh-CN')).toContain('找不到评分表');
-    expect(e.describe('zh-CN')).toContain('插入评分模板');
-    expect(e.describe('en-US')).toContain('Insert score template');
+    expect(describeError(e, 'zh-CN')).toContain('找不到评分表');
+    expect(describeError(e, 'zh-CN')).toContain('插入评分模板');
+    expect(describeError(e, 'en-US')).toContain('Insert score template');
   });
 });
 
@@ -387,8 +388,8 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(e.describe('zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(e.describe('en-US')).toBe(`${where}: ${enText}`);
+    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
   });
 
   test('a rubric sheet without its header is a config error', () => {
@@ -396,8 +397,8 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     put(wb.addWorksheet('考评细则'), 1, [['随便写的']]);
     const e = configError(() => parse(wb));
     expect(e.where).toBe('考评细则!A1');
-    expect(e.describe('zh-CN')).toContain('需要“编号”“方面”“考评内容”“分值”四列');
-    expect(e.describe('en-US')).toContain('it needs the columns Code, Aspect, Item and Max');
+    expect(describeError(e, 'zh-CN')).toContain('需要“编号”“方面”“考评内容”“分值”四列');
+    expect(describeError(e, 'en-US')).toContain('it needs the columns Code, Aspect, Item and Max');
   });
 });
 
@@ -481,8 +482,8 @@ describe('rules sheet (考评规则 / Rules)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(e.describe('zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(e.describe('en-US')).toBe(`${where}: ${enText}`);
+    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
   });
 });
 

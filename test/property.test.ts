@@ -11,6 +11,7 @@ import { patchXlsx } from '../src/hosts/file/write';
 import type { CellValue, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import type { WorkbookHost } from '../src/app/ports';
 import { LONG_HEADER } from './support/xlsx';
+import { describeError } from '../src/i18n/errors';
 
 jest.setTimeout(120_000);
 
@@ -135,7 +136,7 @@ test('arbitrary cell values never crash the run: it assesses, or stops with a co
       } catch (e) {
         if (!(e instanceof AssessError)) throw e;
         expect(e.kind).toBe('config');
-        expect(e.describe('zh-CN')).not.toContain('\n');
+        expect(describeError(e, 'zh-CN')).not.toContain('\n');
         // A failed run writes nothing.
         expect(host.snapshot).toEqual(snap);
       }

@@ -7,6 +7,7 @@ import { openWorkbookFile } from '../src/hosts/file/node';
 import { parseWorkbook } from '../src/workbook/parse';
 import { hostOf } from './support/exceljs-snapshot';
 import { formSheet, S97 } from './support/workbooks';
+import { describeError } from '../src/i18n/errors';
 
 const SAMPLE = path.join(__dirname, 'fixtures', 'cases', 'sample_form.xlsx');
 jest.setTimeout(60_000);
@@ -121,8 +122,8 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     const e = await fileError(file);
     expect(e.kind).toBe('file');
     expect(e.where).toBe(file);
-    expect(e.describe('zh-CN')).toBe(`${file}: 找不到文件“${file}”，请检查路径`);
-    expect(e.describe('en-US')).toBe(`${file}: File “${file}” not found; check the path`);
+    expect(describeError(e, 'zh-CN')).toBe(`${file}: 找不到文件“${file}”，请检查路径`);
+    expect(describeError(e, 'en-US')).toBe(`${file}: File “${file}” not found; check the path`);
   });
 
   test('not an .xlsx by name (an old .xls)', async () => {
@@ -130,14 +131,14 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     await fs.writeFile(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
     const e = await fileError(file);
     expect(e.kind).toBe('file');
-    expect(e.describe('zh-CN')).toContain('不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”');
-    expect(e.describe('en-US')).toContain('is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)”');
+    expect(describeError(e, 'zh-CN')).toContain('不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”');
+    expect(describeError(e, 'en-US')).toContain('is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)”');
   });
 
   test('an old .xls renamed to .xlsx', async () => {
     const file = path.join(dir, 'renamed.xlsx');
     await fs.writeFile(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]));
-    expect((await fileError(file)).describe('en-US')).toContain('is not an .xlsx workbook');
+    expect(describeError((await fileError(file)), 'en-US')).toContain('is not an .xlsx workbook');
   });
 
   test('a text file named .xlsx is reported as damaged', async () => {
@@ -145,8 +146,8 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     await fs.writeFile(file, 'group,score\nA,95\n');
     const e = await fileError(file);
     expect(e.where).toBe(file);
-    expect(e.describe('zh-CN')).toBe(`${file}: 不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试`);
-    expect(e.describe('en-US')).toContain(`${file}: not an Excel workbook (.xlsx), or the file is damaged`);
+    expect(describeError(e, 'zh-CN')).toBe(`${file}: 不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试`);
+    expect(describeError(e, 'en-US')).toContain(`${file}: not an Excel workbook (.xlsx), or the file is damaged`);
   });
 
   test('a truncated .xlsx is reported as damaged', async () => {
@@ -155,12 +156,12 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     await fs.writeFile(file, full.subarray(0, Math.floor(full.length / 2)));
     const e = await fileError(file);
     expect(e.kind).toBe('file');
-    expect(e.describe('en-US')).toContain('damaged');
+    expect(describeError(e, 'en-US')).toContain('damaged');
   });
 
   test('a folder', async () => {
     const e = await fileError(dir);
-    expect(e.describe('zh-CN')).toContain('是文件夹，不是 Excel 工作簿');
-    expect(e.describe('en-US')).toContain('is a folder, not an Excel workbook');
+    expect(describeError(e, 'zh-CN')).toContain('是文件夹，不是 Excel 工作簿');
+    expect(describeError(e, 'en-US')).toContain('is a folder, not an Excel workbook');
   });
 });

@@ -11,7 +11,6 @@ import type { Lang, Rules } from '../domain/types';
 import { t } from '../i18n';
 import { TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { RULE_WORDS } from '../i18n/rules';
-import { PANE_HOST_ERR } from '../i18n/pane-host';
 import { parseCellAddress } from '../workbook/a1';
 import type { RunMeta } from '../workbook/meta';
 import { metaSheetPatch, metaSheetWritable, readMeta } from '../workbook/meta';
@@ -77,7 +76,7 @@ export class PortPaneHost implements PaneHost {
   }
 
   async selectCell(address: string): Promise<void> {
-    if (!this.port.select) throw new AssessError('host', PANE_HOST_ERR.cannotSelect, { cell: address }, address);
+    if (!this.port.select) throw new AssessError('host', 'pane.cannotSelect', { cell: address }, address);
     parseCellAddress(address); // a malformed address fails before the host is asked
     await this.port.select(address);
   }
@@ -97,7 +96,7 @@ export class PortPaneHost implements PaneHost {
       await this.port.insert({ sheets: [plan.patch], deleteSheets: [], activate: null });
       return { sheet: plan.sheet, created: true };
     }
-    if (!this.port.editCells) throw new AssessError('host', PANE_HOST_ERR.cannotEditRules, { sheet: plan.sheet }, plan.sheet);
+    if (!this.port.editCells) throw new AssessError('host', 'pane.cannotEditRules', { sheet: plan.sheet }, plan.sheet);
     await this.port.editCells(plan.sheet, plan.cells);
     return { sheet: plan.sheet, created: false };
   }
@@ -139,7 +138,7 @@ export function portOverHost(host: WorkbookHost, kind: HostKind): WorkbookPort {
 export function refuseTaken(snapshot: WorkbookSnapshot, patch: WorkbookPatch): void {
   const taken = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
   const clash = patch.sheets.find((s) => taken.has(s.name.toLowerCase()));
-  if (clash) throw new AssessError('host', PANE_HOST_ERR.sheetExists, { sheet: clash.name }, clash.name);
+  if (clash) throw new AssessError('host', 'pane.sheetExists', { sheet: clash.name }, clash.name);
 }
 
 // ───────────────────────────── state ─────────────────────────────

@@ -3,6 +3,7 @@
  * Kept apart from the pane service (src/app/pane-service.ts) because it is light: the pane's first chunk
  * needs it, while the service's planners (template, rules) load with the hosts.
  */
+import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { fingerprint } from '../workbook/fingerprint';
 import { ownedSheets, readMeta } from '../workbook/meta';
@@ -23,13 +24,13 @@ export interface PaneState {
 
 /** Does the snapshot hold a recognised score table? Uses the reader, loaded on demand (it is heavy). */
 async function hasScoreTable(snapshot: WorkbookSnapshot): Promise<boolean> {
-  const [{ parseWorkbook }, { CONFIG_MSG }] = await Promise.all([import('../workbook/parse'), import('../i18n/config')]);
+  const { parseWorkbook } = await import('../workbook/parse');
   try {
     return parseWorkbook(snapshot).tables.length > 0;
   } catch (e) {
     // The reader's "no score table" is the one answer that offers the template; any other configuration
     // error (bad rubric, bad rules) means there is a workbook to fix, not a template to add.
-    return !(e instanceof Error && (e as { msg?: unknown }).msg === CONFIG_MSG.noScoreTable);
+    return !(e instanceof AssessError && e.code === 'config.noScoreTable');
   }
 }
 

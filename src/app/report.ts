@@ -25,7 +25,7 @@ import { RECTIFY_STATUSES, SEVERITIES, WARNING_CODES } from '../domain/warnings'
 import { warningMessage } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import { rubricItemName } from '../i18n/rubric';
-import { cellAddress } from '../workbook/a1';
+import { cellAddress } from '../domain/cell-ref';
 import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
 import type { Ledger, LedgerCells } from '../workbook/ledger';
 import { summaryText } from './summary-text';

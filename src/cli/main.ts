@@ -22,11 +22,11 @@ import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE } from 
 import { BAND, periodLabel } from '../i18n/domain';
 import { FileHost } from '../hosts/file/host';
 import { atomicWrite, checkOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node';
-import { FILE_ERR } from '../i18n/file';
 import { templatePatch } from '../workbook/template';
 import type { CliArgs } from './args';
 import { parseArgs, peekLang } from './args';
 import { runRollup } from './rollup';
+import { describeError, oneLine } from '../i18n/errors';
 
 /** Inputs above these sizes get progress lines on stderr. */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
@@ -76,9 +76,9 @@ function checkInput(file: string): void {
   try {
     st = fs.statSync(file);
   } catch {
-    throw new AssessError('file', CLI_ERR.notFound, {}, file);
+    throw new AssessError('file', 'cli.notFound', {}, file);
   }
-  if (st.isDirectory()) throw new AssessError('file', CLI_ERR.notAFile, {}, file);
+  if (st.isDirectory()) throw new AssessError('file', 'cli.notAFile', {}, file);
 }
 
 /** The summary printed on stdout: bands of the latest graded period, warning and issue counts. */
@@ -133,14 +133,14 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   checkInput(input);
   const jsonFile = o.json && o.json !== '-' ? o.json : null;
   if (sameFile(input, o.out) || (jsonFile && sameFile(input, jsonFile))) {
-    throw new AssessError('usage', CLI_ERR.outIsInput, {}, o.out);
+    throw new AssessError('usage', 'cli.outIsInput', {}, o.out);
   }
-  if (jsonFile && sameFile(o.out, jsonFile)) throw new AssessError('usage', FILE_ERR.jsonIsOut, {}, jsonFile);
+  if (jsonFile && sameFile(o.out, jsonFile)) throw new AssessError('usage', 'file.jsonIsOut', {}, jsonFile);
   // The assessed copy is the input's package with sheets added: a macro workbook stays one (.xlsm), and
   // the output is a workbook (.xlsx or .xlsm, never .csv or anything else).
   const outExt = path.extname(o.out).toLowerCase();
   if (/\.xls[xm]$/i.test(input) && (macroEnabled(input) !== macroEnabled(o.out) || (outExt !== '.xlsx' && outExt !== '.xlsm'))) {
-    throw new AssessError('usage', CLI_ERR.outExtension, { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
+    throw new AssessError('usage', 'cli.outExtension', { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
   }
   // Both outputs are checked before anything is written, so a bad --json path leaves no half result.
   checkOutputPath(o.out);
@@ -181,7 +181,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
     });
   } catch (e) {
     // A configuration error names the file too, before its sheet and cell when it has them.
-    if (e instanceof AssessError && e.kind === 'config') throw new AssessError(e.kind, e.msg, e.params, e.where ? `${input} ${e.where}` : input, e.inner);
+    if (e instanceof AssessError && e.kind === 'config') throw new AssessError(e.kind, e.code, e.params, e.where ? `${input} ${e.where}` : input, e.inner);
     throw e;
   }
   say('save', false);
@@ -210,7 +210,7 @@ async function runAssess(args: CliArgs, io: Io): Promise<number> {
 async function runTemplate(args: CliArgs, io: Io): Promise<number> {
   const file = args.file!;
   const lang: Lang = args.lang ?? 'zh-CN';
-  if (fs.existsSync(file) && !args.force) throw new AssessError('usage', CLI_ERR.templateExists, {}, file);
+  if (fs.existsSync(file) && !args.force) throw new AssessError('usage', 'cli.templateExists', {}, file);
   const host = FileHost.empty();
   await host.write(templatePatch(lang));
   await saveWorkbookFile(host, file);
@@ -231,7 +231,7 @@ export function sampleWorkbookPath(): string {
 async function runDemo(args: CliArgs, io: Io): Promise<number> {
   const lang: Lang = args.lang ?? 'zh-CN';
   const sample = sampleWorkbookPath();
-  if (!fs.existsSync(sample)) throw new AssessError('file', CLI_ERR.demoMissing, {}, sample);
+  if (!fs.existsSync(sample)) throw new AssessError('file', 'cli.demoMissing', {}, sample);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-demo-'));
   const input = path.join(dir, 'sample.xlsx');
   fs.copyFileSync(sample, input);
@@ -266,19 +266,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (e) {
     if (e instanceof AssessError && e.kind !== 'host') {
-      io.err(oneLine(e.describe(lang)));
+      io.err(oneLine(describeError(e, lang)));
       return 2;
     }
-    const reason = e instanceof AssessError ? e.describe(lang) : e instanceof Error ? e.message : String(e);
+    const reason = describeError(e, lang);
     io.err(oneLine(t(lang, CLI_ERR.unexpected, { reason })));
     if (process.env.PGA_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 1;
   }
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
 
 if (require.main === module) {
   // `assess … | head` closes the pipe early: the run still completes, its summary is simply cut short.

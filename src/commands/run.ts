@@ -18,6 +18,7 @@ import { t } from '../i18n';
 import { COMMAND_MSG, OFFICE_ERR } from '../i18n/office';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { WorkbookHost } from '../app/ports';
+import { describeError } from '../i18n/errors';
 
 export interface CommandEvent {
   completed(): void;
@@ -52,7 +53,7 @@ export const RIBBON_LOCK_MS = 6 * 60 * 1000;
 
 /** The failure as the user reads it: the typed error's message, or a generic one. */
 export function failureText(e: unknown, lang: Lang): string {
-  if (e instanceof AssessError) return e.describe(lang);
+  if (e instanceof AssessError) return describeError(e, lang);
   const detail = e instanceof Error ? e.message : String(e);
   return t(lang, COMMAND_MSG.unexpected, { detail });
 }
@@ -71,7 +72,7 @@ export function ribbonHost(host: WorkbookHost, maxRows = RIBBON_MAX_ROWS): Workb
     read: async () => {
       const snapshot = await host.read();
       const rows = inputRows(snapshot);
-      if (rows > maxRows) throw new AssessError('host', COMMAND_MSG.useThePane, { rows });
+      if (rows > maxRows) throw new AssessError('host', 'command.useThePane', { rows });
       return snapshot;
     },
     write: (patch) => host.write(patch),

@@ -21,7 +21,7 @@ import type {
   Warning,
 } from './types';
 import { severityOf } from './warnings';
-import { cellAddress } from '../workbook/a1';
+import { cellAddress } from './cell-ref';
 
 export interface AssessInput {
   rubric: Rubric;

@@ -1,30 +1,35 @@
 /**
  * Typed failures that stop a run (configuration errors, unreadable files, host errors). Each carries a
- * catalogue message, its parameters and, where there is one, the sheet and cell or the file at fault.
+ * CODE — its entry in the catalogue, `area.key` (`config.rubricTotal`, `office.protectedSheet`) — its
+ * parameters and, where there is one, the sheet and cell or the file at fault. No words here: the
+ * catalogue turns an error into a message in the user's language (src/i18n/errors.ts: describeError).
  * Data problems in score rows are not errors: they are DataIssues in the report.
  */
-import type { Msg, Params } from '../i18n';
-import { t } from '../i18n';
-import type { Lang } from './types';
 
 export type ErrorKind = 'config' | 'file' | 'usage' | 'host';
+
+/**
+ * The error codes. Empty here: the catalogue (src/i18n/errors.ts) adds every code it has words for by
+ * declaration merging, so a code without words does not compile, while the domain imports no catalogue.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes {}
+export type ErrorCode = keyof ErrorCodes;
+
+/** A message parameter: text, a number, or a word in both languages (an item's name). */
+export type ErrorParam = string | number | null | undefined | { readonly zh: string; readonly en: string };
+export type ErrorParams = Record<string, ErrorParam>;
 
 export class AssessError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly msg: Msg,
-    readonly params: Params = {},
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
     /** `Sheet!A1` or a file path, when the failure has a place. */
     readonly where: string | null = null,
     readonly inner?: unknown,
   ) {
-    super(t('en-US', msg, params));
+    super(where ? `${code} (${where})` : code);
     this.name = 'AssessError';
-  }
-
-  /** The message in a language, with its place first when it has one. */
-  describe(lang: Lang): string {
-    const text = t(lang, this.msg, this.params);
-    return this.where ? `${this.where}: ${text}` : text;
   }
 }

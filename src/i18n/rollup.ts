@@ -146,7 +146,8 @@ export const SUBMISSIONS = {
 } satisfies Record<string, Msg>;
 
 /** The command: usage errors, progress and the lines printed when done. */
-export const ROLLUP_CLI = {
+/** Why `assess rollup` stops (AssessError codes `rollup.*`). */
+export const ROLLUP_ERR = {
   missingInput: {
     zh: '请指定要汇总的文件夹或工作簿，例如 assess rollup 各支部报送 --out 汇总.xlsx',
     en: 'name the folder or workbooks to summarize, e.g. assess rollup branches --out summary.xlsx',
@@ -175,6 +176,9 @@ export const ROLLUP_CLI = {
     zh: '{count}个文件都未能读取，没有写出汇总工作簿：{first}',
     en: 'no file could be read ({count} in all), so no summary was written: {first}',
   },
+} satisfies Record<string, Msg>;
+
+export const ROLLUP_CLI = {
   progress: { zh: '汇总 {bar} {done}/{total}个文件', en: 'Summarizing {bar} {done}/{total} files' },
   done: {
     zh: '已汇总{included}个党支部（{files}个文件，未能读取{unreadable}个，重复{duplicate}个，跳过{skipped}个），用时{seconds}秒',

@@ -13,7 +13,7 @@ import type { Msg, Params } from '../i18n';
 import { dateLabel, periodLabel } from '../i18n/domain';
 import { PAGE } from '../i18n/page';
 import { ROLLUP, ROLLUP_SHEET, SUBMISSIONS } from '../i18n/rollup';
-import { reasonOf } from './reason';
+import { describeError } from '../i18n/errors';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { MIME_XLSX, pickedFromInput, rollupInputs } from './files';
@@ -118,7 +118,7 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{tr(PAGE.rollupNone)}</MessageBarTitle>
-            {reasonOf(state.error, lang)}
+            {describeError(state.error, lang)}
           </MessageBarBody>
         </MessageBar>
       )}

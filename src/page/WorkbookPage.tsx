@@ -20,13 +20,12 @@ import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import type { Msg, Params } from '../i18n';
-import { CONFIG_MSG } from '../i18n/config';
 import { PAGE } from '../i18n/page';
 import { usePaneTheme } from '../ui/theme';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
-import { oneLine, reasonOf } from './reason';
+import { describeError, oneLine } from '../i18n/errors';
 import type { Download, OpenedWorkbook } from './workbook-file';
 
 // The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
@@ -94,7 +93,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
       try {
         bytes = await fileBytes(file);
       } catch (e) {
-        throw new AssessError('file', CONFIG_MSG.fileUnreadable, { path: file.name, detail: e instanceof Error ? e.name : String(e) });
+        throw new AssessError('file', 'config.fileUnreadable', { path: file.name, detail: e instanceof Error ? e.name : String(e) });
       }
       const opened = await openWorkbookBytes(file.name, bytes, () => {
         void opened.download().then((d) => {
@@ -323,7 +322,7 @@ function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
             <MessageBarBody>
               <MessageBarTitle>{tr(PAGE.cannotOpen, { file: failure.file })}</MessageBarTitle>
               <div className="pga-notice-body">
-                <span data-testid="open-reason">{oneLine(reasonOf(failure.error, lang))}</span>
+                <span data-testid="open-reason">{oneLine(describeError(failure.error, lang))}</span>
                 <span>{tr(PAGE.cannotOpenNote)}</span>
               </div>
             </MessageBarBody>

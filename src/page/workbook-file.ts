@@ -9,7 +9,6 @@
  */
 import { AssessError } from '../domain/errors';
 import { FileHost } from '../hosts/file/host';
-import { PAGE } from '../i18n/page';
 import type { PaneHost } from '../app/pane-service';
 import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';
@@ -38,7 +37,7 @@ export interface OpenedWorkbook {
  * then there is nothing to show and nothing to download. `onChange` is called after every write.
  */
 export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void): Promise<OpenedWorkbook> {
-  if (!WORKBOOK.test(name)) throw new AssessError('file', PAGE.notWorkbook, { file: name });
+  if (!WORKBOOK.test(name)) throw new AssessError('file', 'page.notWorkbook', { file: name });
   // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
   const file = new FileHost(bytes, name, undefined, { outputs: false });
   await file.read();

@@ -16,7 +16,6 @@ import type { AnnualEntry, BandCode, Half, Lang, Period, RectifyStatus, RowStatu
 import { FileHost } from '../hosts/file/host';
 import type { Msg } from '../i18n';
 import { t } from '../i18n';
-import { CONFIG_MSG } from '../i18n/config';
 import { SUBMISSIONS } from '../i18n/rollup';
 import { foldText } from '../workbook/cells';
 import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
@@ -27,6 +26,7 @@ import { latestPeriod } from '../workbook/render-common';
 import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { OWNER } from '../workbook/meta';
+import { describeError, errorText, oneLine } from '../i18n/errors';
 
 /** One file handed to the roll-up: its name (as shown in 报送情况), its bytes, its modification time if known. */
 export interface RollupInput {
@@ -172,11 +172,11 @@ export function branchKey(name: string): string {
 function reasonOf(e: unknown, file: string): Msg {
   const line = (lang: Lang) => {
     if (e instanceof AssessError) {
-      const text = e.where && e.where !== file ? e.describe(lang) : t(lang, e.msg, e.params);
-      return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+      const text = e.where && e.where !== file ? describeError(e, lang) : errorText(e, lang);
+      return oneLine(text);
     }
     const detail = e instanceof Error ? e.message : String(e);
-    return t(lang, SUBMISSIONS.unexpected, { reason: detail.replace(/\s*[\r\n]+\s*/g, ' ').trim() });
+    return t(lang, SUBMISSIONS.unexpected, { reason: oneLine(detail) });
   };
   return { zh: line('zh-CN'), en: line('en-US') };
 }
@@ -189,7 +189,7 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
   const file = input.name;
   const modified = input.modified ?? null;
   try {
-    if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', CONFIG_MSG.fileNotXlsx, { path: file.split(/[\\/]/).pop() ?? file }, file);
+    if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', 'config.fileNotXlsx', { path: file.split(/[\\/]/).pop() ?? file }, file);
     const snapshot = await new FileHost(input.bytes, file, undefined, { outputs: false }).read();
     if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup' };
     return summarizeSnapshot(snapshot, file, modified, opts.asOf);

@@ -4,7 +4,6 @@
  * the pane shows: the notice, the banners' state (PaneState), what is busy.
  */
 import type { Stage } from '../app/assessWorkbook';
-import { AssessError } from '../domain/errors';
 import type { AssessmentResult, Lang, Rules } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { PANE } from '../i18n/pane';
@@ -240,10 +239,3 @@ export function statusOf(s: State): Status {
   return 'upToDate';
 }
 
-/** A failure in the user's language: the product's typed errors say where and what to do. */
-export function describeError(error: unknown, lang: Lang): string {
-  if (error instanceof AssessError) return error.describe(lang);
-  const d = error as { describe?: (l: Lang) => string; message?: string };
-  if (d && typeof d.describe === 'function') return d.describe(lang);
-  return d && typeof d.message === 'string' ? d.message : String(error);
-}

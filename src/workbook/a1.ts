@@ -1,29 +1,8 @@
-/** A1 addressing helpers shared by reader, renderer and hosts. */
-
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function colName(col: number): string {
-  if (col >= 0 && col < COL_NAMES.length) return COL_NAMES[col];
-  return spellColumn(col);
-}
-
-function spellColumn(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** The names of the first 702 columns (A…ZZ), spelled once: every cell reference the renderer writes uses them. */
-const COL_NAMES: readonly string[] = Array.from({ length: 702 }, (_, i) => spellColumn(i));
-
-/** 0-based (row, col) → "B5". */
-export function a1(row: number, col: number): string {
-  return `${colName(col)}${row + 1}`;
-}
+/**
+ * Reading A1 addresses (the one parser of sheet addresses: the reader, the pane, the hosts) and writing
+ * the links Excel follows. A cell's name (colName, a1, cellAddress) is the domain's: src/domain/cell-ref.ts.
+ */
+import { a1 } from '../domain/cell-ref';
 
 /** "B5" → {row: 4, col: 1}; `$` anchors and surrounding white space are allowed. */
 export function parseA1(ref: string): { row: number; col: number } {
@@ -103,11 +82,6 @@ export function quoteSheet(name: string): string {
   return q;
 }
 const QUOTED = new Map<string, string>();
-
-/** `Sheet!A5` as the report writes it (the sheet name unquoted, as SPEC §5 shows). */
-export function cellAddress(ref: { sheet: string; row: number; col: number }): string {
-  return `${ref.sheet}!${a1(ref.row, ref.col)}`;
-}
 
 /** A link target for Excel: 'Sheet'!A5. */
 export function linkTarget(ref: { sheet: string; row: number; col: number }): string {

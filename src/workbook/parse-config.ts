@@ -7,10 +7,9 @@ import { AssessError } from '../domain/errors';
 import { DEFAULT_RULES, RULE_KEYS, RULE_TEXT_MAX, rulesSchema } from '../domain/rules';
 import type { RuleKey, RuleKind } from '../domain/rules';
 import type { Rubric, RubricItem, Rules } from '../domain/types';
-import { CONFIG_MSG } from '../i18n/config';
 import type { ConfigMsgId } from '../i18n/config';
 import type { Params } from '../i18n';
-import { a1 } from './a1';
+import { a1 } from '../domain/cell-ref';
 import { cellText, foldText, isBlank, parseHundredths, pointsText } from './cells';
 import { headerKey } from './parse-header';
 import { choiceWords, ruleFromCell } from './rule-values';
@@ -48,7 +47,7 @@ export function isFooterText(v: CellValue): boolean {
 }
 
 function configError(id: ConfigMsgId, params: Params, where: string): AssessError {
-  return new AssessError('config', CONFIG_MSG[id], params, where);
+  return new AssessError('config', `config.${id}`, params, where);
 }
 
 // ── Rubric ───────────────────────────────────────────────────────────────────────────────────────

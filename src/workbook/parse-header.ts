@@ -6,8 +6,7 @@ import { itemNameMsg } from '../i18n/rubric';
 import { AssessError } from '../domain/errors';
 import { shortItemName } from '../domain/rubric';
 import type { Period, Rubric } from '../domain/types';
-import { CONFIG_MSG } from '../i18n/config';
-import { a1 } from './a1';
+import { a1 } from '../domain/cell-ref';
 import { foldText, parsePeriod } from './cells';
 import type { Grid } from './parse-grid';
 import type { CellValue } from './snapshot';
@@ -216,7 +215,7 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
       const letters = cols.map((c) => a1(bottom, c).replace(/\d+$/, ''));
       throw new AssessError(
         'config',
-        CONFIG_MSG.tableDuplicateItem,
+        'config.tableDuplicateItem',
         { sheet: grid.name, code: item.code, item: itemNameMsg(item), cols: { zh: letters.join('、'), en: letters.join(', ') } },
         where,
       );
@@ -226,7 +225,7 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
   if (missing.length > 0) {
     throw new AssessError(
       'config',
-      CONFIG_MSG.tableMissingItems,
+      'config.tableMissingItems',
       {
         sheet: grid.name,
         row: top + 1,

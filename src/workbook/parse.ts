@@ -22,7 +22,6 @@ import { AssessError } from '../domain/errors';
 import { DEFAULT_RUBRIC, rubricTotal } from '../domain/rubric';
 import { DEFAULT_RULES } from '../domain/rules';
 import type { CellRef, DataIssue, IssueCode, Period, Rubric, Rules, ScoreRow } from '../domain/types';
-import { CONFIG_MSG } from '../i18n/config';
 import {
   cellText,
   dateOfSerial,
@@ -113,7 +112,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
     readRows(grid, table, rubric, rows, issues);
     tables.push(table);
   }
-  if (tables.length === 0) throw new AssessError('config', CONFIG_MSG.noScoreTable, {}, null);
+  if (tables.length === 0) throw new AssessError('config', 'config.noScoreTable', {}, null);
 
   return {
     rubric,

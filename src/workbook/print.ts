@@ -14,7 +14,7 @@ import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, dateLabel, periodLabel } from '../i18n/domain';
 import { OUT, PRINT, RANK_MODE, RANKING, RESULTS } from '../i18n/output';
-import { a1 } from './a1';
+import { a1 } from '../domain/cell-ref';
 import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
 import { aspectName } from '../i18n/rubric';
 import { SheetBuilder } from './sheet-builder';

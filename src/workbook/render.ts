@@ -16,11 +16,10 @@ import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
-import { FILE_ERR } from '../i18n/file';
 import { issueMessage } from '../i18n/issues';
 import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
-import { a1, cellAddress } from './a1';
+import { a1, cellAddress } from '../domain/cell-ref';
 import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
 import type { Ledger, LedgerCells, LedgerRow } from './ledger';
 import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
@@ -471,7 +470,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   // An empty one (what an Excel run cut right after adding it leaves) holds nothing to lose: it is written into.
   const metaLike = snapshot.sheets.find((s) => s.name.toLowerCase() === META_SHEET.toLowerCase());
   if (metaLike && ((!meta && !metaSheetWritable(snapshot)) || metaLike.name !== META_SHEET)) {
-    throw new AssessError('config', FILE_ERR.metaSheetTaken, { sheet: metaLike.name }, metaLike.name);
+    throw new AssessError('config', 'file.metaSheetTaken', { sheet: metaLike.name }, metaLike.name);
   }
   const owned = ownedSheets(snapshot);
   const names = chooseSheetNames(lang, snapshot, owned);

@@ -6,7 +6,8 @@
  */
 import type { CellRef, Lang } from '../domain/types';
 import { dateLabel } from '../i18n/domain';
-import { a1, cellAddress, linkTarget } from './a1';
+import { a1, cellAddress } from '../domain/cell-ref';
+import { linkTarget } from './a1';
 import type { CellLink, OutputValue, PageSetup, RangeStyle, SheetPatch } from './snapshot';
 
 /** Excel's limit of hyperlinks on one worksheet (Excel specifications and limits). */

@@ -12,7 +12,7 @@ import { t } from '../i18n';
 import { DEFAULT_GUIDE_EN, TEMPLATE, TEMPLATE_SHEET } from '../i18n/output';
 import { RULE_WORDS } from '../i18n/rules';
 import { ruleToCell } from './rule-values';
-import { a1 } from './a1';
+import { a1 } from '../domain/cell-ref';
 import { headerStyle } from './render';
 import type { DataValidation, OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from './snapshot';
 

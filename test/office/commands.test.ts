@@ -19,6 +19,7 @@ import { RunLock } from '../../src/hosts/office/lock';
 import type { LockStore } from '../../src/hosts/office/lock';
 import { dialogUrl } from '../../src/hosts/office/dialog';
 import { FakeWorkbook } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 function event() {
   return { completed: jest.fn() };
@@ -219,7 +220,7 @@ describe('ribbon command 考评', () => {
     expect(ribbonLock.tryAcquire(RIBBON_LOCK_MS)).toBe(true);
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
     const err = await assessErrorOf(assessWorkbook(pane, {}));
-    expect(err.describe('en-US')).toMatch(/already being assessed/);
+    expect(describeError(err, 'en-US')).toMatch(/already being assessed/);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
     ribbonLock.release();
     // Now the pane holds it (as during its write): the ribbon's click starts nothing.

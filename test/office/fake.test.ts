@@ -11,6 +11,7 @@ import { OfficeHost } from '../../src/hosts/office';
 import { mapOfficeError } from '../../src/hosts/office/env';
 import { columnWidthPoints } from '../../src/hosts/office/write/styles';
 import { FakeRichApiError, FakeWorkbook } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 const now = () => new Date('2025-01-15T08:00:00Z');
 
@@ -152,12 +153,12 @@ describe('column widths', () => {
 describe('error messages', () => {
   it('worksheets.add() failing with GeneralException (two workbooks open, office-js #771) is explained', () => {
     const e = mapOfficeError(new FakeRichApiError('GeneralException', 'An internal error has occurred.', 'WorksheetCollection.add'));
-    expect(e.describe('zh-CN')).toMatch(/同时打开多个工作簿/);
-    expect(e.describe('en-US')).toMatch(/several workbooks are open/);
+    expect(describeError(e, 'zh-CN')).toMatch(/同时打开多个工作簿/);
+    expect(describeError(e, 'en-US')).toMatch(/several workbooks are open/);
   });
 
   it('ResponsePayloadSizeLimitExceeded is the payload message', () => {
     const e = mapOfficeError(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'too large'));
-    expect(e.describe('en-US')).toMatch(/exceeds what Excel accepts in one request/);
+    expect(describeError(e, 'en-US')).toMatch(/exceeds what Excel accepts in one request/);
   });
 });

@@ -16,6 +16,7 @@ import { templatePatch } from '../../src/workbook/template';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
 import type { FakeOptions } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
 const now = () => new Date('2025-01-15T08:00:00Z');
@@ -40,8 +41,8 @@ function inputsOf(wb: FakeWorkbook, names: string[]): string[] {
 async function expectHostError(p: Promise<unknown>, zh: RegExp, en: RegExp): Promise<AssessError> {
   const ae = await assessErrorOf(p);
   expect(ae.kind).toBe('host');
-  expect(ae.describe('zh-CN')).toMatch(zh);
-  expect(ae.describe('en-US')).toMatch(en);
+  expect(describeError(ae, 'zh-CN')).toMatch(zh);
+  expect(describeError(ae, 'en-US')).toMatch(en);
   return ae;
 }
 

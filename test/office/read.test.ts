@@ -11,6 +11,7 @@ import { OfficeHost } from '../../src/hosts/office';
 import { readWorkbook } from '../../src/hosts/office/read';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 jest.setTimeout(300_000);
 const now = () => new Date('2025-01-15T08:00:00Z');
@@ -51,8 +52,8 @@ describe('reads', () => {
     wb.nullValuesAbove = 0;
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
     const err = await assessErrorOf(assessWorkbook(new OfficeHost(wb.env()), { now }));
-    expect(err.describe('zh-CN')).toMatch(/工作表“考评记录”第 \d+ 行/);
-    expect(err.describe('en-US')).toMatch(/row \d+ of sheet "考评记录"/);
+    expect(describeError(err, 'zh-CN')).toMatch(/工作表“考评记录”第 \d+ 行/);
+    expect(describeError(err, 'en-US')).toMatch(/row \d+ of sheet "考评记录"/);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });
 

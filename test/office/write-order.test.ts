@@ -12,6 +12,7 @@ import { benchSnapshot } from '../../src/bench/bench';
 import { OfficeHost } from '../../src/hosts/office';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import { FakeWorkbook } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 jest.setTimeout(600_000);
 const now = () => new Date('2025-01-15T08:00:00Z');
@@ -68,8 +69,8 @@ async function everyCut(make: () => Promise<FakeWorkbook>, lang: Lang | null = n
       const inputs = wb.sheet(INPUT)!.fingerprint();
       wb.failAt = { at: k, after };
       const err = await assessErrorOf(run(wb, lang));
-      expect(err.describe('zh-CN')).toMatch(/再点一次“考评”/);
-      expect(err.describe('en-US')).toMatch(/Click Assess again/);
+      expect(describeError(err, 'zh-CN')).toMatch(/再点一次“考评”/);
+      expect(describeError(err, 'en-US')).toMatch(/Click Assess again/);
       expect(wb.sheet(INPUT)!.fingerprint()).toBe(inputs);
       wb.failAt = null;
       await run(wb, lang);
@@ -205,8 +206,8 @@ describe('two workbooks open (office-js #771)', () => {
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(50));
     wb.otherWorkbookActive = true;
     const err = await assessErrorOf(run(wb));
-    expect(err.describe('zh-CN')).toMatch(/切换到本工作簿的窗口/);
-    expect(err.describe('en-US')).toMatch(/Switch to this workbook’s window/);
+    expect(describeError(err, 'zh-CN')).toMatch(/切换到本工作簿的窗口/);
+    expect(describeError(err, 'en-US')).toMatch(/Switch to this workbook’s window/);
     wb.otherWorkbookActive = false;
     await run(wb);
     expect(state(wb)).toBe(state(reference));

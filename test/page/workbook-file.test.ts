@@ -16,6 +16,7 @@ import { openWorkbookBytes } from '../../src/page/workbook-file';
 import { paneStateOf } from '../../src/app/pane-state';
 import { templatePatch } from '../../src/workbook/template';
 import { VARIANTS } from '../support/variants';
+import { describeError } from '../../src/i18n/errors';
 
 jest.setTimeout(60000);
 
@@ -53,16 +54,16 @@ test('a damaged file fails before the pane shows: the file named, what to do sai
     () => null,
     (e: unknown) => e as AssessError,
   );
-  expect((err as AssessError).describe('zh-CN')).toBe(tool!.describe('zh-CN'));
-  expect((err as AssessError).describe('zh-CN')).toMatch(/^损坏\.xlsx: /);
+  expect(describeError((err as AssessError), 'zh-CN')).toBe(describeError(tool, 'zh-CN'));
+  expect(describeError((err as AssessError), 'zh-CN')).toMatch(/^损坏\.xlsx: /);
 });
 
 test('a file that is not an .xlsx or .xlsm by its name is refused, saying how to save it', async () => {
   for (const name of ['说明.txt', '旧格式.xls', '表格.et']) {
     const err = (await openWorkbookBytes(name, sampleBytes(), () => undefined).catch((e: unknown) => e)) as AssessError;
     expect(err).toBeInstanceOf(AssessError);
-    expect(err.describe('zh-CN')).toBe(`“${name}”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再打开`);
-    expect(err.describe('en-US')).toMatch(/is not an \.xlsx or \.xlsm workbook: save it in Excel or WPS as/);
+    expect(describeError(err, 'zh-CN')).toBe(`“${name}”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再打开`);
+    expect(describeError(err, 'en-US')).toMatch(/is not an \.xlsx or \.xlsm workbook: save it in Excel or WPS as/);
   }
 });
 
@@ -86,6 +87,6 @@ test('a blank workbook with the template inserted (no run yet) downloads as .edi
   const before = Buffer.from(dl.bytes);
   const err = await opened.host.writeRules({ ...DEFAULT_RULES, excellentMin: 9000 }, 'zh-CN').catch((e: unknown) => e);
   expect(err).toBeInstanceOf(AssessError);
-  expect((err as AssessError).describe('zh-CN')).toMatch(/考评规则/);
+  expect(describeError((err as AssessError), 'zh-CN')).toMatch(/考评规则/);
   expect(Buffer.from((await opened.download())!.bytes).equals(before)).toBe(true);
 });

@@ -22,6 +22,7 @@ import { parseWorkbook } from '../../src/workbook/parse';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { templatePatch } from '../../src/workbook/template';
 import { FakeWorkbook } from '../support/fake-excel';
+import { describeError } from '../../src/i18n/errors';
 
 jest.setTimeout(30000);
 
@@ -93,7 +94,7 @@ describe.each(PORTS)('the pane host over the %s port', (name, setup) => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AssessError);
-    expect((err as AssessError).describe('zh-CN')).toContain('考评规则');
+    expect(describeError((err as AssessError), 'zh-CN')).toContain('考评规则');
     expect(await host.read()).toEqual(before);
   });
 
@@ -187,7 +188,7 @@ describe('what only some ports can do', () => {
     await expect(host.selectCell('2024年上半年!B8')).rejects.toThrow(AssessError);
     const err = await host.writeRules({ ...DEFAULT_RULES, excellentMin: 9000 }, 'zh-CN').catch((e: AssessError) => e);
     expect(err).toBeInstanceOf(AssessError);
-    expect((err as AssessError).describe('zh-CN')).toMatch(/考评规则.*Excel/);
+    expect(describeError((err as AssessError), 'zh-CN')).toMatch(/考评规则.*Excel/);
     expect(await host.read()).toEqual(before);
   });
 

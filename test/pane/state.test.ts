@@ -59,7 +59,7 @@ test('a run with nothing gradable is 没有可评定的记录 (a warning), not �
 });
 
 test('a failed run says whether the workbook was left as it was', () => {
-  const error = new AssessError('config', { zh: '错', en: 'bad' }, {}, '考评规则!B2');
+  const error = new AssessError('config', 'config.rulesOrder', {}, '考评规则!B2');
   const s = steps(initialState('zh-CN'), { type: 'assess/request' }, { type: 'assess/failure', error, unchanged: true });
   expect(s.running).toBe(false);
   expect(s.notice).toMatchObject({ intent: 'error', msg: PANE.failed, error, unchanged: true });

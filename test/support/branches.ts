@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { FileHost } from '../../src/hosts/file/host';
 import { rollupFiles } from '../../src/rollup';
-import { a1 } from '../../src/workbook/a1';
+import { a1 } from '../../src/domain/cell-ref';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
 import { VARIANTS } from './variants';
 import { formSheet, rulesSheet, S73, S87, S97 } from './workbooks';

@@ -35,7 +35,8 @@
  */
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { OWNER_MARK } from '../../src/workbook/meta';
-import { a1, parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
+import { a1 } from '../../src/domain/cell-ref';
+import { parseA1, parseRange, quoteSheet } from '../../src/workbook/a1';
 import type { OfficeEnv } from '../../src/hosts/office/env';
 
 import { wireRun } from './office-wire';

@@ -18,8 +18,6 @@
  */
 import { SaxesParser } from 'saxes';
 import { AssessError } from '../../domain/errors';
-import { HOST_ERR } from '../../i18n/cli';
-import { FILE_ERR } from '../../i18n/file';
 import { quoteSheet } from '../../workbook/a1';
 import { OWNER_MARK } from '../../workbook/meta';
 import type { WorkbookPatch } from '../../workbook/snapshot';
@@ -149,9 +147,9 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   // Ownership first: nothing changes when a sheet to replace or delete is not ours.
   const touched = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)].map(lower));
   const gone = pkg.sheets.filter((s) => touched.has(lower(s.name)));
-  for (const s of gone) if (!owned.has(s.name)) throw new AssessError('host', HOST_ERR.foreignSheet, { sheet: s.name }, s.name);
+  for (const s of gone) if (!owned.has(s.name)) throw new AssessError('host', 'host.foreignSheet', { sheet: s.name }, s.name);
   if (pkg.structureLocked && (gone.length > 0 || patch.sheets.length > 0)) {
-    throw new AssessError('file', FILE_ERR.structureLocked, {}, null);
+    throw new AssessError('file', 'file.structureLocked', {}, null);
   }
   const kept = pkg.sheets.filter((s) => !touched.has(lower(s.name)));
 

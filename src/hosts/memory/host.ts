@@ -7,7 +7,8 @@
  */
 import type { CellEdit, WorkbookPort } from '../../app/ports';
 import { refuseTaken } from '../../app/pane-service';
-import { a1, parseCellAddress } from '../../workbook/a1';
+import { a1 } from '../../domain/cell-ref';
+import { parseCellAddress } from '../../workbook/a1';
 import type { CellValue, SheetPatch, SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 
 export interface Selection {

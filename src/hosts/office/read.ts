@@ -20,7 +20,6 @@
  * reference to it.
  */
 import { AssessError } from '../../domain/errors';
-import { OFFICE_ERR } from '../../i18n/office';
 import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
 import { META_SHEET, OWNER_MARK, isWarningsName, sheetReadings } from '../../workbook/meta';
@@ -328,7 +327,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         const types = withErrorCells ? null : ((range.valueTypes as string[][] | null) ?? null);
         if (!values || (!withErrorCells && !types)) {
           const rows = job.rect.bottom - job.rect.top + 1;
-          if (rows === 1) throw new AssessError('host', OFFICE_ERR.valuesMissing, { sheet: names[job.sheet], row: job.rect.top + 1 });
+          if (rows === 1) throw new AssessError('host', 'office.valuesMissing', { sheet: names[job.sheet], row: job.rect.top + 1 });
           const half = Math.floor(rows / 2);
           queue.unshift({ sheet: job.sheet, rect: { ...job.rect, bottom: job.rect.top + half - 1 } }, { sheet: job.sheet, rect: { ...job.rect, top: job.rect.top + half } });
           continue;

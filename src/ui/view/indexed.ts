@@ -13,7 +13,8 @@ import { issueMessage } from '../../i18n/issues';
 import { RESULTS } from '../../i18n/output';
 import { rubricItemName } from '../../i18n/rubric';
 import { PANE } from '../../i18n/pane';
-import { cellAddress, parseCellAddress } from '../../workbook/a1';
+import { cellAddress } from '../../domain/cell-ref';
+import { parseCellAddress } from '../../workbook/a1';
 import { groupKey } from '../../workbook/cells';
 import type { HalfLine, Place } from './types';
 

@@ -15,7 +15,7 @@
  *   (sheetReadings, src/workbook/meta.ts).
  */
 export { openWorkbook } from './workbook';
-export type { SheetEntry, WorkbookPackage } from './workbook';
+export type { WorkbookPackage } from './workbook';
 export { readSnapshot } from './snapshot';
 export type { ReadOptions } from './snapshot';
 

@@ -8,7 +8,8 @@
  */
 import { both } from '../../../i18n';
 import { VALIDATION } from '../../../i18n/cli';
-import { colName, parseRange } from '../../../workbook/a1';
+import { colName } from '../../../domain/cell-ref';
+import { parseRange } from '../../../workbook/a1';
 import type { RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';

@@ -17,7 +17,6 @@
  * Excel (preflight.ts).
  */
 import { AssessError } from '../../../domain/errors';
-import { OFFICE_ERR } from '../../../i18n/office';
 import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, ownedSheets, readMeta } from '../../../workbook/meta';
 import type { RunMeta } from '../../../workbook/meta';
 import type { WorkbookPatch } from '../../../workbook/snapshot';
@@ -193,8 +192,8 @@ export async function writePatch(env: OfficeEnv, state: ReadState, patch: Workbo
   } catch (e) {
     const mapped = mapOfficeError(e);
     // A failure after Excel applied part of the write: say that assessing again completes it.
-    if (mapped.msg === OFFICE_ERR.hostFailed) {
-      throw new AssessError('host', OFFICE_ERR.writeInterrupted, { detail: String(mapped.params.detail ?? '') }, null, e);
+    if (mapped.code === 'office.hostFailed') {
+      throw new AssessError('host', 'office.writeInterrupted', { detail: String(mapped.params.detail ?? '') }, null, e);
     }
     throw mapped;
   }

@@ -3,7 +3,6 @@
  * protected workbook or sheet, and in 'create' mode (the template) never replaces a sheet at all.
  */
 import { AssessError } from '../../../domain/errors';
-import { OFFICE_ERR } from '../../../i18n/office';
 import { META_SHEET, metaSheetWritable, ownedSheets } from '../../../workbook/meta';
 import type { WorkbookPatch } from '../../../workbook/snapshot';
 import type { ReadState } from '../read';
@@ -18,13 +17,13 @@ export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMo
   const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
   const touched = [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)];
   if (!touched.length) return;
-  if (state.workbookProtected) throw new AssessError('host', OFFICE_ERR.protectedWorkbook);
+  if (state.workbookProtected) throw new AssessError('host', 'office.protectedWorkbook');
   for (const name of touched) {
     const sheet = existing.get(lower(name));
     if (!sheet) continue;
-    if (mode === 'create') throw new AssessError('host', OFFICE_ERR.sheetExists, { sheet: sheet.name });
+    if (mode === 'create') throw new AssessError('host', 'office.sheetExists', { sheet: sheet.name });
     const emptyMeta = lower(name) === lower(META_SHEET) && metaSheetWritable(state.snapshot);
-    if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', OFFICE_ERR.foreignSheet, { sheet: sheet.name });
-    if (sheet.protected) throw new AssessError('host', OFFICE_ERR.protectedSheet, { sheet: sheet.name });
+    if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', 'office.foreignSheet', { sheet: sheet.name });
+    if (sheet.protected) throw new AssessError('host', 'office.protectedSheet', { sheet: sheet.name });
   }
 }

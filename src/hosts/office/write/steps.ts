@@ -4,7 +4,8 @@
  * output sheet under its temporary name, write the meta sheet in place, remove a sheet, mark a sheet as
  * ours. Text is written as text: text cells get the number format "@" before their values.
  */
-import { colName, parseRange } from '../../../workbook/a1';
+import { colName } from '../../../domain/cell-ref';
+import { parseRange } from '../../../workbook/a1';
 import { META_SHEET, OWNER_MARK } from '../../../workbook/meta';
 import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 import type { OfficeEnv } from '../env';

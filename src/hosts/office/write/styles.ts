@@ -4,7 +4,8 @@
  * grouped by value over many areas (RangeAreas) where the order cannot matter, borders range by range,
  * and each style property set the way office.js names it. Pure (no Excel calls) except setProp.
  */
-import { colName, parseRange } from '../../../workbook/a1';
+import { colName } from '../../../domain/cell-ref';
+import { parseRange } from '../../../workbook/a1';
 import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 
 /** Widest row (no spread: outputs have 100,000 rows). */
