@@ -27,7 +27,7 @@ import { issueMessage } from '../i18n/issues';
 import { rubricItemName } from '../i18n/rubric';
 import { cellAddress } from '../domain/cell-ref';
 import { EMPTY_LEDGER, LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
-import type { Ledger, LedgerCells } from '../workbook/ledger';
+import type { Ledger, LedgerCells, LedgerField } from '../workbook/ledger';
 import { summaryText } from './summary-text';
 
 const Band = z.enum(BAND_CODES);
@@ -106,7 +106,7 @@ export const LedgerReportSchema = z.object({
   responsible: z.string().nullable(),
   progress: z.string().nullable(),
   closedOn: z.string().nullable(),
-});
+} satisfies Record<LedgerField, z.ZodType>);
 
 /** A ledger row whose warning no longer arises (已不再触发), kept for what was written. */
 export const KeptLedgerReportSchema = LedgerReportSchema.extend({

@@ -37,7 +37,7 @@ const SPELLINGS: { [K in RuleKey]?: Record<string, Rules[K]> } = {
 
 /** A text rule's value: NFKC-folded, spaces collapsed and trimmed; a document title's 《》 taken off. */
 export function ruleText(key: RuleKey, text: string): string {
-  const s = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const s = foldText(text);
   return key === 'basis' ? s.replace(/^《(.*)》$/, '$1').trim() : s;
 }
 
