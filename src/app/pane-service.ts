@@ -20,6 +20,7 @@ import type { CellValue, OutputValue, SheetPatch, WorkbookPatch, WorkbookSnapsho
 import type { PaneState } from './pane-state';
 import { paneStateOf } from './pane-state';
 import type { CellEdit, HostKind, WorkbookHost, WorkbookPort } from './ports';
+import { PANE_CODES } from '../i18n/pane-host';
 
 export interface TemplateResult {
   inserted: string[];
@@ -76,7 +77,7 @@ export class PortPaneHost implements PaneHost {
   }
 
   async selectCell(address: string): Promise<void> {
-    if (!this.port.select) throw new AssessError('host', 'pane.cannotSelect', { cell: address }, address);
+    if (!this.port.select) throw new AssessError('host', PANE_CODES.cannotSelect, { cell: address }, address);
     parseCellAddress(address); // a malformed address fails before the host is asked
     await this.port.select(address);
   }
@@ -96,7 +97,7 @@ export class PortPaneHost implements PaneHost {
       await this.port.insert({ sheets: [plan.patch], deleteSheets: [], activate: null });
       return { sheet: plan.sheet, created: true };
     }
-    if (!this.port.editCells) throw new AssessError('host', 'pane.cannotEditRules', { sheet: plan.sheet }, plan.sheet);
+    if (!this.port.editCells) throw new AssessError('host', PANE_CODES.cannotEditRules, { sheet: plan.sheet }, plan.sheet);
     await this.port.editCells(plan.sheet, plan.cells);
     return { sheet: plan.sheet, created: false };
   }
@@ -138,7 +139,7 @@ export function portOverHost(host: WorkbookHost, kind: HostKind): WorkbookPort {
 export function refuseTaken(snapshot: WorkbookSnapshot, patch: WorkbookPatch): void {
   const taken = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
   const clash = patch.sheets.find((s) => taken.has(s.name.toLowerCase()));
-  if (clash) throw new AssessError('host', 'pane.sheetExists', { sheet: clash.name }, clash.name);
+  if (clash) throw new AssessError('host', PANE_CODES.sheetExists, { sheet: clash.name }, clash.name);
 }
 
 // ───────────────────────────── state ─────────────────────────────

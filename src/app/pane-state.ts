@@ -24,13 +24,13 @@ export interface PaneState {
 
 /** Does the snapshot hold a recognised score table? Uses the reader, loaded on demand (it is heavy). */
 async function hasScoreTable(snapshot: WorkbookSnapshot): Promise<boolean> {
-  const { parseWorkbook } = await import('../workbook/parse');
+  const [{ parseWorkbook }, { CONFIG_CODES }] = await Promise.all([import('../workbook/parse'), import('../i18n/config')]);
   try {
     return parseWorkbook(snapshot).tables.length > 0;
   } catch (e) {
     // The reader's "no score table" is the one answer that offers the template; any other configuration
     // error (bad rubric, bad rules) means there is a workbook to fix, not a template to add.
-    return !(e instanceof AssessError && e.code === 'config.noScoreTable');
+    return !(e instanceof AssessError && e.code === CONFIG_CODES.noScoreTable);
   }
 }
 

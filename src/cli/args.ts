@@ -8,6 +8,8 @@ import { isIsoDate } from '../app/clock';
 import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { isLang } from '../i18n';
+import { CLI_CODES } from '../i18n/cli';
+import { ROLLUP_CODES } from '../i18n/rollup';
 
 export type Command = 'assess' | 'template' | 'demo' | 'rollup' | 'help';
 
@@ -70,7 +72,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!(name in VALUE_OPTIONS)) throw new AssessError('usage', 'cli.unknownOption', { option: name });
+    if (!(name in VALUE_OPTIONS)) throw new AssessError('usage', CLI_CODES.unknownOption, { option: name });
     let value: string | undefined;
     if (eq > 0) value = a.slice(eq + 1);
     else {
@@ -79,7 +81,7 @@ export function parseArgs(argv: string[]): CliArgs {
       else i++;
     }
     if (value === undefined || value === '') {
-      throw new AssessError('usage', 'cli.missingValue', { option: name, example: VALUE_OPTIONS[name] });
+      throw new AssessError('usage', CLI_CODES.missingValue, { option: name, example: VALUE_OPTIONS[name] });
     }
     switch (name) {
       case '--out':
@@ -89,11 +91,11 @@ export function parseArgs(argv: string[]): CliArgs {
         out.json = value;
         break;
       case '--lang':
-        if (!isLang(value)) throw new AssessError('usage', 'cli.badLang', { value });
+        if (!isLang(value)) throw new AssessError('usage', CLI_CODES.badLang, { value });
         out.lang = value;
         break;
       case '--as-of':
-        if (!isIsoDate(value)) throw new AssessError('usage', 'cli.badAsOf', { value });
+        if (!isIsoDate(value)) throw new AssessError('usage', CLI_CODES.badAsOf, { value });
         out.asOf = value;
         break;
       case '--template':
@@ -106,28 +108,28 @@ export function parseArgs(argv: string[]): CliArgs {
   if (templateOpt !== null) {
     out.command = 'template';
     out.file = templateOpt;
-    if (positional.length > 0) throw new AssessError('usage', 'cli.tooManyArgs', { value: positional[0] });
+    if (positional.length > 0) throw new AssessError('usage', CLI_CODES.tooManyArgs, { value: positional[0] });
   } else if (positional[0] === 'template') {
     out.command = 'template';
-    if (positional.length < 2) throw new AssessError('usage', 'cli.missingTemplateFile');
-    if (positional.length > 2) throw new AssessError('usage', 'cli.tooManyArgs', { value: positional[2] });
+    if (positional.length < 2) throw new AssessError('usage', CLI_CODES.missingTemplateFile);
+    if (positional.length > 2) throw new AssessError('usage', CLI_CODES.tooManyArgs, { value: positional[2] });
     out.file = positional[1];
   } else if (positional[0] === 'demo' && positional.length === 1) {
     out.command = 'demo';
   } else if (positional[0] === 'rollup') {
     out.command = 'rollup';
     out.inputs = positional.slice(1);
-    if (out.inputs.length === 0) throw new AssessError('usage', 'rollup.missingInput');
-    if (!out.out) throw new AssessError('usage', 'rollup.missingOut');
+    if (out.inputs.length === 0) throw new AssessError('usage', ROLLUP_CODES.missingInput);
+    if (!out.out) throw new AssessError('usage', ROLLUP_CODES.missingOut);
   } else {
     const rest = positional[0] === 'assess' ? positional.slice(1) : positional;
-    if (rest.length === 0) throw new AssessError('usage', 'cli.missingInput');
-    if (rest.length > 1) throw new AssessError('usage', 'cli.tooManyArgs', { value: rest[1] });
+    if (rest.length === 0) throw new AssessError('usage', CLI_CODES.missingInput);
+    if (rest.length > 1) throw new AssessError('usage', CLI_CODES.tooManyArgs, { value: rest[1] });
     out.file = rest[0];
   }
 
   const notHere = (option: string, command: string) => {
-    throw new AssessError('usage', 'cli.optionNotHere', { option, command });
+    throw new AssessError('usage', CLI_CODES.optionNotHere, { option, command });
   };
   if (out.command === 'template') {
     if (out.out) notHere('--out', 'template');

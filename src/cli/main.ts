@@ -18,7 +18,7 @@ import { AssessError } from '../domain/errors';
 import type { BandCode, Lang } from '../domain/types';
 import { BAND_CODES } from '../domain/bands';
 import { t } from '../i18n';
-import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE } from '../i18n/cli';
+import { CLI_ERR, PROGRESS, PROGRESS_DONE, PROGRESS_ROWS, SUMMARY, USAGE, CLI_CODES } from '../i18n/cli';
 import { BAND, periodLabel } from '../i18n/domain';
 import { FileHost } from '../hosts/file/host';
 import { atomicWrite, checkOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node';
@@ -27,6 +27,7 @@ import type { CliArgs } from './args';
 import { parseArgs, peekLang } from './args';
 import { runRollup } from './rollup';
 import { describeError, oneLine } from '../i18n/errors';
+import { FILE_CODES } from '../i18n/file';
 
 /** Inputs above these sizes get progress lines on stderr. */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
@@ -76,9 +77,9 @@ function checkInput(file: string): void {
   try {
     st = fs.statSync(file);
   } catch {
-    throw new AssessError('file', 'cli.notFound', {}, file);
+    throw new AssessError('file', CLI_CODES.notFound, {}, file);
   }
-  if (st.isDirectory()) throw new AssessError('file', 'cli.notAFile', {}, file);
+  if (st.isDirectory()) throw new AssessError('file', CLI_CODES.notAFile, {}, file);
 }
 
 /** The summary printed on stdout: bands of the latest graded period, warning and issue counts. */
@@ -133,14 +134,14 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
   checkInput(input);
   const jsonFile = o.json && o.json !== '-' ? o.json : null;
   if (sameFile(input, o.out) || (jsonFile && sameFile(input, jsonFile))) {
-    throw new AssessError('usage', 'cli.outIsInput', {}, o.out);
+    throw new AssessError('usage', CLI_CODES.outIsInput, {}, o.out);
   }
-  if (jsonFile && sameFile(o.out, jsonFile)) throw new AssessError('usage', 'file.jsonIsOut', {}, jsonFile);
+  if (jsonFile && sameFile(o.out, jsonFile)) throw new AssessError('usage', FILE_CODES.jsonIsOut, {}, jsonFile);
   // The assessed copy is the input's package with sheets added: a macro workbook stays one (.xlsm), and
   // the output is a workbook (.xlsx or .xlsm, never .csv or anything else).
   const outExt = path.extname(o.out).toLowerCase();
   if (/\.xls[xm]$/i.test(input) && (macroEnabled(input) !== macroEnabled(o.out) || (outExt !== '.xlsx' && outExt !== '.xlsm'))) {
-    throw new AssessError('usage', 'cli.outExtension', { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
+    throw new AssessError('usage', CLI_CODES.outExtension, { ext: macroEnabled(input) ? '.xlsm' : '.xlsx' }, o.out);
   }
   // Both outputs are checked before anything is written, so a bad --json path leaves no half result.
   checkOutputPath(o.out);
@@ -210,7 +211,7 @@ async function runAssess(args: CliArgs, io: Io): Promise<number> {
 async function runTemplate(args: CliArgs, io: Io): Promise<number> {
   const file = args.file!;
   const lang: Lang = args.lang ?? 'zh-CN';
-  if (fs.existsSync(file) && !args.force) throw new AssessError('usage', 'cli.templateExists', {}, file);
+  if (fs.existsSync(file) && !args.force) throw new AssessError('usage', CLI_CODES.templateExists, {}, file);
   const host = FileHost.empty();
   await host.write(templatePatch(lang));
   await saveWorkbookFile(host, file);
@@ -231,7 +232,7 @@ export function sampleWorkbookPath(): string {
 async function runDemo(args: CliArgs, io: Io): Promise<number> {
   const lang: Lang = args.lang ?? 'zh-CN';
   const sample = sampleWorkbookPath();
-  if (!fs.existsSync(sample)) throw new AssessError('file', 'cli.demoMissing', {}, sample);
+  if (!fs.existsSync(sample)) throw new AssessError('file', CLI_CODES.demoMissing, {}, sample);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-demo-'));
   const input = path.join(dir, 'sample.xlsx');
   fs.copyFileSync(sample, input);

@@ -13,7 +13,7 @@ import { localDate, localIso } from '../app/clock';
 import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
-import { ROLLUP_CLI } from '../i18n/rollup';
+import { ROLLUP_CLI, ROLLUP_CODES } from '../i18n/rollup';
 import { FileHost } from '../hosts/file/host';
 import { atomicWrite, checkOutputPath } from '../hosts/file/node';
 import { finishRollup } from '../rollup';
@@ -22,6 +22,7 @@ import type { FileSummary } from '../rollup/summary';
 import { isRollupWorkbook } from '../rollup/summary';
 import type { CliArgs } from './args';
 import { RollupProgress, findWorkbooks, summarizeFiles } from './rollup-files';
+import { FILE_CODES } from '../i18n/file';
 
 export interface RollupIo {
   out: (line: string) => void;
@@ -60,7 +61,7 @@ async function checkReplaceable(out: string, force: boolean): Promise<void> {
   } catch {
     rollup = false;
   }
-  if (!rollup) throw new AssessError('usage', 'rollup.outNotRollup', {}, out);
+  if (!rollup) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
 }
 
 export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOptions = {}): Promise<number> {
@@ -73,10 +74,10 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
   // With the report on standard output (--json -), the summary lines go to standard error.
   const say = args.json === '-' ? io.err : io.out;
 
-  if (path.extname(out).toLowerCase() !== '.xlsx') throw new AssessError('usage', 'rollup.outExtension', {}, out);
-  if (json && sameFile(out, json)) throw new AssessError('usage', 'file.jsonIsOut', {}, json);
+  if (path.extname(out).toLowerCase() !== '.xlsx') throw new AssessError('usage', ROLLUP_CODES.outExtension, {}, out);
+  if (json && sameFile(out, json)) throw new AssessError('usage', FILE_CODES.jsonIsOut, {}, json);
   for (const input of args.inputs) {
-    if (sameFile(input, out) || (json && sameFile(input, json))) throw new AssessError('usage', 'rollup.outIsInput', {}, input);
+    if (sameFile(input, out) || (json && sameFile(input, json))) throw new AssessError('usage', ROLLUP_CODES.outIsInput, {}, input);
   }
   checkOutputPath(out);
   if (json) checkOutputPath(json);
@@ -84,7 +85,7 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
 
   const started = opts.clock?.() ?? Date.now();
   const items = findWorkbooks(args.inputs, json ? [out, json] : [out]);
-  if (items.length === 0) throw new AssessError('usage', 'rollup.noWorkbooks', {}, args.inputs.join(' '));
+  if (items.length === 0) throw new AssessError('usage', ROLLUP_CODES.noWorkbooks, {}, args.inputs.join(' '));
   const files = items.flatMap((x) => (x.kind === 'file' ? [x.file] : []));
   const progress = new RollupProgress(items.length, { lang, write: io.bar, columns: io.columns, now: opts.clock });
   const missing = items.length - files.length;
@@ -102,7 +103,7 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
   if (!summaries.some((s) => s.kind === 'branch')) {
     const first = failed[0] ?? summaries[0];
     const why = first.kind === 'failed' ? tr(ROLLUP_CLI.fileReason, { file: first.file, reason: t(lang, first.reason) }) : first.file;
-    throw new AssessError('file', 'rollup.noneReadable', { count: summaries.length, first: why });
+    throw new AssessError('file', ROLLUP_CODES.noneReadable, { count: summaries.length, first: why });
   }
 
   const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now) });

@@ -15,7 +15,7 @@ import type { AssessOutcome } from '../app/assessWorkbook';
 import { AssessError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
-import { COMMAND_MSG, OFFICE_ERR } from '../i18n/office';
+import { COMMAND_MSG, OFFICE_ERR, COMMAND_CODES } from '../i18n/office';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { WorkbookHost } from '../app/ports';
 import { describeError } from '../i18n/errors';
@@ -72,7 +72,7 @@ export function ribbonHost(host: WorkbookHost, maxRows = RIBBON_MAX_ROWS): Workb
     read: async () => {
       const snapshot = await host.read();
       const rows = inputRows(snapshot);
-      if (rows > maxRows) throw new AssessError('host', 'command.useThePane', { rows });
+      if (rows > maxRows) throw new AssessError('host', COMMAND_CODES.useThePane, { rows });
       return snapshot;
     },
     write: (patch) => host.write(patch),

@@ -1,6 +1,6 @@
 /**
  * Typed failures that stop a run (configuration errors, unreadable files, host errors). Each carries a
- * CODE — its entry in the catalogue, `area.key` (`config.rubricTotal`, `office.protectedSheet`) — its
+ * CODE — its entry in the catalogue, `area.key` (CONFIG_CODES.rubricTotal is `config.rubricTotal`) — its
  * parameters and, where there is one, the sheet and cell or the file at fault. No words here: the
  * catalogue turns an error into a message in the user's language (src/i18n/errors.ts: describeError).
  * Data problems in score rows are not errors: they are DataIssues in the report.
@@ -8,13 +8,12 @@
 
 export type ErrorKind = 'config' | 'file' | 'usage' | 'host';
 
+declare const errorCode: unique symbol;
 /**
- * The error codes. Empty here: the catalogue (src/i18n/errors.ts) adds every code it has words for by
- * declaration merging, so a code without words does not compile, while the domain imports no catalogue.
+ * An error's code, `area.key`. Only the catalogue makes codes (src/i18n/errors.ts: errorCodes, from a table of
+ * messages), so every code has its words, and the words are loaded wherever a code can be thrown.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ErrorCodes {}
-export type ErrorCode = keyof ErrorCodes;
+export type ErrorCode = string & { readonly [errorCode]: true };
 
 /** A message parameter: text, a number, or a word in both languages (an item's name). */
 export type ErrorParam = string | number | null | undefined | { readonly zh: string; readonly en: string };

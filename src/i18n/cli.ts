@@ -3,6 +3,8 @@
  * Chinese first, English second. Errors say what is wrong, where (file or sheet), and what to do.
  */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
+
 
 export const USAGE: Msg = {
   zh: [
@@ -123,6 +125,8 @@ export const CLI_ERR = {
   },
 } satisfies Record<string, Msg>;
 
+export const CLI_CODES = errorCodes('cli', CLI_ERR);
+
 /** The file host's refusals (defence in depth: the renderer already avoids these). */
 export const HOST_ERR = {
   foreignSheet: {
@@ -130,6 +134,8 @@ export const HOST_ERR = {
     en: 'sheet “{sheet}” was not created by the assessment add-in and cannot be overwritten or deleted; rename it and run again',
   },
 } satisfies Record<string, Msg>;
+
+export const HOST_CODES = errorCodes('host', HOST_ERR);
 
 export const PROGRESS: Record<'read' | 'parse' | 'assess' | 'render' | 'write' | 'save', Msg> = {
   read: { zh: '正在读取工作簿…', en: 'Reading the workbook…' },

@@ -4,6 +4,7 @@
  * `where`, shown before the message by AssessError.describe.
  */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
 
 export const CONFIG_MSG = {
   // ── 考评细则 / Rubric ──────────────────────────────────────────────────────────────
@@ -110,5 +111,8 @@ export const CONFIG_MSG = {
     en: 'Cannot open “{path}” ({detail}); check the file’s permissions',
   },
 } satisfies Record<string, Msg>;
+
+/** The codes of these errors (AssessError kinds 'config' and 'file'). */
+export const CONFIG_CODES = errorCodes('config', CONFIG_MSG);
 
 export type ConfigMsgId = keyof typeof CONFIG_MSG;

@@ -4,6 +4,8 @@
  * that was reached. Each message says what to do.
  */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
+
 
 /** Why a package cannot be read: the codes of the file host's PackageError, each with its message below. */
 export type PackageErrorCode =
@@ -71,6 +73,8 @@ export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
   },
 };
 
+export const PACKAGE_CODES = errorCodes('package', PACKAGE_MSG);
+
 export const FILE_ERR = {
   encrypted: {
     zh: '工作簿设有打开密码（文件已加密），无法读取。请在Excel中打开，在“文件→信息→保护工作簿→用密码进行加密”中删除密码并保存后再试',
@@ -101,6 +105,8 @@ export const FILE_ERR = {
     en: '--json and --out name the same file: choose another file for the JSON report (or --json - to print it)',
   },
 } satisfies Record<string, Msg>;
+
+export const FILE_CODES = errorCodes('file', FILE_ERR);
 
 /** A byte count or a count of cells/rows as a limit in messages: "1 GB", "512 MB", "256 KB", "8,000,000". */
 export function limitText(code: PackageErrorCode, limit: number): string {

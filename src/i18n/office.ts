@@ -1,5 +1,7 @@
 /** Catalogue: what the Excel add-in (Office.js host, ribbon command, failure dialog) says. Chinese first. */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
+
 
 export const OFFICE_ERR = {
   unsupportedVersion: {
@@ -56,6 +58,8 @@ export const OFFICE_ERR = {
   },
 } satisfies Record<string, Msg>;
 
+export const OFFICE_CODES = errorCodes('office', OFFICE_ERR);
+
 export const COMMAND_MSG = {
   dialogTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   failed: { zh: '考评未完成', en: 'The assessment did not finish' },
@@ -70,3 +74,5 @@ export const COMMAND_MSG = {
   close: { zh: '关闭', en: 'Close' },
   unexpected: { zh: '发生意外错误：{detail}', en: 'An unexpected error occurred: {detail}' },
 } satisfies Record<string, Msg>;
+
+export const COMMAND_CODES = errorCodes('command', { useThePane: COMMAND_MSG.useThePane });

@@ -4,6 +4,7 @@
  * pane inside the page speaks from ./pane; the roll-up's sheet words come from ./rollup.
  */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
 
 export const PAGE = {
   title: { zh: '党小组考评助手 · 考评网页', en: 'Party Group Assessment · Workbook page' },
@@ -79,4 +80,6 @@ export const PAGE = {
     en: 'The same rules as the Excel add-in and the assess command-line tool; the downloaded workbook is what assess writes for the same file.',
   },
 } satisfies Record<string, Msg>;
+
+export const PAGE_CODES = errorCodes('page', { notWorkbook: PAGE.notWorkbook });
 

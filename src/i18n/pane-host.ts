@@ -1,5 +1,6 @@
 /** Catalogue: what the pane's host layer refuses (src/taskpane/pane-host.ts), Chinese first. */
 import type { Msg } from './index';
+import { errorCodes } from './errors';
 
 export const PANE_HOST_ERR = {
   sheetExists: {
@@ -15,3 +16,5 @@ export const PANE_HOST_ERR = {
     en: 'The rules on sheet “{sheet}” cannot be edited here: change them in Excel, then assess again.',
   },
 } satisfies Record<string, Msg>;
+
+export const PANE_CODES = errorCodes('pane', PANE_HOST_ERR);

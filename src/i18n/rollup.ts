@@ -5,6 +5,7 @@
  */
 import type { Msg } from './index';
 import { WORD } from './words';
+import { errorCodes } from './errors';
 
 /** The summary workbook's sheets, in tab order. */
 export type RollupSheet = 'branches' | 'nominees' | 'rectify' | 'submissions';
@@ -177,6 +178,8 @@ export const ROLLUP_ERR = {
     en: 'no file could be read ({count} in all), so no summary was written: {first}',
   },
 } satisfies Record<string, Msg>;
+
+export const ROLLUP_CODES = errorCodes('rollup', ROLLUP_ERR);
 
 export const ROLLUP_CLI = {
   progress: { zh: '汇总 {bar} {done}/{total}个文件', en: 'Summarizing {bar} {done}/{total} files' },

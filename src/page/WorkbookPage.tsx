@@ -27,6 +27,7 @@ import type { PickedFile } from './files';
 import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
 import { describeError, oneLine } from '../i18n/errors';
 import type { Download, OpenedWorkbook } from './workbook-file';
+import { CONFIG_CODES } from '../i18n/config';
 
 // The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
 const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
@@ -93,7 +94,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
       try {
         bytes = await fileBytes(file);
       } catch (e) {
-        throw new AssessError('file', 'config.fileUnreadable', { path: file.name, detail: e instanceof Error ? e.name : String(e) });
+        throw new AssessError('file', CONFIG_CODES.fileUnreadable, { path: file.name, detail: e instanceof Error ? e.name : String(e) });
       }
       const opened = await openWorkbookBytes(file.name, bytes, () => {
         void opened.download().then((d) => {

@@ -14,6 +14,7 @@ import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';
 import { readMeta } from '../workbook/meta';
 import { WORKBOOK, downloadName, mimeOf } from './files';
+import { PAGE_CODES } from '../i18n/page';
 
 export interface Download {
   bytes: Uint8Array;
@@ -37,7 +38,7 @@ export interface OpenedWorkbook {
  * then there is nothing to show and nothing to download. `onChange` is called after every write.
  */
 export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void): Promise<OpenedWorkbook> {
-  if (!WORKBOOK.test(name)) throw new AssessError('file', 'page.notWorkbook', { file: name });
+  if (!WORKBOOK.test(name)) throw new AssessError('file', PAGE_CODES.notWorkbook, { file: name });
   // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
   const file = new FileHost(bytes, name, undefined, { outputs: false });
   await file.read();

@@ -27,6 +27,7 @@ import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { OWNER } from '../workbook/meta';
 import { describeError, errorText, oneLine } from '../i18n/errors';
+import { CONFIG_CODES } from '../i18n/config';
 
 /** One file handed to the roll-up: its name (as shown in 报送情况), its bytes, its modification time if known. */
 export interface RollupInput {
@@ -189,7 +190,7 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
   const file = input.name;
   const modified = input.modified ?? null;
   try {
-    if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', 'config.fileNotXlsx', { path: file.split(/[\\/]/).pop() ?? file }, file);
+    if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', CONFIG_CODES.fileNotXlsx, { path: file.split(/[\\/]/).pop() ?? file }, file);
     const snapshot = await new FileHost(input.bytes, file, undefined, { outputs: false }).read();
     if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup' };
     return summarizeSnapshot(snapshot, file, modified, opts.asOf);

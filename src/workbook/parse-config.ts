@@ -16,6 +16,7 @@ import { choiceWords, ruleFromCell } from './rule-values';
 import { Grid } from './parse-grid';
 import { META_SHEET, ownedSheets } from './meta';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { CONFIG_CODES } from '../i18n/config';
 
 export const RUBRIC_SHEET_NAMES = ['考评细则', 'rubric'];
 export const RULES_SHEET_NAMES = ['考评规则', 'rules'];
@@ -47,7 +48,7 @@ export function isFooterText(v: CellValue): boolean {
 }
 
 function configError(id: ConfigMsgId, params: Params, where: string): AssessError {
-  return new AssessError('config', `config.${id}`, params, where);
+  return new AssessError('config', CONFIG_CODES[id], params, where);
 }
 
 // ── Rubric ───────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import { a1 } from '../domain/cell-ref';
 import { foldText, parsePeriod } from './cells';
 import type { Grid } from './parse-grid';
 import type { CellValue } from './snapshot';
+import { CONFIG_CODES } from '../i18n/config';
 
 export type Field =
   | 'group'
@@ -215,7 +216,7 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
       const letters = cols.map((c) => a1(bottom, c).replace(/\d+$/, ''));
       throw new AssessError(
         'config',
-        'config.tableDuplicateItem',
+        CONFIG_CODES.tableDuplicateItem,
         { sheet: grid.name, code: item.code, item: itemNameMsg(item), cols: { zh: letters.join('、'), en: letters.join(', ') } },
         where,
       );
@@ -225,7 +226,7 @@ function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bo
   if (missing.length > 0) {
     throw new AssessError(
       'config',
-      'config.tableMissingItems',
+      CONFIG_CODES.tableMissingItems,
       {
         sheet: grid.name,
         row: top + 1,

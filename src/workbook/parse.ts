@@ -44,6 +44,7 @@ import { Grid } from './parse-grid';
 import { findHeader, HeaderMatcher, tablePeriod, titleUnit } from './parse-header';
 import type { TableInfo } from './parse-header';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
+import { CONFIG_CODES } from '../i18n/config';
 
 export type { TableInfo } from './parse-header';
 
@@ -112,7 +113,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
     readRows(grid, table, rubric, rows, issues);
     tables.push(table);
   }
-  if (tables.length === 0) throw new AssessError('config', 'config.noScoreTable', {}, null);
+  if (tables.length === 0) throw new AssessError('config', CONFIG_CODES.noScoreTable, {}, null);
 
   return {
     rubric,

@@ -39,6 +39,7 @@ import {
 } from './sheet-builder';
 import type { CellStyle, Colours, Column } from './sheet-builder';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
+import { FILE_CODES } from '../i18n/file';
 
 export { headerStyle } from './sheet-builder';
 export type { Colours } from './sheet-builder';
@@ -470,7 +471,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   // An empty one (what an Excel run cut right after adding it leaves) holds nothing to lose: it is written into.
   const metaLike = snapshot.sheets.find((s) => s.name.toLowerCase() === META_SHEET.toLowerCase());
   if (metaLike && ((!meta && !metaSheetWritable(snapshot)) || metaLike.name !== META_SHEET)) {
-    throw new AssessError('config', 'file.metaSheetTaken', { sheet: metaLike.name }, metaLike.name);
+    throw new AssessError('config', FILE_CODES.metaSheetTaken, { sheet: metaLike.name }, metaLike.name);
   }
   const owned = ownedSheets(snapshot);
   const names = chooseSheetNames(lang, snapshot, owned);

@@ -11,6 +11,7 @@ import { initialState, primaryAction, reducer, statusOf } from '../../src/ui/sta
 import { compareRuns, decodeDigest, encodeDigest } from '../../src/workbook/digest';
 import { parseWorkbook } from '../../src/workbook/parse';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { CONFIG_CODES } from '../../src/i18n/config';
 
 const parsed = parseWorkbook(sample as unknown as WorkbookSnapshot);
 const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2026-05-01' });
@@ -59,7 +60,7 @@ test('a run with nothing gradable is 没有可评定的记录 (a warning), not �
 });
 
 test('a failed run says whether the workbook was left as it was', () => {
-  const error = new AssessError('config', 'config.rulesOrder', {}, '考评规则!B2');
+  const error = new AssessError('config', CONFIG_CODES.rulesOrder, {}, '考评规则!B2');
   const s = steps(initialState('zh-CN'), { type: 'assess/request' }, { type: 'assess/failure', error, unchanged: true });
   expect(s.running).toBe(false);
   expect(s.notice).toMatchObject({ intent: 'error', msg: PANE.failed, error, unchanged: true });

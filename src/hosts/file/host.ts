@@ -8,7 +8,7 @@
  * over a stated limit…) and what to do; nothing is written anywhere.
  */
 import { AssessError } from '../../domain/errors';
-import { limitText } from '../../i18n/file';
+import { limitText, FILE_CODES, PACKAGE_CODES } from '../../i18n/file';
 import { ownedSheets } from '../../workbook/meta';
 import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WorkbookHost } from '../../app/ports';
@@ -17,6 +17,7 @@ import type { PackageLimits } from './package/archive';
 import { openWorkbook, readSnapshot } from './read';
 import type { ReadOptions, WorkbookPackage } from './read';
 import { emptyWorkbook, patchPackage } from './write';
+import { CONFIG_CODES } from '../../i18n/config';
 
 /** An OLE compound file (old .xls, or an encrypted .xlsx wrapped by Office): it starts D0 CF 11 E0. */
 function isCompoundFile(b: Uint8Array): boolean {
@@ -26,7 +27,7 @@ function isCompoundFile(b: Uint8Array): boolean {
 /** A PackageError as the AssessError a user reads. */
 export function packageFailure(e: PackageError, file: string): AssessError {
   const params = { part: e.part ?? '', detail: e.detail, limit: e.numbers.limit !== undefined ? limitText(e.code, e.numbers.limit) : '' };
-  return new AssessError('file', `package.${e.code}`, params, file, e);
+  return new AssessError('file', PACKAGE_CODES[e.code], params, file, e);
 }
 
 export class FileHost implements WorkbookHost {
@@ -63,7 +64,7 @@ export class FileHost implements WorkbookHost {
         if (isCompoundFile(this.data)) {
           // Office stores an .xlsx with an open password inside a compound file ("EncryptedPackage" stream);
           // anything else in one is an old binary .xls.
-          throw new AssessError('file', (await isEncryptedPackage(this.data)) ? 'file.encrypted' : 'config.fileNotXlsx', { path: this.file }, this.file);
+          throw new AssessError('file', (await isEncryptedPackage(this.data)) ? FILE_CODES.encrypted : CONFIG_CODES.fileNotXlsx, { path: this.file }, this.file);
         }
         this.pkg = await openWorkbook(this.data, this.limits);
       }
@@ -89,7 +90,7 @@ export class FileHost implements WorkbookHost {
         throw this.failure(e);
       }
       if (this.data && pkg.sheets.every((s) => s.kind !== 'worksheet')) {
-        throw new AssessError('file', 'file.noWorksheets', {}, this.file);
+        throw new AssessError('file', FILE_CODES.noWorksheets, {}, this.file);
       }
     }
     return this.snapshot;

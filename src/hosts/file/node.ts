@@ -12,6 +12,9 @@ import { FileHost } from './host';
 import type { PackageLimits } from './package/archive';
 import type { ReadOptions } from './read';
 import { useNodeZlibStreams } from './zlib-streams';
+import { CONFIG_CODES } from '../../i18n/config';
+import { CLI_CODES } from '../../i18n/cli';
+import { FILE_CODES } from '../../i18n/file';
 
 // zip.js inflates and deflates through node:zlib streams with large chunks (zlib-streams.ts).
 useNodeZlibStreams();
@@ -23,18 +26,18 @@ export async function openWorkbookFile(file: string, limits?: PackageLimits, rea
     stat = await fs.promises.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AssessError('file', 'config.fileNotFound', { path: file }, file, e);
-    throw new AssessError('file', 'config.fileUnreadable', { path: file, detail: code ?? String(e) }, file, e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AssessError('file', CONFIG_CODES.fileNotFound, { path: file }, file, e);
+    throw new AssessError('file', CONFIG_CODES.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
   }
-  if (stat.isDirectory()) throw new AssessError('file', 'config.fileIsDirectory', { path: file }, file);
+  if (stat.isDirectory()) throw new AssessError('file', CONFIG_CODES.fileIsDirectory, { path: file }, file);
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') throw new AssessError('file', 'config.fileNotXlsx', { path: file }, file);
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new AssessError('file', CONFIG_CODES.fileNotXlsx, { path: file }, file);
   let data: Buffer;
   try {
     data = await fs.promises.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AssessError('file', 'config.fileUnreadable', { path: file, detail: code ?? String(e) }, file, e);
+    throw new AssessError('file', CONFIG_CODES.fileUnreadable, { path: file, detail: code ?? String(e) }, file, e);
   }
   return new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, limits, readOptions);
 }
@@ -50,15 +53,15 @@ export function checkOutputPath(file: string): void {
     st = fs.statSync(abs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new AssessError('file', 'cli.cannotWrite', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, file);
+      throw new AssessError('file', CLI_CODES.cannotWrite, { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, file);
     }
   }
-  if (st?.isDirectory()) throw new AssessError('file', 'cli.cannotWrite', { reason: 'EISDIR' }, file);
-  if (st && !st.isFile()) throw new AssessError('file', 'file.notRegularFile', {}, file);
+  if (st?.isDirectory()) throw new AssessError('file', CLI_CODES.cannotWrite, { reason: 'EISDIR' }, file);
+  if (st && !st.isFile()) throw new AssessError('file', FILE_CODES.notRegularFile, {}, file);
   try {
     fs.accessSync(path.dirname(abs), fs.constants.W_OK);
   } catch (e) {
-    throw new AssessError('file', 'cli.cannotWrite', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, file);
+    throw new AssessError('file', CLI_CODES.cannotWrite, { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, file);
   }
 }
 
@@ -80,8 +83,8 @@ export async function atomicWrite(file: string, produce: (tmp: string) => Promis
     if (e instanceof AssessError) throw e;
     const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
     const reason = code ?? (e instanceof Error ? e.message : String(e));
-    if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') throw new AssessError('file', 'file.diskFull', { reason }, file, e);
-    throw new AssessError('file', 'cli.cannotWrite', { reason }, file, e);
+    if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') throw new AssessError('file', FILE_CODES.diskFull, { reason }, file, e);
+    throw new AssessError('file', CLI_CODES.cannotWrite, { reason }, file, e);
   }
 }
 

@@ -30,6 +30,8 @@ import { openWorkbook } from './read';
 import type { WorkbookPackage } from './read';
 import { prepareSheet } from './xlsx/sheet';
 import { MINIMAL_STYLES, StyleBook } from './xlsx/styles';
+import { HOST_CODES } from '../../i18n/cli';
+import { FILE_CODES } from '../../i18n/file';
 
 const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -147,9 +149,9 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   // Ownership first: nothing changes when a sheet to replace or delete is not ours.
   const touched = new Set([...patch.deleteSheets, ...patch.sheets.map((s) => s.name)].map(lower));
   const gone = pkg.sheets.filter((s) => touched.has(lower(s.name)));
-  for (const s of gone) if (!owned.has(s.name)) throw new AssessError('host', 'host.foreignSheet', { sheet: s.name }, s.name);
+  for (const s of gone) if (!owned.has(s.name)) throw new AssessError('host', HOST_CODES.foreignSheet, { sheet: s.name }, s.name);
   if (pkg.structureLocked && (gone.length > 0 || patch.sheets.length > 0)) {
-    throw new AssessError('file', 'file.structureLocked', {}, null);
+    throw new AssessError('file', FILE_CODES.structureLocked, {}, null);
   }
   const kept = pkg.sheets.filter((s) => !touched.has(lower(s.name)));
 

@@ -6,6 +6,7 @@
  */
 import { AssessError } from '../../domain/errors';
 import type { Lang } from '../../domain/types';
+import { OFFICE_CODES } from '../../i18n/office';
 
 export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -79,30 +80,30 @@ export function mapOfficeError(e: unknown): AssessError {
   const message = err.message ?? String(e);
   if (code === 'GeneralException' && /^WorksheetCollection\.add/i.test(err.debugInfo?.errorLocation ?? '')) {
     // office-js #771: with two workbooks open, older builds fail worksheets.add() with a bare GeneralException.
-    return new AssessError('host', 'office.otherWorkbook', {}, null, e);
+    return new AssessError('host', OFFICE_CODES.otherWorkbook, {}, null, e);
   }
   switch (code) {
     case 'InvalidOperationInCellEditMode':
-      return new AssessError('host', 'office.cellEditMode', {}, null, e);
+      return new AssessError('host', OFFICE_CODES.cellEditMode, {}, null, e);
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
     case 'PayloadTooLarge':
-      return new AssessError('host', 'office.payloadTooLarge', {}, null, e);
+      return new AssessError('host', OFFICE_CODES.payloadTooLarge, {}, null, e);
     case 'AccessDenied':
-      return new AssessError('host', 'office.protectedWorkbook', {}, null, e);
+      return new AssessError('host', OFFICE_CODES.protectedWorkbook, {}, null, e);
     case 'ApiNotFound':
-      return new AssessError('host', 'office.unsupportedVersion', {}, null, e);
+      return new AssessError('host', OFFICE_CODES.unsupportedVersion, {}, null, e);
     case 'ItemNotFound':
-      return new AssessError('host', 'office.notFound', { where: err.debugInfo?.errorLocation ?? '' }, null, e);
+      return new AssessError('host', OFFICE_CODES.notFound, { where: err.debugInfo?.errorLocation ?? '' }, null, e);
     default:
-      if (/protect/i.test(message)) return new AssessError('host', 'office.protectedWorkbook', {}, null, e);
-      return new AssessError('host', 'office.hostFailed', { detail: code ? `${code}: ${message}` : message }, null, e);
+      if (/protect/i.test(message)) return new AssessError('host', OFFICE_CODES.protectedWorkbook, {}, null, e);
+      return new AssessError('host', OFFICE_CODES.hostFailed, { detail: code ? `${code}: ${message}` : message }, null, e);
   }
 }
 
 /** Refuse early on an Excel without ExcelApi 1.7 (Excel 2016 MSI and older). */
 export function requireExcelApi(env: OfficeEnv): void {
-  if (!env.isSetSupported('ExcelApi', '1.7')) throw new AssessError('host', 'office.unsupportedVersion');
+  if (!env.isSetSupported('ExcelApi', '1.7')) throw new AssessError('host', OFFICE_CODES.unsupportedVersion);
 }
 
 /** Excel.run with delayForCellEdit, the version check and error mapping. */

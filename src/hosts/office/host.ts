@@ -16,6 +16,7 @@ import { writePatch } from './write';
 import type { RunLock } from './lock';
 import { LOCK_TTL_MS, workbookLock } from './lock';
 import { AssessError } from '../../domain/errors';
+import { OFFICE_CODES } from '../../i18n/office';
 
 export interface OfficeHostOptions {
   /**
@@ -64,7 +65,7 @@ export class OfficeHost implements WorkbookHost {
 
   /** Writes hold the workbook's run lock: refused (nothing written) while the other runtime writes. */
   private async locked<T>(f: () => Promise<T>): Promise<T> {
-    if (!this.lock.tryAcquire(LOCK_TTL_MS)) throw new AssessError('host', 'office.busy');
+    if (!this.lock.tryAcquire(LOCK_TTL_MS)) throw new AssessError('host', OFFICE_CODES.busy);
     try {
       return await f();
     } finally {

@@ -26,6 +26,7 @@ import { META_SHEET, OWNER_MARK, isWarningsName, sheetReadings } from '../../wor
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
+import { OFFICE_CODES } from '../../i18n/office';
 
 export interface SheetState {
   name: string;
@@ -327,7 +328,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         const types = withErrorCells ? null : ((range.valueTypes as string[][] | null) ?? null);
         if (!values || (!withErrorCells && !types)) {
           const rows = job.rect.bottom - job.rect.top + 1;
-          if (rows === 1) throw new AssessError('host', 'office.valuesMissing', { sheet: names[job.sheet], row: job.rect.top + 1 });
+          if (rows === 1) throw new AssessError('host', OFFICE_CODES.valuesMissing, { sheet: names[job.sheet], row: job.rect.top + 1 });
           const half = Math.floor(rows / 2);
           queue.unshift({ sheet: job.sheet, rect: { ...job.rect, bottom: job.rect.top + half - 1 } }, { sheet: job.sheet, rect: { ...job.rect, top: job.rect.top + half } });
           continue;

@@ -28,6 +28,7 @@ import { batches, step } from './cost';
 import type { WriteMode } from './preflight';
 import { checkPatch, lower } from './preflight';
 import { buildSteps, markStep, metaSteps, removeStep } from './steps';
+import { OFFICE_CODES } from '../../../i18n/office';
 
 /** Every step of a write, in order (see the header). */
 export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned'): Step[] {
@@ -192,8 +193,8 @@ export async function writePatch(env: OfficeEnv, state: ReadState, patch: Workbo
   } catch (e) {
     const mapped = mapOfficeError(e);
     // A failure after Excel applied part of the write: say that assessing again completes it.
-    if (mapped.code === 'office.hostFailed') {
-      throw new AssessError('host', 'office.writeInterrupted', { detail: String(mapped.params.detail ?? '') }, null, e);
+    if (mapped.code === OFFICE_CODES.hostFailed) {
+      throw new AssessError('host', OFFICE_CODES.writeInterrupted, { detail: String(mapped.params.detail ?? '') }, null, e);
     }
     throw mapped;
   }

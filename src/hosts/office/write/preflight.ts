@@ -6,6 +6,7 @@ import { AssessError } from '../../../domain/errors';
 import { META_SHEET, metaSheetWritable, ownedSheets } from '../../../workbook/meta';
 import type { WorkbookPatch } from '../../../workbook/snapshot';
 import type { ReadState } from '../read';
+import { OFFICE_CODES } from '../../../i18n/office';
 
 export type WriteMode = 'owned' | 'create';
 
@@ -17,13 +18,13 @@ export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMo
   const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
   const touched = [...patch.deleteSheets, ...patch.sheets.map((s) => s.name)];
   if (!touched.length) return;
-  if (state.workbookProtected) throw new AssessError('host', 'office.protectedWorkbook');
+  if (state.workbookProtected) throw new AssessError('host', OFFICE_CODES.protectedWorkbook);
   for (const name of touched) {
     const sheet = existing.get(lower(name));
     if (!sheet) continue;
-    if (mode === 'create') throw new AssessError('host', 'office.sheetExists', { sheet: sheet.name });
+    if (mode === 'create') throw new AssessError('host', OFFICE_CODES.sheetExists, { sheet: sheet.name });
     const emptyMeta = lower(name) === lower(META_SHEET) && metaSheetWritable(state.snapshot);
-    if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', 'office.foreignSheet', { sheet: sheet.name });
-    if (sheet.protected) throw new AssessError('host', 'office.protectedSheet', { sheet: sheet.name });
+    if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', OFFICE_CODES.foreignSheet, { sheet: sheet.name });
+    if (sheet.protected) throw new AssessError('host', OFFICE_CODES.protectedSheet, { sheet: sheet.name });
   }
 }
