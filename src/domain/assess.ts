@@ -20,7 +20,8 @@ import type {
   ScoreRow,
   Warning,
 } from './types';
-import { severityOf } from './warnings';
+import { WARNING_CODES, severityOf } from './warnings';
+import type { WarningCode } from './warnings';
 import { cellAddress } from './cell-ref';
 
 export interface AssessInput {
@@ -149,13 +150,21 @@ function rectifyStatus(
   return { status: due < asOf ? 'overdue' : 'open', resolvedBy: null, checkedBy: null };
 }
 
-function halfWarnings(
-  assessments: Assessment[],
-  hist: Map<string, GroupHistory>,
-  rubric: Rubric,
-  rules: Rules,
-  asOf: string,
-): Warning[] {
+/** What the raisers of warnings read. */
+interface RaiseInput {
+  assessments: Assessment[];
+  /** Graded histories of the groups with a half at 基本合格 or below. */
+  hist: Map<string, GroupHistory>;
+  annual: AnnualEntry[];
+  rubric: Rubric;
+  rules: Rules;
+  asOf: string;
+}
+
+const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
+
+/** RECTIFY: every graded half at 基本合格 or below, with its deadline, status and focus items. */
+function rectifications({ assessments, hist, rubric, rules, asOf }: RaiseInput): Warning[] {
   // Per group: graded assessments in period order, each one's position, and for each the first later
   // one at 合格 or better (one reverse scan).
   const ordered = new Map<string, Assessment[]>();
@@ -171,13 +180,11 @@ function halfWarnings(
     }
     ordered.set(key, list);
   }
-  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
   const out: Warning[] = [];
   for (const a of assessments) {
     if (a.status !== 'graded' || !a.row.period || !low(a.band)) continue;
     const p = a.row.period;
     const band = a.band!;
-    const h = hist.get(a.row.groupKey)!;
     const list = ordered.get(a.row.groupKey)!;
     const due = deadline(p, rules.rectifyDays);
     // The first later graded half in a period ending on or after the deadline: a deadline is at most
@@ -203,24 +210,34 @@ function halfWarnings(
       band,
       veto: a.row.veto,
     });
+  }
+  return out;
+}
+
+/** LEADER_REVIEW: two consecutive graded halves at or below the rule's band (党小组长预警). */
+function leaderReviews({ assessments, hist, rules }: RaiseInput): Warning[] {
+  const out: Warning[] = [];
+  for (const a of assessments) {
+    if (a.status !== 'graded' || !a.row.period || !low(a.band)) continue;
+    const p = a.row.period;
+    const band = a.band!;
     // 连续两次考核在“基本合格”以下: 以下 includes the band itself; the rule may narrow it to 不合格.
-    if (atOrBelow(band, rules.leaderReviewBand)) {
-      const prev = h.byPeriod.get(periodIndex(p) - 1);
-      if (prev && prev.band && atOrBelow(prev.band, rules.leaderReviewBand)) {
-        out.push({
-          code: 'LEADER_REVIEW',
-          severity: severityOf('LEADER_REVIEW', band),
-          year: p.year,
-          half: p.half,
-          ...warningBase(a),
-          deadline: null,
-          status: null,
-          resolvedBy: null,
-          focusItems: [],
-          band,
-          reviewBand: rules.leaderReviewBand,
-        });
-      }
+    if (!atOrBelow(band, rules.leaderReviewBand)) continue;
+    const prev = hist.get(a.row.groupKey)!.byPeriod.get(periodIndex(p) - 1);
+    if (prev && prev.band && atOrBelow(prev.band, rules.leaderReviewBand)) {
+      out.push({
+        code: 'LEADER_REVIEW',
+        severity: severityOf('LEADER_REVIEW', band),
+        year: p.year,
+        half: p.half,
+        ...warningBase(a),
+        deadline: null,
+        status: null,
+        resolvedBy: null,
+        focusItems: [],
+        band,
+        reviewBand: rules.leaderReviewBand,
+      });
     }
   }
   return out;
@@ -314,12 +331,9 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
   return sorted;
 }
 
-function yearWarnings(annual: AnnualEntry[]): Warning[] {
-  const out: Warning[] = [];
-  const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
-  // Only low years can chain into LEADER_REPLACE: index just those.
-  const lowYears = new Set(annual.filter((a) => low(a.band)).map((a) => `${a.year}\u0000${a.groupKey}`));
-  const base = (a: AnnualEntry) => ({
+/** The fields of a year's warning (no half, no deadline). */
+function yearBase(a: AnnualEntry): Omit<Warning, 'code' | 'severity' | 'band'> {
+  return {
     year: a.year,
     half: null,
     group: a.group,
@@ -330,19 +344,43 @@ function yearWarnings(annual: AnnualEntry[]): Warning[] {
     resolvedBy: null,
     focusItems: [],
     source: a.source,
-  });
-  for (const a of annual) {
-    if (a.average === null) {
-      out.push({ code: 'INCOMPLETE_YEAR', severity: severityOf('INCOMPLETE_YEAR', null), band: null, ...base(a) });
-      continue;
-    }
-    if (a.tie) out.push({ code: 'TIE_FOR_TOP', severity: severityOf('TIE_FOR_TOP', a.band), band: a.band, ...base(a) });
-    if (low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`)) {
-      out.push({ code: 'LEADER_REPLACE', severity: severityOf('LEADER_REPLACE', a.band), band: a.band, ...base(a) });
-    }
-  }
-  return out;
+  };
 }
+
+/** INCOMPLETE_YEAR: a group with rows in a year but not two graded halves. */
+function incompleteYears({ annual }: RaiseInput): Warning[] {
+  return annual
+    .filter((a) => a.average === null)
+    .map((a) => ({ code: 'INCOMPLETE_YEAR' as const, severity: severityOf('INCOMPLETE_YEAR', null), band: null, ...yearBase(a) }));
+}
+
+/** TIE_FOR_TOP: each eligible group sharing the year's highest average. */
+function tiesForTop({ annual }: RaiseInput): Warning[] {
+  return annual
+    .filter((a) => a.average !== null && a.tie)
+    .map((a) => ({ code: 'TIE_FOR_TOP' as const, severity: severityOf('TIE_FOR_TOP', a.band), band: a.band, ...yearBase(a) }));
+}
+
+/** LEADER_REPLACE: two consecutive years whose annual band is 基本合格 or below. */
+function leaderReplacements({ annual }: RaiseInput): Warning[] {
+  // Only low years can chain into LEADER_REPLACE: index just those.
+  const lowYears = new Set(annual.filter((a) => low(a.band)).map((a) => `${a.year}\u0000${a.groupKey}`));
+  return annual
+    .filter((a) => a.average !== null && low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`))
+    .map((a) => ({ code: 'LEADER_REPLACE' as const, severity: severityOf('LEADER_REPLACE', a.band), band: a.band, ...yearBase(a) }));
+}
+
+/**
+ * Where each kind of warning (src/domain/warnings.ts) is raised: one function a kind. A new kind in
+ * WARNING_CODES does not compile until it has its function here.
+ */
+const RAISE: { readonly [C in WarningCode]: (x: RaiseInput) => Warning[] } = {
+  RECTIFY: rectifications,
+  LEADER_REVIEW: leaderReviews,
+  LEADER_REPLACE: leaderReplacements,
+  INCOMPLETE_YEAR: incompleteYears,
+  TIE_FOR_TOP: tiesForTop,
+};
 
 export function assess(input: AssessInput): AssessmentResult {
   const { rubric, rules, asOf } = input;
@@ -350,6 +388,9 @@ export function assess(input: AssessInput): AssessmentResult {
   const assessments = gradeRows(input.rows, rubric, rules, issues);
   const hist = histories(assessments);
   const annual = annualResults(assessments, rules);
-  const warnings = chronological([...halfWarnings(assessments, hist, rubric, rules, asOf), ...yearWarnings(annual)], input.rows);
+  const x: RaiseInput = { assessments, hist, annual, rubric, rules, asOf };
+  const raised: Warning[] = [];
+  for (const code of WARNING_CODES) for (const w of RAISE[code](x)) raised.push(w);
+  const warnings = chronological(raised, input.rows);
   return { rubric, rules, asOf, assessments, annual, warnings, issues };
 }
