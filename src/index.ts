@@ -21,6 +21,7 @@ export { FileHost } from './hosts/file/host';
 export { openWorkbookFile, saveWorkbookFile } from './hosts/file/node';
 export { patchXlsx } from './hosts/file/write';
 export { AssessError } from './domain/errors';
+export { describeError } from './i18n/errors';
 export type * from './domain/types';
 export type { WorkbookHost } from './app/ports';
 export type { WorkbookPatch, WorkbookSnapshot, SheetPatch, SheetSnapshot, PageSetup } from './workbook/snapshot';
