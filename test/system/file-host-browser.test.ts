@@ -13,6 +13,8 @@ import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { FileHost } from '../../src/hosts/file/host';
 import { bundleForBrowser } from '../support/browser/bundle';
 import { launchChromium, packageParts } from '../support/browser/chromium';
+import { describeError } from '../../src/i18n/errors';
+import { assessErrorOf } from '../support/assess-error';
 
 jest.setTimeout(300_000);
 
@@ -62,5 +64,8 @@ test('in the browser a damaged file is refused with the same message as in Node'
   await page.setContent('<!doctype html><meta charset="utf-8"><title>file host</title>');
   await page.addScriptTag({ content: fs.readFileSync(path.join(dir, 'file-host.js'), 'utf8') });
   const result = await page.evaluate(([bytes, now, asOf]) => window.pgaAssess(bytes as number[], now as string, asOf as string), [Array.from(input), NOW, AS_OF] as const);
-  expect(result).toMatch(/^AssessError: not an Excel workbook \(\.xlsx\), or the file is damaged/);
+  expect(result).toMatch(/^AssessError: sample\.xlsx: not an Excel workbook \(\.xlsx\), or the file is damaged/);
+  // the same words as Node gives for the same bytes
+  const inNode = await assessErrorOf(assessWorkbook(new FileHost(new Uint8Array(input), 'sample.xlsx'), { now: () => new Date(NOW), asOf: AS_OF }));
+  expect(result).toBe(`AssessError: ${describeError(inNode, 'en-US')}`);
 });

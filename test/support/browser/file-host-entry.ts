@@ -1,10 +1,12 @@
 /**
  * A browser bundle of the file host and the use case, for test/system/file-host-browser.test.ts: it proves
  * that the package reader and writer (zip.js, saxes, xmldom, cfb) run in Chromium and write the same
- * workbook as Node does. `window.pgaAssess(bytes, now, asOf)` resolves to the assessed workbook's bytes.
+ * workbook as Node does. `window.pgaAssess(bytes, now, asOf)` resolves to the assessed workbook's bytes, or to
+ * the failure as `AssessError: <its English message>`.
  */
 import { assessWorkbook } from '../../../src/app/assessWorkbook';
 import { FileHost } from '../../../src/hosts/file/host';
+import { describeError } from '../../../src/i18n/errors';
 
 declare global {
   interface Window {
@@ -18,6 +20,6 @@ window.pgaAssess = async (bytes, now, asOf) => {
     await assessWorkbook(host, { now: () => new Date(now), asOf });
     return Array.from(host.bytes());
   } catch (e) {
-    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return e instanceof Error ? `${e.name}: ${describeError(e, 'en-US')}` : String(e);
   }
 };
