@@ -1,11 +1,15 @@
 /** A Party group's history (the group's page in 概览): its half-years newest first, its years and warnings. */
-import { rankingOrder } from '../../domain/order';
 import type { AnnualEntry } from '../../domain/types';
 import type { IndexedResult } from './indexed';
 import type { AnnualLine, GroupHistory, WarningLine } from './types';
 
-export function histories(x: IndexedResult, line: (e: AnnualEntry) => AnnualLine, warnings: readonly WarningLine[]): Record<string, GroupHistory> {
-  const ordered = rankingOrder(x.result.annual);
+/** `ordered`: the annual entries in rankingOrder. */
+export function histories(
+  x: IndexedResult,
+  ordered: readonly AnnualEntry[],
+  line: (e: AnnualEntry) => AnnualLine,
+  warnings: readonly WarningLine[],
+): Record<string, GroupHistory> {
   const out: Record<string, GroupHistory> = {};
   for (const key of x.order) {
     const list = x.byGroup.get(key)!;

@@ -8,6 +8,7 @@
 import { assessWorkbook } from '../../app/assessWorkbook';
 import type { AssessOptions, AssessOutcome } from '../../app/assessWorkbook';
 import type { WorkbookHost } from '../../app/ports';
+import { rankingOrder } from '../../domain/order';
 import { rubricTotal } from '../../domain/rubric';
 import type { AssessmentResult, Lang, Rules } from '../../domain/types';
 import { WARNING_KIND } from '../../domain/warnings';
@@ -63,7 +64,8 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
   const x = indexResult(result, lang);
   const warnings = warningLines(x);
   const line = annualLines(x);
-  const years = ranking(x, line);
+  const ordered = rankingOrder(result.annual);
+  const years = ranking(x, ordered, line);
   return {
     lang,
     asOf: result.asOf,
@@ -72,7 +74,7 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
     openRectifications: openRectifications(x, warnings),
     openLeaderWarnings: warnings.filter((w) => w.open && WARNING_KIND[w.code].section === 'leader').length,
     latest: latestHalf(x),
-    histories: histories(x, line, warnings),
+    histories: histories(x, ordered, line, warnings),
     chart: chart(x),
     warnings,
     openWarnings: warnings.filter((w) => w.open).length,

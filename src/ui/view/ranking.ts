@@ -1,5 +1,5 @@
 /** 年度排名: each year's annual lines in ranking order, with the 年度排名 sheet's reasons. */
-import { rankingOrder, titleOrder } from '../../domain/order';
+import { titleOrder } from '../../domain/order';
 import type { AnnualEntry, Title } from '../../domain/types';
 import { BAND, TITLE } from '../../i18n/domain';
 import { RANKING } from '../../i18n/output';
@@ -43,10 +43,13 @@ export function annualLines(x: IndexedResult): (e: AnnualEntry) => AnnualLine {
   };
 }
 
-/** Every year, newest first, its lines in ranking order. */
-export function ranking(x: IndexedResult, line: (e: AnnualEntry) => AnnualLine): { years: number[]; ranking: PaneView['ranking'] } {
+/** Every year, newest first, its lines in ranking order (`ordered`: the annual entries in rankingOrder). */
+export function ranking(
+  x: IndexedResult,
+  ordered: readonly AnnualEntry[],
+  line: (e: AnnualEntry) => AnnualLine,
+): { years: number[]; ranking: PaneView['ranking'] } {
   const years = [...new Set(x.result.annual.map((a) => a.year))].sort((a, b) => b - a);
-  const ordered = rankingOrder(x.result.annual);
   return {
     years,
     ranking: years.map((year) => ({
