@@ -9,6 +9,10 @@ import type { ParsedWorkbook } from '../workbook/parse';
 import { parseWorkbook } from '../workbook/parse';
 import { ledgerOf, renderPatch } from '../workbook/render';
 import type { WorkbookPatch } from '../workbook/snapshot';
+import { hasRecordsFor, printPeriodLabel } from '../workbook/print';
+import type { PrintPeriod } from '../workbook/print';
+import { AssessError } from '../domain/errors';
+import { PRINT_CODES } from '../i18n/output';
 import type { WorkbookHost } from './ports';
 import { localDate, localIso } from './clock';
 import type { Report } from './report';
@@ -28,6 +32,12 @@ export interface AssessOptions {
   /** The date RECTIFY statuses are judged on (YYYY-MM-DD; the file tool's --as-of). Default: today, local time. */
   asOf?: string;
   onProgress?: (stage: Stage, done: boolean) => void;
+  /**
+   * The period whose official tables to produce (the CLI's --period, the page's and the pane's choice):
+   * a half-year gives its half-year table and its year's table, a year its table. Default: the latest.
+   * A period without records is a usage error, before anything is written.
+   */
+  printPeriod?: PrintPeriod | null;
 }
 
 export interface AssessOutcome {
@@ -64,11 +74,15 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
     assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf }),
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
+  const printPeriod = opts.printPeriod ?? null;
+  if (printPeriod && !hasRecordsFor(result.assessments, printPeriod)) {
+    throw new AssessError('usage', PRINT_CODES.noRecords, { period: { zh: printPeriodLabel('zh-CN', printPeriod), en: printPeriodLabel('en-US', printPeriod) } });
+  }
   const runAt = localIso(now);
   // What people typed in the last run's rectification ledger, carried into this run's sheet and report.
   const ledger = ledgerOf(result, snapshot);
   const patch = await step('render', () =>
-    renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger }),
+    renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger, printPeriod, assessedOn: parsed.assessedOn }),
   );
   await step('write', () => host.write(patch));
   // The report is built when first asked for (the JSON file, the pane): a plain run of the file tool needs none.

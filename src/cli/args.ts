@@ -1,5 +1,5 @@
 /**
- * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD]`,
+ * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--period 2024H1|2024]`,
  * `template <file> [--force]` (also `--template <file>`), `demo`,
  * `rollup <folder or workbook…> --out FILE [--json FILE] [--lang …] [--as-of …] [--force]`, `--help`. Options may be written
  * `--out FILE` or `--out=FILE`; `--` ends the options. Usage errors are AssessError kind 'usage'.
@@ -10,6 +10,9 @@ import type { Lang } from '../domain/types';
 import { isLang } from '../i18n';
 import { CLI_CODES } from '../i18n/cli';
 import { ROLLUP_CODES } from '../i18n/rollup';
+import { PRINT_CODES } from '../i18n/output';
+import { parsePrintPeriod } from '../workbook/print';
+import type { PrintPeriod } from '../workbook/print';
 
 export type Command = 'assess' | 'template' | 'demo' | 'rollup' | 'help';
 
@@ -24,6 +27,8 @@ export interface CliArgs {
   lang: Lang | null;
   /** The date rectification statuses are judged on (YYYY-MM-DD); null: today. */
   asOf: string | null;
+  /** --period: the period whose official tables to produce (2024H1, 2024); null: the latest. */
+  printPeriod: PrintPeriod | null;
   force: boolean;
 }
 
@@ -32,6 +37,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--json': 'report.json',
   '--lang': 'en-US',
   '--as-of': '2025-01-15',
+  '--period': '2024H1',
   '--template': 'blank.xlsx',
 };
 
@@ -47,7 +53,7 @@ export function peekLang(argv: string[]): Lang | null {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'assess', file: null, inputs: [], out: null, json: null, lang: null, asOf: null, force: false };
+  const out: CliArgs = { command: 'assess', file: null, inputs: [], out: null, json: null, lang: null, asOf: null, printPeriod: null, force: false };
   const positional: string[] = [];
   let templateOpt: string | null = null;
   let help = false;
@@ -98,6 +104,12 @@ export function parseArgs(argv: string[]): CliArgs {
         if (!isIsoDate(value)) throw new AssessError('usage', CLI_CODES.badAsOf, { value });
         out.asOf = value;
         break;
+      case '--period': {
+        const p = parsePrintPeriod(value);
+        if (!p) throw new AssessError('usage', PRINT_CODES.badPeriod, { value });
+        out.printPeriod = p;
+        break;
+      }
       case '--template':
         templateOpt = value;
         break;
@@ -141,5 +153,6 @@ export function parseArgs(argv: string[]): CliArgs {
     if (out.json) notHere('--json', 'demo');
   }
   if (out.command === 'assess' && out.force) notHere('--force', 'assess');
+  if (out.command !== 'assess' && out.printPeriod) notHere('--period', out.command);
   return out;
 }

@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { assessWorkbook } from '../app/assessWorkbook';
 import type { AssessOutcome, Stage } from '../app/assessWorkbook';
+import type { PrintPeriod } from '../workbook/print';
 import { AssessError } from '../domain/errors';
 import type { BandCode, Lang } from '../domain/types';
 import { BAND_CODES } from '../domain/bands';
@@ -124,6 +125,8 @@ interface AssessFileOptions {
   lang: Lang | null;
   /** --as-of: the date rectification statuses are judged on; null: today. */
   asOf?: string | null;
+  /** --period: the period whose official tables to produce; null: the latest. */
+  printPeriod?: PrintPeriod | null;
   io: Io;
 }
 
@@ -176,6 +179,7 @@ export async function assessFile(o: AssessFileOptions): Promise<{ outcome: Asses
     outcome = await assessWorkbook(host, {
       lang: o.lang,
       asOf: o.asOf ?? undefined,
+      printPeriod: o.printPeriod ?? null,
       onProgress: (stage, done) => {
         if (stage !== 'read') say(stage, done);
       },
@@ -201,7 +205,7 @@ async function runAssess(args: CliArgs, io: Io): Promise<number> {
   const out = args.out ?? defaultOutput(input);
   // With the report on standard output (--json -), the summary goes to standard error.
   const summary: Io = args.json === '-' ? { out: io.err, err: io.err } : io;
-  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, asOf: args.asOf, io: { out: io.out, err: io.err } });
+  const { outcome, lang } = await assessFile({ input, out, json: args.json, lang: args.lang, asOf: args.asOf, printPeriod: args.printPeriod, io: { out: io.out, err: io.err } });
   for (const l of summaryLines(outcome, lang, input)) summary.out(l);
   summary.out(t(lang, SUMMARY.wrote, { file: out }));
   if (args.json && args.json !== '-') summary.out(t(lang, SUMMARY.wroteJson, { file: args.json }));

@@ -4,10 +4,11 @@
  */
 import type { Msg } from './index';
 import { WORD } from './words';
+import { errorCodes } from './errors';
 
-/** The output sheets: the four working sheets (SPEC §4), then the two official tables for printing. */
-export type OutputKind = 'results' | 'ranking' | 'warnings' | 'issues' | 'printHalf' | 'printYear';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['results', 'ranking', 'warnings', 'issues', 'printHalf', 'printYear'];
+/** The output sheets: the four working sheets (SPEC §4), then the three official tables for printing. */
+export type OutputKind = 'results' | 'ranking' | 'warnings' | 'issues' | 'printHalf' | 'printYear' | 'printLedger';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['results', 'ranking', 'warnings', 'issues', 'printHalf', 'printYear', 'printLedger'];
 
 export const OUTPUT_SHEET: Record<OutputKind, Msg> = {
   results: { zh: '考评结果', en: 'Results' },
@@ -16,6 +17,7 @@ export const OUTPUT_SHEET: Record<OutputKind, Msg> = {
   issues: { zh: '数据问题', en: 'Data Issues' },
   printHalf: { zh: '半年考评结果表', en: 'Half-Year Table' },
   printYear: { zh: '年度考评结果表', en: 'Annual Table' },
+  printLedger: { zh: '整改台账', en: 'Rectification ledger' },
 };
 
 /** An output's name when its usual name is taken by a sheet the add-in does not own: `考评结果 (2)`. */
@@ -168,13 +170,55 @@ export const PRINT = {
   pending: { zh: '待评分', en: 'Pending' },
   notGraded: { zh: '未评定（见“{sheet}”表）', en: 'Not graded (see sheet “{sheet}”)' },
   duplicate: { zh: '重复记录，未评定', en: 'Duplicate record, not graded' },
-  /** The signature block under the table. */
+  /** The signature block under the table (the glossary's): 填表人 · 党支部书记（签字） · 党支部（盖章） · 年 月 日. */
   preparedBy: { zh: '填表人：', en: 'Prepared by:' },
-  checkedBy: { zh: '审核（党支部书记）：', en: 'Checked (branch secretary):' },
-  reviewedOn: { zh: '支委会审议日期：　　年　　月　　日', en: 'Reviewed by the branch committee on:' },
+  secretary: { zh: '党支部书记（签字）：', en: 'Branch secretary (signature):' },
+  seal: { zh: '党支部（盖章）', en: 'Party branch (seal)' },
+  signedOn: { zh: '　　　　年　　月　　日', en: 'Date:' },
+  /** Top right of every official table. */
+  pointsUnit: { zh: '单位：分', en: 'Unit: points' },
+  /** Above the table, when the score sheet states the date of the assessment. */
+  assessedOn: { zh: '考评时间：{date}', en: 'Assessed on: {date}' },
   /** Page footer with Excel's codes: &P this page, &N the pages. */
   footer: { zh: '第&P页 共&N页', en: 'Page &P of &N' },
 } satisfies Record<string, Msg>;
+
+/** 整改台账 (the official table): one row per rectification, what the branch wrote in its ledger. */
+export const PRINT_LEDGER = {
+  title: { zh: '{unit}党小组限期整改台账', en: '{unit}Party Group Rectification Ledger' },
+  titleUpTo: { zh: '{unit}党小组限期整改台账（截至{period}）', en: '{unit}Party Group Rectification Ledger (up to {period})' },
+  line: {
+    zh: '考评等次为基本合格及以下的党小组限期整改，每条一行，按考评期先后排列；整改措施、责任人、完成情况、销号日期取自“{sheet}”表，核查人由党支部核查后签名。',
+    en: 'Party groups graded Basically qualified or below must rectify: one row each, oldest period first; measures, person responsible, progress and closed on are taken from sheet “{sheet}”; Checked by is signed by the branch after checking.',
+  },
+  no: { zh: '序号', en: 'No.' },
+  group: WORD.group,
+  period: WORD.period,
+  band: WORD.band,
+  problems: { zh: '存在问题（主要失分项目）', en: 'Problems (items that lost most)' },
+  measures: { zh: '整改措施', en: 'Rectification measures' },
+  responsible: { zh: '责任人', en: 'Person responsible' },
+  deadline: WORD.deadline,
+  progress: { zh: '完成情况', en: 'Progress' },
+  closedOn: { zh: '销号日期', en: 'Closed on' },
+  checkedBy: { zh: '核查人', en: 'Checked by' },
+  veto: { zh: '一票否决：{veto}', en: 'One-vote veto: {veto}' },
+  empty: { zh: '无限期整改事项', en: 'No rectifications' },
+} satisfies Record<string, Msg>;
+
+/** Asking for the official tables of an earlier period (the CLI's --period, the page's and the pane's choice). */
+export const PRINT_ERR = {
+  badPeriod: {
+    zh: '考评期“{value}”无效：请写成2024H1（上半年）、2024H2（下半年）或2024（年度），例如 --period 2024H1',
+    en: 'invalid period “{value}”: write 2024H1 (first half), 2024H2 (second half) or 2024 (the year), e.g. --period 2024H1',
+  },
+  noRecords: {
+    zh: '工作簿中没有{period}的考评记录，无法生成该期的正式表格；工作簿未作任何修改',
+    en: 'the workbook has no assessment records for {period}, so its official tables cannot be produced; the workbook was not changed',
+  },
+} satisfies Record<string, Msg>;
+
+export const PRINT_CODES = errorCodes('print', PRINT_ERR);
 
 /** 数据问题 sheet. */
 export const ISSUES = {

@@ -8,6 +8,7 @@ import { shortItemName } from '../domain/rubric';
 import type { Period, Rubric } from '../domain/types';
 import { a1 } from '../domain/cell-ref';
 import { foldText, parsePeriod } from './cells';
+import { serialToIso } from './sheet-builder';
 import type { Grid } from './parse-grid';
 import type { CellValue } from './snapshot';
 import { CONFIG_CODES } from '../i18n/config';
@@ -51,7 +52,16 @@ export interface TableInfo {
   period: Period | null;
   /** The unit named in a title row above the header (城区供电中心线路工区党支部), or ''. */
   unit: string;
+  /** 考评时间 as a line above the header states it (YYYY-MM-DD), or null. */
+  assessedOn: string | null;
   columns: TableColumns;
+}
+
+/** The date a score sheet states its assessment was held (考评时间), for the period of its records. */
+export interface AssessedOn {
+  period: Period;
+  /** YYYY-MM-DD */
+  date: string;
 }
 
 /** A header label as a matching key: NFKC, lower case, no parenthesised parts, no spaces or colons. */
@@ -280,4 +290,49 @@ export function titleUnit(grid: Grid, headerTop: number): string {
     }
   }
   return '';
+}
+
+/** 考评时间 / 考评日期 / 考核时间 / Assessed on / Assessment date, as the label of a date line. */
+const DATE_LABEL = /(考评|考核|评议)(时间|日期)|assess(ed|ment)?\s*(on|date)/i;
+const DATE_ZH = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
+const DATE_ISO = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
+
+/** A written date (2026年1月8日, 2026-01-08, 2026/1/8) or a date serial as YYYY-MM-DD; null when none or no such day. */
+function dateIn(v: CellValue | undefined): string | null {
+  if (typeof v === 'number') return v >= 36526 && v < 73051 ? serialToIso(v) : null;
+  if (typeof v !== 'string') return null;
+  const text = foldText(v);
+  const m = DATE_ZH.exec(text) ?? DATE_ISO.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * 考评时间 as a line above the score table states it: a cell “考评时间：2026年1月8日” (or 考评日期,
+ * 2026-01-08, 2026/1/8), or a cell “考评时间” with the date in a cell to its right (text or a date).
+ * null when no line above the header says it.
+ */
+export function titleDate(grid: Grid, headerTop: number): string | null {
+  for (let r = 0; r < headerTop; r++) {
+    const row = grid.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const label = DATE_LABEL.exec(foldText(v));
+      if (!label) continue;
+      const here = dateIn(foldText(v).slice(label.index + label[0].length));
+      if (here) return here;
+      for (let k = c + 1; k < row.length; k++) {
+        if (row[k] === null || row[k] === '') continue;
+        const next = dateIn(row[k]);
+        if (next) return next;
+        break;
+      }
+    }
+  }
+  return null;
 }

@@ -21,6 +21,7 @@
 import { AssessError } from '../domain/errors';
 import { DEFAULT_RUBRIC, rubricTotal } from '../domain/rubric';
 import { DEFAULT_RULES } from '../domain/rules';
+import { periodIndex } from '../domain/periods';
 import type { CellRef, DataIssue, IssueCode, Period, Rubric, Rules, ScoreRow } from '../domain/types';
 import {
   cellText,
@@ -41,7 +42,8 @@ import { META_SHEET, ownedSheets, readMeta } from './meta';
 import type { RunMeta } from './meta';
 import { isRubricSheet, isRulesSheet, lineKind, parseRubricSheet, parseRulesSheet } from './parse-config';
 import { Grid } from './parse-grid';
-import { findHeader, HeaderMatcher, tablePeriod, titleUnit } from './parse-header';
+import { findHeader, HeaderMatcher, tablePeriod, titleDate, titleUnit } from './parse-header';
+import type { AssessedOn } from './parse-header';
 import type { TableInfo } from './parse-header';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
 import { CONFIG_CODES } from '../i18n/config';
@@ -66,6 +68,11 @@ export interface ParsedWorkbook {
    * the latest score sheet that has one (城区供电中心线路工区党支部), else ''.
    */
   unit: string;
+  /**
+   * 考评时间 as the score sheets state it (a line above the table): for each table that states one, the
+   * date and the period of its records (the table's own period, else the latest among its records).
+   */
+  assessedOn: AssessedOn[];
 }
 
 /**
@@ -108,6 +115,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
       lastDataRow: head.bottom,
       period: tablePeriod(grid, head.top),
       unit: titleUnit(grid, head.top),
+      assessedOn: titleDate(grid, head.top),
       columns: head.columns,
     };
     readRows(grid, table, rubric, rows, issues);
@@ -126,7 +134,22 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
     fingerprint: fingerprint(snapshot, owned),
     inputSheets: inputs.map((s) => s.name),
     unit: rules.unitName || unitOfTables(tables),
+    assessedOn: assessedOnOf(tables, rows),
   };
+}
+
+/** 考评时间 by period: a table's own period, else the latest period among its records; the first table stating one wins. */
+function assessedOnOf(tables: TableInfo[], rows: ScoreRow[]): AssessedOn[] {
+  const out: AssessedOn[] = [];
+  for (const t of tables) {
+    if (!t.assessedOn) continue;
+    let period = t.period;
+    if (!period) {
+      for (const r of rows) if (r.source.sheet === t.sheet && r.period && (!period || periodIndex(r.period) > periodIndex(period))) period = r.period;
+    }
+    if (period && !out.some((x) => x.period.year === period!.year && x.period.half === period!.half)) out.push({ period, date: t.assessedOn });
+  }
+  return out;
 }
 
 /** The unit named by the latest table's title row (tables without a period count as oldest). */

@@ -24,7 +24,9 @@ import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
 import type { Ledger, LedgerCells, LedgerRow } from './ledger';
 import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
 import { encodeDigest } from './digest';
-import { renderPrintHalf, renderPrintYear } from './print';
+import { renderPrintHalf, renderPrintLedger, renderPrintYear } from './print';
+import type { PrintPeriod } from './print';
+import type { AssessedOn } from './parse-header';
 import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
 import { aspectName, rubricItemName } from '../i18n/rubric';
 import {
@@ -56,6 +58,10 @@ export interface RenderOptions {
   unit?: string;
   /** What people typed in the rectification ledger, merged with this run's warnings; read from the snapshot when absent. */
   ledger?: Ledger;
+  /** The period whose official tables to print (a half-year, or a year); default the latest. */
+  printPeriod?: PrintPeriod | null;
+  /** 考评时间 as the score sheets state it, by period (parse.ts). */
+  assessedOn?: readonly AssessedOn[];
 }
 
 // ───────────────────────────── colours (light fills, dark text: WCAG AA contrast ≥ 4.5) ─────────────
@@ -85,6 +91,7 @@ const TAB_COLOUR: Record<OutputKind, string> = {
   issues: 'BF8F00',
   printHalf: '595959',
   printYear: '595959',
+  printLedger: '595959',
 };
 
 // ───────────────────────────── sheet names and ownership ─────────────────────────────
@@ -461,7 +468,7 @@ export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot): 
 
 /**
  * The whole output of a run: the four working sheets (results, ranking, warnings with the ledger,
- * issues), the two official tables for printing and, last, the meta sheet recording ownership, run
+ * issues), the three official tables for printing (half-year, year, 整改台账) and, last, the meta sheet recording ownership, run
  * time, fingerprint and language.
  */
 export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot, opts: RenderOptions): WorkbookPatch {
@@ -479,7 +486,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   const producedKeys = new Set(produced.map((n) => n.toLowerCase()));
   const deleteSheets = [...owned].filter((n) => n !== META_SHEET && !producedKeys.has(n.toLowerCase()));
   const ledger = opts.ledger ?? ledgerOf(result, snapshot);
-  const print = { lang, unit: opts.unit ?? '', issuesSheet: names.issues };
+  const print = { lang, unit: opts.unit ?? '', issuesSheet: names.issues, period: opts.printPeriod, assessedOn: opts.assessedOn };
   const outputs: SheetPatch[] = [
     renderResults(result, lang, names, opts.runAt),
     renderRanking(result, lang, names),
@@ -487,6 +494,7 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
     renderIssues(result, lang, names),
     { ...renderPrintHalf(result, names.printHalf, print), tabColor: TAB_COLOUR.printHalf },
     { ...renderPrintYear(result, names.printYear, print), tabColor: TAB_COLOUR.printYear },
+    { ...renderPrintLedger(result, names.printLedger, { ...print, ledger, warningsSheet: names.warnings }), tabColor: TAB_COLOUR.printLedger },
     metaSheetPatch({
       sheets: produced,
       runAt: opts.runAt,

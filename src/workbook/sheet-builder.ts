@@ -120,6 +120,8 @@ export class SheetBuilder {
   /** Rows whose wrapped cells decide their height (the table's). */
   private readonly measured: number[] = [];
   private readonly wrapCols: number[] = [];
+  /** Merged lines across the sheet whose height follows their wrapped text: row → font size. */
+  private readonly spanning = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -172,6 +174,16 @@ export class SheetBuilder {
 
   note(text: string): number {
     return this.line(text, { italic: true, fontColor: NOTE_FONT });
+  }
+
+  /**
+   * A line of text merged across the sheet, wrapped, its row as tall as its text needs at this font size
+   * once the columns' widths are known (a note under a title is never cut off).
+   */
+  spanLine(text: string, s: CellStyle = {}, size = 11): number {
+    const r = this.line(text, { ...s, wrap: true }, true);
+    this.spanning.set(r, size);
+    return r;
   }
 
   /** The table's header row. */
@@ -239,6 +251,11 @@ export class SheetBuilder {
     /** Rows repeated on each printed page, 0-based inclusive; default: the header row. */
     printTitles?: [number, number];
     lineHeight?: number;
+    /**
+     * The widest the table may be, in characters: wrapped columns are narrowed (never below their min, then
+     * never below 6) until the columns fit, so a table printed one page wide keeps its text size.
+     */
+    maxWidth?: number;
   }): SheetPatch {
     const h = this.headerRow;
     const last = this.bodyEnd;
@@ -264,16 +281,19 @@ export class SheetBuilder {
         const text = typeof v === 'string' ? v : String(v);
         // A character is at most two wide: text too short to widen the column is not measured.
         if (2 * text.length <= w) continue;
-        // Headers wrap, so a long header needs only half its width.
-        const tw = textWidth(text);
-        w = Math.max(w, r === h ? Math.ceil(tw / 2) : tw);
+        // Headers wrap, so a long header needs only half its width; one broken by hand, its longest line.
+        const tw = r === h && text.includes('\n') ? Math.max(...text.split('\n').map(textWidth)) : textWidth(text);
+        w = Math.max(w, r === h && !text.includes('\n') ? Math.ceil(tw / 2) : tw);
       }
       return Math.min(c.max, Math.max(c.min, w + 2));
     });
+    if (opts.maxWidth !== undefined) narrow(widths, this.columns, opts.maxWidth);
     const lh = opts.lineHeight ?? LINE_HEIGHT;
-    const linesOf = (v: OutputValue, width: number) => {
+    const linesOf = (v: OutputValue, width: number): number => {
       if (v === null || v === '') return 1;
       const text = typeof v === 'string' ? v : String(v);
+      // A line broken by hand starts a new line: each part is measured on its own.
+      if (text.includes('\n')) return text.split('\n').reduce((n, part) => n + linesOf(part || ' ', width), 0);
       const room = Math.max(1, width - 1);
       // Text that fits on one line even if every character were wide is not measured.
       return 2 * text.length <= room ? 1 : Math.ceil(textWidth(text) / room);
@@ -284,6 +304,13 @@ export class SheetBuilder {
       const cols = r === h ? this.columns.map((_, i) => i) : this.wrapCols;
       for (const i of cols) lines = Math.max(lines, linesOf(this.values[r][i], widths[i]));
       if (lines > 1 || (lh !== LINE_HEIGHT && !this.heights.has(r))) this.heights.set(r, Math.min(409, lh * lines));
+    }
+    // A merged line's room is the table's whole width, scaled down for a larger font.
+    const total = widths.reduce((a, w) => a + w, 0);
+    for (const [r, size] of this.spanning) {
+      const lines = linesOf(this.values[r][0], Math.floor((total * 11) / size));
+      const line = Math.max(lh, Math.ceil((size * 4) / 3 / 3) * 3);
+      this.heights.set(r, Math.min(409, Math.max(this.heights.get(r) ?? 0, line * lines)));
     }
     const rowHeights = [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
     const titles = opts.printTitles ?? (h >= 0 ? [h, h] : null);
@@ -302,6 +329,25 @@ export class SheetBuilder {
       ...(opts.page ? { page: opts.page } : {}),
       ...(titles ? { printTitleRows: `${titles[0] + 1}:${titles[1] + 1}` } : {}),
     };
+  }
+}
+
+/**
+ * Narrow the wrapped columns, widest first, until the widths add up to at most `max` characters: first
+ * down to each column's min, then down to 6. Columns that do not wrap keep their width.
+ */
+function narrow(widths: number[], columns: readonly Column<never>[], max: number): void {
+  for (const floor of [(c: Column<never>) => c.min, () => 6]) {
+    let total = widths.reduce((a, w) => a + w, 0);
+    while (total > max) {
+      let widest = -1;
+      columns.forEach((c, i) => {
+        if (c.wrap && widths[i] > Math.max(6, floor(c)) && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      });
+      if (widest < 0) break;
+      widths[widest]--;
+      total--;
+    }
   }
 }
 
