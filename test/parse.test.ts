@@ -426,6 +426,45 @@ describe('the unit named in the title row (for the printed tables)', () => {
   });
 });
 
+describe('考评时间 stated above the score table (for the printed tables)', () => {
+  test.each([
+    ['考评日期：2021年7月5日', '2021-07-05'],
+    ['考评时间：2026年1月8日', '2026-01-08'],
+    ['考评时间: 2026-01-08', '2026-01-08'],
+    ['考核时间：2026/1/8', '2026-01-08'],
+    ['Assessed on: 2026-01-08', '2026-01-08'],
+    ['考评时间：', null], // left blank on the form
+    ['考评时间：2026年2月30日', null], // no such day
+    ['填表日期：2026年1月8日', null], // not the assessment's date
+  ])('%s → %s', (line, date) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = formSheet(wb, '2024年上半年', [{ group: '一组', scores: S97 }]);
+    ws.getCell(2, 1).value = line;
+    const parsed = parse(wb);
+    expect(parsed.assessedOn).toEqual(date ? [{ period: { year: 2024, half: 1 }, date }] : []);
+    // The line is no period: the table's period still comes from its title.
+    expect(parsed.rows[0].period).toEqual({ year: 2024, half: 1 });
+  });
+
+  test('the label in one cell and the date (a date cell) in the next', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = formSheet(wb, '2024年下半年', [{ group: '一组', scores: S97 }]);
+    ws.getCell(2, 1).value = '考评时间';
+    ws.getCell(2, 2).value = new Date(Date.UTC(2025, 0, 8));
+    expect(parse(wb).assessedOn).toEqual([{ period: { year: 2024, half: 2 }, date: '2025-01-08' }]);
+  });
+
+  test('one sheet with several periods: the date belongs to its latest period', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('考评记录');
+    ws.addRow(['考评时间：2025年1月8日']);
+    ws.addRow(['年度', '半年度', '党小组', ...Array.from({ length: 12 }, (_, i) => `第${i + 1}项`)]);
+    ws.addRow([2024, '上半年', '一组', ...S97]);
+    ws.addRow([2024, '下半年', '一组', ...S97]);
+    expect(parse(wb).assessedOn).toEqual([{ period: { year: 2024, half: 2 }, date: '2025-01-08' }]);
+  });
+});
+
 describe('rules sheet (考评规则 / Rules)', () => {
   test('no rules sheet: defaults', () => {
     expect(parse(minimalWorkbook()).rules).toEqual(DEFAULT_RULES);

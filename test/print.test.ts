@@ -14,7 +14,9 @@ import { MemoryHost } from '../src/hosts/memory/host';
 import sample from '../src/hosts/memory/sample.json';
 import { OfficeHost } from '../src/hosts/office';
 import { parseRange } from '../src/workbook/a1';
-import { printYear } from '../src/workbook/print';
+import { parsePrintPeriod, printYear } from '../src/workbook/print';
+import { AssessError } from '../src/domain/errors';
+import { describeError } from '../src/i18n/errors';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { FakeWorkbook } from './support/fake-excel';
 
@@ -59,7 +61,8 @@ describe('半年考评结果表: the latest half-year as the committee reads it'
 
   test('序号 and the committee’s columns; every record of the period in the order of the score sheet', () => {
     const h = headerRowOf(s);
-    expect(s.values[h]).toEqual(['序号', '党小组', '党小组长', '联系支委', '思想建设（20分）', '组织建设（25分）', '作风建设（20分）', '制度建设（15分）', '完成中心任务（20分）', '合计', '等次', '备注']);
+    // Each aspect's points on a line of their own: no printed line starts with “）”.
+    expect(s.values[h]).toEqual(['序号', '党小组', '党小组长', '联系支委', '思想建设\n（20分）', '组织建设\n（25分）', '作风建设\n（20分）', '制度建设\n（15分）', '完成中心任务\n（20分）', '合计', '等次', '备注']);
     const body = s.values.slice(h + 1, h + 7);
     expect(body.map((r) => [r[0], r[1], r[9], r[10]])).toEqual([
       [1, '城东供电所党小组', 96.5, '优秀'],
@@ -81,16 +84,45 @@ describe('半年考评结果表: the latest half-year as the committee reads it'
     }
   });
 
-  test('the signature block: 填表人、审核（党支部书记）、支委会审议日期, side by side under the table', () => {
+  test('the signature block as the glossary writes it: 填表人、党支部书记（签字）、党支部（盖章）、年月日, side by side under the table', () => {
     const r = s.values.findIndex((row) => row[0] === '填表人：');
     expect(r).toBeGreaterThan(headerRowOf(s) + 6);
     const row = s.values[r].filter((v) => v !== null);
-    expect(row).toEqual(['填表人：', '审核（党支部书记）：', '支委会审议日期：　　年　　月　　日']);
-    expect(s.merges.filter((m) => parseRange(m).top === r)).toHaveLength(3);
+    expect(row).toEqual(['填表人：', '党支部书记（签字）：', '党支部（盖章）', '　　　　年　　月　　日']);
+    expect(s.merges.filter((m) => parseRange(m).top === r)).toHaveLength(4);
+    expect(texts(s).join('')).not.toContain('审核');
+  });
+
+  test('单位：分 at the top right and 考评时间 from the score sheet (考评日期：2026年1月8日) just above the table', () => {
+    const h = headerRowOf(s);
+    const row = s.values[h - 1];
+    expect(row[0]).toBe('考评时间：2026年1月8日');
+    expect(row[row.length - 1]).toBe('单位：分');
+    expect(styleAt(s, h - 1, row.length - 1)).toMatchObject({ horizontal: 'right' });
+  });
+
+  test('scores printed with two decimals (96.50) while the cells keep the exact value', () => {
+    const h = headerRowOf(s);
+    expect(s.values[h + 1][9]).toBe(96.5);
+    for (const c of [4, 5, 6, 7, 8, 9]) expect(styleAt(s, h + 1, c)).toMatchObject({ numberFormat: '0.00' });
+    // One format per column: every row of the column has it.
+    for (let r = h + 1; r <= h + 6; r++) expect(styleAt(s, r, 9).numberFormat).toBe('0.00');
+  });
+
+  test('the lines under the title wrap and their rows grow with their text; every row is a whole number of 18-point lines or the title’s', () => {
+    for (const r of [1, 2]) expect(styleAt(s, r, 0)).toMatchObject({ wrap: true });
+    const heights = new Map(s.rowHeights.map((x) => [x.row, x.height]));
+    const total = s.columnWidths.reduce((a, w) => a + w, 0);
+    // 等次标准 is longer than the table is wide? then it takes two lines, never one cut off.
+    const need = Math.ceil(texts(s).find((v) => v.startsWith('等次标准'))!.length * 2 / (total - 1));
+    expect(heights.get(2)).toBe(18 * need);
+    for (const [row, h] of heights) if (row > 0) expect(h % 18).toBe(0);
   });
 
   test('printing: A4 landscape, one page wide, centred, header row repeated, 第X页 共X页; 宋体, centred vertically', () => {
     expect(s.page).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, centerHorizontally: true, footer: '第&P页 共&N页' });
+    // Narrow enough to print one page wide at ≥ 10 points (150 characters of A4 landscape at 10/11).
+    expect(s.columnWidths.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(150);
     const h = headerRowOf(s);
     expect(s.printTitleRows).toBe(`${h + 1}:${h + 1}`);
     expect(s.freeze).toEqual({ rows: 0, cols: 0 });
@@ -128,6 +160,8 @@ describe('年度考评结果表: the latest complete year, ranked', () => {
     expect(s.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2025年度）');
     expect(s.values[1][0]).toBe('考评依据：《党小组工作考评办法》');
     expect(s.values[2][0]).toBe('排名方式：并列占位排名（如1、1、3）');
+    // The annual assessment is held with H2's: its 考评时间.
+    expect(s.values[3][0]).toBe('考评时间：2026年1月8日');
     const h = headerRowOf(s);
     expect(s.values[h]).toEqual(['序号', '党小组', '党小组长', '上半年', '下半年', '年度平均分', '年度等次', '名次', '评先推荐', '备注']);
     const body = s.values.slice(h + 1, h + 7).map((r) => [r[0], r[1], r[5], r[7]]);
@@ -184,7 +218,7 @@ describe('the file host writes the page setup, fonts and alignment as Excel does
     const order = ['<printOptions', '<pageMargins', '<pageSetup', '<headerFooter'].map((x) => sheetXml.indexOf(x));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(sheetXml).toMatch(/<mergeCell ref="A1:L1"\/>/);
-    expect(wb).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'半年考评结果表'!\$4:\$4<\/definedName>/);
+    expect(wb).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'半年考评结果表'!\$5:\$5<\/definedName>/);
     expect(styles).toMatch(/<font>(<b\/>)?<sz val="11"\/><name val="宋体"\/><family val="3"\/><charset val="134"\/><\/font>/);
     expect(styles).toMatch(/<font><sz val="16"\/><name val="黑体"\/><family val="3"\/><charset val="134"\/><\/font>/);
     expect(styles).toMatch(/<alignment horizontal="center" vertical="center"\/>/);
@@ -202,7 +236,7 @@ describe('the Office.js host sets the same through the object model (recorded by
       zoom: { horizontalFitToPages: 1 },
       centerHorizontally: true,
       centerFooter: '第&P页 共&N页',
-      printTitleRows: '$4:$4',
+      printTitleRows: '$5:$5',
     });
     const styles = s.effectiveStyles();
     expect(styles.get('0,0 font.name')).toBe('黑体');
@@ -219,5 +253,131 @@ describe('the Office.js host sets the same through the object model (recorded by
     const s = wb.sheet('半年考评结果表')!;
     expect(s.pageLayout).toEqual({});
     expect(s.effectiveStyles().get('4,1 font.name')).toBe('宋体');
+  });
+});
+
+// ───────────── 整改台账 ─────────────
+
+describe('整改台账: one row per rectification with what the branch wrote, for signing and filing', () => {
+  const LEDGER_HEADER = ['序号', '党小组', '考评期', '等次', '存在问题（主要失分项目）', '整改措施', '责任人', '整改期限', '完成情况', '销号日期', '核查人'];
+  let host: MemoryHost;
+  let s: SheetPatch;
+  const MEASURES = '每月召开一次党小组会，由党小组长讲党课，支部书记列席指导；建立学习台账，逐月检查落实情况，并将检查结果在支部会上通报。';
+  beforeAll(async () => {
+    host = new MemoryHost(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot);
+    await assessWorkbook(host, { now, lang: 'zh-CN' });
+    // The branch types its ledger into the working sheet 预警与整改, as a user does, and assesses again.
+    const snap = await host.read();
+    const w = snap.sheets.find((x) => x.name === '预警与整改')!;
+    const h = w.values.findIndex((r) => r.includes('整改措施'));
+    const col = (name: string) => w.values[h].indexOf(name);
+    const r = w.values.findIndex((row, i) => i > h && row[col('预警类型')] === '限期整改' && row[col('考评期')] === '2025年下半年');
+    w.values[r][col('整改措施')] = MEASURES;
+    w.values[r][col('责任人')] = '刘志强';
+    w.values[r][col('完成情况')] = '已完成，经支委会核查';
+    w.values[r][col('销号日期')] = 46100;
+    const again = new MemoryHost(snap);
+    const { patch } = await assessWorkbook(again, { now, lang: 'zh-CN' });
+    s = sheetOf(patch, '整改台账');
+  });
+
+  test('its columns; every RECTIFY once, oldest period first; the typed ledger beside it; 核查人 left empty', () => {
+    const h = headerRowOf(s);
+    expect(s.values[0][0]).toBe('城区供电中心线路工区党支部党小组限期整改台账');
+    expect(s.values[h]).toEqual(LEDGER_HEADER);
+    const body = s.values.slice(h + 1).filter((r) => typeof r[0] === 'number');
+    const periods = body.map((r) => r[2] as string);
+    expect(periods).toEqual([...periods].sort());
+    expect(body.map((r) => r[0])).toEqual(body.map((_, i) => i + 1));
+    expect(body.every((r) => r[3] === '基本合格' || r[3] === '不合格')).toBe(true);
+    const typed = body.find((r) => r[5] === MEASURES)!;
+    expect(typed.slice(1, 4)).toEqual(['城西供电所党小组', '2025年下半年', '基本合格']);
+    expect(typed[6]).toBe('刘志强');
+    expect(typed[8]).toBe('已完成，经支委会核查');
+    expect(typed[9]).toBe(46100);
+    expect(body.every((r) => r[10] === null)).toBe(true);
+    // Dates are dates on paper: 整改期限 and 销号日期 with the date format.
+    const r = s.values.indexOf(typed);
+    expect(styleAt(s, r, 7)).toMatchObject({ numberFormat: 'yyyy"年"m"月"d"日"' });
+    expect(styleAt(s, r, 9)).toMatchObject({ numberFormat: 'yyyy"年"m"月"d"日"' });
+    // 存在问题: the items that lost most, by number and name.
+    expect(typed[4]).toMatch(/^\d+\.\S+/);
+  });
+
+  test('long measures wrap and their row grows to hold every line; printed at 11 points, one page wide at ≥ 10', () => {
+    const r = s.values.findIndex((row) => row[5] === MEASURES);
+    expect(styleAt(s, r, 5)).toMatchObject({ wrap: true, font: '宋体', size: 11 });
+    const height = s.rowHeights.find((x) => x.row === r)!.height;
+    const lines = Math.ceil((MEASURES.length * 2) / (s.columnWidths[5] - 1));
+    expect(height).toBe(18 * lines);
+    expect(s.columnWidths.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(150);
+    expect(s.page).toMatchObject({ paper: 'A4', fitToWidth: true });
+  });
+
+  test('the frame of every official table: 单位：分, the signature block', () => {
+    const h = headerRowOf(s);
+    expect(s.values[h - 1]).toContain('单位：分');
+    expect(texts(s)).toEqual(expect.arrayContaining(['填表人：', '党支部书记（签字）：', '党支部（盖章）']));
+  });
+
+  test('a sheet of the user’s named 整改台账 is never touched: the table becomes 整改台账 (2), and a re-run refills it', async () => {
+    const snap = JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot;
+    snap.sheets.push({ name: '整改台账', values: [['我们自己的台账']], merges: [], visibility: 'visible' });
+    const h = new MemoryHost(snap);
+    const first = await assessWorkbook(h, { now, lang: 'zh-CN' });
+    expect(first.patch.sheets.map((x) => x.name)).toContain('整改台账 (2)');
+    const second = await assessWorkbook(h, { now, lang: 'zh-CN' });
+    expect(second.patch.sheets.map((x) => x.name)).toContain('整改台账 (2)');
+    expect(second.patch.deleteSheets).toEqual([]);
+    const mine = (await h.read()).sheets.find((x) => x.name === '整改台账')!;
+    expect(mine.values).toEqual([['我们自己的台账']]);
+  });
+});
+
+// ───────────── an earlier period's tables ─────────────
+
+describe('the official tables of an earlier period, on request', () => {
+  const run = (printPeriod: Parameters<typeof parsePrintPeriod>[0]) =>
+    assessWorkbook(new MemoryHost(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot), { now, lang: 'zh-CN', printPeriod: parsePrintPeriod(printPeriod) });
+
+  test('2024H1: that half-year’s table, the 2024 annual table, the ledger up to 2024年上半年; 考评时间 of that sheet', async () => {
+    const { patch } = await run('2024H1');
+    const half = sheetOf(patch, '半年考评结果表');
+    expect(half.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2024年上半年）');
+    expect(half.values[headerRowOf(half) - 1][0]).toBe('考评时间：2024年7月6日');
+    const year = sheetOf(patch, '年度考评结果表');
+    expect(year.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2024年度）');
+    expect(year.values[headerRowOf(year) - 1][0]).toBe('考评时间：2025年1月8日');
+    const ledger = sheetOf(patch, '整改台账');
+    expect(ledger.values[0][0]).toBe('城区供电中心线路工区党支部党小组限期整改台账（截至2024年上半年）');
+    const periods = ledger.values.slice(headerRowOf(ledger) + 1).filter((r) => typeof r[0] === 'number').map((r) => r[2]);
+    expect(periods.length).toBeGreaterThan(0);
+    expect(periods.every((p) => p === '2023年上半年' || p === '2023年下半年' || p === '2024年上半年')).toBe(true);
+  });
+
+  test('2024: the 2024 annual table and the year’s latest half-year (2024年下半年)', async () => {
+    const { patch } = await run('2024');
+    expect(sheetOf(patch, '年度考评结果表').values[0][0]).toContain('（2024年度）');
+    expect(sheetOf(patch, '半年考评结果表').values[0][0]).toContain('（2024年下半年）');
+  });
+
+  test('a period the workbook has no records for is a usage error naming it, and nothing is written', async () => {
+    const host = new MemoryHost(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot);
+    const err = await assessWorkbook(host, { now, printPeriod: parsePrintPeriod('2019H2') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AssessError);
+    expect((err as AssessError).kind).toBe('usage');
+    expect(describeError(err, 'zh-CN')).toBe('工作簿中没有2019年下半年的考评记录，无法生成该期的正式表格；工作簿未作任何修改');
+    expect(describeError(err, 'en-US')).toContain('no assessment records for 2019 H2');
+    expect(host.writes).toBe(0);
+  });
+
+  test('the ways a person writes a period', () => {
+    expect(parsePrintPeriod('2024H1')).toEqual({ year: 2024, half: 1 });
+    expect(parsePrintPeriod('2024 h2')).toEqual({ year: 2024, half: 2 });
+    expect(parsePrintPeriod('2024年上半年')).toEqual({ year: 2024, half: 1 });
+    expect(parsePrintPeriod('2024')).toEqual({ year: 2024, half: null });
+    expect(parsePrintPeriod('2024年度')).toEqual({ year: 2024, half: null });
+    expect(parsePrintPeriod('last year')).toBeNull();
+    expect(parsePrintPeriod('2024-13')).toBeNull();
   });
 });

@@ -213,12 +213,12 @@ function colOf(s: SheetPatch, header: string): number {
 describe('sheet names and ownership', () => {
   test('Chinese and English output names, results activated, meta last and very hidden', () => {
     const zh = render(sampleResult());
-    expect(zh.sheets.map((s) => s.name)).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', META_SHEET]);
+    expect(zh.sheets.map((s) => s.name)).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账', META_SHEET]);
     expect(zh.activate).toBe('考评结果');
     expect(zh.deleteSheets).toEqual([]);
-    expect(zh.sheets[6].visibility).toBe('veryHidden');
+    expect(zh.sheets[7].visibility).toBe('veryHidden');
     const en = render(sampleResult(), inputs, 'en-US');
-    expect(en.sheets.map((s) => s.name)).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table', META_SHEET]);
+    expect(en.sheets.map((s) => s.name)).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table', 'Rectification ledger', META_SHEET]);
     expect(en.activate).toBe('Results');
   });
 
@@ -228,7 +228,7 @@ describe('sheet names and ownership', () => {
     const meta = readMeta(applied(inputs, patch));
     expect(meta).toEqual({
       version: 2,
-      sheets: ['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table'],
+      sheets: ['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table', 'Rectification ledger'],
       runAt: RUN,
       fingerprint: 'fp-1',
       language: 'en-US',
@@ -262,7 +262,7 @@ describe('sheet names and ownership', () => {
       sheets: [...inputs.sheets, sheet('results'), sheet('Results (2)'), sheet('warnings')],
     };
     const patch = render(sampleResult(), before, 'en-US');
-    expect(patch.sheets.map((s) => s.name)).toEqual(['Results (3)', 'Annual Ranking', 'Warnings (2)', 'Data Issues', 'Half-Year Table', 'Annual Table', META_SHEET]);
+    expect(patch.sheets.map((s) => s.name)).toEqual(['Results (3)', 'Annual Ranking', 'Warnings (2)', 'Data Issues', 'Half-Year Table', 'Annual Table', 'Rectification ledger', META_SHEET]);
   });
 
   test('switching language deletes the previous run’s sheets, never a foreign one', () => {
@@ -270,10 +270,10 @@ describe('sheet names and ownership', () => {
     const zh = render(sampleResult(), before);
     expect(zh.sheets.map((s) => s.name)).toContain('数据问题 (2)');
     const en = render(sampleResult(), applied(before, zh), 'en-US');
-    expect(en.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表']);
+    expect(en.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表', '整改台账']);
     expect(en.deleteSheets).not.toContain('数据问题');
     const meta = readMeta(applied(applied(before, zh), en));
-    expect(meta?.sheets).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table']);
+    expect(meta?.sheets).toEqual(['Results', 'Annual Ranking', 'Warnings', 'Data Issues', 'Half-Year Table', 'Annual Table', 'Rectification ledger']);
   });
 
   test('a second run on the written workbook rewrites the same sheets and deletes nothing', () => {
@@ -731,7 +731,7 @@ describe('pipeline with the reader and the engine', () => {
     const second = run(written);
     expect(second).toEqual(first);
     const enRun = run(written, 'en-US');
-    expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表']);
+    expect(enRun.deleteSheets).toEqual(['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']);
   });
 });
 

@@ -115,7 +115,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParsedWorkbook {
       lastDataRow: head.bottom,
       period: tablePeriod(grid, head.top),
       unit: titleUnit(grid, head.top),
-      assessedOn: titleDate(grid, head.top),
+      // Up to the header's last row: a lone line right above a one-row header may be taken for a two-row header's upper row.
+      assessedOn: titleDate(grid, head.bottom),
       columns: head.columns,
     };
     readRows(grid, table, rubric, rows, issues);
