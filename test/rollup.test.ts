@@ -121,6 +121,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
       ['各党支部考评汇总（2025年下半年）'],
       ['考评依据：各党支部按本支部的考评细则和考评规则考评（本汇总对每个工作簿重新考评，不沿用其中的结果表）'],
       ['共5个党支部、8个党小组：优秀2个，合格2个，基本合格2个，不合格1个，未定等次1个；2个党支部未报送本期考评结果'],
+      [...Array(7).fill(null), '单位：分'],
       ['序号', '党支部', '党小组', '党小组长', '联系支委', '合计', '等次', '备注'],
       [1, '第一党支部', '城东供电所党小组', '王建国', '孙立平', 95, '优秀'],
       [2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', 78, '基本合格', '限期整改，2026年3月31日前完成'],
@@ -147,6 +148,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
         '各党支部的年度先进党小组（示范党小组推荐对象）由该党支部按其考评规则评出：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；本表按年度平均分排序，排名方式：并列占位排名（如1、1、3）',
       ],
       ['2个党支部推荐3个党小组；3个党支部本年度没有推荐对象'],
+      [...Array(9).fill(null), '单位：分'],
       ['序号', '名次', '党支部', '党小组', '党小组长', '上半年', '下半年', '年度平均分', '年度等次', '备注'],
       [1, 1, '第一党支部', '城东供电所党小组', '王建国', 96, 95, 95.5, '优秀'],
       [2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, '合格', '并列第2名；本党支部年度第一并列，提请支委会研究确定'],
@@ -167,6 +169,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
       ['整改督办（截至2026年1月15日）'],
       ['考评依据：各党支部按本支部的考评细则和考评规则考评（本汇总对每个工作簿重新考评，不沿用其中的结果表）'],
       ['逾期未整改1条，整改未见效2条，待整改3条；按整改期限先后排列，整改措施、责任人、完成情况取自各党支部的整改台账'],
+      [...Array(12).fill(null), '单位：分'],
       ['序号', '党支部', '党小组', '党小组长', '联系支委', '考评期', '等次', '整改期限', '整改状态', '主要失分项目', '整改措施', '责任人', '完成情况'],
       [1, '第一党支部', '线路运维党小组', '张卫东', '吴红梅', '2025年上半年', '基本合格', H1, '逾期未整改', '10.台账记录、11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日'],
       [2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', '2025年上半年', '基本合格', H1, '整改未见效', '11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日、10.台账记录'],
@@ -359,11 +362,12 @@ describe('English', () => {
     expect(branches[2]).toEqual([
       'Party branches: 5; Party groups: 8 (Excellent 2, Qualified 2, Basically qualified 2, Unqualified 1, No grade 1); Party branches without results for this period: 2',
     ]);
-    expect(branches[3]).toEqual(['No.', 'Party branch', 'Party group', 'Party group leader', 'Liaison committee member', 'Total', 'Grade', 'Notes']);
-    expect(branches[5]).toEqual([2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', 78, 'Basically qualified', 'Rectification due by March 31, 2026']);
-    expect(branches[7]).toEqual([null, '第一党支部', 'Subtotal', null, null, null, null, 'Party groups: 3 (Excellent 1, Qualified 0, Basically qualified 1, Unqualified 0, No grade 1)']);
-    expect(sheet(en, 'Model Group Nominees')[5]).toEqual([2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, 'Qualified', 'Tied at rank 2; Tied for first in its branch: for the branch committee to decide']);
-    expect(sheet(en, 'Rectification Follow-up')[4].slice(5, 10)).toEqual([
+    expect(branches[3]).toEqual([...Array(7).fill(null), 'Unit: points']);
+    expect(branches[4]).toEqual(['No.', 'Party branch', 'Party group', 'Party group leader', 'Liaison committee member', 'Total', 'Grade', 'Notes']);
+    expect(branches[6]).toEqual([2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', 78, 'Basically qualified', 'Rectification due by March 31, 2026']);
+    expect(branches[8]).toEqual([null, '第一党支部', 'Subtotal', null, null, null, null, 'Party groups: 3 (Excellent 1, Qualified 0, Basically qualified 1, Unqualified 0, No grade 1)']);
+    expect(sheet(en, 'Model Group Nominees')[6]).toEqual([2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, 'Qualified', 'Tied at rank 2; Tied for first in its branch: for the branch committee to decide']);
+    expect(sheet(en, 'Rectification Follow-up')[5].slice(5, 10)).toEqual([
       '2025 H1',
       'Basically qualified',
       serial('2025-09-28'),
@@ -418,7 +422,7 @@ describe('refusals and edge cases', () => {
     const o = path.join(tmp, 'again.xlsx');
     expect(await main(['rollup', at('04-第四党支部.xlsx'), '--out', o], capture())).toBe(0);
     expect(await main(['rollup', at('01-第一党支部.xlsx'), '--out', o], capture())).toBe(0);
-    expect(sheet(await readBack(o), '各党支部考评汇总')[4]).toEqual([1, '第一党支部', '城东供电所党小组', '王建国', '孙立平', 95, '优秀']);
+    expect(sheet(await readBack(o), '各党支部考评汇总')[5]).toEqual([1, '第一党支部', '城东供电所党小组', '王建国', '孙立平', 95, '优秀']);
   });
 
   test('when no file can be read: exit 2, the first reason, no summary written', async () => {

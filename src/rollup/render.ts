@@ -286,6 +286,8 @@ function renderSubmissions(r: Rollup, lang: Lang, runAt: string): SheetPatch {
   ];
   return printSheet(rollupSheetName(lang, 'submissions'), lang, columns, { title, lines }, r.files, {
     signature: signature(lang),
+    // A list of files, no points: no 单位：分.
+    pointsUnit: false,
     body: (b) => {
       if (r.files.length === 0) b.tableLine([tr(SUBMISSIONS.empty)]);
       b.rows(r.files);

@@ -106,6 +106,8 @@ export interface PrintFrameOptions {
   body?: (b: SheetBuilder) => void;
   /** 考评时间 as the score sheet states it (already in words), shown above the table on the left. */
   assessedOn?: string | null;
+  /** 单位：分 at the top right (default); false for a table without points (the roll-up's 报送情况). */
+  pointsUnit?: boolean;
 }
 
 /**
@@ -135,16 +137,21 @@ export function printSheet<R>(
   const unitText = tr(PRINT.pointsUnit);
   let from = last;
   for (let room = columns[last].min; from > 1 && room < textWidth(unitText) + 2; ) room += columns[--from].min;
-  const ru = b.add();
-  b.values[ru][from] = unitText;
-  if (from < last) b.merges.push(`${a1(ru, from)}:${a1(ru, last)}`);
-  b.style(`${a1(ru, from)}:${a1(ru, last)}`, { horizontal: 'right' });
-  if (opts.assessedOn) {
-    b.values[ru][0] = tr(PRINT.assessedOn, { date: opts.assessedOn });
-    if (from > 1) b.merges.push(`${a1(ru, 0)}:${a1(ru, from - 1)}`);
-    b.cellStyle(ru, 0, { horizontal: 'left' });
+  if (opts.pointsUnit === false) from = last + 1;
+  if (from <= last || opts.assessedOn) {
+    const ru = b.add();
+    if (from <= last) {
+      b.values[ru][from] = unitText;
+      if (from < last) b.merges.push(`${a1(ru, from)}:${a1(ru, last)}`);
+      b.style(`${a1(ru, from)}:${a1(ru, last)}`, { horizontal: 'right' });
+    }
+    if (opts.assessedOn) {
+      b.values[ru][0] = tr(PRINT.assessedOn, { date: opts.assessedOn });
+      if (from > 1) b.merges.push(`${a1(ru, 0)}:${a1(ru, Math.min(from, last + 1) - 1)}`);
+      b.cellStyle(ru, 0, { horizontal: 'left' });
+    }
+    b.heights.set(ru, PRINT_LINE);
   }
-  b.heights.set(ru, PRINT_LINE);
   b.headers({ font: PRINT_FONT, fill: undefined, fontColor: undefined });
   if (opts.body) opts.body(b);
   else {
