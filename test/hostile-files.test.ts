@@ -169,11 +169,11 @@ describe('ownership is the sheet’s, not its name’s', () => {
     await writeXlsx(input, basicFixture());
     const first = path.join(dir, 'own.1.xlsx');
     expect((await cli([input, '--out', first])).code).toBe(0);
-    // The user deletes the six output sheets (the run record stays, very hidden) and adds a sheet of their own.
+    // The user deletes the seven output sheets (the run record stays, very hidden) and adds a sheet of their own.
     const zip = await JSZip.loadAsync(fs.readFileSync(first));
     let wb = await zip.file('xl/workbook.xml')!.async('string');
-    for (const n of ['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表']) wb = wb.replace(new RegExp(`<sheet name="${n}"[^>]*/>`), '');
-    wb = wb.replace(/<definedName [^>]*localSheetId="[1-6]"[^>]*>[^<]*<\/definedName>/g, '').replace(/localSheetId="7"/g, 'localSheetId="1"');
+    for (const n of ['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']) wb = wb.replace(new RegExp(`<sheet name="${n}"[^>]*/>`), '');
+    wb = wb.replace(/<definedName [^>]*localSheetId="[1-7]"[^>]*>[^<]*<\/definedName>/g, '').replace(/localSheetId="8"/g, 'localSheetId="1"');
     wb = wb.replace('</sheets>', '<sheet name="数据问题" sheetId="20" r:id="rIdMine"/></sheets>').replace(/activeTab="\d+"/, 'activeTab="0"');
     zip.file('xl/workbook.xml', wb);
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
@@ -189,7 +189,7 @@ describe('ownership is the sheet’s, not its name’s', () => {
     const snap = await new FileHost(fs.readFileSync(second)).read();
     const mine = snap.sheets.find((s) => s.name === '数据问题')!;
     expect(mine.values).toEqual([['支部自己记的数据问题']]);
-    expect(snap.sheets.map((s) => s.name)).toEqual(['考评记录', '数据问题', '考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表', '_PGA_META']);
+    expect(snap.sheets.map((s) => s.name)).toEqual(['考评记录', '数据问题', '考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表', '整改台账', '_PGA_META']);
     // And the run after that keeps both as they are.
     const third = path.join(dir, 'own.3.xlsx');
     expect((await cli([second, '--out', third])).code).toBe(0);

@@ -111,7 +111,7 @@ describe('半年考评结果表: the latest half-year as the committee reads it'
 
   test('the lines under the title wrap and their rows grow with their text; every row is a whole number of 18-point lines or the title’s', () => {
     for (const r of [1, 2]) expect(styleAt(s, r, 0)).toMatchObject({ wrap: true });
-    const heights = new Map(s.rowHeights.map((x) => [x.row, x.height]));
+    const heights = new Map(s.rowHeights!.map((x) => [x.row, x.height]));
     const total = s.columnWidths.reduce((a, w) => a + w, 0);
     // 等次标准 is longer than the table is wide? then it takes two lines, never one cut off.
     const need = Math.ceil(texts(s).find((v) => v.startsWith('等次标准'))!.length * 2 / (total - 1));
@@ -243,8 +243,9 @@ describe('the Office.js host sets the same through the object model (recorded by
     expect(styles.get('4,1 font.name')).toBe('宋体');
     expect(styles.get('4,1 verticalAlignment')).toBe('Center');
     expect(s.merges).toContain('A1:L1');
-    // The working sheets keep their look: no page setup of their own beyond landscape.
-    expect(wb.sheet('考评结果')!.pageLayout.paperSize).toBeUndefined();
+    // The working sheets: A4 landscape, no footer; too wide to fit one page at 9 points, they print at 82 % across pages.
+    expect(wb.sheet('预警与整改')!.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { scale: 82 } });
+    expect(wb.sheet('预警与整改')!.pageLayout.centerFooter).toBeUndefined();
   });
 
   test('an Excel without ExcelApi 1.9 (no page layout) still gets the tables, fonts and alignment', async () => {
@@ -254,6 +255,22 @@ describe('the Office.js host sets the same through the object model (recorded by
     expect(s.pageLayout).toEqual({});
     expect(s.effectiveStyles().get('4,1 font.name')).toBe('宋体');
   });
+});
+
+// ───────────── the working sheets on paper ─────────────
+
+test('the working sheets print at 9 points or more: one page wide when they fit so, else at 82 % across pages', async () => {
+  const p = await patchOf();
+  for (const name of ['考评结果', '年度排名', '预警与整改', '数据问题']) {
+    const s = sheetOf(p, name);
+    const total = s.columnWidths.reduce((a, w) => a + w, 0);
+    // 172 characters of column width fill A4 landscape at 82 %: 11-point text prints at 9 points.
+    if (total <= 172) expect([name, s.page]).toEqual([name, { paper: 'A4', orientation: 'landscape', fitToWidth: true, centerHorizontally: false }]);
+    else expect([name, s.page]).toEqual([name, { paper: 'A4', orientation: 'landscape', fitToWidth: false, scale: 82, centerHorizontally: false }]);
+  }
+  // The sample's warnings sheet, with its ledger columns, is wider than that: it is split, not shrunk.
+  expect(sheetOf(p, '预警与整改').page?.scale).toBe(82);
+  expect(sheetOf(p, '数据问题').page?.fitToWidth).toBe(true);
 });
 
 // ───────────── 整改台账 ─────────────
@@ -307,7 +324,7 @@ describe('整改台账: one row per rectification with what the branch wrote, fo
   test('long measures wrap and their row grows to hold every line; printed at 11 points, one page wide at ≥ 10', () => {
     const r = s.values.findIndex((row) => row[5] === MEASURES);
     expect(styleAt(s, r, 5)).toMatchObject({ wrap: true, font: '宋体', size: 11 });
-    const height = s.rowHeights.find((x) => x.row === r)!.height;
+    const height = s.rowHeights!.find((x) => x.row === r)!.height;
     const lines = Math.ceil((MEASURES.length * 2) / (s.columnWidths[5] - 1));
     expect(height).toBe(18 * lines);
     expect(s.columnWidths.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(150);

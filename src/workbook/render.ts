@@ -38,6 +38,7 @@ import {
   displayTime,
   excelSerial,
   textWidth,
+  workingPage,
 } from './sheet-builder';
 import type { CellStyle, Colours, Column } from './sheet-builder';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from './snapshot';
@@ -460,6 +461,9 @@ function renderIssues(result: AssessmentResult, lang: Lang, names: Record<Output
 
 // ───────────────────────────── the patch ─────────────────────────────
 
+/** A working sheet's printing: one page wide when its text stays at 9 points or more, else split across pages at 9 points. */
+const working = (s: SheetPatch): SheetPatch => ({ ...s, page: workingPage(s.columnWidths) });
+
 /** The ledger of a run: what was typed in the last run's warnings sheet, merged with this run's warnings. */
 export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot): Ledger {
   const rows = readLedger(snapshot, ownedSheets(snapshot));
@@ -488,10 +492,10 @@ export function renderPatch(result: AssessmentResult, snapshot: WorkbookSnapshot
   const ledger = opts.ledger ?? ledgerOf(result, snapshot);
   const print = { lang, unit: opts.unit ?? '', issuesSheet: names.issues, period: opts.printPeriod, assessedOn: opts.assessedOn };
   const outputs: SheetPatch[] = [
-    renderResults(result, lang, names, opts.runAt),
-    renderRanking(result, lang, names),
-    renderWarnings(result, lang, names, ledger),
-    renderIssues(result, lang, names),
+    working(renderResults(result, lang, names, opts.runAt)),
+    working(renderRanking(result, lang, names)),
+    working(renderWarnings(result, lang, names, ledger)),
+    working(renderIssues(result, lang, names)),
     { ...renderPrintHalf(result, names.printHalf, print), tabColor: TAB_COLOUR.printHalf },
     { ...renderPrintYear(result, names.printYear, print), tabColor: TAB_COLOUR.printYear },
     { ...renderPrintLedger(result, names.printLedger, { ...print, ledger, warningsSheet: names.warnings }), tabColor: TAB_COLOUR.printLedger },

@@ -333,6 +333,24 @@ export class SheetBuilder {
 }
 
 /**
+ * The smallest print scale (percent) at which 11-point text prints at 9 points or more, and the widest a
+ * sheet may be (characters of column width) to print one page wide on A4 landscape at that scale (about
+ * 741 pt between the margins, a character about 5.25 pt).
+ */
+export const MIN_PRINT_SCALE = 82;
+const WIDTH_AT_MIN_SCALE = Math.floor(741 / 5.25 / (MIN_PRINT_SCALE / 100));
+
+/**
+ * How a working sheet prints: A4 landscape, one page wide when it fits at 9 points or more; a wider
+ * sheet at 82 % (9 points), its further columns on further pages, never shrunk below that.
+ */
+export function workingPage(widths: readonly number[]): PageSetup {
+  const total = widths.reduce((a, w) => a + w, 0);
+  const fits = total <= WIDTH_AT_MIN_SCALE;
+  return { paper: 'A4', orientation: 'landscape', fitToWidth: fits, ...(fits ? {} : { scale: MIN_PRINT_SCALE }), centerHorizontally: false };
+}
+
+/**
  * Narrow the wrapped columns, widest first, until the widths add up to at most `max` characters: first
  * down to each column's min, then down to 6. Columns that do not wrap keep their width.
  */

@@ -64,6 +64,8 @@ export interface PageSetup {
   orientation: 'portrait' | 'landscape';
   /** Shrink to one page wide, as many pages tall as needed. */
   fitToWidth: boolean;
+  /** Without fitToWidth: print at this percentage (10–400), the columns that do not fit going on to further pages. */
+  scale?: number;
   /** Centre the table between the left and right margins. */
   centerHorizontally: boolean;
   /** Centred page header / footer with Excel's codes (&P this page, &N the pages): "第&P页 共&N页". */

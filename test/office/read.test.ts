@@ -98,7 +98,7 @@ describe('reads', () => {
     const secondBytes = wb.syncLog.reduce((n, s) => n + s.responseBytes, 0);
     // The inputs again, plus the warnings sheet (a few hundred rows here) for what people typed in its ledger.
     expect(secondBytes).toBeLessThan(firstBytes * 1.25);
-    for (const name of ['考评结果', '年度排名', '数据问题', '半年考评结果表', '年度考评结果表']) {
+    for (const name of ['考评结果', '年度排名', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']) {
       expect([name, second.snapshot.sheets.find((s) => s.name === name)!.values]).toEqual([name, []]);
     }
     expect(second.snapshot.sheets.find((s) => s.name === '预警与整改')!.values.length).toBeGreaterThan(3);

@@ -28,7 +28,7 @@ test('a run is one read and one write; outputs and meta appear, inputs are untou
   expect([host.reads, host.writes]).toEqual([1, 1]);
   const after = host.snapshot();
   for (const s of before.sheets) expect(after.sheets.find((x) => x.name === s.name)).toEqual(s);
-  expect(host.sheetNames()).toEqual([...before.sheets.map((s) => s.name), '考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表']);
+  expect(host.sheetNames()).toEqual([...before.sheets.map((s) => s.name), '考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']);
   expect(host.sheetNames(false)).toContain(META_SHEET);
   expect(host.active).toBe('考评结果');
   // Running again gives the same workbook (apart from the time).

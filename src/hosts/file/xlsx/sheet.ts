@@ -261,7 +261,8 @@ function pageXml(sp: SheetPatch): string[] {
   const out: string[] = [];
   if (p.centerHorizontally) out.push('<printOptions horizontalCentered="1"/>');
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  const scale = !p.fitToWidth && p.scale ? ` scale="${p.scale}"` : '';
+  out.push(`<pageSetup paperSize="9"${scale} orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
   if (p.header || p.footer) {
     out.push(
       '<headerFooter>' +

@@ -134,10 +134,13 @@ export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Ste
           layout.paperSize = 'A4' as Excel.PaperType;
           layout.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
           if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          else if (page.scale) layout.zoom = { scale: page.scale };
           if (page.centerHorizontally) layout.centerHorizontally = true;
-          const hf = layout.headersFooters.defaultForAllPages;
-          if (page.header) hf.centerHeader = page.header;
-          if (page.footer) hf.centerFooter = page.footer;
+          if (page.header || page.footer) {
+            const hf = layout.headersFooters.defaultForAllPages;
+            if (page.header) hf.centerHeader = page.header;
+            if (page.footer) hf.centerFooter = page.footer;
+          }
         } else if (sheet.landscape) layout.orientation = 'Landscape' as Excel.PageOrientation;
         if (sheet.printTitleRows) {
           const [a, b] = sheet.printTitleRows.split(':');
