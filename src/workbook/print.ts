@@ -338,9 +338,10 @@ export function renderPrintLedger(result: AssessmentResult, name: string, opts: 
   const columns: Column<Warning>[] = [
     { key: 'no', header: tr(PRINT_LEDGER.no), min: 5, max: 6, value: (w) => no.get(w) ?? null, body: centred },
     { key: 'group', header: tr(PRINT_LEDGER.group), min: 10, max: 18, wrap: true, value: (w) => w.group || null },
-    { key: 'period', header: tr(PRINT_LEDGER.period), min: 8, max: 10, wrap: true, value: (w) => periodLabel(lang, { year: w.year, half: w.half! }), body: centred },
+    // A period on one line: 2025年下半年 is never broken.
+    { key: 'period', header: tr(PRINT_LEDGER.period), min: textWidth(periodLabel(lang, { year: 2026, half: 2 })) + 2, max: 16, value: (w) => periodLabel(lang, { year: w.year, half: w.half! }), body: centred },
     { key: 'band', header: tr(PRINT_LEDGER.band), min: 6, max: 10, wrap: true, value: (w) => (w.band ? tr(BAND[w.band]) : null), body: centred },
-    { key: 'problems', header: tr(PRINT_LEDGER.problems), min: 14, max: 24, wrap: true, value: problems },
+    { key: 'problems', header: tr(PRINT_LEDGER.problems), min: 16, max: 30, wrap: true, value: problems },
     { key: 'measures', header: tr(PRINT_LEDGER.measures), min: 16, max: 30, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'measures') },
     { key: 'responsible', header: tr(PRINT_LEDGER.responsible), min: 8, max: 10, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'responsible'), body: centred },
     { key: 'deadline', header: tr(PRINT_LEDGER.deadline), min: dateWidth, max: dateWidth, value: (w) => (w.deadline ? excelSerial(w.deadline) : null), body: date },
