@@ -15,6 +15,14 @@ export const PANE = {
     en: 'Reads the score sheets, grades every Party group, and writes warnings and annual rankings into this workbook',
   },
   actionsLabel: { zh: '操作', en: 'Actions' },
+  /** The choice of the period whose official tables 考评 produces (半年考评结果表, 年度考评结果表, 整改台账). */
+  printPeriod: { zh: '正式表格', en: 'Official tables' },
+  printPeriodLatest: { zh: '最近一期', en: 'Latest period' },
+  printPeriodYear: { zh: '{year}年度', en: '{year} (year)' },
+  printPeriodHint: {
+    zh: '考评时按所选考评期生成半年考评结果表、年度考评结果表和整改台账；选年度时生成该年度的表格',
+    en: 'Assess produces the half-year table, the annual table and the rectification ledger of the chosen period; a year gives that year’s tables',
+  },
   stage_read: { zh: '读取工作簿', en: 'Reading the workbook' },
   stage_parse: { zh: '识别评分表', en: 'Reading the score tables' },
   stage_assess: { zh: '评定等次', en: 'Grading' },

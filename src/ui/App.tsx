@@ -8,6 +8,8 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import {
   Button,
+  Dropdown,
+  Option,
   Field,
   FluentProvider,
   MessageBar,
@@ -20,8 +22,9 @@ import {
   TabList,
   ToggleButton,
 } from '@fluentui/react-components';
-import type { Lang } from '../domain/types';
-import { dateLabel } from '../i18n/domain';
+import type { Assessment, Lang } from '../domain/types';
+import { dateLabel, periodLabel } from '../i18n/domain';
+import type { PrintPeriod } from '../workbook/print';
 import { PANE } from '../i18n/pane';
 import type { PaneHost } from '../app/pane-service';
 import { GearIcon } from './bits';
@@ -82,7 +85,7 @@ export function formatTime(iso: string | null, lang: Lang): string {
 
 export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy, lang, onLanguage, embedded }: AppProps) {
   const theme = usePaneTheme();
-  const { state: s, view, comparison, actions } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
+  const { state: s, view, comparison, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
   const { tr } = i18n;
   const primary = primaryAction(s);
@@ -129,6 +132,32 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
       {tr(s.running ? PANE.assessing : PANE.assess)}
     </Button>
   );
+  // The official tables of an earlier period: a choice once the workbook has been assessed with more than one period.
+  const periods = printChoices(s.result?.assessments ?? []);
+  const periodKey = (p: PrintPeriod | null) => (p ? `${p.year}${p.half ? `H${p.half}` : ''}` : 'latest');
+  const periodWord = (p: PrintPeriod | null) =>
+    p === null ? tr(PANE.printPeriodLatest) : p.half ? periodLabel(s.lang, { year: p.year, half: p.half }) : tr(PANE.printPeriodYear, { year: p.year });
+  const periodChoice =
+    periods.length > 1 ? (
+      <Dropdown
+        key="print-period"
+        className="pga-print-period"
+        size="small"
+        aria-label={tr(PANE.printPeriod)}
+        title={tr(PANE.printPeriodHint)}
+        disabled={busy}
+        value={`${tr(PANE.printPeriod)}：${periodWord(printPeriod)}`}
+        selectedOptions={[periodKey(printPeriod)]}
+        onOptionSelect={(_, d) => actions.setPrintPeriod([null, ...periods].find((p) => periodKey(p) === d.optionValue) ?? null)}
+        data-testid="print-period"
+      >
+        {[null, ...periods].map((p) => (
+          <Option key={periodKey(p)} value={periodKey(p)}>
+            {periodWord(p)}
+          </Option>
+        ))}
+      </Dropdown>
+    ) : null;
   const templateButton = (
     <Button key="template" className="pga-primary" appearance="primary" size="large" onClick={actions.insertTemplate} disabled={busy} title={tr(PANE.noTableText)}>
       {tr(PANE.insertTemplate)}
@@ -146,6 +175,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
             <div className="pga-actions" role="group" aria-label={tr(PANE.actionsLabel)}>
               {/* Without a score table the way in is the template (考评 would only say there is no table). */}
               {primary === 'template' ? templateButton : assessButton}
+              {primary === 'template' ? null : periodChoice}
               {view && view.graded > 0 && (
                 <Button appearance="secondary" onClick={actions.copySummary} title={tr(PANE.copySummaryHint)} disabled={s.running}>
                   {tr(PANE.copySummary)}
@@ -297,4 +327,19 @@ function NoticeBar({ notice, comparison, onDismiss }: { notice: Notice; comparis
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** The periods the official tables can be produced for: each half-year and each year with a record, latest first. */
+function printChoices(assessments: readonly Assessment[]): PrintPeriod[] {
+  const keys = new Set<number>();
+  for (const a of assessments) {
+    const p = a.row.period;
+    if (!p) continue;
+    keys.add(p.year * 10 + p.half);
+    keys.add(p.year * 10);
+  }
+  // 2025H2, 2025H1, 2025 (the year after its halves), 2024H2…
+  return [...keys]
+    .sort((a, b) => Math.floor(b / 10) - Math.floor(a / 10) || (a % 10 === 0 ? 1 : b % 10 === 0 ? -1 : (b % 10) - (a % 10)))
+    .map((k) => ({ year: Math.floor(k / 10), half: k % 10 === 0 ? null : ((k % 10) as 1 | 2) }));
 }

@@ -14,6 +14,7 @@ import type { Engine, State, TabValue } from './state';
 import { initialState, reducer } from './state';
 import type { ComparisonText } from './view/compare';
 import type { PaneView } from './view/types';
+import type { PrintPeriod } from '../workbook/print';
 
 export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './view');
 
@@ -47,9 +48,13 @@ export interface PaneActions {
   openHistory(key: string): void;
   closeHistory(): void;
   dismiss(): void;
+  /** The period whose official tables the next 考评 produces; null: the latest. */
+  setPrintPeriod(p: PrintPeriod | null): void;
 }
 
 export interface Controller {
+  /** The period chosen for the official tables (null: the latest). */
+  printPeriod: PrintPeriod | null;
   state: State;
   view: PaneView | null;
   /** The last run's 与上次相比, in the pane's language (once the engine is there). */
@@ -170,6 +175,10 @@ export function usePaneController({
     return () => window.removeEventListener('focus', again);
   }, [noTable, refreshState]);
 
+  const [printPeriod, setPrintPeriod] = useState<PrintPeriod | null>(null);
+  const printRef = useRef<PrintPeriod | null>(null);
+  printRef.current = printPeriod;
+
   const assess = useCallback(async () => {
     if (stateRef.current.running) return;
     dispatch({ type: 'assess/request' });
@@ -178,6 +187,7 @@ export function usePaneController({
       const eng = await engine();
       const outcome = await eng.runAssessment(host, {
         displayLanguage: displayLanguage ?? stateRef.current.lang,
+        printPeriod: printRef.current,
         onProgress: (stage, done) => {
           if (stage === 'write') writing = !done;
           dispatch({ type: 'assess/progress', stage, done });
@@ -278,9 +288,10 @@ export function usePaneController({
       openHistory: (key) => dispatch({ type: 'history/open', key }),
       closeHistory: () => dispatch({ type: 'history/close' }),
       dismiss: () => dispatch({ type: 'notice/dismiss' }),
+      setPrintPeriod,
     }),
     [assess, insertTemplate, saveRules, select, switchLanguage, copySummary],
   );
 
-  return { state: s, view, comparison, actions };
+  return { printPeriod, state: s, view, comparison, actions };
 }

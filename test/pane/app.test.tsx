@@ -300,3 +300,20 @@ test('a failure while writing does not claim the workbook was left as it was', a
   expect(alert.textContent).toContain('disk on fire');
   expect(alert.textContent).not.toContain('left as it was');
 });
+
+test('正式表格: after a run the pane offers the earlier periods; 考评 then writes that period’s official tables', async () => {
+  const user = userEvent.setup();
+  const { host } = renderPane('zh-CN');
+  await user.click(await screen.findByRole('button', { name: '考评' }));
+  await screen.findByText(/考评完成/);
+  const choice = screen.getByTestId('print-period');
+  expect(choice.textContent).toContain('正式表格：最近一期');
+  await user.click(choice);
+  await user.click(await screen.findByRole('option', { name: '2024年上半年' }));
+  await user.click(screen.getByRole('button', { name: '考评' }));
+  await waitFor(() => expect(host.writes).toBe(2));
+  const snap = await host.read();
+  expect(snap.sheets.find((x) => x.name === '半年考评结果表')!.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2024年上半年）');
+  expect(snap.sheets.find((x) => x.name === '年度考评结果表')!.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2024年度）');
+  expect(snap.sheets.find((x) => x.name === '整改台账')!.values[0][0]).toContain('（截至2024年上半年）');
+});
