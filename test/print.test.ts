@@ -173,7 +173,7 @@ describe('年度考评结果表: the latest complete year, ranked', () => {
       [5, '线路运维一班党小组', 90, null],
       [6, '带电作业班党小组', null, null],
     ]);
-    expect(s.values[h + 1][8]).toBe('年度先进党小组（示范党小组推荐对象）、优秀党小组长推荐人选');
+    expect(s.values[h + 1][8]).toBe('年度先进党小组（示范党小组推荐对象）\n优秀党小组长推荐人选');
     expect(s.values[h + 5][9]).toBe('一票否决，不参加排名和评先');
     expect(s.values[h + 6][9]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
   });
@@ -276,7 +276,7 @@ test('the working sheets print at 9 points or more: one page wide when they fit 
 // ───────────── 整改台账 ─────────────
 
 describe('整改台账: one row per rectification with what the branch wrote, for signing and filing', () => {
-  const LEDGER_HEADER = ['序号', '党小组', '考评期', '等次', '存在问题（主要失分项目）', '整改措施', '责任人', '整改期限', '完成情况', '销号日期', '核查人'];
+  const LEDGER_HEADER = ['序号', '党小组', '考评期', '等次', '存在问题\n（主要失分项目）', '整改措施', '责任人', '整改期限', '完成情况', '销号日期', '核查人'];
   let host: MemoryHost;
   let s: SheetPatch;
   const MEASURES = '每月召开一次党小组会，由党小组长讲党课，支部书记列席指导；建立学习台账，逐月检查落实情况，并将检查结果在支部会上通报。';

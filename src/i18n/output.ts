@@ -195,7 +195,8 @@ export const PRINT_LEDGER = {
   group: WORD.group,
   period: WORD.period,
   band: WORD.band,
-  problems: { zh: '存在问题（主要失分项目）', en: 'Problems (items that lost most)' },
+  /** Broken before the bracket: a wrapped header never starts a line with “）”. */
+  problems: { zh: '存在问题\n（主要失分项目）', en: 'Problems\n(items that lost most)' },
   measures: { zh: '整改措施', en: 'Rectification measures' },
   responsible: { zh: '责任人', en: 'Person responsible' },
   deadline: WORD.deadline,

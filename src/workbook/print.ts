@@ -12,7 +12,7 @@ import { aspects } from '../domain/rubric';
 import type { AnnualEntry, Assessment, AssessmentResult, Half, Lang, Period, Warning } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, dateLabel, periodLabel } from '../i18n/domain';
+import { BAND, TITLE, dateLabel, periodLabel } from '../i18n/domain';
 import { OUT, PRINT, PRINT_LEDGER, RANK_MODE, RANKING, RESULTS } from '../i18n/output';
 import { a1 } from '../domain/cell-ref';
 import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
@@ -291,7 +291,15 @@ export function renderPrintYear(result: AssessmentResult, name: string, opts: Pr
     { key: 'average', header: tr(RANKING.average), min: 9, max: 12, value: (e) => (e.average === null ? null : e.average / 1000), body: { ...score, bold: true } },
     { key: 'band', header: tr(RANKING.band), min: 8, max: 12, value: (e) => (e.band ? tr(BAND[e.band]) : null), body: centred },
     { key: 'rank', header: tr(RANKING.rank), min: 6, max: 8, value: (e) => e.rank, body: centred },
-    { key: 'titles', header: tr(RANKING.titles), min: 16, max: 28, wrap: true, value: (e) => titlesText(e, tr) },
+    // Each nomination on a line of its own, the column wide enough for the longest: no line starts with “）”.
+    {
+      key: 'titles',
+      header: tr(RANKING.titles),
+      min: Math.max(16, ...Object.values(TITLE).map((m) => textWidth(tr(m)) + 2)),
+      max: 40,
+      wrap: true,
+      value: (e) => titlesText(e, tr)?.split(tr(OUT.listSep)).join('\n') ?? null,
+    },
     { key: 'notes', header: tr(PRINT.notes), min: 16, max: 30, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr).join(clause) || null },
   ];
   const basis = tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) });

