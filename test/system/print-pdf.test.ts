@@ -102,8 +102,8 @@ function expectReadable(p: Printed, minPt: number, words: { signature: string[];
   const missing = p.info.cells.filter((c): c is string => c !== null && !drawn.includes(c.replace(/\s+/g, '').replace(/&&/g, '&')));
   expect(missing).toEqual([]);
   for (const line of p.text.split('\n')) for (const part of line.trim().split(/\s{2,}/)) expect(part).not.toMatch(/^[）)】」』]/);
-  const text = p.text.replace(/[ \t　]+/g, '');
-  for (const w of words.signature) expect(text).toContain(w.replace(/[ 　]+/g, ''));
+  const text = p.text.replace(/[ \t\u3000]+/g, '');
+  for (const w of words.signature) expect(text).toContain(w.replace(/[ \u3000]+/g, ''));
   if (words.unit) expect(text).toContain(words.unit.replace(/ /g, ''));
 }
 
