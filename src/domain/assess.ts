@@ -38,6 +38,8 @@ export interface AssessInput {
    * no later graded assessment and a 销号日期 on or before `asOf` is 已销号 (closed).
    */
   closedOn?: ReadonlyMap<string, string>;
+  /** The unit named by the 单位名称 rule or the score sheets' title row ('' for none). */
+  unit?: string;
 }
 
 /** The key of a group's rectification for a period, as `AssessInput.closedOn` holds it (the group as matched). */
@@ -476,5 +478,5 @@ export function assess(input: AssessInput): AssessmentResult {
   const raised: Warning[] = [];
   for (const code of WARNING_CODES) for (const w of RAISE[code](x)) raised.push(w);
   const warnings = chronological(raised, input.rows);
-  return { rubric, rules, asOf, assessments, annual, warnings, issues };
+  return { rubric, rules, asOf, unit: input.unit ?? '', assessments, annual, warnings, issues };
 }

@@ -20,11 +20,6 @@ function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Last day of the period: 30 June for H1, 31 December for H2. */
-export function periodEnd(p: Period): string {
-  return p.half === 1 ? `${p.year}-06-30` : `${p.year}-12-31`;
-}
-
 const deadlines = new Map<number, string>();
 
 /** What a deadline depends on: the rules' months, or their days when a workbook still sets them. */

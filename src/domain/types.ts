@@ -193,6 +193,8 @@ export interface AssessmentResult {
   rules: Rules;
   /** The date the RECTIFY statuses were judged on (YYYY-MM-DD). */
   asOf: string;
+  /** The unit (党支部) the results are of: the 单位名称 rule, else the score sheets' title row; '' when neither names one. */
+  unit: string;
   assessments: Assessment[];
   annual: AnnualEntry[];
   warnings: Warning[];

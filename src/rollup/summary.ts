@@ -211,7 +211,7 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
 export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modified: number | null, asOf: string): BranchSummary {
   const parsed = parseWorkbook(snapshot);
   const ledgerRows = ledgerRowsOf(snapshot);
-  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows) });
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit });
   const { rules, rubric } = result;
 
   const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';
