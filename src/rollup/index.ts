@@ -25,7 +25,6 @@ export { renderRollup } from './render';
 export { toRollupReport } from './report';
 export type { RollupReport } from './report';
 export { summarizeWorkbook } from './summary';
-export { readOpinions } from './opinions';
 export type { OpinionRow } from './opinions';
 export type { FileSummary, RollupInput } from './summary';
 
