@@ -99,6 +99,10 @@ export const RECTIFY = {
     zh: '逾期未整改{overdue}条，待整改{open}条，已销号{closed}条（按期销号{onTime}条、逾期销号{late}条），整改未见效{notEffective}条',
     en: '{overdue} overdue, {open} open, {closed} closed ({onTime} on time, {late} late), {notEffective} not effective',
   },
+  countLineNoneClosed: {
+    zh: '逾期未整改{overdue}条，待整改{open}条，已销号{closed}条，整改未见效{notEffective}条',
+    en: '{overdue} overdue, {open} open, {closed} closed, {notEffective} not effective',
+  },
   howLine: {
     zh: '按党支部列出，同一党小组的各次整改按考评期先后排列；整改措施、责任人、完成情况、销号日期取自各党支部的整改台账；督办意见由党委填写，重新汇总时保留',
     en: 'Listed by Party branch, each Party group’s rectifications in period order; measures, person responsible, progress and closing date as each branch’s rectification ledger records them; the Party committee fills in the follow-up remarks, which are kept when the summary is made again',

@@ -289,7 +289,7 @@ function renderRectify(r: Rollup, lang: Lang): SheetPatch {
   const count = rectifyCounts(r);
   const unit = unitOf(lang, r);
   const title = tr(RECTIFY.title, { unit, asOf: dateLabel(lang, r.asOf) });
-  const lines = [tr(ROLLUP.basisLine), tr(RECTIFY.countLine, count), tr(RECTIFY.howLine)];
+  const lines = [tr(ROLLUP.basisLine), tr(count.closed ? RECTIFY.countLine : RECTIFY.countLineNoneClosed, count), tr(RECTIFY.howLine)];
   return printSheet(rollupSheetName(lang, 'rectify'), lang, columns, { title, lines }, rows, {
     signature: signature(lang),
     body: (b) => {
