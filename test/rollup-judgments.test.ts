@@ -263,7 +263,7 @@ describe('整改督办: one line per group and rectification, 销号, and the �
     const lines = tableOf(await readBack(en), 'Rectification Follow-up').map((r) => [r['Party group'], r['Period'], r['Follow-up remarks']]);
     expect(lines.filter((r) => r[2] !== null)).toEqual([
       ['三组', '2024 H1', '请党支部书记约谈党小组长'],
-      ['五组', '2025年下半年', '=核查销号材料'],
+      ['五组', '2025 H2', '=核查销号材料'],
     ]);
   });
 

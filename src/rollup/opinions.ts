@@ -22,8 +22,10 @@ export interface OpinionRow {
   key: string;
   branch: string;
   group: string;
-  /** The 考评期 cell as read (shown again on a kept row). */
+  /** The 考评期 cell as read, and the period it names (null when it names none): a kept row shows it in the summary's language. */
   period: string;
+  year: number | null;
+  half: Half | null;
   /** The 督办意见 as typed: text stays text, a number stays a number. */
   opinion: string | number;
 }
@@ -82,7 +84,8 @@ export function readOpinions(snapshot: WorkbookSnapshot): OpinionRow[] {
       const period = text(row[cols.get('period')!]);
       const p = parsePeriod(period);
       const key = branch && group && p && typeof p === 'object' ? opinionKey(branch, group, p.year, p.half) : `\u0001${sheet.name}\u0000${r}`;
-      out.push({ key, branch, group, period, opinion });
+      const named = p && typeof p === 'object' ? p : null;
+      out.push({ key, branch, group, period, year: named?.year ?? null, half: named?.half ?? null, opinion });
     }
   }
   return out;

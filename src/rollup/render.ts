@@ -219,6 +219,11 @@ function renderNominees(r: Rollup, lang: Lang): SheetPatch {
 
 // ───────────────────────────── 整改督办 ─────────────────────────────
 
+/** The period of a kept row in the summary's language (as read when it names none). */
+export function keptPeriod(lang: Lang, row: OpinionRow): string | null {
+  return row.year !== null && row.half !== null ? periodLabel(lang, { year: row.year, half: row.half }) : row.period || null;
+}
+
 /** A line of 整改督办: a rectification to follow up, or an earlier summary's row kept for its 督办意见. */
 type RectifyRow = { kind: 'line'; x: Rectification; no: number } | { kind: 'kept'; row: OpinionRow };
 
@@ -245,7 +250,7 @@ function renderRectify(r: Rollup, lang: Lang): SheetPatch {
       header: tr(ROLLUP.period),
       min: 10,
       max: 14,
-      value: (y) => (y.kind === 'line' ? periodLabel(lang, { year: y.x.line.year, half: y.x.line.half }) : y.row.period || null),
+      value: (y) => (y.kind === 'line' ? periodLabel(lang, { year: y.x.line.year, half: y.x.line.half }) : keptPeriod(lang, y.row)),
       body: centred,
     },
     { key: 'band', header: tr(RECTIFY.band), min: 8, max: 12, value: (y) => (line(y)?.band ? tr(BAND[line(y)!.band!]) : null), body: centred },

@@ -13,7 +13,7 @@ import { t } from '../i18n';
 import type { Rollup } from './combine';
 import { FILE_STATUSES, NO_NOMINEE_REASONS, closedOnTime } from './combine';
 import { BRANCH_NAME_SOURCES, RUN_STATES } from './summary';
-import { bandCounts, submissionNotes } from './render';
+import { bandCounts, keptPeriod, submissionNotes } from './render';
 
 const Band = z.enum(BAND_CODES);
 const PeriodSchema = z.object({ year: z.number().int(), half: z.union([z.literal(1), z.literal(2)]) });
@@ -233,6 +233,6 @@ export function toRollupReport(r: Rollup, lang: Lang): RollupReport {
       veto: line.veto,
       ledger: line.ledger,
     })),
-    keptOpinions: r.keptOpinions.map((k) => ({ branch: k.branch, group: k.group, period: k.period, opinion: opinionText(k.opinion)! })),
+    keptOpinions: r.keptOpinions.map((k) => ({ branch: k.branch, group: k.group, period: keptPeriod(lang, k) ?? '', opinion: opinionText(k.opinion)! })),
   };
 }
