@@ -117,8 +117,6 @@ export const RECTIFY = {
   progress: { zh: '完成情况', en: 'Progress' },
   closedOn: { zh: '销号日期', en: 'Closed on' },
   closing: { zh: '销号情况', en: 'Closing' },
-  onTime: { zh: '按期销号', en: 'Closed on time' },
-  late: { zh: '逾期销号', en: 'Closed late' },
   opinion: { zh: '督办意见', en: 'Follow-up remarks' },
   /** A row of an earlier summary whose rectification is no longer listed, kept for its 督办意见. */
   kept: { zh: '本次汇总已不再列出（保留上次的督办意见）', en: 'No longer listed (earlier remarks kept)' },

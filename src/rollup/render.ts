@@ -8,7 +8,7 @@ import type { BandCode, Lang } from '../domain/types';
 import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, dateLabel, periodLabel, statusText } from '../i18n/domain';
+import { BAND, CLOSED_TIMELY, dateLabel, periodLabel, statusText } from '../i18n/domain';
 import { WORD } from '../i18n/words';
 import { OUT, PRINT } from '../i18n/output';
 import { BRANCHES, NOMINEES, RECTIFY, ROLLUP, ROLLUP_SHEET, ROLLUP_SHEETS, SUBMISSIONS } from '../i18n/rollup';
@@ -261,7 +261,7 @@ function renderRectify(r: Rollup, lang: Lang): SheetPatch {
       min: 10,
       max: 16,
       wrap: true,
-      value: (y) => (y.kind === 'line' ? statusText(lang, y.x.line.status, null) : tr(RECTIFY.kept)),
+      value: (y) => (y.kind === 'line' ? statusText(lang, y.x.line.status) : tr(RECTIFY.kept)),
       body: centred,
       style: (y) => (y.kind === 'line' ? { bold: true } : undefined),
     },
@@ -277,7 +277,7 @@ function renderRectify(r: Rollup, lang: Lang): SheetPatch {
       max: 12,
       value: (y) => {
         const onTime = line(y) ? closedOnTime(line(y)!) : null;
-        return onTime === null ? null : tr(onTime ? RECTIFY.onTime : RECTIFY.late);
+        return onTime === null ? null : tr(CLOSED_TIMELY[onTime ? 'onTime' : 'late']);
       },
       body: centred,
     },

@@ -18,10 +18,10 @@ import type { Msg } from '../i18n';
 import { t } from '../i18n';
 import { SUBMISSIONS } from '../i18n/rollup';
 import { foldText, groupKey } from '../workbook/cells';
-import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
+import { LEDGER_FIELDS, closedDates, ledgerText } from '../workbook/ledger';
 import type { LedgerField } from '../workbook/ledger';
 import { parseWorkbook } from '../workbook/parse';
-import { ledgerOf } from '../workbook/render';
+import { ledgerOf, ledgerRowsOf } from '../workbook/render';
 import { latestPeriod } from '../workbook/render-common';
 import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
@@ -65,6 +65,9 @@ export interface FocusItem {
   name: Msg;
 }
 
+/** The statuses of the rectifications the 党委 follows up (all but 已整改). */
+export type FollowedUpStatus = Exclude<RectifyStatus, 'resolved'>;
+
 /**
  * A rectification the 党委 follows up: 待整改, 逾期未整改, 已销号 (closed in the branch's ledger, not yet
  * tested by a next assessment), and the 整改未见效 ones that led to it (the group's chain of failed
@@ -79,7 +82,7 @@ export interface RectificationLine {
   band: BandCode | null;
   /** YYYY-MM-DD */
   deadline: string;
-  status: Exclude<RectifyStatus, 'resolved'>;
+  status: FollowedUpStatus;
   /** The 销号日期 the branch wrote in its ledger (YYYY-MM-DD); null when none. */
   closedOn: string | null;
   focus: FocusItem[];
@@ -212,7 +215,9 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
 /** The summary of a workbook already read (throws configuration errors). */
 export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modified: number | null, asOf: string): BranchSummary {
   const parsed = parseWorkbook(snapshot);
-  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf });
+  // The 销号日期 of the branch's ledger close rectifications (SPEC §2.5), as in the branch's own run.
+  const ledgerRows = ledgerRowsOf(snapshot);
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows) });
   const { rules, rubric } = result;
 
   const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';
@@ -238,7 +243,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       veto: a.row.veto,
       notes: a.row.notes,
       issues: perRow.get(`${a.row.source.sheet}\u0000${a.row.source.row}`) ?? 0,
-      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules.rectifyDays) : null,
+      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules) : null,
     }));
 
   const annual: AnnualLine[] = result.annual.map((e) => ({
@@ -256,7 +261,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
     vetoed: e.vetoed,
   }));
 
-  const ledger = ledgerOf(result, snapshot);
+  const ledger = ledgerOf(result, snapshot, ledgerRows);
   // Each group's rectifications in period order. The 党委 follows up the last one when it is open, overdue
   // or closed, together with the 整改未见效 ones right before it (the chain of failed rectifications that
   // led to it); a group whose last rectification is 已整改 has nothing to follow up.
@@ -295,7 +300,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       band: w.band,
       deadline: w.deadline,
       status: w.status,
-      closedOn: written?.closedOn && /^\d{4}-\d{2}-\d{2}$/.test(written.closedOn) ? written.closedOn : null,
+      closedOn: w.closedOn ?? null,
       focus: w.focusItems.map((code) => ({ code, name: { zh: rubricItemName(rubric, code, 'zh-CN'), en: rubricItemName(rubric, code, 'en-US') } })),
       veto: w.veto ?? null,
       ledger: written && LEDGER_FIELDS.some((f) => written![f] !== null) ? written : null,
