@@ -208,8 +208,8 @@ describe('整改督办: one line per group and rectification, 销号, and the �
       ['三组', '2024年上半年', '整改未见效（已转入下期整改）', serial('2024-09-30'), null, null, null],
       ['三组', '2024年下半年', '整改未见效（已转入下期整改）', serial('2025-03-31'), null, null, null],
       ['三组', '2025年上半年', '逾期未整改', serial('2025-09-30'), null, null, null],
-      ['五组', '2025年下半年', '已销号，待下次考评检验', serial('2026-03-31'), serial('2026-01-10'), '按期销号', null],
       ['六组', '2025年上半年', '已销号，待下次考评检验', serial('2025-09-30'), serial('2025-12-20'), '逾期销号', null],
+      ['五组', '2025年下半年', '已销号，待下次考评检验', serial('2026-03-31'), serial('2026-01-10'), '按期销号', null],
     ]);
     // One line per (group, period): no group's rectification twice.
     expect(new Set(lines.map((l) => `${l[0]}|${l[1]}`)).size).toBe(lines.length);

@@ -117,10 +117,10 @@ describe('the built command on a folder of branch workbooks from several produce
       const got = csv.map((r, i) => r.map((v, c) => (c === dateCol && i > header && expected[i]?.[c] === 'DATE' && /\d{4}|\d{1,2}\D\d{1,2}/.test(v) ? 'DATE' : v)));
       expect([name, got]).toEqual([name, expected]);
     }
-    // The dates are the deadlines: 2025-09-28 and 2026-03-31.
+    // The dates are the deadlines: 2025-09-30 and 2026-03-31.
     const rect = parseCsv(fs.readFileSync(path.join(csvDir, '汇总-整改督办.csv'), 'utf8'));
     const dates = rect.slice(5, 11).map((r) => r[7]);
-    expect(dates.every((d) => /(2025\D0?9\D28|0?9\D28\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月28日|2026年3月31日)/.test(d))).toBe(true);
+    expect(dates.every((d) => /(2025\D0?9\D30|0?9\D30\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月30日|2026年3月31日)/.test(d))).toBe(true);
   });
 
   test('every part of the summary validates against the ECMA-376 schemas; openpyxl reads its sheets and print settings', async () => {
