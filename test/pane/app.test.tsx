@@ -48,7 +48,7 @@ test('in English: the same run in English words; a data issue selects its cell',
   expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
   await user.click(screen.getByRole('button', { name: 'Select 2023年下半年!H10' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
-  expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: 2023年下半年!H10');
+  expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: cell H10 of sheet “2023年下半年”');
 });
 
 test('与上次相比: after scores change, the closed warning and the grade change are named', async () => {
