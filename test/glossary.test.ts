@@ -24,6 +24,8 @@ import * as rollup from '../src/i18n/rollup';
 import * as rules from '../src/i18n/rules';
 import * as summary from '../src/i18n/summary';
 import * as words from '../src/i18n/words';
+import { aspectName, itemNameMsg } from '../src/i18n/rubric';
+import { DEFAULT_RUBRIC } from '../src/domain/rubric';
 
 const CATALOGUES: Record<string, unknown> = {
   cli,
@@ -66,6 +68,15 @@ function messages(): Entry[] {
     seen = new Set<unknown>(); // a message another catalogue shares (PANE.band = WORD.band) is scanned under each
     walk(mod, name);
   }
+  // The default rubric's words: the Chinese are the SPEC's data (src/domain/rubric.ts), the English src/i18n's.
+  for (const i of DEFAULT_RUBRIC.items) {
+    const name = itemNameMsg(i);
+    out.push({ path: `domain-rubric.items.${i.code}.name`, lang: 'zh', text: name.zh }, { path: `rubric.items.${i.code}.name`, lang: 'en', text: name.en });
+    out.push({ path: `domain-rubric.items.${i.code}.aspect`, lang: 'zh', text: i.aspect });
+    out.push({ path: `rubric.items.${i.code}.aspect`, lang: 'en', text: aspectName(i.aspect, 'en-US') });
+    out.push({ path: `domain-rubric.items.${i.code}.guide`, lang: 'zh', text: i.guide });
+    out.push({ path: `output.DEFAULT_GUIDE_EN.${i.code}`, lang: 'en', text: output.DEFAULT_GUIDE_EN[i.code] });
+  }
   return out;
 }
 
@@ -73,9 +84,27 @@ interface Rule {
   /** What the glossary says instead. */
   use: string;
   lang: 'zh' | 'en';
-  re: RegExp;
+  re: { test(text: string): boolean };
   /** Paths (prefixes) where the word is allowed, each with its reason. */
   allow?: Record<string, string>;
+}
+
+const CJK = '[\\u4e00-\\u9fff，。：；、（）“”]';
+/** Something a user types, set off by spaces in Chinese as in “输出语言：zh-CN 或 en-US”: commands, options, values, paths. */
+const TYPED = /^(-|<|\[|~\$|\{(option|command|ext|example)\}$|(assess|template|demo|rollup|npm|zh-CN|en-US|auto|FILE|LANG|YYYY-MM-DD)$)|\.(xlsx|xlsm|html|md)$|\/|^\d{4}-\d{2}-\d{2}$/;
+
+/** A space between a Chinese character and a Latin letter or digit, other than around something typed. */
+function spaceBetweenChineseAndLatin(text: string): boolean {
+  const after = new RegExp(`${CJK} +([^\\s${CJK.slice(1, -1)}]+)`, 'g');
+  const before = new RegExp(`(?:^|\\s)([^\\s]*[A-Za-z0-9}]) +${CJK}`, 'g');
+  for (const re of [after, before]) {
+    for (const m of text.matchAll(re)) {
+      // the Latin run next to the space, without the Chinese glued to its other end
+      const token = m[1].replace(/[，。：；、（）“”]+$/, '').replace(/^.*[\u4e00-\u9fff，。：；、（）“”]/, '');
+      if (/[A-Za-z0-9]/.test(token) && !TYPED.test(token)) return true;
+    }
+  }
+  return false;
 }
 
 const RULES: Record<string, Rule> = {
@@ -112,7 +141,16 @@ const RULES: Record<string, Rule> = {
     lang: 'zh',
     re: /(?<!意外)错误(?!值)/,
   },
-  '行（作为考评记录）': { use: '考评记录（N条）', lang: 'zh', re: /(?<!第)(\{\w+\}|\d+)\s*行/ },
+  '行（作为考评记录）': {
+    use: '考评记录（N条）',
+    lang: 'zh',
+    re: /(?<!第)(\{\w+\}|\d+)\s*行/,
+    allow: {
+      'cli.PROGRESS_ROWS': 'counts the rows of the sheets (any sheet), not records',
+      'office.COMMAND_MSG.useThePane': 'counts the rows of the sheets (any sheet), not records',
+      'file.PACKAGE_MSG.too_many_rows': 'Excel’s limit of rows in a sheet',
+    },
+  },
   考评时间: {
     use: '生成时间（程序运行时间）',
     lang: 'zh',
@@ -140,17 +178,22 @@ const RULES: Record<string, Rule> = {
   否决: { use: '一票否决', lang: 'zh', re: /(?<!一票)否决/ },
   资格: { use: '评先资格', lang: 'zh', re: /(?<!评先)资格/ },
   'Sheet!A1': { use: '2023年下半年表H10单元格（JSON 仍用 Sheet!A1）', lang: 'zh', re: /\S![A-Z]{1,3}\d/ },
-  范围: { use: '0至8分', lang: 'zh', re: /(\d|\})\s*[～~–—-]\s*(\d|\{)/ },
+  范围: {
+    use: '0至8分',
+    lang: 'zh',
+    re: /(\d|\})\s*[～~–—-]\s*(\d|\{)/,
+    allow: { 'cli.CLI_ERR.badAsOf': 'an example of a date to type (--as-of 2025-01-15), not a range' },
+  },
   半角标点: {
     use: '全角标点（，。：；（））',
     lang: 'zh',
     // a half-width comma, colon, semicolon or bracket next to a Chinese character
-    re: /[\u4e00-\u9fff][,:;()]|[,:;(](?!\*\.xlsx)[\u4e00-\u9fff]/,
+    re: /[\u4e00-\u9fff](?:[,:;)]|\((?!\*\.xlsx\)))|[,:;()][\u4e00-\u9fff]/,
   },
   中英文空格: {
-    use: '中文与数字、英文之间不加空格（要输入的命令、选项和取值除外）',
+    use: '中文与数字、英文之间不加空格（要输入的命令、选项、取值和示例除外）',
     lang: 'zh',
-    re: /[\u4e00-\u9fff，。：；、（）“”] +(?!-|assess\b|npm\b|zh-CN\b|en-US\b|auto\b|[\w./~$]*\.(xlsx|xlsm|html|md)\b|\{option\}|YYYY)[A-Za-z0-9{]|(?<!--[\w-]+|assess|\.xlsx|\.xlsm|zh-CN|en-US|\{option\}|\{example\}|FILE|LANG)(?<=[A-Za-z0-9}]) +[\u4e00-\u9fff（“]/,
+    re: { test: spaceBetweenChineseAndLatin },
   },
   // ── English ──
   band: { use: 'grade', lang: 'en', re: /\bbands?\b/i },
@@ -172,6 +215,7 @@ const PENDING: Record<string, string> = {
   'domain.': 'engineer (a) rewrites warning names, texts, statuses and titles per SPEC (2026-12-06)',
   'output.PRINT.': 'engineer (b) rewrites the printed tables and their signature block',
   'rollup.': 'engineer (c) rewrites the roll-up',
+  'domain-rubric.': 'the default rubric’s Chinese names are the SPEC’s data in src/domain/rubric.ts (engineer (a))',
 };
 
 const pending = (path: string) => Object.keys(PENDING).some((p) => path.startsWith(p));
@@ -202,6 +246,7 @@ test('the scan reaches every catalogue, in both languages', () => {
     expect(all.filter((e) => e.path.startsWith(`${name}.`)).length).toBeGreaterThan(0);
   }
   expect(all.find((e) => e.path === 'output.RESULTS.title' && e.lang === 'en')?.text).toBeTruthy();
+  expect(all.filter((e) => e.path.startsWith('rubric.items.')).length).toBe(24);
 });
 
 test('no message uses a word the glossary bans from output, and the typography is the glossary’s', () => {

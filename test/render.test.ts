@@ -590,7 +590,7 @@ describe('预警与整改', () => {
 
   test('English focus items use the English item names of the default rubric', () => {
     const en = table(byName(render(sampleResult(), inputs, 'en-US'), 'Warnings'));
-    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Contact with staff');
+    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Ties with the masses');
     expect(en[0].Severity).toBe('Serious');
     expect(en[2]['Rectification status']).toBe('Resolved (2023 H2 graded Qualified or better)');
   });

@@ -23,7 +23,11 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
   const latest = withPeriod.map((a) => a.row.period!).sort(comparePeriods)[withPeriod.length - 1];
   const inLatest = withPeriod.filter((a) => samePeriod(a.row.period, latest));
   const periodText = periodLabel(lang, latest);
-  const unit = result.rules.unitName.trim() || tr(SUMMARY.branch);
+  // {单位}党支部 (用语表): the unit the rules name, as its Party branch; without one, 党支部.
+  const unitName = result.rules.unitName.trim();
+  const unit = !unitName ? tr(SUMMARY.branch) : /(党支部|党总支|党委)$/.test(unitName) ? unitName : tr(SUMMARY.unitBranch, { unit: unitName });
+  // 城东供电所党小组党小组长王建国, or the group alone where the score sheet names no leader.
+  const person = (w: { group: string; leader: string }) => (w.leader ? tr(SUMMARY.person, { group: w.group, leader: w.leader }) : w.group);
   const groups = new Set(inLatest.map((a) => a.row.groupKey));
   const sentences: string[] = [];
 
@@ -54,19 +58,26 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
         ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto, deadline: w.deadline ? dateLabel(lang, w.deadline) : '' })
         : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '', deadline: w.deadline ? dateLabel(lang, w.deadline) : '' }),
     );
-    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end) + tr(SUMMARY.sentenceGap) + tr(SUMMARY.rectifyHelp));
+    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end));
   }
 
   // 3. Leader warnings raised at the latest half-year.
   const review = result.warnings.filter((w) => w.code === 'LEADER_REVIEW' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
   if (review.length) {
     const strict = review.every((w) => w.reviewBand === 'unqualified');
-    sentences.push(tr(strict ? SUMMARY.leaderReviewStrict : SUMMARY.leaderReview, { groups: list(review.map((w) => w.group)) }));
+    sentences.push(tr(strict ? SUMMARY.leaderReviewStrict : SUMMARY.leaderReview, { people: list(review.map(person)) }));
   }
 
   // 4. Rectifications the latest half-year resolved.
   const resolved = result.warnings.filter((w) => w.code === 'RECTIFY' && w.status === 'resolved' && samePeriod(w.resolvedBy, latest));
-  if (resolved.length) sentences.push(tr(SUMMARY.resolved, { groups: list([...new Set(resolved.map((w) => w.group))]) }));
+  if (resolved.length) {
+    const bandNow = (group: string) => inLatest.find((a) => a.row.group === group && a.status === 'graded')?.band;
+    const items = [...new Set(resolved.map((w) => w.group))].map((group) => {
+      const band = bandNow(group);
+      return tr(SUMMARY.resolved, { group, band: band ? tr(BAND[band]) : '' });
+    });
+    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end));
+  }
 
   // 5. Rectifications overdue or not effective as of the date statuses were judged on.
   const outstanding = result.warnings.filter((w) => w.code === 'RECTIFY' && (w.status === 'overdue' || w.status === 'not_effective'));
@@ -96,13 +107,13 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
         });
       } else a = tr(SUMMARY.annualNone, { year: latest.year });
       const leaders = year.filter((e) => e.titles.includes('leader_candidate') && e.leader);
-      if (leaders.length) a += tr(SUMMARY.leaderCandidates, { people: list(leaders.map((e) => tr(SUMMARY.person, { leader: e.leader, group: e.group }))) });
+      if (leaders.length) a += tr(SUMMARY.leaderCandidates, { people: list(leaders.map((e) => person(e))) });
       const vetoed = year.filter((e) => e.vetoed);
       if (vetoed.length) a += tr(SUMMARY.vetoedYear, { groups: list(vetoed.map((e) => e.group)) });
       sentences.push(a + tr(SUMMARY.end));
     }
     const replace = result.warnings.filter((w) => w.code === 'LEADER_REPLACE' && w.year === latest.year);
-    if (replace.length) sentences.push(tr(SUMMARY.leaderReplace, { groups: list(replace.map((w) => w.group)) }));
+    if (replace.length) sentences.push(tr(SUMMARY.leaderReplace, { people: list(replace.map(person)) }));
   }
   return sentences.join(tr(SUMMARY.sentenceGap));
 }

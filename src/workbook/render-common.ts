@@ -3,9 +3,11 @@
  */
 import { titleOrder } from '../domain/order';
 import { periodIndex } from '../domain/periods';
+import { bandOf } from '../domain/bands';
+import type { Rules } from '../domain/rules';
 import type { AnnualEntry, Assessment, Period } from '../domain/types';
 import type { Msg, Params } from '../i18n';
-import { TITLE } from '../i18n/domain';
+import { BAND, TITLE } from '../i18n/domain';
 import { OUT, RANKING } from '../i18n/output';
 
 export const pts = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);
@@ -17,8 +19,18 @@ export function latestPeriod(assessments: readonly Assessment[]): Period | null 
   return best;
 }
 
-/** Why an annual entry is as it is: unranked, not eligible, tied. */
-export function annualNotes(e: AnnualEntry, awardMin: number, minBand: string, tiedRank: boolean, tr: (m: Msg, p?: Params) => string): string[] {
+/**
+ * Why an annual entry is as it is: unranked, not eligible, tied. With the rules, a half below the award grade
+ * is named with its grade (“下半年考评等次为基本合格，不参加评先”); without them, as below the award grade.
+ */
+export function annualNotes(
+  e: AnnualEntry,
+  awardMin: number,
+  minBand: string,
+  tiedRank: boolean,
+  tr: (m: Msg, p?: Params) => string,
+  rules?: Rules,
+): string[] {
   const notes: string[] = [];
   if (e.average === null) {
     const missing = e.h1 === null && e.h2 === null ? tr(RANKING.bothHalves) : e.h1 === null ? tr(RANKING.h1) : tr(RANKING.h2);
@@ -27,7 +39,19 @@ export function annualNotes(e: AnnualEntry, awardMin: number, minBand: string, t
   // AnnualEntry.eligible is the engine's verdict; say which condition failed.
   const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
   if (e.vetoed) notes.push(tr(RANKING.vetoed));
-  else if (belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
+  else if (belowBand) {
+    const halves = (
+      [
+        [RANKING.h1, e.h1],
+        [RANKING.h2, e.h2],
+      ] as const
+    )
+      .filter(([, total]) => total !== null && total < awardMin)
+      .map(([half, total]) =>
+        rules ? tr(RANKING.halfBand, { half: tr(half), band: tr(BAND[bandOf(total!, rules)]) }) : tr(RANKING.halfBelow, { half: tr(half), minBand }),
+      );
+    notes.push(tr(RANKING.belowAwardBand, { halves: halves.join(tr(OUT.clauseSep)) }));
+  }
   else if (e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
   if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
   else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));

@@ -304,7 +304,7 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
       value: (e) => titlesText(e, tr),
       style: (e) => (e.titles.includes('advanced') ? { bold: true } : undefined),
     },
-    { key: 'notes', header: tr(RANKING.notes), min: 16, max: 60, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr).join(clause) || null },
+    { key: 'notes', header: tr(RANKING.notes), min: 16, max: 60, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr, rules).join(clause) || null },
     { key: 'source', header: tr(RANKING.source), min: 12, max: 30, value: () => null, link: (e) => e.source },
   ];
   const b = new SheetBuilder(names.ranking, columns as Column<never>[]);

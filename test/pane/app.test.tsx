@@ -32,7 +32,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(label(screen.getByRole('tab', { name: '预警1/15（待办1条，共15条）' }))).toBe('预警1/15');
   const card = screen.getByTestId('open-rectification');
   expect(card.textContent).toContain('城西供电所党小组');
-  await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年 第6行/ }));
+  await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年表第6行/ }));
   await waitFor(() => expect(host.selection?.address).toBe('2025年下半年!B6'));
   expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年!B6');
   expect(screen.getByText(/该行：.*城西供电所党小组/)).toBeTruthy();
@@ -64,7 +64,7 @@ test('与上次相比: after scores change, the closed warning and the grade cha
   await user.click(screen.getByRole('button', { name: '考评' }));
   await waitFor(() => expect(within(notice()).getByTestId('comparison').textContent).toContain('等次变化'));
   const text = within(notice()).getByTestId('comparison').textContent!;
-  expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），不再触发');
+  expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），评分或规则调整后不再成立');
   expect(text).toContain('等次变化1处：城西供电所党小组（2025年下半年）基本合格→合格');
   expect(within(notice()).queryByTestId('compare-rules')).toBeNull();
   expect(screen.getByText('未完成整改（0）')).toBeTruthy();
@@ -187,7 +187,7 @@ test('switching the language in settings re-renders in English and is remembered
   await screen.findByText(/考评完成/);
   await user.click(screen.getByRole('button', { name: '设置' }));
   await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
-  await user.click(screen.getByRole('option', { name: '英文 (English)' }));
+  await user.click(screen.getByRole('option', { name: '英文（English）' }));
   await screen.findByRole('tab', { name: 'Summary' });
   expect(screen.getByRole('button', { name: 'Assess' })).toBeTruthy();
   expect(document.documentElement.lang).toBe('en-US');
@@ -220,7 +220,7 @@ test('a page that owns the language (the workbook page): the workbook’s rememb
   expect(await screen.findByText('尚未考评')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: '设置' }));
   await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
-  await user.click(screen.getByRole('option', { name: '英文 (English)' }));
+  await user.click(screen.getByRole('option', { name: '英文（English）' }));
   // The switch goes to the page, never into the workbook.
   expect(onLanguage).toHaveBeenCalledWith('en-US');
   expect(host.writes).toBe(writes);

@@ -23,7 +23,7 @@ export function annualLines(x: IndexedResult): (e: AnnualEntry) => AnnualLine {
   return (e) => {
     // The 年度排名 sheet's 说明 (render-common.ts), the veto's own reason named where there is one.
     const why = e.vetoed ? vetoText.get(`${e.groupKey}\u0000${e.year}`) : undefined;
-    const notes = annualNotes(e, awardMin, minBand, tiedRank(e), tr).map((n) => (n === vetoNote && why ? tr(PANE.vetoedBecause, { veto: why }) : n));
+    const notes = annualNotes(e, awardMin, minBand, tiedRank(e), tr, r).map((n) => (n === vetoNote && why ? tr(PANE.vetoedBecause, { veto: why }) : n));
     return {
       year: e.year,
       group: e.group,
