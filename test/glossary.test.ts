@@ -26,6 +26,7 @@ import * as summary from '../src/i18n/summary';
 import * as words from '../src/i18n/words';
 import { aspectName, itemNameMsg } from '../src/i18n/rubric';
 import { DEFAULT_RUBRIC } from '../src/domain/rubric';
+import { cellText } from '../src/i18n/words';
 
 const CATALOGUES: Record<string, unknown> = {
   cli,
@@ -74,8 +75,8 @@ function messages(): Entry[] {
     out.push({ path: `domain-rubric.items.${i.code}.name`, lang: 'zh', text: name.zh }, { path: `rubric.items.${i.code}.name`, lang: 'en', text: name.en });
     out.push({ path: `domain-rubric.items.${i.code}.aspect`, lang: 'zh', text: i.aspect });
     out.push({ path: `rubric.items.${i.code}.aspect`, lang: 'en', text: aspectName(i.aspect, 'en-US') });
-    out.push({ path: `domain-rubric.items.${i.code}.guide`, lang: 'zh', text: i.guide });
-    out.push({ path: `output.DEFAULT_GUIDE_EN.${i.code}`, lang: 'en', text: output.DEFAULT_GUIDE_EN[i.code] });
+    out.push({ path: `domain-rubric.items.${i.code}.guide`, lang: 'zh', text: i.guide ?? '' });
+    out.push({ path: `output.DEFAULT_GUIDE_EN.${i.code}`, lang: 'en', text: output.DEFAULT_GUIDE_EN[i.code] ?? '' });
   }
   return out;
 }
@@ -316,4 +317,12 @@ test('the scanner catches each banned word (a rule that matches nothing would pa
     const hits = Object.entries(RULES).filter(([, r]) => r.lang === 'zh' && r.re.test(s)).map(([n]) => n);
     expect([s, hits]).toEqual([s, []]);
   }
+});
+
+test('a cell is named for people in messages and the pane; anything else stays as written', () => {
+  expect(cellText('zh-CN', '2023年下半年!H10')).toBe('2023年下半年表H10单元格');
+  expect(cellText('en-US', '2023年下半年!H10')).toBe('cell H10 of sheet “2023年下半年”');
+  expect(cellText('zh-CN', "'My ''own'' sheet'!$B$5")).toBe("My 'own' sheet表B5单元格");
+  expect(cellText('zh-CN', '考评细则!D2:D13')).toBe('考评细则表D2:D13单元格');
+  for (const s of ['评分表.xlsx', '考评规则', 'a!b']) expect(cellText('zh-CN', s)).toBe(s);
 });

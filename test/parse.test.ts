@@ -1,3 +1,4 @@
+import { cellText } from '../src/i18n/words';
 import ExcelJS from 'exceljs';
 import { AssessError } from '../src/domain/errors';
 import { DEFAULT_RUBRIC } from '../src/domain/rubric';
@@ -295,7 +296,7 @@ describe('bad input: one data issue per bad cell, in both languages', () => {
       { code: 'DUPLICATE_ROW', cell: { sheet: 'S', row: 1, col: 1 }, value: '一组', params: { group: '一组', others: 'S!B5' } },
     ];
     expect(issueMessage('zh-CN', engine[0])).toBe('手填合计96与各项得分之和97不一致，考评按各项之和97计算，请核对');
-    expect(issueMessage('en-US', engine[1])).toBe('Party group “一组” has more than one record for the same period (see also S!B5); none is graded until the duplicate is removed or corrected');
+    expect(issueMessage('en-US', engine[1])).toBe('Party group “一组” has more than one record for the same period (see also cell B5 of sheet “S”); none is graded until the duplicate is removed or corrected');
   });
 });
 
@@ -309,7 +310,7 @@ describe('tables that cannot be read', () => {
     expect(e.kind).toBe('config');
     expect(e.where).toBe('2024年上半年!A3:K3');
     expect(describeError(e, 'zh-CN')).toBe(
-      '2024年上半年!A3:K3: “2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
+      '2024年上半年表A3:K3单元格：“2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     );
     expect(describeError(e, 'en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });
@@ -388,8 +389,9 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
+    // the place as people read a cell (用语表): 考评细则表A7单元格 / cell A7 of sheet “考评细则”
+    expect(describeError(e, 'zh-CN')).toBe(`${cellText('zh-CN', where)}：${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${cellText('en-US', where)}: ${enText}`);
   });
 
   test('a rubric sheet without its header is a config error', () => {
@@ -482,8 +484,9 @@ describe('rules sheet (考评规则 / Rules)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
+    // the place as people read a cell (用语表): 考评细则表A7单元格 / cell A7 of sheet “考评细则”
+    expect(describeError(e, 'zh-CN')).toBe(`${cellText('zh-CN', where)}：${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${cellText('en-US', where)}: ${enText}`);
   });
 });
 

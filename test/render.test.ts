@@ -365,7 +365,7 @@ describe('考评结果', () => {
     expect(String(ungradedLine?.[2]).match(/综合党小组/g)).toHaveLength(1);
     const lines = top.map((r) => String(r[0]));
     expect(lines).toContain('考评依据：《党小组工作考评办法》');
-    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分（不含），基本合格60分（含）至80分（不含），不合格60分以下');
     const rulesLine = lines.find((x) => x.startsWith('排名方式'));
     expect(rulesLine).toBe('排名方式：并列占位排名（如1、1、3）；整改期限：考评期结束后90天；生成时间：2024年7月15日 16:30（本地时间）');
     expect(headerRow(s)).toBeLessThan(14); // the summary fits on the first screen
@@ -488,7 +488,7 @@ describe('年度排名', () => {
     const rows = table(s);
     expect(rows[0]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）（并列）、优秀党小组长推荐人选');
     expect(rows[1]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）（并列）、优秀党小组长推荐人选');
-    expect(rows[0]['说明']).toBe('年度第一并列，提请支委会研究确定');
+    expect(rows[0]['说明']).toBe('年度平均分并列第一（提请支委会研究确定）');
     expect(rows[5]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）');
     expect(rows[3]['说明']).toBe('已取消评先资格');
     expect(rows[2]['说明']).toBeNull();
@@ -677,7 +677,7 @@ test('ranking notes say why a complete year cannot hold the title', () => {
   const rows = table(byName(render(result), '年度排名'));
   const note = (g: string) => rows.find((r) => r['党小组'] === g)!['说明'];
   const notes = ['低', '否', '良', '缺'].map(note);
-  expect(notes[0]).toBe('半年考评等次低于合格，不参加评先；并列第1名');
+  expect(notes[0]).toBe('上半年考评等次为基本合格，不参加评先；并列第1名');
   expect(notes[1]).toBe('已取消评先资格；并列第1名');
   expect(notes[2]).toBe('并列第1名'); // eligible, no title in this hand-made result: no eligibility note
   expect(notes[3]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');

@@ -52,13 +52,18 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
 
   // 2. Rectification ordered for the latest half-year, with its deadline.
   const rectify = result.warnings.filter((w) => w.code === 'RECTIFY' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
-  if (rectify.length) {
-    const items = rectify.map((w) =>
-      w.veto
-        ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto, deadline: w.deadline ? dateLabel(lang, w.deadline) : '' })
-        : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '', deadline: w.deadline ? dateLabel(lang, w.deadline) : '' }),
-    );
-    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end));
+  // One sentence per deadline: who, then 党支部将帮助其…要求于{日期}前完成整改.
+  const byDeadline = new Map<string, string[]>();
+  for (const w of rectify) {
+    const item = w.veto
+      ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto })
+      : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '' });
+    const key = w.deadline ?? '';
+    byDeadline.set(key, [...(byDeadline.get(key) ?? []), item]);
+  }
+  for (const [deadline, items] of byDeadline) {
+    const who = tr(items.length > 1 ? SUMMARY.rectifyWhoMany : SUMMARY.rectifyWhoOne);
+    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.rectifyDue, { who, deadline: deadline ? dateLabel(lang, deadline) : '' }) + tr(SUMMARY.end));
   }
 
   // 3. Leader warnings raised at the latest half-year.

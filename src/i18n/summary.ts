@@ -19,21 +19,22 @@ export const SUMMARY = {
   reasonNotGraded: { zh: '有数据问题', en: 'data issues' },
   reasonDuplicate: { zh: '考评记录重复', en: 'duplicate records' },
   end: { zh: '。', en: '.' },
-  rectify: {
-    zh: '{group}考评等次为{band}，党支部将帮助其查找原因、制定改进措施，要求于{deadline}前完成整改',
-    en: '{group} was graded {band}; the Party branch will help the group find the causes and set improvement measures, and requires the rectification to be completed by {deadline}',
+  rectify: { zh: '{group}考评等次为{band}', en: '{group} was graded {band}' },
+  rectifyVeto: { zh: '{group}被一票否决（{veto}），考评等次为不合格', en: '{group} had a One-vote veto ({veto}) and was graded Unqualified' },
+  /** After the groups to rectify by one deadline (用语表: 党支部将帮助其查找原因、制定改进措施，要求于{日期}前完成整改). */
+  rectifyDue: {
+    zh: '。党支部将帮助其查找原因、制定改进措施，要求于{deadline}前完成整改',
+    en: '. The Party branch will help {who} find the causes and set improvement measures, and requires the rectification to be completed by {deadline}',
   },
-  rectifyVeto: {
-    zh: '{group}被一票否决（{veto}），考评等次为不合格，党支部将帮助其查找原因、制定改进措施，要求于{deadline}前完成整改',
-    en: '{group} had a One-vote veto ({veto}) and was graded Unqualified; the Party branch will help the group find the causes and set improvement measures, and requires the rectification to be completed by {deadline}',
-  },
+  rectifyWhoOne: { zh: '其', en: 'the group' },
+  rectifyWhoMany: { zh: '其', en: 'the groups' },
   leaderReview: {
-    zh: '{people}在同一党小组长任内连续两次考评等次为基本合格及以下，提出党小组长履职预警。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
-    en: '{people}: graded Basically qualified or below in two consecutive assessments under the same leader, a Leader performance warning. The branch committee is asked to look into the leader’s own effort; a leader unwilling to improve should be replaced promptly.',
+    zh: '{people}连续两次考评等次为基本合格及以下，提出党小组长履职预警。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
+    en: '{people}: graded Basically qualified or below in two consecutive assessments (Leader performance warning). The branch committee is asked to look into the leader’s own effort; a leader unwilling to improve should be replaced promptly.',
   },
   leaderReviewStrict: {
-    zh: '{people}在同一党小组长任内连续两次考评等次为不合格，提出党小组长履职预警。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
-    en: '{people}: graded Unqualified in two consecutive assessments under the same leader, a Leader performance warning. The branch committee is asked to look into the leader’s own effort; a leader unwilling to improve should be replaced promptly.',
+    zh: '{people}连续两次考评等次为不合格，提出党小组长履职预警。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
+    en: '{people}: graded Unqualified in two consecutive assessments (Leader performance warning). The branch committee is asked to look into the leader’s own effort; a leader unwilling to improve should be replaced promptly.',
   },
   resolved: { zh: '{group}经整改，本次考评等次为{band}，整改取得成效', en: 'After rectification, {group} was graded {band} this time: the rectification has worked' },
   outstanding: { zh: '截至{asOf}，{items}。', en: 'As of {asOf}: {items}.' },
@@ -54,8 +55,8 @@ export const SUMMARY = {
   person: { zh: '{group}党小组长{leader}', en: '{leader}, leader of {group}' },
   vetoedYear: { zh: '；{groups}被一票否决，不参加排名和评先', en: '; {groups}: One-vote veto, not ranked and not eligible for awards' },
   leaderReplace: {
-    zh: '{people}在同一党小组长任内连续两年年度考评等次为基本合格及以下，考虑更换党小组长人选。',
-    en: '{people}: annual grade Basically qualified or below in two consecutive years under the same leader; consider replacing the leader.',
+    zh: '{people}连续两年年度考评等次为基本合格及以下，考虑更换党小组长人选。',
+    en: '{people}: annual grade Basically qualified or below in two consecutive years; consider replacing the leader.',
   },
   listSep: { zh: '、', en: ', ' },
   clauseSep: { zh: '；', en: '; ' },
