@@ -380,7 +380,7 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     ['a max with 3 decimals', (r) => (r[6][3] = 6.125, r), '考评细则!D8', '考评细则编号“7”的分值“6.125”无效：请填写大于0、最多两位小数的数', 'Rubric item “7”: max “6.125” is invalid; enter a number above 0 with at most 2 decimals'],
     ['a total of 99', (r) => (r[0][3] = 9, r), '考评细则!D2:D13', '考评细则各项分值合计为99分，应恰好为100分，请调整分值', 'The rubric’s maxima add up to 99, not exactly 100; adjust the maxima'],
     ['a missing item name', (r) => (r[8][2] = null, r), '考评细则!C10', '考评细则编号“9”缺少考评内容，请填写该项的名称', 'Rubric item “9” has no name; enter the item’s name'],
-    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第11行缺少编号，请填写编号（如1至12）', 'Rubric row 11 has no code; enter a code (such as 1–12)'],
+    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第11行缺少编号，请填写编号（如1至12）', 'Rubric row 11 has no code; enter a code (such as 1 to 12)'],
   ];
 
   test.each(invalid)('invalid: %s — names the cell, in both languages', (_n, change, where, zhText, enText) => {

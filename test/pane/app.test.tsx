@@ -34,7 +34,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(card.textContent).toContain('城西供电所党小组');
   await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年表第6行/ }));
   await waitFor(() => expect(host.selection?.address).toBe('2025年下半年!B6'));
-  expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年!B6');
+  expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年表B6单元格');
   expect(screen.getByText(/该行：.*城西供电所党小组/)).toBeTruthy();
 });
 
@@ -46,7 +46,7 @@ test('in English: the same run in English words; a data issue selects its cell',
   await user.click(screen.getByRole('button', { name: 'Assess' }));
   await screen.findByText('Assessment done: 35 records, 15 warnings, 2 data issues');
   expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
-  await user.click(screen.getByRole('button', { name: 'Select 2023年下半年!H10' }));
+  await user.click(screen.getByRole('button', { name: 'Select cell H10 of sheet “2023年下半年”' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
   expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: cell H10 of sheet “2023年下半年”');
 });
@@ -137,8 +137,8 @@ test('复制汇报文字 copies the report paragraph — the same text the JSON 
   await user.click(screen.getByRole('button', { name: '复制汇报文字' }));
   await screen.findByText('汇报文字已复制到剪贴板');
   expect(copied).toHaveLength(1);
-  expect(copied[0]).toMatch(/^2025年下半年，党支部对6个党小组进行了考评，其中优秀1个、合格3个、基本合格1个/);
-  expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格，已明确整改期限为2026年3月31日');
+  expect(copied[0]).toMatch(/^党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个/);
+  expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2026年3月31日前完成整改');
   expect(screen.getByTestId('copied-text').textContent).toBe(copied[0]);
   // The same paragraph as the report of a run on the same workbook, the same day.
   const outcome = await assessWorkbook(new MemoryHost(host.snapshot()), { displayLanguage: 'zh-CN' });
@@ -239,7 +239,7 @@ test('a configuration error is explained with its cell and the workbook is left 
   await user.click(await screen.findByRole('button', { name: '考评' }));
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toContain('考评未完成');
-  expect(alert.textContent).toContain('考评规则!B2');
+  expect(alert.textContent).toContain('考评规则表B2单元格');
   expect(alert.textContent).toContain('工作簿未作任何修改');
   expect(host.writes).toBe(0);
 });

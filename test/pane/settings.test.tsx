@@ -83,7 +83,7 @@ describe('validation (zod) follows SPEC §2.7', () => {
 
 describe('a rules sheet the host cannot edit (the workbook page)', () => {
   test.each([
-    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
+    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
     ['en-US', 'Excellent threshold', 'This page does not change the existing sheet “考评规则”: edit it in WPS or Excel and save, then open the workbook here again and assess it.', 'Save rules'],
   ] as const)('%s: the rules are shown, not editable, and where to change them is said', (lang, excellent, note, save) => {
     const onSave = jest.fn(async () => undefined);
