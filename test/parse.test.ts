@@ -439,6 +439,16 @@ describe('rules sheet (考评规则 / Rules)', () => {
     expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, excellentMin: 9000, qualifiedMin: 7550, rectifyDays: 60, rankMode: 'dense', awardMinBand: 'excellent' });
   });
 
+  test.each([
+    ['项目', '设定值', '说明'],
+    ['键', '值', '代码'],
+    ['规则', '值', '说明'],
+  ])('a header row %s / %s / %s — today’s (用语表) and the older ones — is read as a header', (...header) => {
+    const wb = minimalWorkbook();
+    rulesSheet(wb, [['优秀分数线', 90]], { header });
+    expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, excellentMin: 9000 });
+  });
+
   test('the new keys: 党小组长预警, 单位名称, 考评依据; rank modes in today’s words and the old ones', () => {
     const wb = minimalWorkbook();
     rulesSheet(wb, [['党小组长预警', '不合格'], ['单位名称', ' 城区供电中心  线路工区党支部 '], ['考评依据', '《线路工区党小组考评细则》'], ['排名方式', '并列不占位排名']]);
