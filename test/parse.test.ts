@@ -482,7 +482,7 @@ describe('rules sheet (考评规则 / Rules)', () => {
     ['an unknown band', [['评先最低等次', '良好']], '考评规则!B1', '“评先最低等次”的值“良好”无效，可填：优秀、合格', '“awardMinBand”: “良好” is invalid; allowed values: excellent, qualified'],
     ['an unknown rank mode', [['排名方式', '随机']], '考评规则!B1', '“排名方式”的值“随机”无效，可填：并列占位排名、并列不占位排名', '“rankMode”: “随机” is invalid; allowed values: competition, dense'],
     ['an unknown language', [['输出语言', 'fr-FR']], '考评规则!B1', '“输出语言”的值“fr-FR”无效，可填：自动、中文、英文', '“language”: “fr-FR” is invalid; allowed values: auto, zh-CN, en-US'],
-    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限天数、评先最低等次、排名方式、党小组长预警、单位名称、考评依据、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyDays, awardMinBand, rankMode, leaderReviewBand, unitName, basis, language'],
+    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限（月）、整改期限天数、评先最低等次、排名方式、党小组长预警、单位名称、考评依据、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyMonths, rectifyDays, awardMinBand, rankMode, leaderReviewBand, unitName, basis, language'],
     ['an unknown leader-warning band', [['党小组长预警', '合格']], '考评规则!B1', '“党小组长预警”的值“合格”无效，可填：基本合格、不合格', '“leaderReviewBand”: “合格” is invalid; allowed values: basic, unqualified'],
     ['a unit name that is too long', [['单位名称', '单'.repeat(61)]], '考评规则!B1', `“单位名称”的值“${'单'.repeat(61)}”太长：最多60个字`, `“unitName”: “${'单'.repeat(61)}” is too long; at most 60 characters`],
     ['a key twice', [['优秀分数线', 95], ['excellentMin', 96]], '考评规则!A2', '考评规则“优秀分数线”填写了两次，请只保留一行', 'Rule “excellentMin” appears twice; keep one row'],

@@ -101,6 +101,9 @@ function annual(over: Partial<AnnualEntry> & { group: string; source: CellRef })
     vetoed: false,
     eligible: true,
     markedIneligible: false,
+    leaderChange: null,
+    halves: { h1: over.h1 == null ? 'none' : 'graded', h2: over.h2 == null ? 'none' : 'graded' },
+    topOverall: true,
     ...over,
   };
 }

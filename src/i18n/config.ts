@@ -62,6 +62,10 @@ export const CONFIG_MSG = {
     zh: '“{key}”（{value}）不能高于考评细则总分{total}分',
     en: '“{keyEn}” ({value}) cannot exceed the rubric total {total}',
   },
+  rulesMonthsInvalid: {
+    zh: '“{key}”的值“{value}”无效：应为1至12之间的整数月数',
+    en: '“{keyEn}”: “{value}” is invalid; enter a whole number of months from 1 to 12',
+  },
   rulesDaysInvalid: {
     zh: '“{key}”的值“{value}”无效：应为1至366之间的整数天数',
     en: '“{keyEn}”: “{value}” is invalid; enter a whole number of days from 1 to 366',

@@ -13,7 +13,8 @@
  * - TOTAL_NOT_NUMBER: — (the hand-entered 合计/总分 cell; informational, the row is still graded)
  * - ELIGIBLE_UNKNOWN: — (the 评先资格 cell; the group is treated as eligible)
  * - SCORE_NO_RESULT: as the score codes (a formula cell whose file holds no calculated result; value is the formula)
- * - VETO_UNREADABLE: — (the 一票否决 cell holds an error value or an uncalculated formula; the row is not graded)
+ * - VETO_UNREADABLE: — (the 一票否决 cell says neither no veto nor veto — 待定, 有？, one or two unknown characters, an
+ *   error value or an uncalculated formula; the row is not graded)
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
@@ -74,8 +75,8 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
     en: 'Item {code} “{item}” is the formula {value}, but the file holds no calculated result (it was written by a program that does not calculate). Open and save the file once in Excel or WPS, or enter a number from 0 to {max}',
   },
   VETO_UNREADABLE: {
-    zh: '一票否决栏是{value}，无法判断是否一票否决，本条考评记录暂不评定。请填写一票否决事由，或填“否”（无一票否决）',
-    en: 'The One-vote veto cell holds {value}, which says neither yes nor no, so the record is not graded. Enter the reason for the One-vote veto, or “No”',
+    zh: '一票否决栏是“{value}”，无法判断是否一票否决，本条考评记录暂不评定。被一票否决的请写明一票否决事由，未被一票否决的请填“否”“无”或“不涉及”',
+    en: 'The One-vote veto cell holds “{value}”, which says neither yes nor no, so the record is not graded. Enter the reason for a One-vote veto, or “No”, “None” or “N/A”',
   },
   ELIGIBLE_UNKNOWN: {
     zh: '评先资格“{value}”无法识别，按具备评先资格处理；不具备评先资格请填“否”',

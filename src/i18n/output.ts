@@ -60,8 +60,16 @@ export const RESULTS = {
   summaryUngraded: WORD.noBand,
   summaryUngradedItem: { zh: '{group}（{status}）', en: '{group} ({status})' },
   rulesLine: {
-    zh: '排名方式：{rankMode}；整改期限：考评期结束后{days}天',
-    en: 'Ranking: {rankMode}; rectification due {days} days after the period ends',
+    zh: '排名方式：{rankMode}；整改期限：{deadlineRule}',
+    en: 'Ranking: {rankMode}; rectification due {deadlineRule}',
+  },
+  deadlineMonths: {
+    zh: '考评期结束后第{months}个月的最后一天',
+    en: 'on the last day of the month {months} month(s) after the period ends',
+  },
+  deadlineDays: {
+    zh: '考评期结束后{days}天',
+    en: '{days} days after the period ends',
   },
   period: WORD.period,
   group: WORD.group,
@@ -108,25 +116,28 @@ export const RANKING = {
   notes: { zh: '说明', en: 'Notes' },
   source: { zh: '来源', en: 'Source' },
   noRows: { zh: '无：没有年度结果', en: 'None: no annual results' },
-  titleTied: { zh: '{title}（并列）', en: '{title} (tied)' },
   tiedRank: { zh: '并列第{rank}名', en: 'tied at rank {rank}' },
-  incomplete: { zh: '年度考评不全：{missing}未评定，不计算年度结果，不参加排名和评先', en: 'Incomplete year: {missing} not graded; no annual result, not ranked, not eligible for awards' },
-  bothHalves: { zh: '上、下半年', en: 'H1 and H2' },
+  incomplete: { zh: '年度考评不全：{missing}，不计算年度结果，不参加排名和评先', en: 'Incomplete year: {missing}; no annual result, not ranked, not eligible for awards' },
+  halfNoRecord: { zh: '{half}无考评记录', en: 'no {half} record' },
+  halfNotGraded: { zh: '{half}未评定', en: '{half} not graded' },
   vetoed: { zh: '一票否决，不参加排名和评先', en: 'One-vote veto: not ranked, not eligible for awards' },
   ineligible: { zh: '已取消评先资格', en: 'Award eligibility withdrawn' },
-  /** Not eligible because of a half's grade: “下半年考评等次为基本合格，不参加评先”. */
-  belowAwardBand: { zh: '{halves}，不参加评先', en: '{halves}: not eligible for awards' },
-  halfBand: { zh: '{half}考评等次为{band}', en: '{half} graded {band}' },
-  halfBelow: { zh: '{half}考评等次低于{minBand}', en: '{half} graded below {minBand}' },
+  belowAwardBand: { zh: '{half}考评等次为{band}，不参加评先', en: '{half} graded {band}: not eligible for awards (needs {minBand} or better)' },
   tieForTop: { zh: '年度平均分并列第一（提请支委会研究确定）', en: 'Tied for first (for the branch committee to decide)' },
+  tieAmongEligible: {
+    zh: '在符合评先条件的党小组中年度平均分并列最高（提请支委会研究确定）',
+    en: 'Tied for the highest annual average among the Party groups eligible for awards (for the branch committee to decide)',
+  },
+  leaderChanged: { zh: '年度内党小组长有调整（{from}→{to}）', en: 'Leader changed during the year ({from} → {to})' },
+  leaderCandidateByCommittee: { zh: '优秀党小组长推荐人选由支委会研究确定', en: 'The Outstanding leader nominee is for the branch committee to decide' },
 } satisfies Record<string, Msg>;
 
 /** 预警与整改 sheet. */
 export const WARNINGS = {
   title: { zh: '预警与整改', en: 'Warnings and rectification' },
   countLine: {
-    zh: '严重{serious}条，一般{warning}条，提示{info}条；逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条（整改状态截至{asOf}）',
-    en: '{serious} serious, {warning} moderate, {info} notices; {overdue} overdue, {notEffective} not effective, {open} open (status as of {asOf})',
+    zh: '严重{serious}条，一般{warning}条，提示{info}条；逾期未整改{overdue}条，待整改{open}条，已销号待下次考评检验{closed}条（整改状态截至{asOf}）',
+    en: '{serious} serious, {warning} moderate, {info} notices; {overdue} overdue, {open} open, {closed} closed and to be checked at the next assessment (status as of {asOf})',
   },
   severity: { zh: '严重程度', en: 'Severity' },
   code: { zh: '预警类型', en: 'Type' },

@@ -249,7 +249,8 @@ export const PANE = {
   vPositive: { zh: '必须大于0', en: 'Must be above 0' },
   vAboveTotal: { zh: '不能高于满分{total}分', en: 'Cannot exceed the full score {total}' },
   vAbove: { zh: '必须高于{other}（{value}）', en: 'Must be above the {other} ({value})' },
-  vDays: { zh: '请输入1至366之间的整数', en: 'Enter a whole number from 1 to 366' },
+  vDays: { zh: '请输入1至366之间的整数，或留空', en: 'Enter a whole number from 1 to 366, or leave it blank' },
+  vMonths: { zh: '请输入1至12之间的整数', en: 'Enter a whole number from 1 to 12' },
   vText: { zh: '最多{max}个字', en: 'At most {max} characters' },
   vChoice: { zh: '请从列表中选择', en: 'Choose from the list' },
 

@@ -89,8 +89,8 @@ export const NOMINEES = {
 export const RECTIFY = {
   title: { zh: '整改督办（截至{asOf}）', en: 'Rectification Follow-up (as of {asOf})' },
   countLine: {
-    zh: '逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条；按整改期限先后排列，整改措施、责任人、完成情况取自各党支部的整改台账',
-    en: '{overdue} overdue, {notEffective} not effective, {open} open; oldest deadline first; measures, person responsible and progress as each Party branch’s rectification ledger records them',
+    zh: '逾期未整改{overdue}条，待整改{open}条，已销号待下次考评检验{closed}条；按整改期限先后排列，整改措施、责任人、完成情况取自各党支部的整改台账',
+    en: '{overdue} overdue, {open} open, {closed} closed and to be checked at the next assessment; oldest deadline first; measures, person responsible and progress as each Party branch’s rectification ledger records them',
   },
   no: { zh: '序号', en: 'No.' },
   band: WORD.band,
@@ -189,8 +189,8 @@ export const ROLLUP_CLI = {
   },
   latest: { zh: '{period}：{branches}个党支部、{groups}个党小组，{bands}', en: '{period}: Party branches {branches}, Party groups {groups} ({bands})' },
   open: {
-    zh: '待办整改{count}条（逾期未整改{overdue}条，整改未见效{notEffective}条）；年度示范党小组推荐{nominees}个（{year}年度）',
-    en: 'Rectifications to follow up: {count} ({overdue} overdue, {notEffective} not effective); model group nominees ({year}): {nominees}',
+    zh: '督办整改{count}条（逾期未整改{overdue}条，已销号{closed}条）；年度示范党小组推荐{nominees}个（{year}年度）',
+    en: 'Rectifications to follow up: {count} ({overdue} overdue, {closed} closed); model group nominees ({year}): {nominees}',
   },
   fileReason: { zh: '{file}：{reason}', en: '{file}: {reason}' },
   unreadableLine: { zh: '未能读取：{file}：{reason}', en: 'Unreadable: {file}: {reason}' },

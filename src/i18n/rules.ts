@@ -30,10 +30,27 @@ export const RULE_WORDS: { readonly [K in RuleKey]: RuleWords } = {
     label: { zh: '基本合格分数线', en: 'Basically qualified threshold' },
     note: { zh: '合计不低于此分为基本合格，低于此分为不合格', en: 'Basically qualified at or above this total; below it Unqualified' },
   },
+  rectifyMonths: {
+    label: { zh: '整改期限（月）', en: 'Months allowed for rectification' },
+    hint: {
+      zh: '考评期结束后的月数（1至12），期限为该月最后一天',
+      en: 'Months after the period ends (1 to 12); the deadline is that month’s last day',
+    },
+    note: {
+      zh: '整改期限：考评期结束后第几个月的最后一天（1至12；默认3：上半年为9月30日，下半年为次年3月31日）',
+      en: 'Rectification deadline: the last day of the month this many months after the period ends (1 to 12; default 3: September 30 for H1, March 31 for H2)',
+    },
+  },
   rectifyDays: {
     label: { zh: '整改期限天数', en: 'Days allowed for rectification' },
-    hint: { zh: '考评期结束后的天数（1至366）', en: 'Days after the period ends (1 to 366)' },
-    note: { zh: '整改期限：考评期结束后的天数（1至366）', en: 'Rectification deadline: days after the period ends (1 to 366)' },
+    hint: {
+      zh: '一般留空；填写时按考评期结束后的天数（1至366）计算，优先于整改期限（月）',
+      en: 'Usually blank; when set, days after the period ends (1 to 366), instead of the months',
+    },
+    note: {
+      zh: '一般留空；填写时整改期限为考评期结束后的天数（1至366），优先于整改期限（月）',
+      en: 'Usually blank; when set, the deadline is this many days after the period ends (1 to 366), instead of the months',
+    },
   },
   awardMinBand: {
     label: { zh: '评先最低等次', en: 'Lowest grade for awards' },

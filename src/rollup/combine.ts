@@ -16,8 +16,8 @@
  *   RANK.EQ and SPEC's default): the branches' own rank modes order groups within one branch only.
  */
 import { periodIndex } from '../domain/periods';
-import type { Period, RectifyStatus } from '../domain/types';
-import type { AnnualLine, BranchSummary, FileSummary, RectificationLine } from './summary';
+import type { Period } from '../domain/types';
+import type { AnnualLine, BranchSummary, FileSummary, FollowedUpStatus, RectificationLine } from './summary';
 
 export const FILE_STATUSES = ['included', 'unreadable', 'duplicate', 'skipped'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
@@ -59,11 +59,11 @@ export interface Rollup {
   branches: BranchSummary[];
   nominees: Nominee[];
   withoutNominee: { branch: BranchSummary; reason: NoNomineeReason }[];
-  /** Open, overdue and not-effective rectifications, oldest deadline first. */
+  /** Open, overdue and closed rectifications, oldest deadline first. */
   rectifications: Rectification[];
 }
 
-const STATUS_RANK: Record<Exclude<RectifyStatus, 'resolved'>, number> = { overdue: 0, not_effective: 1, open: 2 };
+const STATUS_RANK: Record<FollowedUpStatus, number> = { overdue: 0, open: 1, closed: 2 };
 
 /** Does branch `a` win over branch `b` for the same name? Later period, then newer file; otherwise the first stays. */
 function supersedes(a: BranchSummary, b: BranchSummary): boolean {

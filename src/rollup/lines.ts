@@ -38,8 +38,8 @@ export function rollupLines(rollup: Rollup, report: RollupReport, lang: Lang, se
     const bands = (Object.keys(totals) as BandCode[]).map((k) => tr(ROLLUP.bandCount, { band: tr(BAND[k]), n: totals[k] })).join(lang === 'en-US' ? ', ' : '、');
     latest = tr(ROLLUP_CLI.latest, { period: periodLabel(lang, rollup.period), branches, groups, bands });
   }
-  const rc = { open: 0, overdue: 0, not_effective: 0 };
+  const rc = { open: 0, overdue: 0, closed: 0 };
   for (const x of rollup.rectifications) rc[x.line.status]++;
-  const open = tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, notEffective: rc.not_effective, nominees: rollup.nominees.length, year: rollup.year ?? '—' });
+  const open = tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, closed: rc.closed, nominees: rollup.nominees.length, year: rollup.year ?? '—' });
   return { done, latest, open };
 }

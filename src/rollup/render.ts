@@ -218,16 +218,16 @@ function renderRectify(r: Rollup, lang: Lang): SheetPatch {
       value: (x) => excelSerial(x.line.deadline),
       body: { numberFormat: DATE_FORMAT[lang], horizontal: 'center' },
     },
-    { key: 'status', header: tr(RECTIFY.status), min: 10, max: 14, value: (x) => statusText(lang, x.line.status, null), body: { ...centred, bold: true } },
+    { key: 'status', header: tr(RECTIFY.status), min: 10, max: 14, value: (x) => statusText(lang, x.line.status), body: { ...centred, bold: true } },
     { key: 'focus', header: tr(RECTIFY.focus), min: 16, max: 30, wrap: true, value: (x) => x.line.focus.map((f) => `${f.code}.${t(lang, f.name)}`).join(sep) || null },
     { key: 'measures', header: tr(RECTIFY.measures), min: 16, max: 30, wrap: true, value: (x) => ledger(x, 'measures') },
     { key: 'responsible', header: tr(RECTIFY.responsible), min: 8, max: 12, wrap: true, value: (x) => ledger(x, 'responsible') },
     { key: 'progress', header: tr(RECTIFY.progress), min: 12, max: 24, wrap: true, value: (x) => ledger(x, 'progress') },
   ];
-  const count = { open: 0, overdue: 0, not_effective: 0 };
+  const count = { open: 0, overdue: 0, closed: 0 };
   for (const x of r.rectifications) count[x.line.status]++;
   const title = tr(RECTIFY.title, { asOf: dateLabel(lang, r.asOf) });
-  const lines = [tr(ROLLUP.basisLine), tr(RECTIFY.countLine, { overdue: count.overdue, notEffective: count.not_effective, open: count.open })];
+  const lines = [tr(ROLLUP.basisLine), tr(RECTIFY.countLine, { overdue: count.overdue, closed: count.closed, open: count.open })];
   return printSheet(rollupSheetName(lang, 'rectify'), lang, columns, { title, lines }, r.rectifications, {
     signature: signature(lang),
     body: (b) => {

@@ -107,7 +107,7 @@ export const RollupRectificationSchema = z.object({
   half: z.union([z.literal(1), z.literal(2)]),
   band: Band.nullable(),
   deadline: IsoDate,
-  status: z.enum(UNFINISHED_STATUSES),
+  status: z.enum([...UNFINISHED_STATUSES, 'closed']),
   /** Item codes, up to 3. */
   focusItems: z.array(z.string()),
   veto: z.string().nullable(),

@@ -13,15 +13,17 @@ import { assess } from '../domain/assess';
 import { AssessError } from '../domain/errors';
 import { deadline, periodIndex } from '../domain/periods';
 import type { AnnualEntry, BandCode, Half, Lang, Period, RectifyStatus, RowStatus } from '../domain/types';
+import { isUnfinished } from '../domain/warnings';
+import type { UnfinishedStatus } from '../domain/warnings';
 import { FileHost } from '../hosts/file/host';
 import type { Msg } from '../i18n';
 import { t } from '../i18n';
 import { SUBMISSIONS } from '../i18n/rollup';
 import { foldText } from '../workbook/cells';
-import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
+import { LEDGER_FIELDS, closedDates, ledgerText } from '../workbook/ledger';
 import type { LedgerField } from '../workbook/ledger';
 import { parseWorkbook } from '../workbook/parse';
-import { ledgerOf } from '../workbook/render';
+import { ledgerOf, ledgerRowsOf } from '../workbook/render';
 import { latestPeriod } from '../workbook/render-common';
 import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
@@ -63,7 +65,13 @@ export interface FocusItem {
   name: Msg;
 }
 
-/** A rectification still to do (待整改, 逾期未整改, 整改未见效). */
+/** The rectifications the 党委 follows up: still to do (待整改, 逾期未整改) or closed and awaiting the next assessment (已销号). */
+export type FollowedUpStatus = UnfinishedStatus | 'closed';
+export function isFollowedUp(s: RectifyStatus): s is FollowedUpStatus {
+  return s === 'closed' || isUnfinished(s);
+}
+
+/** A rectification the 党委 follows up (待整改, 逾期未整改, 已销号). */
 export interface RectificationLine {
   group: string;
   leader: string;
@@ -73,7 +81,7 @@ export interface RectificationLine {
   band: BandCode | null;
   /** YYYY-MM-DD */
   deadline: string;
-  status: Exclude<RectifyStatus, 'resolved'>;
+  status: FollowedUpStatus;
   focus: FocusItem[];
   veto: string | null;
   /** What the branch wrote in its rectification ledger: text, 销号日期 as YYYY-MM-DD; null when nothing. */
@@ -202,7 +210,8 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
 /** The summary of a workbook already read (throws configuration errors). */
 export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modified: number | null, asOf: string): BranchSummary {
   const parsed = parseWorkbook(snapshot);
-  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf });
+  const ledgerRows = ledgerRowsOf(snapshot);
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows) });
   const { rules, rubric } = result;
 
   const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';
@@ -228,7 +237,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       veto: a.row.veto,
       notes: a.row.notes,
       issues: perRow.get(`${a.row.source.sheet}\u0000${a.row.source.row}`) ?? 0,
-      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules.rectifyDays) : null,
+      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules) : null,
     }));
 
   const annual: AnnualLine[] = result.annual.map((e) => ({
@@ -246,10 +255,10 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
     vetoed: e.vetoed,
   }));
 
-  const ledger = ledgerOf(result, snapshot);
+  const ledger = ledgerOf(result, snapshot, ledgerRows);
   const rectifications: RectificationLine[] = [];
   for (const w of result.warnings) {
-    if (w.code !== 'RECTIFY' || !w.status || w.status === 'resolved' || !w.half || !w.deadline) continue;
+    if (w.code !== 'RECTIFY' || !w.status || !isFollowedUp(w.status) || !w.half || !w.deadline) continue;
     const cells = ledger.byWarning.get(w);
     let written: Record<LedgerField, string | null> | null = null;
     if (cells) {
