@@ -19,7 +19,7 @@ test('the sample, in Chinese: grades of the latest half-year, who must rectify b
     '党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个；带电作业班党小组（待评分）尚未评定。' +
       '城西供电所党小组考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2026年3月31日前完成整改。' +
       '线路运维一班党小组经整改，本次考评等次为合格，整改取得成效。' +
-      '截至2026年5月1日，城西供电所党小组（2025年下半年考评）逾期未整改。' +
+      '截至2026年5月1日，线路运维二班党小组（2023年上半年、2023年下半年、2024年上半年考评）整改未见效；城西供电所党小组（2025年下半年考评）逾期未整改。' +
       '2025年度，城东供电所党小组年度平均分最高（96.75分），拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定；城东供电所党小组党小组长王建国为优秀党小组长推荐人选，由支委会研究确定；线路运维一班党小组被一票否决，不参加排名和评先。',
   );
 });
@@ -30,7 +30,7 @@ test('the sample, in English', async () => {
     'In 2025 H2, the Party branch assessed 6 Party groups: 1 Excellent, 3 Qualified, 1 Basically qualified; not yet graded: 带电作业班党小组 (pending). ' +
       '城西供电所党小组 was graded Basically qualified. The Party branch will help the group find the causes and set improvement measures, and requires the rectification to be completed by March 31, 2026. ' +
       'After rectification, 线路运维一班党小组 was graded Qualified this time: the rectification has worked. ' +
-      'As of May 1, 2026: 城西供电所党小组 (2025 H2) rectification overdue. ' +
+      'As of May 1, 2026: 线路运维二班党小组 (2023 H1, 2023 H2, 2024 H1) rectification not effective; 城西供电所党小组 (2025 H2) rectification overdue. ' +
       'In 2025, 城东供电所党小组 had the highest annual average (96.75) and is proposed as Advanced Party group of the year (model group nominee) for the branch committee to decide; Outstanding leader nominees, for the branch committee to decide: 王建国, leader of 城东供电所党小组; 线路运维一班党小组: One-vote veto, not ranked and not eligible for awards.',
   );
 });
@@ -51,7 +51,7 @@ test('a first half: no annual sentence; ties, two rectifications, a leader warni
   ];
   expect(summaryText(run(rows, {}, '2026-07-01'), 'zh-CN')).toBe(
     '党支部对3个党小组进行了2026年上半年考评，其中优秀1个、基本合格1个、不合格1个。' +
-      '甲党小组考评等次为基本合格；乙党小组考评等次为不合格。党支部将帮助其查找原因、制定改进措施，要求于2026年9月28日前完成整改。' +
+      '甲党小组考评等次为基本合格；乙党小组考评等次为不合格。党支部将帮助其查找原因、制定改进措施，要求于2026年9月30日前完成整改。' +
       '甲党小组党小组长甲党小组组长连续两次考评等次为基本合格及以下，提出党小组长履职预警。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。' +
       '截至2026年7月1日，甲党小组（2025年下半年考评）整改未见效。',
   );

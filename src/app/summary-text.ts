@@ -87,11 +87,19 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
   // 5. Rectifications overdue or not effective as of the date statuses were judged on.
   const outstanding = result.warnings.filter((w) => w.code === 'RECTIFY' && (w.status === 'overdue' || w.status === 'not_effective'));
   if (outstanding.length) {
-    const items = outstanding.map((w) =>
+    // One item per group and status, its periods listed: 线路运维二班党小组（2023年上半年、2023年下半年考评）整改未见效.
+    const byGroup = new Map<string, { group: string; status: string; periods: string[] }>();
+    for (const w of outstanding) {
+      const key = `${w.group}\u0000${w.status}`;
+      const item = byGroup.get(key) ?? { group: w.group, status: w.status!, periods: [] };
+      item.periods.push(w.half ? periodLabel(lang, { year: w.year, half: w.half }) : String(w.year));
+      byGroup.set(key, item);
+    }
+    const items = [...byGroup.values()].map((i) =>
       tr(SUMMARY.outstandingItem, {
-        group: w.group,
-        period: w.half ? periodLabel(lang, { year: w.year, half: w.half }) : String(w.year),
-        status: tr(w.status === 'overdue' ? SUMMARY.statusOverdue : SUMMARY.statusNotEffective),
+        group: i.group,
+        period: list(i.periods),
+        status: tr(i.status === 'overdue' ? SUMMARY.statusOverdue : SUMMARY.statusNotEffective),
       }),
     );
     sentences.push(tr(SUMMARY.outstanding, { asOf: dateLabel(lang, result.asOf), items: items.join(tr(SUMMARY.clauseSep)) }));
