@@ -255,7 +255,6 @@ test('no message uses a word the glossary bans from output, and the typography i
   const mine = found.filter((f) => !pending(f.path));
   const theirs = found.filter((f) => pending(f.path));
   if (theirs.length) {
-    // eslint-disable-next-line no-console
     console.info(`Glossary words pending in catalogues being rewritten:\n${theirs.map((f) => `  ${f.path} (${f.lang}) [${f.rule} → ${f.use}]: ${f.text}`).join('\n')}`);
   }
   expect(mine.map((f) => `${f.path} (${f.lang}) [${f.rule} → ${f.use}]: ${f.text}`)).toEqual([]);
