@@ -54,7 +54,7 @@ describe('半年考评结果表: the latest half-year as the committee reads it'
     expect(s.merges).toContain(`A1:${String.fromCharCode(64 + width)}1`);
     expect(styleAt(s, 0, 0)).toMatchObject({ horizontal: 'center', font: '黑体', size: 16 });
     expect(s.values[1][0]).toBe('考评依据：《党小组工作考评办法》');
-    expect(s.values[2][0]).toBe('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+    expect(s.values[2][0]).toBe('等次标准：优秀95分及以上，合格80分（含）至95分（不含），基本合格60分（含）至80分（不含），不合格60分以下');
   });
 
   test('序号 and the committee’s columns; every record of the period in the order of the score sheet', () => {

@@ -369,7 +369,7 @@ describe('考评结果', () => {
     expect(String(ungradedLine?.[2]).match(/综合党小组/g)).toHaveLength(1);
     const lines = top.map((r) => String(r[0]));
     expect(lines).toContain('考评依据：《党小组工作考评办法》');
-    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分（不含），基本合格60分（含）至80分（不含），不合格60分以下');
     const rulesLine = lines.find((x) => x.startsWith('排名方式'));
     expect(rulesLine).toBe('排名方式：并列占位排名（如1、1、3）；整改期限：考评期结束后第3个月的最后一天；生成时间：2024年7月15日 16:30（本地时间）');
     expect(headerRow(s)).toBeLessThan(14); // the summary fits on the first screen
@@ -492,8 +492,8 @@ describe('年度排名', () => {
     const rows = table(s);
     expect(rows[0]['评先推荐']).toBe('拟推荐为年度先进党小组（并列，示范党小组推荐对象），提请支委会研究确定、优秀党小组长推荐人选');
     expect(rows[1]['评先推荐']).toBe('拟推荐为年度先进党小组（并列，示范党小组推荐对象），提请支委会研究确定、优秀党小组长推荐人选');
-    expect(rows[0]['说明']).toBe('年度平均分并列第一，提请支委会研究确定');
-    expect(rows[5]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）');
+    expect(rows[0]['说明']).toBe('年度平均分并列第一（提请支委会研究确定）');
+    expect(rows[5]['评先推荐']).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定');
     expect(rows[3]['说明']).toBe('已取消评先资格');
     expect(rows[2]['说明']).toBeNull();
     const top = s.values.slice(0, headerRow(s)).flat().filter((v): v is string => typeof v === 'string');
@@ -594,7 +594,7 @@ describe('预警与整改', () => {
 
   test('English focus items use the English item names of the default rubric', () => {
     const en = table(byName(render(sampleResult(), inputs, 'en-US'), 'Warnings'));
-    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Contact with staff');
+    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Ties with the masses');
     expect(en[0].Severity).toBe('Serious');
     expect(en[2]['Rectification status']).toBe('Resolved (2023 H2 graded Qualified)');
   });

@@ -101,7 +101,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
     ]);
     expect(run.io.lines.err).toEqual([
       `未能读取：${at('06-损坏.xlsx')}：不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试`,
-      `未能读取：${at('07-旧格式.xls')}：“07-旧格式.xls”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试`,
+      `未能读取：${at('07-旧格式.xls')}：“07-旧格式.xls”不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”后再试`,
     ]);
   });
 
@@ -193,7 +193,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
       [4, at('04-第四党支部.xlsx'), '第四党支部', '2025年下半年', 4, 0, '已汇总', '工作簿尚未考评，本汇总已按其评分表考评'],
       [5, at('05-第五党支部.xlsx'), '第五党支部', '2025年上半年', 2, 0, '已汇总', '未报送2025年下半年考评结果；工作簿尚未考评，本汇总已按其评分表考评'],
       [6, at('06-损坏.xlsx'), null, null, null, null, '未能读取', '不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试'],
-      [7, at('07-旧格式.xls'), null, null, null, null, '未能读取', '“07-旧格式.xls”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试'],
+      [7, at('07-旧格式.xls'), null, null, null, null, '未能读取', '“07-旧格式.xls”不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”后再试'],
       [8, at('旧汇总.xlsx'), null, null, null, null, '已跳过', '这是汇总工作簿，不是党支部的评分工作簿'],
       [
         9,

@@ -98,6 +98,11 @@ for (const [word, code] of [
   ['年度不完整', 'INCOMPLETE_YEAR'],
   ['并列第一', 'TIE_FOR_TOP'],
   ['Tie for top', 'TIE_FOR_TOP'],
+  // the names before the glossary of 2026-12-06 (党小组长履职预警, 年度平均分并列第一)
+  ['及时更换党小组长', 'LEADER_REVIEW'],
+  ['Replace the leader promptly', 'LEADER_REVIEW'],
+  ['年度第一并列（提请支委会研究确定）', 'TIE_FOR_TOP'],
+  ['Tied for first (for the branch committee to decide)', 'TIE_FOR_TOP'],
 ] as const) {
   CODE_OF.set(norm(word), code);
 }
