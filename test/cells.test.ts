@@ -10,7 +10,7 @@ import {
   parsePeriod,
   parseScore,
   parseYear,
-  vetoReason,
+  readVeto,
 } from '../src/workbook/cells';
 
 describe('foldText and groupKey', () => {
@@ -190,15 +190,34 @@ describe('parsePeriod: one cell or a sheet name', () => {
 });
 
 describe('veto and eligibility', () => {
-  test.each([[null], [''], ['否'], ['N'], ['no'], ['No'], [0], ['0'], ['×'], ['无'], [false], ['  否 ']])('%p does not veto', (v) => {
-    expect(vetoReason(v as never)).toBeNull();
+  // SPEC §2.3: a vetoed assessment never results from a word that means "none".
+  test.each([
+    [null], [''], ['否'], ['N'], ['no'], ['No'], [0], ['0'], ['×'], ['✗'], ['无'], ['无。'], ['没有'], [false], ['  否 '],
+    ['不涉及'], ['不涉及。'], ['不适用'], ['未涉及'], ['无此项'], ['无否决事项'], ['无安全事故'], ['未发生'],
+    ['未发生责任性事故'], ['未出现违纪问题'], ['N/A'], ['n/a'], ['NA'], ['/'], ['-'], ['—'], ['ｎ／ａ'],
+  ])('%p does not veto', (v) => {
+    expect(readVeto(v as never)).toEqual({ kind: 'none' });
   });
-  test('any other non-empty cell vetoes, with its text as the reason', () => {
-    expect(vetoReason('发生责任性安全事故')).toBe('发生责任性安全事故');
-    expect(vetoReason('是')).toBe('是');
-    expect(vetoReason(1)).toBe('1');
-    expect(vetoReason(true)).toBe('TRUE');
+  test.each([
+    ['发生一般及以上责任性安全事故', '发生一般及以上责任性安全事故'],
+    ['是', '是'],
+    ['有', '有'],
+    ['Y', 'Y'],
+    ['Yes', 'Yes'],
+    ['√', '√'],
+    ['✓', '✓'],
+    [1, '1'],
+    [true, 'TRUE'],
+    ['违反组织纪律', '违反组织纪律'],
+  ])('%p vetoes, its text the reason', (v, reason) => {
+    expect(readVeto(v as never)).toEqual({ kind: 'veto', reason });
   });
+  test.each([['待定'], ['有？'], ['?'], ['待核实情况'], ['甲'], ['AB'], [2], [0.5], [{ error: '#N/A' }], [{ formula: '=A1' }]])(
+    '%p is unreadable (VETO_UNREADABLE): neither clearly no nor yes',
+    (v) => {
+      expect(readVeto(v as never)).toEqual({ kind: 'unreadable' });
+    },
+  );
   test('eligibility: 否/N/No/0/× is ineligible, blank and yes-like are eligible, anything else unknown', () => {
     for (const v of ['否', 'N', 'No', 0, '×', 'ｎｏ']) expect(parseEligible(v)).toBe(false);
     for (const v of [null, '', '是', 'Y', 'yes', 1, '√']) expect(parseEligible(v)).toBe(true);

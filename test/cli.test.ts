@@ -177,27 +177,27 @@ describe('exit code 2 with a one-line reason', () => {
   test('invalid rules: names the sheet and cell, in both languages', () => {
     const zh = run(['bad-rules.xlsx']);
     expect(zh.code).toBe(2);
-    expect(oneLine(zh.stderr)).toMatch(/考评规则!B3.*合格分数线/);
+    expect(oneLine(zh.stderr)).toMatch(/考评规则表B3单元格：.*合格分数线/);
     const en = run(['bad-rules.xlsx', '--lang', 'en-US']);
     expect(en.code).toBe(2);
-    expect(oneLine(en.stderr)).toMatch(/考评规则!B3.*invalid/);
+    expect(oneLine(en.stderr)).toMatch(/cell B3 of sheet “考评规则”: .*invalid/);
     expect(fs.existsSync(path.join(dir, 'bad-rules.assessed.xlsx'))).toBe(false);
   });
 
   test('invalid rubric: names the rubric sheet', () => {
     const zh = run(['bad-rubric.xlsx']);
     expect(zh.code).toBe(2);
-    expect(oneLine(zh.stderr)).toMatch(/考评细则!A\d/);
+    expect(oneLine(zh.stderr)).toMatch(/考评细则表A\d+:A\d+单元格：/);
     expect(zh.stderr).toContain('12');
     const en = run(['bad-rubric.xlsx', '--lang', 'en-US']);
-    expect(oneLine(en.stderr)).toMatch(/考评细则!A\d.*12 items/);
+    expect(oneLine(en.stderr)).toMatch(/cell A\d+:A\d+ of sheet “考评细则”: .*12 items/);
   });
 
   test('bad --as-of: not a date, or a date that does not exist', () => {
     for (const v of ['2025/01/15', '2025-02-29', 'today']) {
       const r = run(['scores.xlsx', '--as-of', v, '--out', 'never.xlsx']);
       expect(r.code).toBe(2);
-      expect(oneLine(r.stderr)).toContain(`日期“${v}”无效，--as-of 应写成YYYY-MM-DD`);
+      expect(oneLine(r.stderr)).toContain(`日期“${v}”无效，--as-of 应写成 YYYY-MM-DD`);
     }
     expect(fs.existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
   });

@@ -59,11 +59,11 @@ test('a grade that rises closes its rectification; the change is named with its 
   expect(c.newWarnings).toEqual([]);
   expect(c.rulesChanged).toEqual([]);
   const zh = describeComparison(c, 'zh-CN');
-  expect(zh.lines).toEqual(['解除预警1条：乙党小组限期整改（2025年下半年），不再触发', '等次变化1处：乙党小组（2025年下半年）基本合格→合格']);
+  expect(zh.lines).toEqual(['解除预警1条：乙党小组限期整改（2025年下半年），评分或规则调整后不再成立', '等次变化1处：乙党小组（2025年下半年）基本合格→合格']);
   expect(zh.rules).toBeNull();
   const en = describeComparison(c, 'en-US');
   expect(en.lines).toEqual([
-    '1 warnings closed: 乙党小组: Rectification (2025 H2), no longer raised',
+    '1 warnings closed: 乙党小组: Rectification (2025 H2), no longer applies after the scores or rules changed',
     '1 grades changed: 乙党小组 (2025 H2) Basically qualified → Qualified',
   ]);
 });

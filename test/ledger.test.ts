@@ -109,7 +109,7 @@ function at(t: ReturnType<typeof warningsTable>, r: number, column: string): str
 }
 
 const rectifyRow = (t: ReturnType<typeof warningsTable>, period = '2024年上半年') =>
-  t.rows.find((x) => x.cells['预警类型'] === '限期整改' && x.cells['考评期'] === period && x.cells['党小组'] === GROUP && x.cells['整改状态'] !== '已不再触发');
+  t.rows.find((x) => x.cells['预警类型'] === '限期整改' && x.cells['考评期'] === period && x.cells['党小组'] === GROUP && x.cells['整改状态'] !== '预警已解除（评分或规则调整后不再成立）');
 
 const reportOf = (o: AssessOutcome): Report => ReportSchema.parse(JSON.parse(JSON.stringify(o.report)));
 
@@ -154,10 +154,10 @@ describe.each([
     const third = await d.run();
     t = warningsTable(await d.snapshot());
     expect(rectifyRow(t)).toBeUndefined();
-    const kept = t.rows.filter((x) => x.cells['整改状态'] === '已不再触发');
+    const kept = t.rows.filter((x) => x.cells['整改状态'] === '预警已解除（评分或规则调整后不再成立）');
     expect(kept).toHaveLength(1);
     expect(kept[0].cells).toMatchObject({ 预警类型: '限期整改', 考评期: '2024年上半年', 党小组: GROUP, 整改措施: '组织专题学习，补齐台账记录', 责任人: '张卫东', 销号日期: 45700 });
-    expect(t.rows.some((x) => x.cells['严重程度'] === '以下预警已不再触发，保留已填写的整改记录：')).toBe(true);
+    expect(t.rows.some((x) => x.cells['严重程度'] === '以下预警已解除（评分或规则调整后不再成立），保留已填写的整改记录：')).toBe(true);
     expect(reportOf(third).ledgerKept).toEqual([
       { code: 'RECTIFY', year: 2024, half: 1, group: GROUP, measures: '组织专题学习，补齐台账记录', responsible: '张卫东', progress: '=已完成（不是公式）', closedOn: '2025-02-12' },
     ]);
@@ -166,7 +166,7 @@ describe.each([
     await d.type('预警与整改', { [at(t, kept[0].r, '完成情况')]: '已完成整改' });
     await d.run();
     t = warningsTable(await d.snapshot());
-    expect(t.rows.filter((x) => x.cells['整改状态'] === '已不再触发').map((x) => x.cells['完成情况'])).toEqual(['已完成整改']);
+    expect(t.rows.filter((x) => x.cells['整改状态'] === '预警已解除（评分或规则调整后不再成立）').map((x) => x.cells['完成情况'])).toEqual(['已完成整改']);
 
     // The rules go back: the warning arises again and its cells come back beside it; nothing is kept twice.
     await d.type('考评规则', { B2: 80 });
@@ -174,7 +174,7 @@ describe.each([
     t = warningsTable(await d.snapshot());
     row = rectifyRow(t)!;
     expect(row.cells).toMatchObject({ 整改措施: '组织专题学习，补齐台账记录', 责任人: '张卫东', 完成情况: '已完成整改', 销号日期: 45700 });
-    expect(t.rows.filter((x) => x.cells['整改状态'] === '已不再触发')).toEqual([]);
+    expect(t.rows.filter((x) => x.cells['整改状态'] === '预警已解除（评分或规则调整后不再成立）')).toEqual([]);
     expect(reportOf(fifth).ledgerKept).toEqual([]);
 
     // In English the same cells are under the English headers, and back in Chinese they are still there.

@@ -1,3 +1,4 @@
+import { cellText } from '../src/i18n/words';
 import ExcelJS from 'exceljs';
 import { AssessError } from '../src/domain/errors';
 import { DEFAULT_RUBRIC } from '../src/domain/rubric';
@@ -225,13 +226,13 @@ describe('bad input: one data issue per bad cell, in both languages', () => {
   const cases: [string, Parameters<typeof issuesOf>[0], IssueCode, string, string, string, boolean][] = [
     ['text score', { scores: { 2: '优' } }, 'SCORE_NOT_NUMBER', '考评得分!G2', '第3项“组织生活”得分“优”不是数字，请填写0至10之间的数', 'Item 3 “Organizational life”: “优” is not a number; enter a number from 0 to 10', true],
     ['#N/A error cell', { scores: { 0: { error: '#N/A' } } }, 'SCORE_ERROR_VALUE', '考评得分!E2', '第1项“政治理论学习”得分是错误值#N/A，请检查公式或直接填写0至10之间的数', 'Item 1 “Political theory study” holds the error value #N/A; check the formula or enter a number from 0 to 10', true],
-    ['formula with an error result', { scores: { 1: { formula: '1/0', result: { error: '#DIV/0!' } } } }, 'SCORE_ERROR_VALUE', '考评得分!F2', '第2项“群众思想政治工作”得分是错误值#DIV/0!，请检查公式或直接填写0至10之间的数', 'Item 2 “Ideological work with staff” holds the error value #DIV/0!; check the formula or enter a number from 0 to 10', true],
+    ['formula with an error result', { scores: { 1: { formula: '1/0', result: { error: '#DIV/0!' } } } }, 'SCORE_ERROR_VALUE', '考评得分!F2', '第2项“群众思想政治工作”得分是错误值#DIV/0!，请检查公式或直接填写0至10之间的数', 'Item 2 “Ideological work with the masses” holds the error value #DIV/0!; check the formula or enter a number from 0 to 10', true],
     ['score above max', { scores: { 2: 12 } }, 'SCORE_OUT_OF_RANGE', '考评得分!G2', '第3项“组织生活”得分12超出分值10，请改为0至10之间的数', 'Item 3 “Organizational life”: score 12 is outside 0 to 10; enter a number from 0 to 10', true],
     ['negative score', { scores: { 3: -1 } }, 'SCORE_OUT_OF_RANGE', '考评得分!H2', '第4项“党员教育管理与党费收缴”得分-1超出分值8，请改为0至8之间的数', 'Item 4 “Member education and dues”: score -1 is outside 0 to 8; enter a number from 0 to 8', true],
-    ['three decimals', { scores: { 4: 6.555 } }, 'SCORE_TOO_PRECISE', '考评得分!I2', '第5项“联系群众”得分6.555的小数超过两位，请最多保留两位小数', 'Item 5 “Contact with staff”: score 6.555 has more than 2 decimals; use at most 2 decimals', true],
+    ['three decimals', { scores: { 4: 6.555 } }, 'SCORE_TOO_PRECISE', '考评得分!I2', '第5项“联系群众”得分6.555的小数超过两位，请最多保留两位小数', 'Item 5 “Ties with the masses”: score 6.555 has more than 2 decimals; use at most 2 decimals', true],
     ['one score blank', { scores: { 11: null } }, 'SCORE_MISSING', '考评得分!P2', '第12项“生产任务与示范服务日”未填写得分，请补填0至10之间的数（各考评项目全部空白的考评记录视为待评分）', 'Item 12 “Production tasks and service days” has no score; enter a number from 0 to 10 (a record with every item blank counts as pending)', true],
     ['boolean score', { scores: { 5: true } }, 'SCORE_NOT_NUMBER', '考评得分!J2', '第6项“批评与自我批评”得分“TRUE”不是数字，请填写0至8之间的数', 'Item 6 “Criticism and self-criticism”: “TRUE” is not a number; enter a number from 0 to 8', true],
-    ['date in a score cell', { scores: { 6: new Date(Date.UTC(2024, 0, 1)) } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分是日期2024年1月1日（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至6之间的数', 'Item 7 “Discipline” holds the date January 1, 2024 (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to 6', true],
+    ['date in a score cell', { scores: { 6: new Date(Date.UTC(2024, 0, 1)) } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分是日期2024年1月1日（Excel把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至6之间的数', 'Item 7 “Discipline” holds the date January 1, 2024 (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to 6', true],
     ['a large number that is no date', { scores: { 6: 9999 } }, 'SCORE_OUT_OF_RANGE', '考评得分!K2', '第7项“组织纪律”得分9999超出分值6，请改为0至6之间的数', 'Item 7 “Discipline”: score 9999 is outside 0 to 6; enter a number from 0 to 6', true],
     ['text score with two dots', { scores: { 7: '5.5.1' } }, 'SCORE_NOT_NUMBER', '考评得分!L2', '第8项“先锋模范与示范岗”得分“5.5.1”不是数字，请填写0至6之间的数', 'Item 8 “Exemplary role and model posts”: “5.5.1” is not a number; enter a number from 0 to 6', true],
     ['half not recognised', { half: '第三季度' }, 'PERIOD_UNKNOWN', '考评得分!B2', '无法确定本条考评记录的考评期，不予评定：请填写年度和上/下半年（如“2024年上半年”或“2024 H1”），或以考评期命名工作表', 'The period of this record is unknown, so it is not graded: enter the year and half (e.g. “2024年上半年” or “2024 H1”), or name the sheet after the period', true],
@@ -295,7 +296,7 @@ describe('bad input: one data issue per bad cell, in both languages', () => {
       { code: 'DUPLICATE_ROW', cell: { sheet: 'S', row: 1, col: 1 }, value: '一组', params: { group: '一组', others: 'S!B5' } },
     ];
     expect(issueMessage('zh-CN', engine[0])).toBe('手填合计96与各项得分之和97不一致，考评按各项之和97计算，请核对');
-    expect(issueMessage('en-US', engine[1])).toBe('Party group “一组” has more than one record for the same period (see also S!B5); none is graded until the duplicate is removed or corrected');
+    expect(issueMessage('en-US', engine[1])).toBe('Party group “一组” has more than one record for the same period (see also cell B5 of sheet “S”); none is graded until the duplicate is removed or corrected');
   });
 });
 
@@ -309,7 +310,7 @@ describe('tables that cannot be read', () => {
     expect(e.kind).toBe('config');
     expect(e.where).toBe('2024年上半年!A3:K3');
     expect(describeError(e, 'zh-CN')).toBe(
-      '2024年上半年!A3:K3: “2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
+      '2024年上半年表A3:K3单元格：“2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     );
     expect(describeError(e, 'en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });
@@ -379,7 +380,7 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     ['a max with 3 decimals', (r) => (r[6][3] = 6.125, r), '考评细则!D8', '考评细则编号“7”的分值“6.125”无效：请填写大于0、最多两位小数的数', 'Rubric item “7”: max “6.125” is invalid; enter a number above 0 with at most 2 decimals'],
     ['a total of 99', (r) => (r[0][3] = 9, r), '考评细则!D2:D13', '考评细则各项分值合计为99分，应恰好为100分，请调整分值', 'The rubric’s maxima add up to 99, not exactly 100; adjust the maxima'],
     ['a missing item name', (r) => (r[8][2] = null, r), '考评细则!C10', '考评细则编号“9”缺少考评内容，请填写该项的名称', 'Rubric item “9” has no name; enter the item’s name'],
-    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第11行缺少编号，请填写编号（如1至12）', 'Rubric row 11 has no code; enter a code (such as 1–12)'],
+    ['a missing code', (r) => (r[9][0] = null, r), '考评细则!A11', '考评细则第11行缺少编号，请填写编号（如1至12）', 'Rubric row 11 has no code; enter a code (such as 1 to 12)'],
   ];
 
   test.each(invalid)('invalid: %s — names the cell, in both languages', (_n, change, where, zhText, enText) => {
@@ -388,8 +389,9 @@ describe('rubric sheet (考评细则 / Rubric)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
+    // the place as people read a cell (用语表): 考评细则表A7单元格 / cell A7 of sheet “考评细则”
+    expect(describeError(e, 'zh-CN')).toBe(`${cellText('zh-CN', where)}：${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${cellText('en-US', where)}: ${enText}`);
   });
 
   test('a rubric sheet without its header is a config error', () => {
@@ -476,6 +478,16 @@ describe('rules sheet (考评规则 / Rules)', () => {
     expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, excellentMin: 9000, qualifiedMin: 7550, rectifyDays: 60, rankMode: 'dense', awardMinBand: 'excellent' });
   });
 
+  test.each([
+    ['项目', '设定值', '说明'],
+    ['键', '值', '代码'],
+    ['规则', '值', '说明'],
+  ])('a header row %s / %s / %s — today’s (用语表) and the older ones — is read as a header', (...header) => {
+    const wb = minimalWorkbook();
+    rulesSheet(wb, [['优秀分数线', 90]], { header });
+    expect(parse(wb).rules).toEqual({ ...DEFAULT_RULES, excellentMin: 9000 });
+  });
+
   test('the new keys: 党小组长预警, 单位名称, 考评依据; rank modes in today’s words and the old ones', () => {
     const wb = minimalWorkbook();
     rulesSheet(wb, [['党小组长预警', '不合格'], ['单位名称', ' 城区供电中心  线路工区党支部 '], ['考评依据', '《线路工区党小组考评细则》'], ['排名方式', '并列不占位排名']]);
@@ -509,7 +521,7 @@ describe('rules sheet (考评规则 / Rules)', () => {
     ['an unknown band', [['评先最低等次', '良好']], '考评规则!B1', '“评先最低等次”的值“良好”无效，可填：优秀、合格', '“awardMinBand”: “良好” is invalid; allowed values: excellent, qualified'],
     ['an unknown rank mode', [['排名方式', '随机']], '考评规则!B1', '“排名方式”的值“随机”无效，可填：并列占位排名、并列不占位排名', '“rankMode”: “随机” is invalid; allowed values: competition, dense'],
     ['an unknown language', [['输出语言', 'fr-FR']], '考评规则!B1', '“输出语言”的值“fr-FR”无效，可填：自动、中文、英文', '“language”: “fr-FR” is invalid; allowed values: auto, zh-CN, en-US'],
-    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限天数、评先最低等次、排名方式、党小组长预警、单位名称、考评依据、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyDays, awardMinBand, rankMode, leaderReviewBand, unitName, basis, language'],
+    ['an unknown key', [['优秀比例', '20%']], '考评规则!A1', '考评规则“优秀比例”无法识别，可用的规则有：优秀分数线、合格分数线、基本合格分数线、整改期限（月）、整改期限天数、评先最低等次、排名方式、党小组长预警、单位名称、考评依据、输出语言', 'Unknown rule “优秀比例”; the rules are: excellentMin, qualifiedMin, basicMin, rectifyMonths, rectifyDays, awardMinBand, rankMode, leaderReviewBand, unitName, basis, language'],
     ['an unknown leader-warning band', [['党小组长预警', '合格']], '考评规则!B1', '“党小组长预警”的值“合格”无效，可填：基本合格、不合格', '“leaderReviewBand”: “合格” is invalid; allowed values: basic, unqualified'],
     ['a unit name that is too long', [['单位名称', '单'.repeat(61)]], '考评规则!B1', `“单位名称”的值“${'单'.repeat(61)}”太长：最多60个字`, `“unitName”: “${'单'.repeat(61)}” is too long; at most 60 characters`],
     ['a key twice', [['优秀分数线', 95], ['excellentMin', 96]], '考评规则!A2', '考评规则“优秀分数线”填写了两次，请只保留一行', 'Rule “excellentMin” appears twice; keep one row'],
@@ -521,8 +533,9 @@ describe('rules sheet (考评规则 / Rules)', () => {
     const e = configError(() => parse(wb));
     expect(e.kind).toBe('config');
     expect(e.where).toBe(where);
-    expect(describeError(e, 'zh-CN')).toBe(`${where}: ${zhText}`);
-    expect(describeError(e, 'en-US')).toBe(`${where}: ${enText}`);
+    // the place as people read a cell (用语表): 考评细则表A7单元格 / cell A7 of sheet “考评细则”
+    expect(describeError(e, 'zh-CN')).toBe(`${cellText('zh-CN', where)}：${zhText}`);
+    expect(describeError(e, 'en-US')).toBe(`${cellText('en-US', where)}: ${enText}`);
   });
 });
 

@@ -56,7 +56,7 @@ describe('半年考评结果表: the latest half-year as the committee reads it'
     expect(s.merges).toContain(`A1:${String.fromCharCode(64 + width)}1`);
     expect(styleAt(s, 0, 0)).toMatchObject({ horizontal: 'center', font: '黑体', size: 16 });
     expect(s.values[1][0]).toBe('考评依据：《党小组工作考评办法》');
-    expect(s.values[2][0]).toBe('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+    expect(s.values[2][0]).toBe('等次标准：优秀95分及以上，合格80分（含）至95分（不含），基本合格60分（含）至80分（不含），不合格60分以下');
   });
 
   test('序号 and the committee’s columns; every record of the period in the order of the score sheet', () => {
@@ -173,7 +173,7 @@ describe('年度考评结果表: the latest complete year, ranked', () => {
       [5, '线路运维一班党小组', 90, null],
       [6, '带电作业班党小组', null, null],
     ]);
-    expect(s.values[h + 1][8]).toBe('年度先进党小组（示范党小组推荐对象）\n优秀党小组长推荐人选');
+    expect(s.values[h + 1][8]).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定\n优秀党小组长推荐人选');
     expect(s.values[h + 5][9]).toBe('一票否决，不参加排名和评先');
     expect(s.values[h + 6][9]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
   });

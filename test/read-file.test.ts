@@ -131,7 +131,7 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
     await fs.writeFile(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
     const e = await fileError(file);
     expect(e.kind).toBe('file');
-    expect(describeError(e, 'zh-CN')).toContain('不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”');
+    expect(describeError(e, 'zh-CN')).toContain('不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”');
     expect(describeError(e, 'en-US')).toContain('is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)”');
   });
 
@@ -161,7 +161,7 @@ describe('files that cannot be read: AssessError kind file, naming the file, in 
 
   test('a folder', async () => {
     const e = await fileError(dir);
-    expect(describeError(e, 'zh-CN')).toContain('是文件夹，不是 Excel 工作簿');
+    expect(describeError(e, 'zh-CN')).toContain('是文件夹，不是Excel工作簿');
     expect(describeError(e, 'en-US')).toContain('is a folder, not an Excel workbook');
   });
 });

@@ -101,6 +101,9 @@ function annual(over: Partial<AnnualEntry> & { group: string; source: CellRef })
     vetoed: false,
     eligible: true,
     markedIneligible: false,
+    leaderChange: null,
+    halves: { h1: over.h1 == null ? 'none' : 'graded', h2: over.h2 == null ? 'none' : 'graded' },
+    topOverall: true,
     ...over,
   };
 }
@@ -125,6 +128,7 @@ function sampleResult(): AssessmentResult {
     rubric: DEFAULT_RUBRIC,
     rules: DEFAULT_RULES,
     asOf: '2024-01-10',
+    unit: '',
     assessments: [
       graded(rA1, 9700, 'excellent'),
       graded(rB1, 7300, 'basic'),
@@ -144,7 +148,7 @@ function sampleResult(): AssessmentResult {
     ],
     warnings: [
       warning({ code: 'INCOMPLETE_YEAR', severity: 'info', half: null, group: '综合党小组', source: rD2b.source }),
-      warning({ code: 'RECTIFY', severity: 'warning', group: '继保党小组', leader: '李四', liaison: '赵支委', band: 'basic', deadline: '2023-09-28', status: 'resolved', resolvedBy: H2, focusItems: ['12', '11', '5'], source: rB1.source }),
+      warning({ code: 'RECTIFY', severity: 'warning', group: '继保党小组', leader: '李四', liaison: '赵支委', band: 'basic', deadline: '2023-09-28', status: 'resolved', resolvedBy: H2, decidedBand: 'qualified', focusItems: ['12', '11', '5'], source: rB1.source }),
       warning({ code: 'RECTIFY', severity: 'serious', half: 2, group: '继保党小组', leader: '李四', liaison: '赵支委', band: 'unqualified', deadline: '2024-03-30', status: 'open', focusItems: ['1'], source: rB2.source }),
     ],
     issues,
@@ -365,9 +369,9 @@ describe('考评结果', () => {
     expect(String(ungradedLine?.[2]).match(/综合党小组/g)).toHaveLength(1);
     const lines = top.map((r) => String(r[0]));
     expect(lines).toContain('考评依据：《党小组工作考评办法》');
-    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分，基本合格60分（含）至80分，不合格60分以下');
+    expect(lines).toContain('等次标准：优秀95分及以上，合格80分（含）至95分（不含），基本合格60分（含）至80分（不含），不合格60分以下');
     const rulesLine = lines.find((x) => x.startsWith('排名方式'));
-    expect(rulesLine).toBe('排名方式：并列占位排名（如1、1、3）；整改期限：考评期结束后90天；生成时间：2024年7月15日 16:30（本地时间）');
+    expect(rulesLine).toBe('排名方式：并列占位排名（如1、1、3）；整改期限：考评期结束后第3个月的最后一天；生成时间：2024年7月15日 16:30（本地时间）');
     expect(headerRow(s)).toBeLessThan(14); // the summary fits on the first screen
   });
 
@@ -480,16 +484,16 @@ describe('年度排名', () => {
       [2022, 1, '旧年党小组'],
     ]);
     expect(rows[0]).toMatchObject({ 上半年: 96, 下半年: 95, 年度平均分: 95.5, 年度等次: '优秀' });
-    expect(rows[4]['说明']).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
+    expect(rows[4]['说明']).toBe('年度考评不全：下半年无考评记录，不计算年度结果，不参加排名和评先');
   });
 
   test('tied titles are marked 并列, and the sheet states the rank mode and award rule', () => {
     const s = byName(render(tiedResult('competition')), '年度排名');
     const rows = table(s);
-    expect(rows[0]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）（并列）、优秀党小组长推荐人选');
-    expect(rows[1]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）（并列）、优秀党小组长推荐人选');
-    expect(rows[0]['说明']).toBe('年度第一并列，提请支委会研究确定');
-    expect(rows[5]['评先推荐']).toBe('年度先进党小组（示范党小组推荐对象）');
+    expect(rows[0]['评先推荐']).toBe('拟推荐为年度先进党小组（并列，示范党小组推荐对象），提请支委会研究确定、优秀党小组长推荐人选');
+    expect(rows[1]['评先推荐']).toBe('拟推荐为年度先进党小组（并列，示范党小组推荐对象），提请支委会研究确定、优秀党小组长推荐人选');
+    expect(rows[0]['说明']).toBe('年度平均分并列第一（提请支委会研究确定）');
+    expect(rows[5]['评先推荐']).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定');
     expect(rows[3]['说明']).toBe('已取消评先资格');
     expect(rows[2]['说明']).toBeNull();
     const top = s.values.slice(0, headerRow(s)).flat().filter((v): v is string => typeof v === 'string');
@@ -523,7 +527,7 @@ describe('年度排名', () => {
   test('English ranking', () => {
     const s = byName(render(tiedResult('dense'), inputs, 'en-US'), 'Annual Ranking');
     const rows = table(s);
-    expect(rows[0]['Award nomination']).toBe('Advanced Party group of the year (model group nominee) (tied), Outstanding leader nominee');
+    expect(rows[0]['Award nomination']).toBe('Proposed as Advanced Party group of the year (tied, model group nominee) for the branch committee to decide, Outstanding leader nominee');
     expect(s.values.slice(0, headerRow(s)).flat().join(' ')).toContain('dense ranking');
   });
 });
@@ -535,7 +539,7 @@ describe('预警与整改', () => {
   const rows = table(s);
 
   test('open work first (逾期未整改, 整改未见效, 待整改), then notices, then history', () => {
-    expect(rows.map((r) => r['整改状态'])).toEqual(['待整改', null, '已整改（2023年下半年考评合格）']);
+    expect(rows.map((r) => r['整改状态'])).toEqual(['待整改', null, '已整改（2023年下半年考评等次为合格）']);
     expect(rows.map((r) => r['严重程度'])).toEqual(['严重', '提示', '一般']);
     expect(rows.map((r) => r['预警类型'])).toEqual(['限期整改', '年度考评不全', '限期整改']);
   });
@@ -547,14 +551,14 @@ describe('预警与整改', () => {
       党小组长: '李四',
       联系支委: '赵支委',
       整改期限: 45197, // 2023-09-28 as an Excel date
-      整改状态: '已整改（2023年下半年考评合格）',
+      整改状态: '已整改（2023年下半年考评等次为合格）',
       主要失分项目: '12.生产任务与示范服务日、11.安全生产(零违章、无责任性事故)、5.联系群众',
       来源: '2023年上半年!B6',
     });
     // Shown as 2023年9月28日: a real date with a date format.
     expect(styleAt(s, headerRow(s) + 3, colOf(s, '整改期限')).numberFormat).toBe('yyyy"年"m"月"d"日"');
     // The glossary's words; the focus items are in their own column, written once.
-    expect(rows[2]['说明']).toBe('2023年上半年考评等次为基本合格。党支部帮助查找原因、制定改进措施，限于2023年9月28日前完成整改。');
+    expect(rows[2]['说明']).toBe('2023年上半年考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2023年9月28日前完成整改。经整改，2023年下半年考评等次为合格，整改取得成效。');
     expect(rows[0]['整改状态']).toBe('待整改');
     expect(rows[1]['考评期']).toBe('2023年度');
     expect(rows[1]['整改期限']).toBeNull();
@@ -590,9 +594,9 @@ describe('预警与整改', () => {
 
   test('English focus items use the English item names of the default rubric', () => {
     const en = table(byName(render(sampleResult(), inputs, 'en-US'), 'Warnings'));
-    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Contact with staff');
+    expect(en[2]['Items that lost most']).toBe('12.Production tasks and service days, 11.Work safety (no violations, no liable accidents), 5.Ties with the masses');
     expect(en[0].Severity).toBe('Serious');
-    expect(en[2]['Rectification status']).toBe('Resolved (2023 H2 graded Qualified or better)');
+    expect(en[2]['Rectification status']).toBe('Resolved (2023 H2 graded Qualified)');
   });
 });
 
@@ -677,10 +681,10 @@ test('ranking notes say why a complete year cannot hold the title', () => {
   const rows = table(byName(render(result), '年度排名'));
   const note = (g: string) => rows.find((r) => r['党小组'] === g)!['说明'];
   const notes = ['低', '否', '良', '缺'].map(note);
-  expect(notes[0]).toBe('半年考评等次低于合格，不参加评先；并列第1名');
+  expect(notes[0]).toBe('上半年考评等次为基本合格，不参加评先；并列第1名');
   expect(notes[1]).toBe('已取消评先资格；并列第1名');
   expect(notes[2]).toBe('并列第1名'); // eligible, no title in this hand-made result: no eligibility note
-  expect(notes[3]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
+  expect(notes[3]).toBe('年度考评不全：下半年无考评记录，不计算年度结果，不参加排名和评先');
 });
 
 test('text width counts CJK characters double', () => {
@@ -702,7 +706,7 @@ describe('pipeline with the reader and the engine', () => {
         [2023, '上半年', '=HYPERLINK("x")', '李四', ...minus(8), null],
         [2023, '下半年', '甲', '张三', ...minus(3), null],
         [2023, '下半年', '=HYPERLINK("x")', '李四', ...minus(2).map((v, k) => (k === 0 ? 'abc' : v)), null],
-        [2023, '下半年', '丙', '王五', ...minus(10), '违纪'],
+        [2023, '下半年', '丙', '王五', ...minus(10), '违反组织纪律'],
       ]),
     ],
   };
@@ -780,7 +784,7 @@ test('no output cell holds more text than an Excel cell can (32,767 characters)'
   expect(longest.startsWith('第1号供电所第一党支部党小组')).toBe(true);
 });
 
-test('warnings sheet: 逾期未整改, 整改未见效, 待整改 first, then leader warnings, notices, history — each in time order', async () => {
+test('warnings sheet: 逾期未整改, 待整改 first, then leader warnings, notices, then 已销号 and history (整改未见效, 已整改) — each in time order', async () => {
   const items = DEFAULT_RUBRIC.items.map((i) => `${i.code}.${i.name}`);
   const s = (total: number) => {
     let lose = 10000 - Math.round(total * 100);
@@ -813,12 +817,12 @@ test('warnings sheet: 逾期未整改, 整改未见效, 待整改 first, then le
   expect(rows).toEqual([
     ['逾期未整改', '限期整改', '2024年下半年', '未见效组'],
     ['逾期未整改', '限期整改', '2025年上半年', '逾期组'],
-    ['整改未见效', '限期整改', '2024年上半年', '未见效组'],
     ['待整改', '限期整改', '2025年下半年', '待整改组'],
-    [null, '及时更换党小组长', '2024年下半年', '未见效组'],
+    [null, '党小组长履职预警', '2024年下半年', '未见效组'],
     [null, '年度考评不全', '2025年度', '逾期组'],
     [null, '年度考评不全', '2025年度', '待整改组'],
-    ['已整改（2024年下半年考评合格）', '限期整改', '2024年上半年', '已整改组'],
+    ['整改未见效（已转入下期整改）', '限期整改', '2024年上半年', '未见效组'],
+    ['已整改（2024年下半年考评等次为合格）', '限期整改', '2024年上半年', '已整改组'],
   ]);
-  expect(w.values.flat()).toContain('严重1条，一般5条，提示2条；逾期未整改2条，整改未见效1条，待整改1条（整改状态截至2026年1月20日）');
+  expect(w.values.flat()).toContain('严重1条，一般5条，提示2条；逾期未整改2条，待整改1条，已销号待下次考评检验0条（整改状态截至2026年1月20日）');
 });

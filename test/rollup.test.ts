@@ -95,13 +95,13 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
     expect(run.io.lines.out).toEqual([
       expect.stringMatching(/^已汇总5个党支部（9个文件，未能读取2个，重复1个，跳过1个），用时\d+\.\d秒$/),
       '2025年下半年：3个党支部、8个党小组，优秀2个、合格2个、基本合格2个、不合格1个',
-      '待办整改6条（逾期未整改1条，整改未见效2条）；年度示范党小组推荐3个（2025年度）',
+      '整改督办6条（逾期未整改1条，待整改3条，已销号0条，整改未见效2条）；年度示范党小组推荐3个（2025年度）',
       `汇总工作簿已写入：${out}`,
       `JSON 报告已写入：${json}`,
     ]);
     expect(run.io.lines.err).toEqual([
       `未能读取：${at('06-损坏.xlsx')}：不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试`,
-      `未能读取：${at('07-旧格式.xls')}：“07-旧格式.xls”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试`,
+      `未能读取：${at('07-旧格式.xls')}：“07-旧格式.xls”不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”后再试`,
     ]);
   });
 
@@ -118,8 +118,8 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
   test('各党支部考评汇总: every group of every branch in the latest half-year, each branch’s grade counts, the branches that have not reported', () => {
     const SIGN = ['填表人：', null, '审核：', null, null, '日期：　　年　　月　　日'];
     expect(sheet(snap, '各党支部考评汇总')).toEqual([
-      ['各党支部考评汇总（2025年下半年）'],
-      ['考评依据：各党支部按本支部的考评细则和考评规则考评（本汇总对每个工作簿重新考评，不沿用其中的结果表）'],
+      ['各党支部党小组工作考评结果汇总表（2025年下半年）'],
+      ['考评依据：各党支部党小组工作考评办法'],
       ['共5个党支部、8个党小组：优秀2个，合格2个，基本合格2个，不合格1个，未定等次1个；2个党支部未报送本期考评结果'],
       [...Array(7).fill(null), '单位：分'],
       ['序号', '党支部', '党小组', '党小组长', '联系支委', '合计', '等次', '备注'],
@@ -141,45 +141,45 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
     ]);
   });
 
-  test('年度示范党小组推荐: each branch’s advanced group of the year in company-wide order, ties sharing a rank, why a branch has none', () => {
+  test('年度示范党小组推荐: each branch’s recommendation, branch by branch (no rank across branches), ties for the branch committee, why a branch has none', () => {
     expect(sheet(snap, '年度示范党小组推荐')).toEqual([
       ['年度示范党小组推荐（2025年度）'],
-      [
-        '各党支部的年度先进党小组（示范党小组推荐对象）由该党支部按其考评规则评出：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；本表按年度平均分排序，排名方式：并列占位排名（如1、1、3）',
-      ],
+      ['各党支部按本支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名'],
+      ['各党支部评分尺度不同，年度平均分仅供参考'],
       ['2个党支部推荐3个党小组；3个党支部本年度没有推荐对象'],
       [...Array(9).fill(null), '单位：分'],
-      ['序号', '名次', '党支部', '党小组', '党小组长', '上半年', '下半年', '年度平均分', '年度等次', '备注'],
-      [1, 1, '第一党支部', '城东供电所党小组', '王建国', 96, 95, 95.5, '优秀'],
-      [2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, '合格', '并列第2名；本党支部年度第一并列，提请支委会研究确定'],
-      [3, 2, '第二党支部', '变电二班党小组', '陈刚', 87, 97, 92, '合格', '并列第2名；本党支部年度第一并列，提请支委会研究确定'],
+      ['序号', '党支部', '党小组', '党小组长', '上半年', '下半年', '年度平均分', '年度等次', '推荐意见', '备注'],
+      [1, '第一党支部', '城东供电所党小组', '王建国', 96, 95, 95.5, '优秀', '拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定'],
+      [2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, '合格', '年度先进党小组（并列，示范党小组推荐对象）', '年度平均分并列第一（提请支委会研究确定）'],
+      [3, '第二党支部', '变电二班党小组', '陈刚', 87, 97, 92, '合格', '年度先进党小组（并列，示范党小组推荐对象）', '年度平均分并列第一（提请支委会研究确定）'],
       // 营销一班 has the best average but a One-vote veto; 营销二班 was 基本合格 in H1.
-      [null, null, '第四党支部', null, null, null, null, null, null, '没有符合评先条件的党小组'],
-      [null, null, '第五党支部', null, null, null, null, null, null, '2025年度上、下半年考评未全部完成，没有年度结果'],
-      [null, null, '第三党支部', null, null, null, null, null, null, '没有2025年度考评记录'],
+      [null, '第四党支部', null, null, null, null, null, null, null, '没有符合评先条件的党小组'],
+      [null, '第五党支部', null, null, null, null, null, null, null, '2025年度上、下半年考评未全部完成，没有年度结果'],
+      [null, '第三党支部', null, null, null, null, null, null, null, '没有2025年度考评记录'],
       [],
       ['填表人：', null, null, '审核：', null, null, '日期：　　年　　月　　日'],
     ]);
   });
 
-  test('整改督办: every open, overdue and not-effective rectification, oldest deadline first, with the branch’s ledger', () => {
-    const H1 = serial('2025-09-28');
+  test('整改督办: branch by branch, one line per group and rectification (a group’s not-effective one before its open one), with the branch’s ledger and an empty 督办意见 column', () => {
+    const H1 = serial('2025-09-30');
     const H2 = serial('2026-03-31');
     expect(sheet(snap, '整改督办')).toEqual([
       ['整改督办（截至2026年1月15日）'],
-      ['考评依据：各党支部按本支部的考评细则和考评规则考评（本汇总对每个工作簿重新考评，不沿用其中的结果表）'],
-      ['逾期未整改1条，整改未见效2条，待整改3条；按整改期限先后排列，整改措施、责任人、完成情况取自各党支部的整改台账'],
-      [...Array(12).fill(null), '单位：分'],
-      ['序号', '党支部', '党小组', '党小组长', '联系支委', '考评期', '等次', '整改期限', '整改状态', '主要失分项目', '整改措施', '责任人', '完成情况'],
-      [1, '第一党支部', '线路运维党小组', '张卫东', '吴红梅', '2025年上半年', '基本合格', H1, '逾期未整改', '10.台账记录、11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日'],
-      [2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', '2025年上半年', '基本合格', H1, '整改未见效', '11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日、10.台账记录'],
-      [3, '第二党支部', '变电三班党小组', '刘洋', '赵敏', '2025年上半年', '基本合格', H1, '整改未见效', '12.生产任务与示范服务日、11.安全生产(零违章、无责任性事故)、5.联系群众'],
-      [4, '第一党支部', '城西供电所党小组', '李明华', '孙立平', '2025年下半年', '基本合格', H2, '待整改', '11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日、10.台账记录'],
+      ['考评依据：各党支部党小组工作考评办法'],
+      ['逾期未整改1条，待整改3条，已销号0条，整改未见效2条'],
+      ['按党支部列出，同一党小组的各次整改按考评期先后排列；整改措施、责任人、完成情况、销号日期取自各党支部的整改台账；督办意见由党委填写，重新汇总时保留'],
+      [...Array(15).fill(null), '单位：分'],
+      ['序号', '党支部', '党小组', '党小组长', '联系支委', '考评期', '等次', '整改期限', '整改状态', '主要失分项目', '整改措施', '责任人', '完成情况', '销号日期', '销号情况', '督办意见'],
+      [1, '第一党支部', '城西供电所党小组', '李明华', '孙立平', '2025年上半年', '基本合格', H1, '整改未见效（已转入下期整改）', '11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日、10.台账记录'],
+      [2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', '2025年下半年', '基本合格', H2, '待整改', '11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日、10.台账记录'],
+      [3, '第一党支部', '线路运维党小组', '张卫东', '吴红梅', '2025年上半年', '基本合格', H1, '逾期未整改', '10.台账记录、11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日'],
+      [4, '第二党支部', '变电三班党小组', '刘洋', '赵敏', '2025年上半年', '基本合格', H1, '整改未见效（已转入下期整改）', '12.生产任务与示范服务日、11.安全生产(零违章、无责任性事故)、5.联系群众'],
       [5, '第二党支部', '变电三班党小组', '刘洋', '赵敏', '2025年下半年', '基本合格', H2, '待整改', '12.生产任务与示范服务日、11.安全生产(零违章、无责任性事故)、5.联系群众', '重建台账，每月检查', '刘洋', '进行中'],
       // Vetoed with a total of 96: the veto is the cause, so no items are named.
       [6, '第四党支部', '营销一班党小组', '钱进', '冯英', '2025年下半年', '不合格', H2, '待整改'],
       [],
-      ['填表人：', null, null, null, '审核：', null, null, null, '日期：　　年　　月　　日'],
+      ['填表人：', null, null, null, null, '审核：', null, null, null, null, '日期：　　年　　月　　日'],
     ]);
   });
 
@@ -187,6 +187,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
     expect(sheet(snap, '报送情况')).toEqual([
       ['报送情况（2025年下半年）'],
       ['共9个文件：已汇总5个，未能读取2个，重复报送1个，跳过1个'],
+      ['说明：各党支部按本支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表'],
       [expect.stringMatching(/^生成时间：2026年1月15日 \d\d:30（本地时间）$/)],
       ['序号', '文件', '党支部', '最近考评期', '考评记录', '数据问题', '汇总情况', '说明'],
       [1, at('01-第一党支部.xlsx'), '第一党支部', '2025年下半年', 6, 0, '已汇总', '工作簿尚未考评，本汇总已按其评分表考评'],
@@ -195,7 +196,7 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
       [4, at('04-第四党支部.xlsx'), '第四党支部', '2025年下半年', 4, 0, '已汇总', '工作簿尚未考评，本汇总已按其评分表考评'],
       [5, at('05-第五党支部.xlsx'), '第五党支部', '2025年上半年', 2, 0, '已汇总', '未报送2025年下半年考评结果；工作簿尚未考评，本汇总已按其评分表考评'],
       [6, at('06-损坏.xlsx'), null, null, null, null, '未能读取', '不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试'],
-      [7, at('07-旧格式.xls'), null, null, null, null, '未能读取', '“07-旧格式.xls”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试'],
+      [7, at('07-旧格式.xls'), null, null, null, null, '未能读取', '“07-旧格式.xls”不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”后再试'],
       [8, at('旧汇总.xlsx'), null, null, null, null, '已跳过', '这是汇总工作簿，不是党支部的评分工作簿'],
       [
         9,
@@ -258,24 +259,26 @@ describe('a 党委 rolls up a folder of branch workbooks', () => {
       deadline: '2026-03-31',
       notes: '',
     });
-    expect(report.nominees.map((n) => [n.rank, n.tiedRank, n.branch, n.group, n.h1, n.h2, n.average, n.band, n.tieInBranch])).toEqual([
-      [1, false, '第一党支部', '城东供电所党小组', 96, 95, 95.5, 'excellent', false],
-      [2, true, '第二党支部', '变电一班党小组', 97, 87, 92, 'qualified', true],
-      [2, true, '第二党支部', '变电二班党小组', 87, 97, 92, 'qualified', true],
+    expect(report.nominees.map((n) => [n.branch, n.group, n.h1, n.h2, n.average, n.band, n.tieInBranch])).toEqual([
+      ['第一党支部', '城东供电所党小组', 96, 95, 95.5, 'excellent', false],
+      ['第二党支部', '变电一班党小组', 97, 87, 92, 'qualified', true],
+      ['第二党支部', '变电二班党小组', 87, 97, 92, 'qualified', true],
     ]);
     expect(report.withoutNominee).toEqual([
       { branch: '第四党支部', reason: 'none_eligible' },
       { branch: '第五党支部', reason: 'incomplete' },
       { branch: '第三党支部', reason: 'no_result' },
     ]);
-    expect(report.rectifications.map((r) => [r.branch, r.group, r.year, r.half, r.deadline, r.status, r.focusItems])).toEqual([
-      ['第一党支部', '线路运维党小组', 2025, 1, '2025-09-28', 'overdue', ['10', '11', '12']],
-      ['第一党支部', '城西供电所党小组', 2025, 1, '2025-09-28', 'not_effective', ['11', '12', '10']],
-      ['第二党支部', '变电三班党小组', 2025, 1, '2025-09-28', 'not_effective', ['12', '11', '5']],
-      ['第一党支部', '城西供电所党小组', 2025, 2, '2026-03-31', 'open', ['11', '12', '10']],
-      ['第二党支部', '变电三班党小组', 2025, 2, '2026-03-31', 'open', ['12', '11', '5']],
-      ['第四党支部', '营销一班党小组', 2025, 2, '2026-03-31', 'open', []],
+    expect(report.rectifications.map((r) => [r.branch, r.group, r.year, r.half, r.deadline, r.status, r.focusItems, r.closedOn, r.closedOnTime, r.opinion])).toEqual([
+      ['第一党支部', '城西供电所党小组', 2025, 1, '2025-09-30', 'not_effective', ['11', '12', '10'], null, null, null],
+      ['第一党支部', '城西供电所党小组', 2025, 2, '2026-03-31', 'open', ['11', '12', '10'], null, null, null],
+      ['第一党支部', '线路运维党小组', 2025, 1, '2025-09-30', 'overdue', ['10', '11', '12'], null, null, null],
+      ['第二党支部', '变电三班党小组', 2025, 1, '2025-09-30', 'not_effective', ['12', '11', '5'], null, null, null],
+      ['第二党支部', '变电三班党小组', 2025, 2, '2026-03-31', 'open', ['12', '11', '5'], null, null, null],
+      ['第四党支部', '营销一班党小组', 2025, 2, '2026-03-31', 'open', [], null, null, null],
     ]);
+    expect(report.unit).toBeNull();
+    expect(report.keptOpinions).toEqual([]);
     expect(report.rectifications[4].ledger).toEqual({ measures: '重建台账，每月检查', responsible: '刘洋', progress: '进行中', closedOn: null });
     expect(report.rectifications[5].veto).toBe('发生责任性事故');
   });
@@ -358,7 +361,7 @@ describe('English', () => {
     const en = await readBack(o);
     expect(en.sheets.map((s) => s.name)).toEqual(['Branch Results', 'Model Group Nominees', 'Rectification Follow-up', 'Submissions', '_PGA_ROLLUP']);
     const branches = sheet(en, 'Branch Results');
-    expect(branches[0]).toEqual(['Branch Results (2025 H2)']);
+    expect(branches[0]).toEqual(['Party Group Assessment Results of the Party Branches (2025 H2)']);
     expect(branches[2]).toEqual([
       'Party branches: 5; Party groups: 8 (Excellent 2, Qualified 2, Basically qualified 2, Unqualified 1, No grade 1); Party branches without results for this period: 2',
     ]);
@@ -366,15 +369,27 @@ describe('English', () => {
     expect(branches[4]).toEqual(['No.', 'Party branch', 'Party group', 'Party group leader', 'Liaison committee member', 'Total', 'Grade', 'Notes']);
     expect(branches[6]).toEqual([2, '第一党支部', '城西供电所党小组', '李明华', '孙立平', 78, 'Basically qualified', 'Rectification due by March 31, 2026']);
     expect(branches[8]).toEqual([null, '第一党支部', 'Subtotal', null, null, null, null, 'Party groups: 3 (Excellent 1, Qualified 0, Basically qualified 1, Unqualified 0, No grade 1)']);
-    expect(sheet(en, 'Model Group Nominees')[6]).toEqual([2, 2, '第二党支部', '变电一班党小组', '周强', 97, 87, 92, 'Qualified', 'Tied at rank 2; Tied for first in its branch: for the branch committee to decide']);
-    expect(sheet(en, 'Rectification Follow-up')[5].slice(5, 10)).toEqual([
+    expect(sheet(en, 'Model Group Nominees')[2]).toEqual(['Branches score on different scales: annual averages are for reference only']);
+    expect(sheet(en, 'Model Group Nominees')[7]).toEqual([
+      2,
+      '第二党支部',
+      '变电一班党小组',
+      '周强',
+      97,
+      87,
+      92,
+      'Qualified',
+      'Advanced Party group of the year (tied, model group nominee)',
+      'Tied for first (for the branch committee to decide)',
+    ]);
+    expect(sheet(en, 'Rectification Follow-up')[8].slice(5, 10)).toEqual([
       '2025 H1',
       'Basically qualified',
-      serial('2025-09-28'),
+      serial('2025-09-30'),
       'Overdue',
       '10.Records, 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days',
     ]);
-    expect(sheet(en, 'Submissions')[5][6]).toBe('Duplicate, not summarized');
+    expect(sheet(en, 'Submissions')[6][6]).toBe('Duplicate, not summarized');
   });
 });
 
@@ -438,7 +453,7 @@ describe('refusals and edge cases', () => {
     const missing = path.join(tmp, '不存在.xlsx');
     const { code } = await roll([at('04-第四党支部.xlsx'), missing, at('01-第一党支部.xlsx'), '--out', o, '--as-of', ROLLUP_AS_OF]);
     expect(code).toBe(0);
-    const rows = sheet(await readBack(o), '报送情况').slice(4, 7);
+    const rows = sheet(await readBack(o), '报送情况').slice(5, 8);
     expect(rows).toEqual([
       [1, at('04-第四党支部.xlsx'), '第四党支部', '2025年下半年', 4, 0, '已汇总', '工作簿尚未考评，本汇总已按其评分表考评'],
       [2, missing, null, null, null, null, '未能读取', `找不到文件“${missing}”，请检查路径`],

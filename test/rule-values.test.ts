@@ -16,6 +16,7 @@ const EDITED: Rules = {
   excellentMin: 9250,
   qualifiedMin: 7850,
   basicMin: 5500,
+  rectifyMonths: 2,
   rectifyDays: 60,
   awardMinBand: 'excellent',
   rankMode: 'dense',
@@ -38,6 +39,8 @@ test('cells as a secretary writes them: points as numbers, choices as words in t
   expect(ruleToCell('rankMode', 'dense', true)).toBe('并列不占位排名');
   expect(ruleToCell('rankMode', 'dense', false)).toBe('dense');
   expect(ruleFromCell('rectifyDays', '60天')).toBe(60);
+  expect(ruleFromCell('rectifyMonths', '3个月')).toBe(3);
+  expect(ruleFromCell('rectifyDays', null)).toBeNull();
   expect(ruleFromCell('excellentMin', '９２.５')).toBe(9250);
   expect(ruleFromCell('rankMode', '中国式排名')).toBe('dense');
   expect(ruleFromCell('basis', '《党小组工作考评细则》')).toBe('党小组工作考评细则');
@@ -62,7 +65,7 @@ test('every rule has a label and a note, and every choice of a choice rule a wor
 });
 
 test('the run digest records exactly the rules that change results, in the schema’s order', () => {
-  expect(RESULT_RULE_KEYS).toEqual(['excellentMin', 'qualifiedMin', 'basicMin', 'rectifyDays', 'awardMinBand', 'rankMode', 'leaderReviewBand']);
+  expect(RESULT_RULE_KEYS).toEqual(['excellentMin', 'qualifiedMin', 'basicMin', 'rectifyMonths', 'rectifyDays', 'awardMinBand', 'rankMode', 'leaderReviewBand']);
 });
 
 function rulesWorkbook(rows: CellValue[][]): WorkbookSnapshot {

@@ -7,7 +7,8 @@ import { assess } from '../domain/assess';
 import type { AssessmentResult, Lang } from '../domain/types';
 import type { ParsedWorkbook } from '../workbook/parse';
 import { parseWorkbook } from '../workbook/parse';
-import { ledgerOf, renderPatch } from '../workbook/render';
+import { closedDates } from '../workbook/ledger';
+import { ledgerOf, ledgerRowsOf, renderPatch } from '../workbook/render';
 import type { WorkbookPatch } from '../workbook/snapshot';
 import { hasRecordsFor, printPeriodLabel } from '../workbook/print';
 import type { PrintPeriod } from '../workbook/print';
@@ -70,8 +71,11 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   const asOf = opts.asOf ?? localDate(now);
   const snapshot = await step('read', () => host.read());
   const parsed = await step('parse', () => parseWorkbook(snapshot));
+  // What people typed in the last run's rectification ledger: its 销号日期 close rectifications (SPEC §2.5),
+  // and all of it is carried into this run's sheet and report.
+  const ledgerRows = ledgerRowsOf(snapshot);
   const result = await step('assess', () =>
-    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf }),
+    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit }),
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
   const printPeriod = opts.printPeriod ?? null;
@@ -79,8 +83,7 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
     throw new AssessError('usage', PRINT_CODES.noRecords, { period: { zh: printPeriodLabel('zh-CN', printPeriod), en: printPeriodLabel('en-US', printPeriod) } });
   }
   const runAt = localIso(now);
-  // What people typed in the last run's rectification ledger, carried into this run's sheet and report.
-  const ledger = ledgerOf(result, snapshot);
+  const ledger = ledgerOf(result, snapshot, ledgerRows);
   const patch = await step('render', () =>
     renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger, printPeriod, assessedOn: parsed.assessedOn }),
   );

@@ -21,6 +21,7 @@ import type { PaneState } from './pane-state';
 import { paneStateOf } from './pane-state';
 import type { CellEdit, HostKind, WorkbookHost, WorkbookPort } from './ports';
 import { PANE_CODES } from '../i18n/pane-host';
+import { cellMsg } from '../i18n/words';
 
 export interface TemplateResult {
   inserted: string[];
@@ -77,7 +78,7 @@ export class PortPaneHost implements PaneHost {
   }
 
   async selectCell(address: string): Promise<void> {
-    if (!this.port.select) throw new AssessError('host', PANE_CODES.cannotSelect, { cell: address }, address);
+    if (!this.port.select) throw new AssessError('host', PANE_CODES.cannotSelect, { cell: cellMsg(address) }, address);
     parseCellAddress(address); // a malformed address fails before the host is asked
     await this.port.select(address);
   }

@@ -97,6 +97,8 @@ export const AnnualReportSchema = z.object({
   tie: z.boolean(),
   vetoed: z.boolean(),
   eligible: z.boolean(),
+  /** The leader changed within the year (年度内党小组长有调整（甲→乙）): H1's and H2's leader; else null. */
+  leaderChange: z.object({ from: z.string(), to: z.string() }).nullable(),
   source: z.string(),
 });
 
@@ -130,10 +132,24 @@ export const WarningReportSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
-  /** RECTIFY only, as of `asOf`: open (待整改), overdue (逾期未整改), not_effective (整改未见效), resolved (已整改). */
+  /**
+   * RECTIFY only, as of `asOf`: open (待整改), overdue (逾期未整改), closed (已销号，待下次考评检验),
+   * not_effective (整改未见效), resolved (已整改). Decided for good by the group's next graded assessment.
+   */
   status: z.enum(RECTIFY_STATUSES).nullable(),
+  /** RECTIFY only: the 销号日期 written in the rectification ledger (YYYY-MM-DD), or null. */
+  closedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** For a resolved RECTIFY: the period whose assessment resolved it. */
   resolvedBy: z.object({ year: z.number().int(), half: HalfSchema }).nullable(),
+  /** A RECTIFY decided by the group's next graded assessment (resolved / not_effective): that assessment's band. */
+  decidedBand: Band.nullable(),
+  /** TIE_FOR_TOP: false when an ineligible group's average is higher (the tie is among the eligible only). */
+  topOverall: z.boolean().nullable(),
+  /** LEADER_REVIEW: the halves of the run; LEADER_REPLACE: the years of the run (half null); else empty. */
+  run: z.array(z.object({ year: z.number().int(), half: HalfSchema.nullable() })),
   /** Item codes, up to 3. */
   focusItems: z.array(z.string()),
   band: Band.nullable(),
@@ -220,6 +236,7 @@ export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = 
     tie: e.tie,
     vetoed: e.vetoed,
     eligible: e.eligible,
+    leaderChange: e.leaderChange ? { ...e.leaderChange } : null,
     source: cellAddress(e.source),
   }));
 
@@ -241,7 +258,11 @@ export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = 
       liaison: w.liaison,
       deadline: w.deadline,
       status: w.status,
+      closedOn: w.closedOn ?? null,
+      decidedBand: w.decidedBand ?? null,
+      topOverall: w.code === 'TIE_FOR_TOP' ? (w.topOverall ?? true) : null,
       resolvedBy: w.resolvedBy ? { year: w.resolvedBy.year, half: w.resolvedBy.half } : null,
+      run: w.run ? w.run.map((p) => ({ year: p.year, half: p.half })) : (w.runYears ?? []).map((year) => ({ year, half: null })),
       veto: w.veto ?? null,
       focusItems: [...w.focusItems],
       band: w.band,
@@ -277,6 +298,7 @@ export function toReport(result: AssessmentResult, lang: Lang, ledger: Ledger = 
       excellentMin: pts(rules.excellentMin),
       qualifiedMin: pts(rules.qualifiedMin),
       basicMin: pts(rules.basicMin),
+      rectifyMonths: rules.rectifyMonths,
       rectifyDays: rules.rectifyDays,
       awardMinBand: rules.awardMinBand,
       rankMode: rules.rankMode,

@@ -23,7 +23,9 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
   const latest = withPeriod.map((a) => a.row.period!).sort(comparePeriods)[withPeriod.length - 1];
   const inLatest = withPeriod.filter((a) => samePeriod(a.row.period, latest));
   const periodText = periodLabel(lang, latest);
-  const unit = result.rules.unitName.trim() || tr(SUMMARY.branch);
+  // GLOSSARY: {单位}党支部对{N}个党小组进行了{考评期}考评 — the unit from the 单位名称 rule or the title row.
+  const unitName = (result.rules.unitName || result.unit).trim();
+  const unit = !unitName ? tr(SUMMARY.branch) : /党支部$|party branch/i.test(unitName) ? unitName : tr(SUMMARY.unitBranch, { unit: unitName });
   const groups = new Set(inLatest.map((a) => a.row.groupKey));
   const sentences: string[] = [];
 
@@ -46,42 +48,48 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
   }
   sentences.push(s + tr(SUMMARY.end));
 
-  // 2. Rectification ordered for the latest half-year, with its deadline.
+  // 2. Rectification ordered for the latest half-year (one deadline for the half), the veto's reason named.
   const rectify = result.warnings.filter((w) => w.code === 'RECTIFY' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
   if (rectify.length) {
     const items = rectify.map((w) =>
-      w.veto
-        ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto, deadline: w.deadline ? dateLabel(lang, w.deadline) : '' })
-        : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '', deadline: w.deadline ? dateLabel(lang, w.deadline) : '' }),
+      w.veto ? tr(SUMMARY.rectifyVeto, { group: w.group, veto: w.veto }) : tr(SUMMARY.rectify, { group: w.group, band: w.band ? tr(BAND[w.band]) : '' }),
     );
-    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end) + tr(SUMMARY.sentenceGap) + tr(SUMMARY.rectifyHelp));
+    const due = rectify[0].deadline ? dateLabel(lang, rectify[0].deadline) : '';
+    sentences.push(items.join(tr(SUMMARY.clauseSep)) + tr(SUMMARY.end) + tr(SUMMARY.sentenceGap) + tr(SUMMARY.rectifyHelp, { deadline: due }));
   }
 
-  // 3. Leader warnings raised at the latest half-year.
-  const review = result.warnings.filter((w) => w.code === 'LEADER_REVIEW' && w.half !== null && samePeriod({ year: w.year, half: w.half }, latest));
+  // 3. 党小组长履职预警 whose run of halves reaches the latest half-year (raised once per run).
+  const review = result.warnings.filter((w) => w.code === 'LEADER_REVIEW' && w.run && samePeriod(w.run[w.run.length - 1], latest));
   if (review.length) {
     const strict = review.every((w) => w.reviewBand === 'unqualified');
-    sentences.push(tr(strict ? SUMMARY.leaderReviewStrict : SUMMARY.leaderReview, { groups: list(review.map((w) => w.group)) }));
+    const items = review.map((w) => (w.leader ? tr(SUMMARY.leaderReviewItem, { group: w.group, leader: w.leader }) : w.group));
+    sentences.push(tr(strict ? SUMMARY.leaderReviewStrict : SUMMARY.leaderReview, { items: list(items) }));
   }
 
-  // 4. Rectifications the latest half-year resolved.
+  // 4. Rectifications the latest half-year resolved, with the band it gave.
   const resolved = result.warnings.filter((w) => w.code === 'RECTIFY' && w.status === 'resolved' && samePeriod(w.resolvedBy, latest));
-  if (resolved.length) sentences.push(tr(SUMMARY.resolved, { groups: list([...new Set(resolved.map((w) => w.group))]) }));
+  if (resolved.length) {
+    const seen = new Set<string>();
+    const items = resolved
+      .filter((w) => !seen.has(w.group) && seen.add(w.group))
+      .map((w) => tr(SUMMARY.resolvedItem, { group: w.group, band: w.decidedBand ? tr(BAND[w.decidedBand]) : '' }));
+    sentences.push(tr(SUMMARY.resolved, { items: items.join(tr(SUMMARY.clauseSep)) }));
+  }
 
-  // 5. Rectifications overdue or not effective as of the date statuses were judged on.
-  const outstanding = result.warnings.filter((w) => w.code === 'RECTIFY' && (w.status === 'overdue' || w.status === 'not_effective'));
+  // 5. Rectifications overdue as of the date statuses were judged on.
+  const outstanding = result.warnings.filter((w) => w.code === 'RECTIFY' && w.status === 'overdue');
   if (outstanding.length) {
     const items = outstanding.map((w) =>
       tr(SUMMARY.outstandingItem, {
         group: w.group,
         period: w.half ? periodLabel(lang, { year: w.year, half: w.half }) : String(w.year),
-        status: tr(w.status === 'overdue' ? SUMMARY.statusOverdue : SUMMARY.statusNotEffective),
+        status: tr(SUMMARY.statusOverdue),
       }),
     );
     sentences.push(tr(SUMMARY.outstanding, { asOf: dateLabel(lang, result.asOf), items: items.join(tr(SUMMARY.clauseSep)) }));
   }
 
-  // 6. After a second half: the year's title, leader nominees, vetoed groups, leader replacement.
+  // 6. After a second half: the year's recommendation, leader nominees, vetoed groups, leader replacement.
   if (latest.half === 2) {
     const year = result.annual.filter((e) => e.year === latest.year);
     if (year.some((e) => e.average !== null)) {
@@ -89,19 +97,24 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
       let a: string;
       if (advanced.length) {
         const average = points3(advanced[0].average ?? 0);
-        a = tr(advanced.length > 1 ? SUMMARY.annualTied : SUMMARY.annualAdvanced, {
-          year: latest.year,
-          groups: list(advanced.map((e) => e.group)),
-          average,
-        });
+        const overall = advanced[0].topOverall;
+        const msg = advanced.length > 1 ? (overall ? SUMMARY.annualTied : SUMMARY.annualTiedEligible) : overall ? SUMMARY.annualAdvanced : SUMMARY.annualAdvancedEligible;
+        a = tr(msg, { year: latest.year, groups: list(advanced.map((e) => e.group)), average });
       } else a = tr(SUMMARY.annualNone, { year: latest.year });
       const leaders = year.filter((e) => e.titles.includes('leader_candidate') && e.leader);
       if (leaders.length) a += tr(SUMMARY.leaderCandidates, { people: list(leaders.map((e) => tr(SUMMARY.person, { leader: e.leader, group: e.group }))) });
       const vetoed = year.filter((e) => e.vetoed);
-      if (vetoed.length) a += tr(SUMMARY.vetoedYear, { groups: list(vetoed.map((e) => e.group)) });
+      if (vetoed.length) {
+        const reason = (g: string) => result.assessments.find((x) => x.row.groupKey === g && x.row.period?.year === latest.year && x.row.veto !== null && x.status === 'graded')?.row.veto;
+        const items = vetoed.map((e) => {
+          const why = reason(e.groupKey);
+          return why ? tr(SUMMARY.vetoedItem, { group: e.group, veto: why }) : e.group;
+        });
+        a += tr(SUMMARY.vetoedYear, { groups: list(items) });
+      }
       sentences.push(a + tr(SUMMARY.end));
     }
-    const replace = result.warnings.filter((w) => w.code === 'LEADER_REPLACE' && w.year === latest.year);
+    const replace = result.warnings.filter((w) => w.code === 'LEADER_REPLACE' && w.runYears && w.runYears[w.runYears.length - 1] === latest.year);
     if (replace.length) sentences.push(tr(SUMMARY.leaderReplace, { groups: list(replace.map((w) => w.group)) }));
   }
   return sentences.join(tr(SUMMARY.sentenceGap));

@@ -1,7 +1,7 @@
 /**
  * Command-line arguments: `assess <workbook.xlsx> [--out FILE] [--json FILE] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--period 2024H1|2024]`,
  * `template <file> [--force]` (also `--template <file>`), `demo`,
- * `rollup <folder or workbook…> --out FILE [--json FILE] [--lang …] [--as-of …] [--force]`, `--help`. Options may be written
+ * `rollup <folder or workbook…> --out FILE [--json FILE] [--unit NAME] [--lang …] [--as-of …] [--force]`, `--help`. Options may be written
  * `--out FILE` or `--out=FILE`; `--` ends the options. Usage errors are AssessError kind 'usage'.
  */
 import { isIsoDate } from '../app/clock';
@@ -30,6 +30,8 @@ export interface CliArgs {
   /** --period: the period whose official tables to produce (2024H1, 2024); null: the latest. */
   printPeriod: PrintPeriod | null;
   force: boolean;
+  /** rollup: the Party committee's name, for the summary's titles. */
+  unit: string | null;
 }
 
 const VALUE_OPTIONS: Record<string, string> = {
@@ -39,6 +41,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--as-of': '2025-01-15',
   '--period': '2024H1',
   '--template': 'blank.xlsx',
+  '--unit': '城区供电中心党委',
 };
 
 /** The --lang value if one is present and valid, for messages before the arguments are validated. */
@@ -53,7 +56,7 @@ export function peekLang(argv: string[]): Lang | null {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'assess', file: null, inputs: [], out: null, json: null, lang: null, asOf: null, printPeriod: null, force: false };
+  const out: CliArgs = { command: 'assess', file: null, inputs: [], out: null, json: null, lang: null, asOf: null, printPeriod: null, force: false, unit: null };
   const positional: string[] = [];
   let templateOpt: string | null = null;
   let help = false;
@@ -113,6 +116,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--template':
         templateOpt = value;
         break;
+      case '--unit':
+        out.unit = value.trim();
+        break;
     }
   }
   if (help) return { ...out, command: 'help' };
@@ -154,5 +160,6 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (out.command === 'assess' && out.force) notHere('--force', 'assess');
   if (out.command !== 'assess' && out.printPeriod) notHere('--period', out.command);
+  if (out.unit !== null && out.command !== 'rollup') notHere('--unit', out.command);
   return out;
 }

@@ -1,8 +1,9 @@
 /**
- * `assess rollup <folder or workbook…> --out 汇总.xlsx [--json FILE|-] [--lang …] [--as-of …] [--force]`:
+ * `assess rollup <folder or workbook…> --out 汇总.xlsx [--json FILE|-] [--unit 党委名称] [--lang …] [--as-of …] [--force]`:
  * the 党委's summary of many branches' workbooks in one Node process. The workbooks are found
  * (rollup-files.ts), summarized concurrently on worker threads, combined and written as one summary
- * workbook by the browser-safe core (src/rollup). The branches' workbooks are never written.
+ * workbook by the browser-safe core (src/rollup). The branches' workbooks are never written. When --out is
+ * an earlier summary, the 督办意见 typed into its 整改督办 are carried into the new one.
  *
  * Exit 0 when the summary was written (unreadable files are listed in it, and on stderr); 2 for usage
  * errors, or when no file could be read (nothing is written then).
@@ -20,6 +21,9 @@ import { finishRollup } from '../rollup';
 import { rollupLines } from '../rollup/lines';
 import type { FileSummary } from '../rollup/summary';
 import { isRollupWorkbook } from '../rollup/summary';
+import type { OpinionRow } from '../rollup/opinions';
+import { readOpinions } from '../rollup/opinions';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { CliArgs } from './args';
 import { RollupProgress, findWorkbooks, summarizeFiles } from './rollup-files';
 import { FILE_CODES } from '../i18n/file';
@@ -51,17 +55,22 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** An existing --out may be replaced only when it is a roll-up summary (or with --force). */
-async function checkReplaceable(out: string, force: boolean): Promise<void> {
-  if (force || !fs.existsSync(out) || !fs.statSync(out).isFile()) return;
-  let rollup = false;
+/**
+ * An existing --out may be replaced only when it is a roll-up summary (or with --force). Returns the
+ * 督办意见 typed into it, to carry into the new summary (none when it is not a summary).
+ */
+async function checkReplaceable(out: string, force: boolean): Promise<OpinionRow[]> {
+  if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return [];
+  let snapshot: WorkbookSnapshot | null = null;
   try {
     const data = fs.readFileSync(out);
-    rollup = isRollupWorkbook(await new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), out).read());
+    snapshot = await new FileHost(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), out).read();
   } catch {
-    rollup = false;
+    snapshot = null;
   }
-  if (!rollup) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
+  const rollup = !!snapshot && isRollupWorkbook(snapshot);
+  if (!rollup && !force) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
+  return rollup ? readOpinions(snapshot!) : [];
 }
 
 export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOptions = {}): Promise<number> {
@@ -81,7 +90,7 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
   }
   checkOutputPath(out);
   if (json) checkOutputPath(json);
-  await checkReplaceable(out, args.force);
+  const opinions = await checkReplaceable(out, args.force);
 
   const started = opts.clock?.() ?? Date.now();
   const items = findWorkbooks(args.inputs, json ? [out, json] : [out]);
@@ -106,7 +115,7 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
     throw new AssessError('file', ROLLUP_CODES.noneReadable, { count: summaries.length, first: why });
   }
 
-  const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now) });
+  const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now), unit: args.unit ?? undefined, opinions });
   await atomicWrite(out, (tmp) => fs.promises.writeFile(tmp, bytes));
   if (args.json) {
     const text = JSON.stringify(report, null, 2) + '\n';

@@ -4,7 +4,7 @@
  * no Office types, no language strings (codes only).
  */
 import { atLeast, atOrBelow, bandOf, bandOfAverage } from './bands';
-import { deadline, periodEnd, periodIndex } from './periods';
+import { deadline, periodIndex } from './periods';
 import { chronological } from './order';
 import { aspects } from './rubric';
 import type {
@@ -13,6 +13,7 @@ import type {
   AssessmentResult,
   BandCode,
   DataIssue,
+  HalfState,
   Period,
   RectifyStatus,
   Rubric,
@@ -32,6 +33,18 @@ export interface AssessInput {
   issues: DataIssue[];
   /** The date RECTIFY statuses are judged on (YYYY-MM-DD): the run date, or the file tool's --as-of. */
   asOf: string;
+  /**
+   * The 销号日期 the rectification ledger holds (YYYY-MM-DD), by `rectifyKey(group, period)`: a RECTIFY with
+   * no later graded assessment and a 销号日期 on or before `asOf` is 已销号 (closed).
+   */
+  closedOn?: ReadonlyMap<string, string>;
+  /** The unit named by the 单位名称 rule or the score sheets' title row ('' for none). */
+  unit?: string;
+}
+
+/** The key of a group's rectification for a period, as `AssessInput.closedOn` holds it (the group as matched). */
+export function rectifyKey(groupKey: string, p: Period): string {
+  return `${groupKey}\u0000${periodIndex(p)}`;
 }
 
 const MAX_FOCUS_ITEMS = 3;
@@ -135,19 +148,15 @@ function warningBase(a: Assessment): Pick<Warning, 'group' | 'leader' | 'liaison
 }
 
 /**
- * A RECTIFY's status as of `asOf` (SPEC §2.5): resolved by the first later graded assessment at 合格 or
- * better; else not effective once a later graded assessment falls in a period ending on or after the
- * deadline; else overdue when the deadline is before `asOf`; else open.
+ * A RECTIFY's status as of `asOf` (SPEC §2.5), in this order: the group's next graded assessment decides for
+ * good (合格 or better → resolved, else not effective; a later 合格 never rewrites that); without one, a
+ * 销号日期 in the ledger on or before `asOf` → closed; otherwise overdue when the deadline is before `asOf`,
+ * else open.
  */
-function rectifyStatus(
-  good: Assessment | null,
-  checked: Assessment | null,
-  due: string,
-  asOf: string,
-): { status: RectifyStatus; resolvedBy: Period | null; checkedBy: Period | null } {
-  if (good) return { status: 'resolved', resolvedBy: good.row.period, checkedBy: null };
-  if (checked) return { status: 'not_effective', resolvedBy: null, checkedBy: checked.row.period };
-  return { status: due < asOf ? 'overdue' : 'open', resolvedBy: null, checkedBy: null };
+function rectifyStatus(next: Assessment | null, closedOn: string | null, due: string, asOf: string): RectifyStatus {
+  if (next) return next.band !== null && atLeast(next.band, 'qualified') ? 'resolved' : 'not_effective';
+  if (closedOn !== null && closedOn <= asOf) return 'closed';
+  return due < asOf ? 'overdue' : 'open';
 }
 
 /** What the raisers of warnings read. */
@@ -159,90 +168,113 @@ interface RaiseInput {
   rubric: Rubric;
   rules: Rules;
   asOf: string;
+  closedOn: ReadonlyMap<string, string>;
 }
 
 const low = (b: BandCode | null) => b === 'basic' || b === 'unqualified';
 
+/** A group's graded assessments in period order (only groups with a low half have a history). */
+function inOrder(h: GroupHistory): Assessment[] {
+  return [...h.byPeriod.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
 /** RECTIFY: every graded half at 基本合格 or below, with its deadline, status and focus items. */
-function rectifications({ assessments, hist, rubric, rules, asOf }: RaiseInput): Warning[] {
-  // Per group: graded assessments in period order, each one's position, and for each the first later
-  // one at 合格 or better (one reverse scan).
-  const ordered = new Map<string, Assessment[]>();
-  const position = new Map<Assessment, number>();
-  const nextGood = new Map<Assessment, Assessment | null>();
-  for (const [key, h] of hist) {
-    const list = [...h.byPeriod.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-    let good: Assessment | null = null;
-    for (let i = list.length - 1; i >= 0; i--) {
-      position.set(list[i], i);
-      nextGood.set(list[i], good);
-      if (list[i].band !== null && atLeast(list[i].band!, 'qualified')) good = list[i];
-    }
-    ordered.set(key, list);
-  }
+function rectifications({ hist, rubric, rules, asOf, closedOn }: RaiseInput): Warning[] {
   const out: Warning[] = [];
-  for (const a of assessments) {
-    if (a.status !== 'graded' || !a.row.period || !low(a.band)) continue;
-    const p = a.row.period;
-    const band = a.band!;
-    const list = ordered.get(a.row.groupKey)!;
-    const due = deadline(p, rules.rectifyDays);
-    // The first later graded half in a period ending on or after the deadline: a deadline is at most
-    // 366 days after the period's end, so this looks at most a few periods ahead.
-    let checked: Assessment | null = null;
-    for (let i = position.get(a)! + 1; i < list.length && !checked; i++) {
-      if (periodEnd(list[i].row.period!) >= due) checked = list[i];
-    }
-    const { status, resolvedBy, checkedBy } = rectifyStatus(nextGood.get(a) ?? null, checked, due, asOf);
-    out.push({
-      code: 'RECTIFY',
-      severity: severityOf('RECTIFY', band),
-      year: p.year,
-      half: p.half,
-      ...warningBase(a),
-      deadline: due,
-      status,
-      resolvedBy,
-      checkedBy,
-      // A vetoed half with a good total has nothing to improve item by item: the veto is the cause.
-      focusItems:
-        a.row.veto !== null && atLeast(bandOf(a.total!, rules), 'qualified') ? [] : focusItems(a.row.scores, rubric),
-      band,
-      veto: a.row.veto,
+  for (const h of hist.values()) {
+    const list = inOrder(h);
+    list.forEach((a, i) => {
+      if (!low(a.band)) return;
+      const p = a.row.period!;
+      const band = a.band!;
+      const due = deadline(p, rules);
+      // The next graded assessment (the first after this period, whichever it is) decides for good.
+      const next = list[i + 1] ?? null;
+      const closed = closedOn.get(rectifyKey(a.row.groupKey, p)) ?? null;
+      const status = rectifyStatus(next, closed, due, asOf);
+      out.push({
+        code: 'RECTIFY',
+        severity: severityOf('RECTIFY', band),
+        year: p.year,
+        half: p.half,
+        ...warningBase(a),
+        deadline: due,
+        status,
+        resolvedBy: status === 'resolved' ? next!.row.period : null,
+        checkedBy: status === 'not_effective' ? next!.row.period : null,
+        decidedBand: next?.band ?? null,
+        closedOn: closed,
+        // A vetoed half with a good total has nothing to improve item by item: the veto is the cause.
+        focusItems:
+          a.row.veto !== null && atLeast(bandOf(a.total!, rules), 'qualified') ? [] : focusItems(a.row.scores, rubric),
+        band,
+        veto: a.row.veto,
+      });
     });
   }
   return out;
 }
 
-/** LEADER_REVIEW: two consecutive graded halves at or below the rule's band (党小组长预警). */
-function leaderReviews({ assessments, hist, rules }: RaiseInput): Warning[] {
+/**
+ * The same leader on two records: both named and equal, or either unnamed (a score sheet without a leader
+ * column, or a blank cell, cannot show a change).
+ */
+function sameLeader(a: string, b: string): boolean {
+  return a === '' || b === '' || a === b;
+}
+
+/**
+ * LEADER_REVIEW (党小组长履职预警): two consecutive graded halves at or below the rule's band under the same
+ * leader. Raised once per run of such halves, at the second; a longer run extends that warning (its `run`
+ * lists every half) instead of raising another.
+ */
+function leaderReviews({ hist, rules }: RaiseInput): Warning[] {
   const out: Warning[] = [];
-  for (const a of assessments) {
-    if (a.status !== 'graded' || !a.row.period || !low(a.band)) continue;
-    const p = a.row.period;
-    const band = a.band!;
-    // 连续两次考核在“基本合格”以下: 以下 includes the band itself; the rule may narrow it to 不合格.
-    if (!atOrBelow(band, rules.leaderReviewBand)) continue;
-    const prev = hist.get(a.row.groupKey)!.byPeriod.get(periodIndex(p) - 1);
-    if (prev && prev.band && atOrBelow(prev.band, rules.leaderReviewBand)) {
-      out.push({
+  // 连续两次考评在“基本合格”及以下: 以下 includes the band itself; the rule may narrow it to 不合格.
+  const atRule = (a: Assessment) => a.band !== null && atOrBelow(a.band, rules.leaderReviewBand);
+  for (const h of hist.values()) {
+    const list = inOrder(h);
+    let current: Warning | null = null;
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      const a = list[i];
+      const chained =
+        atRule(prev) &&
+        atRule(a) &&
+        periodIndex(a.row.period!) === periodIndex(prev.row.period!) + 1 &&
+        sameLeader(prev.row.leader, a.row.leader);
+      if (!chained) {
+        current = null;
+        continue;
+      }
+      if (current) {
+        current.run!.push(a.row.period!);
+        continue;
+      }
+      const p = a.row.period!;
+      current = {
         code: 'LEADER_REVIEW',
-        severity: severityOf('LEADER_REVIEW', band),
+        severity: severityOf('LEADER_REVIEW', a.band),
         year: p.year,
         half: p.half,
         ...warningBase(a),
+        // The leader of the run: the first record that names one.
+        leader: a.row.leader || prev.row.leader,
         deadline: null,
         status: null,
         resolvedBy: null,
         focusItems: [],
-        band,
+        band: a.band,
         reviewBand: rules.leaderReviewBand,
-      });
+        run: [prev.row.period!, p],
+      };
+      out.push(current);
     }
   }
   return out;
 }
 
+/** The annual entries, ranked within each year. */
 function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
   // Every (year, group) with at least one input row in that year.
   const entries = new Map<string, { year: number; key: string; rows: Assessment[] }>();
@@ -269,6 +301,13 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
     const average = complete ? (g1!.total! + g2!.total!) * 5 : null;
     const band: BandCode | null = average === null ? null : vetoed ? 'unqualified' : bandOfAverage(average, rules);
     const markedIneligible = e.rows.some((a) => !a.row.eligible);
+    // The leader of each half: the graded record's, else the first record's of that half.
+    const leaderOf = (half: 1 | 2, g: Assessment | null) => (g ?? e.rows.find((a) => a.row.period!.half === half))?.row.leader ?? '';
+    const l1 = leaderOf(1, g1);
+    const l2 = leaderOf(2, g2);
+    const leaderChange = sameLeader(l1, l2) ? null : { from: l1, to: l2 };
+    const state = (half: 1 | 2, g: Assessment | null): HalfState =>
+      g ? 'graded' : e.rows.some((a) => a.row.period!.half === half) ? 'ungraded' : 'none';
     const eligible =
       complete &&
       !vetoed &&
@@ -291,6 +330,9 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
       vetoed,
       eligible,
       markedIneligible,
+      halves: { h1: state(1, g1), h2: state(2, g2) },
+      topOverall: false,
+      leaderChange,
       source: latest.row.source,
     };
   });
@@ -313,8 +355,9 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
       const sameAsPrevious = i > 0 && ranked[i - 1].average === a.average;
       if (!sameAsPrevious) distinct += 1;
       a.rank = sameAsPrevious ? ranked[i - 1].rank : rules.rankMode === 'dense' ? distinct : i + 1;
-      // 优秀党小组长推荐人选: annual band 优秀, not marked ineligible (a vetoed year is 不合格 anyway).
-      if (a.band === 'excellent' && !a.markedIneligible) a.titles.push('leader_candidate');
+      // 优秀党小组长推荐人选: annual band 优秀, not marked ineligible (a vetoed year is 不合格 anyway), and the
+      // same leader in both halves (where the leader changed, the branch committee decides: nobody is listed).
+      if (a.band === 'excellent' && !a.markedIneligible && a.leaderChange === null) a.titles.push('leader_candidate');
     });
     const eligible = ranked.filter((a) => a.eligible);
     if (eligible.length) {
@@ -323,6 +366,7 @@ function annualResults(assessments: Assessment[], rules: Rules): AnnualEntry[] {
       for (const w of winners) {
         w.titles.unshift('advanced');
         w.tie = winners.length > 1;
+        w.topOverall = ranked[0].average === top;
       }
     }
     const vetoed = all.filter((a) => a.average !== null && a.vetoed).sort((a, b) => b.average! - a.average!);
@@ -347,27 +391,69 @@ function yearBase(a: AnnualEntry): Omit<Warning, 'code' | 'severity' | 'band'> {
   };
 }
 
-/** INCOMPLETE_YEAR: a group with rows in a year but not two graded halves. */
+/** INCOMPLETE_YEAR: a group with rows in a year but not two graded halves; each half's state named. */
 function incompleteYears({ annual }: RaiseInput): Warning[] {
   return annual
     .filter((a) => a.average === null)
-    .map((a) => ({ code: 'INCOMPLETE_YEAR' as const, severity: severityOf('INCOMPLETE_YEAR', null), band: null, ...yearBase(a) }));
+    .map((a) => ({
+      code: 'INCOMPLETE_YEAR' as const,
+      severity: severityOf('INCOMPLETE_YEAR', null),
+      band: null,
+      ...yearBase(a),
+      halves: { ...a.halves },
+    }));
 }
 
-/** TIE_FOR_TOP: each eligible group sharing the year's highest average. */
+/** TIE_FOR_TOP: each eligible group sharing the highest annual average among the eligible. */
 function tiesForTop({ annual }: RaiseInput): Warning[] {
   return annual
     .filter((a) => a.average !== null && a.tie)
-    .map((a) => ({ code: 'TIE_FOR_TOP' as const, severity: severityOf('TIE_FOR_TOP', a.band), band: a.band, ...yearBase(a) }));
+    .map((a) => ({
+      code: 'TIE_FOR_TOP' as const,
+      severity: severityOf('TIE_FOR_TOP', a.band),
+      band: a.band,
+      ...yearBase(a),
+      topOverall: a.topOverall,
+    }));
 }
 
-/** LEADER_REPLACE: two consecutive years whose annual band is 基本合格 or below. */
+/**
+ * LEADER_REPLACE: two consecutive years whose annual band is 基本合格 or below under the same leader (a
+ * year whose leader changed breaks the chain). Raised in the second year, once per run of years.
+ */
 function leaderReplacements({ annual }: RaiseInput): Warning[] {
-  // Only low years can chain into LEADER_REPLACE: index just those.
-  const lowYears = new Set(annual.filter((a) => low(a.band)).map((a) => `${a.year}\u0000${a.groupKey}`));
-  return annual
-    .filter((a) => a.average !== null && low(a.band) && lowYears.has(`${a.year - 1}\u0000${a.groupKey}`))
-    .map((a) => ({ code: 'LEADER_REPLACE' as const, severity: severityOf('LEADER_REPLACE', a.band), band: a.band, ...yearBase(a) }));
+  const byGroup = new Map<string, AnnualEntry[]>();
+  for (const a of annual) {
+    if (a.average === null || !low(a.band)) continue;
+    const list = byGroup.get(a.groupKey);
+    if (list) list.push(a);
+    else byGroup.set(a.groupKey, [a]);
+  }
+  const out: Warning[] = [];
+  for (const list of byGroup.values()) {
+    list.sort((x, y) => x.year - y.year);
+    let current: Warning | null = null;
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      const a = list[i];
+      const chained =
+        a.year === prev.year + 1 && a.leaderChange === null && prev.leaderChange === null && sameLeader(prev.leader, a.leader);
+      if (!chained) current = null;
+      else if (current) current.runYears!.push(a.year);
+      else {
+        current = {
+          code: 'LEADER_REPLACE',
+          severity: severityOf('LEADER_REPLACE', a.band),
+          band: a.band,
+          ...yearBase(a),
+          leader: a.leader || prev.leader,
+          runYears: [prev.year, a.year],
+        };
+        out.push(current);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -388,9 +474,9 @@ export function assess(input: AssessInput): AssessmentResult {
   const assessments = gradeRows(input.rows, rubric, rules, issues);
   const hist = histories(assessments);
   const annual = annualResults(assessments, rules);
-  const x: RaiseInput = { assessments, hist, annual, rubric, rules, asOf };
+  const x: RaiseInput = { assessments, hist, annual, rubric, rules, asOf, closedOn: input.closedOn ?? new Map() };
   const raised: Warning[] = [];
   for (const code of WARNING_CODES) for (const w of RAISE[code](x)) raised.push(w);
   const warnings = chronological(raised, input.rows);
-  return { rubric, rules, asOf, assessments, annual, warnings, issues };
+  return { rubric, rules, asOf, unit: input.unit ?? '', assessments, annual, warnings, issues };
 }

@@ -20,20 +20,30 @@ function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Last day of the period: 30 June for H1, 31 December for H2. */
-export function periodEnd(p: Period): string {
-  return p.half === 1 ? `${p.year}-06-30` : `${p.year}-12-31`;
-}
-
 const deadlines = new Map<number, string>();
 
-/** The period's end plus `days` calendar days (leap years counted by the calendar). */
-export function deadline(p: Period, days: number): string {
-  const key = periodIndex(p) * 1000 + days;
+/** What a deadline depends on: the rules' months, or their days when a workbook still sets them. */
+export interface DeadlineRule {
+  rectifyMonths: number;
+  rectifyDays: number | null;
+}
+
+/**
+ * A rectification's deadline (SPEC §2.5): the last day of the month `rectifyMonths` after the period's
+ * end (H1 → 30 September, H2 → 31 March at 3); when a workbook sets `rectifyDays`, the period's end plus
+ * that many calendar days instead (leap years counted by the calendar).
+ */
+export function deadline(p: Period, rule: DeadlineRule): string {
+  const days = rule.rectifyDays;
+  const key = periodIndex(p) * 1000 + (days === null ? 500 + rule.rectifyMonths : days);
   let d = deadlines.get(key);
   if (d === undefined) {
-    const end = p.half === 1 ? Date.UTC(p.year, 5, 30) : Date.UTC(p.year, 11, 31);
-    d = iso(new Date(end + days * 86_400_000));
+    const endMonth = p.half === 1 ? 5 : 11; // June, December (0-based)
+    d =
+      days === null
+        ? // Day 0 of the month after the target month is the target month's last day.
+          iso(new Date(Date.UTC(p.year, endMonth + rule.rectifyMonths + 1, 0)))
+        : iso(new Date(Date.UTC(p.year, endMonth + 1, 0) + days * 86_400_000));
     deadlines.set(key, d);
   }
   return d;

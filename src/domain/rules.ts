@@ -25,12 +25,19 @@ export const RulesShape = z.object({
   excellentMin: points,
   qualifiedMin: points,
   basicMin: points,
-  /** Days after the period's end. */
+  /** Months after the period's end: the deadline is the last day of that month (H1 → 30 September at 3). */
+  rectifyMonths: z
+    .number({ message: 'rulesMonthsInvalid' })
+    .int({ message: 'rulesMonthsInvalid' })
+    .min(1, { message: 'rulesMonthsInvalid' })
+    .max(12, { message: 'rulesMonthsInvalid' }),
+  /** Days after the period's end, for workbooks that still set it (null: unset); when set it wins over rectifyMonths. */
   rectifyDays: z
     .number({ message: 'rulesDaysInvalid' })
     .int({ message: 'rulesDaysInvalid' })
     .min(1, { message: 'rulesDaysInvalid' })
-    .max(366, { message: 'rulesDaysInvalid' }),
+    .max(366, { message: 'rulesDaysInvalid' })
+    .nullable(),
   awardMinBand: z.enum(['excellent', 'qualified'], { message: 'rulesValueInvalid' }),
   rankMode: z.enum(['competition', 'dense'], { message: 'rulesValueInvalid' }),
   /** Two consecutive halves at or below this band raise LEADER_REVIEW. */
@@ -45,8 +52,11 @@ export const RulesShape = z.object({
 export type Rules = z.infer<typeof RulesShape>;
 export type RuleKey = keyof Rules;
 
-/** How a rule is written in a cell (and edited in the pane). */
-export type RuleKind = 'points' | 'days' | 'choice' | 'text';
+/**
+ * How a rule is written in a cell (and edited in the pane): `count` is a whole number (months, days); an
+ * optional count (rectifyDays) is an empty cell when unset.
+ */
+export type RuleKind = 'points' | 'count' | 'choice' | 'text';
 
 /** The rules' schema with the cross-field checks (thresholds in order, not above the rubric's total). */
 export function rulesSchema(rubricTotal: number) {
@@ -61,7 +71,8 @@ export const DEFAULT_RULES: Rules = {
   excellentMin: 9500,
   qualifiedMin: 8000,
   basicMin: 6000,
-  rectifyDays: 90,
+  rectifyMonths: 3,
+  rectifyDays: null,
   awardMinBand: 'qualified',
   rankMode: 'competition',
   leaderReviewBand: 'basic',
@@ -79,7 +90,8 @@ const RULE_META = {
   excellentMin: { zh: '优秀分数线', kind: 'points', affectsResults: true },
   qualifiedMin: { zh: '合格分数线', kind: 'points', affectsResults: true },
   basicMin: { zh: '基本合格分数线', kind: 'points', affectsResults: true },
-  rectifyDays: { zh: '整改期限天数', kind: 'days', affectsResults: true },
+  rectifyMonths: { zh: '整改期限（月）', kind: 'count', affectsResults: true },
+  rectifyDays: { zh: '整改期限天数', kind: 'count', affectsResults: true },
   awardMinBand: { zh: '评先最低等次', kind: 'choice', affectsResults: true },
   rankMode: { zh: '排名方式', kind: 'choice', affectsResults: true },
   leaderReviewBand: { zh: '党小组长预警', kind: 'choice', affectsResults: true },

@@ -134,9 +134,18 @@ export interface AnnualEntry {
   eligible: boolean;
   /** The 评先资格 column says 否/N/No/0/× on a row of that year. */
   markedIneligible: boolean;
+  /** What each half has: graded, a record that could not be graded (未评定), or no record (无考评记录). */
+  halves: { h1: HalfState; h2: HalfState };
+  /** For a recommended group (titles has advanced): its average is also the year's highest of all (no ineligible group higher). */
+  topOverall: boolean;
+  /** The leader changed within the year (H1's leader → H2's, both named and different): 年度内党小组长有调整（甲→乙）. */
+  leaderChange: { from: string; to: string } | null;
   /** Source of the latest row of the group in that year. */
   source: CellRef;
 }
+
+/** A half of an incomplete year: graded, a record that could not be graded (未评定), or no record (无考评记录). */
+export type HalfState = 'graded' | 'ungraded' | 'none';
 
 export interface Warning {
   code: WarningCode;
@@ -152,8 +161,23 @@ export interface Warning {
   status: RectifyStatus | null;
   /** For a resolved RECTIFY: the period that resolved it. */
   resolvedBy: Period | null;
-  /** For a RECTIFY not effective: the first period after the deadline, still 基本合格 or below. */
+  /** For a RECTIFY not effective: the next graded period, still 基本合格 or below. */
   checkedBy?: Period | null;
+  /** RECTIFY decided by the next graded assessment (resolved / not effective): that assessment's band. */
+  decidedBand?: BandCode | null;
+  /** RECTIFY: the 销号日期 written in the rectification ledger (YYYY-MM-DD), or null. */
+  closedOn?: string | null;
+  /**
+   * LEADER_REVIEW: every half of the run of consecutive halves at or below the rule's band under one leader
+   * (the warning is raised at the second and extended by the later ones).
+   */
+  run?: Period[];
+  /** LEADER_REPLACE: every year of the run of consecutive low years under one leader (raised at the second). */
+  runYears?: number[];
+  /** INCOMPLETE_YEAR: what each half has. */
+  halves?: { h1: HalfState; h2: HalfState };
+  /** TIE_FOR_TOP: the tied groups' average is also the year's highest of all (no ineligible group is higher). */
+  topOverall?: boolean;
   /** LEADER_REVIEW: the rule in force (two halves at or below this band). */
   reviewBand?: 'basic' | 'unqualified';
   focusItems: string[];
@@ -169,6 +193,8 @@ export interface AssessmentResult {
   rules: Rules;
   /** The date the RECTIFY statuses were judged on (YYYY-MM-DD). */
   asOf: string;
+  /** The unit (党支部) the results are of: the 单位名称 rule, else the score sheets' title row; '' when neither names one. */
+  unit: string;
   assessments: Assessment[];
   annual: AnnualEntry[];
   warnings: Warning[];

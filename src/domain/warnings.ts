@@ -19,14 +19,17 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 export const SEVERITIES = ['serious', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** The states of a rectification still to be done (未完成整改), most urgent first. */
-export const UNFINISHED_STATUSES = ['overdue', 'not_effective', 'open'] as const;
+/**
+ * The states of a rectification still to be done (未完成整改), most urgent first. Only these two (SPEC §2.5):
+ * 整改未见效 is decided (that later half raises its own RECTIFY) and 已销号 awaits the next assessment.
+ */
+export const UNFINISHED_STATUSES = ['overdue', 'open'] as const;
 
 /**
  * A RECTIFY's state as of the run date (SPEC §2.5), most urgent first: the order of the warnings sheet's
- * and the pane's sections, and of open rectifications in the roll-up.
+ * and the pane's sections, and of rectifications in the roll-up.
  */
-export const RECTIFY_STATUSES = [...UNFINISHED_STATUSES, 'resolved'] as const;
+export const RECTIFY_STATUSES = [...UNFINISHED_STATUSES, 'closed', 'not_effective', 'resolved'] as const;
 export type RectifyStatus = (typeof RECTIFY_STATUSES)[number];
 export type UnfinishedStatus = (typeof UNFINISHED_STATUSES)[number];
 
@@ -75,11 +78,12 @@ export const WARNING_KIND: { readonly [C in WarningCode]: WarningKind } = {
 };
 
 /**
- * The sections of the warnings sheet and the pane, in order: what needs doing first (逾期未整改,
- * 整改未见效, 待整改), then the leader warnings, then notices (ties, incomplete years), then history
- * (rectifications already done).
+ * The sections of the warnings sheet and the pane, in order: what needs doing first (逾期未整改, 待整改),
+ * then the leader warnings, then notices (ties, incomplete years), then rectifications closed and waiting
+ * for the next assessment (已销号), then history (整改未见效 — carried into the next half's rectification —
+ * and 已整改).
  */
-export const WARNING_SECTIONS = ['overdue', 'not_effective', 'open', 'leader', 'notice', 'resolved'] as const;
+export const WARNING_SECTIONS = ['overdue', 'open', 'leader', 'notice', 'closed', 'not_effective', 'resolved'] as const;
 export type WarningSection = (typeof WARNING_SECTIONS)[number];
 
 /** A warning's section: a rectification by its status (open when it has none), others by their kind. */

@@ -9,8 +9,8 @@ import { errorCodes } from './errors';
 export const CONFIG_MSG = {
   // ── 考评细则 / Rubric ──────────────────────────────────────────────────────────────
   rubricHeaderMissing: {
-    zh: '“{sheet}”表找不到表头：需要“编号”“方面”“考评内容”“分值”四列（可选“评分标准”），请按模板填写或删除该表以使用默认细则',
-    en: 'Sheet “{sheet}” has no header row: it needs the columns Code, Aspect, Item and Max (Guide optional); follow the template or delete the sheet to use the default rubric',
+    zh: '“{sheet}”表找不到表头：需要“编号”“方面”“考评内容”“分值”四列（可选“评分标准”），请按模板填写，或删除该表以使用《党小组工作考评办法》的考评细则',
+    en: 'Sheet “{sheet}” has no header row: it needs the columns Code, Aspect, Item and Max (Guide optional); follow the template, or delete the sheet to use the rubric of the Measures for Assessing the Work of Party Groups',
   },
   rubricItemCount: {
     zh: '考评细则应有12个考评项目，“{sheet}”表有{count}个，请补齐或删减为12个',
@@ -18,7 +18,7 @@ export const CONFIG_MSG = {
   },
   rubricCodeMissing: {
     zh: '考评细则第{row}行缺少编号，请填写编号（如1至12）',
-    en: 'Rubric row {row} has no code; enter a code (such as 1–12)',
+    en: 'Rubric row {row} has no code; enter a code (such as 1 to 12)',
   },
   rubricCodeDuplicate: {
     zh: '考评细则编号“{code}”重复，每项的编号必须不同',
@@ -62,6 +62,10 @@ export const CONFIG_MSG = {
     zh: '“{key}”（{value}）不能高于考评细则总分{total}分',
     en: '“{keyEn}” ({value}) cannot exceed the rubric total {total}',
   },
+  rulesMonthsInvalid: {
+    zh: '“{key}”的值“{value}”无效：应为1至12之间的整数月数',
+    en: '“{keyEn}”: “{value}” is invalid; enter a whole number of months from 1 to 12',
+  },
   rulesDaysInvalid: {
     zh: '“{key}”的值“{value}”无效：应为1至366之间的整数天数',
     en: '“{keyEn}”: “{value}” is invalid; enter a whole number of days from 1 to 366',
@@ -95,15 +99,15 @@ export const CONFIG_MSG = {
     en: 'File “{path}” not found; check the path',
   },
   fileIsDirectory: {
-    zh: '“{path}”是文件夹，不是 Excel 工作簿',
+    zh: '“{path}”是文件夹，不是Excel工作簿',
     en: '“{path}” is a folder, not an Excel workbook',
   },
   fileNotXlsx: {
-    zh: '“{path}”不是 .xlsx 工作簿，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试',
+    zh: '“{path}”不是.xlsx工作簿，请在Excel中另存为“Excel工作簿(*.xlsx)”后再试',
     en: '“{path}” is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)” and try again',
   },
   fileCorrupt: {
-    zh: '无法读取“{path}”：文件已损坏或不是 Excel 工作簿（{detail}）。请在 Excel 中打开并重新保存为 .xlsx',
+    zh: '无法读取“{path}”：文件已损坏或不是Excel工作簿（{detail}）。请在Excel中打开并重新保存为.xlsx工作簿',
     en: 'Cannot read “{path}”: the file is damaged or not an Excel workbook ({detail}). Open it in Excel and save it again as .xlsx',
   },
   fileUnreadable: {

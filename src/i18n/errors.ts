@@ -10,6 +10,7 @@ import type { ErrorCode } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import type { Msg } from './index';
 import { t } from './index';
+import { cellText } from './words';
 
 const WORDS = new Map<string, Msg>();
 
@@ -34,7 +35,13 @@ export function errorText(e: AssessError, lang: Lang): string {
 export function describeError(e: unknown, lang: Lang): string {
   if (e instanceof AssessError) {
     const text = errorText(e, lang);
-    return e.where ? `${e.where}: ${text}` : text;
+    if (!e.where) return text;
+    // A cell as people read it (用语表): “2024年上半年表A3:K3单元格：…”; the tool puts its file first ("a.xlsx 考评规则!B3").
+    const m = /^(?:(.+?\.xls[xm]) )?(.+![$A-Z]+[$\d]+(?::[$A-Z]+[$\d]+)?)$/.exec(e.where);
+    if (!m) return `${e.where}: ${text}`;
+    const cell = cellText(lang, m[2]);
+    const place = m[1] ? `${m[1]} ${cell}` : cell;
+    return lang === 'en-US' ? `${place}: ${text}` : `${place}：${text}`;
   }
   const m = (e as { message?: unknown } | null)?.message;
   return typeof m === 'string' ? m : String(e);

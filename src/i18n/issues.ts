@@ -13,7 +13,8 @@
  * - TOTAL_NOT_NUMBER: — (the hand-entered 合计/总分 cell; informational, the row is still graded)
  * - ELIGIBLE_UNKNOWN: — (the 评先资格 cell; the group is treated as eligible)
  * - SCORE_NO_RESULT: as the score codes (a formula cell whose file holds no calculated result; value is the formula)
- * - VETO_UNREADABLE: — (the 一票否决 cell holds an error value or an uncalculated formula; the row is not graded)
+ * - VETO_UNREADABLE: — (the 一票否决 cell says neither no veto nor veto — 待定, 有？, one or two unknown characters, an
+ *   error value or an uncalculated formula; the row is not graded)
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
  */
@@ -22,6 +23,7 @@ import { dateLabel } from './domain';
 import { itemNameMsg } from './rubric';
 import type { Msg, Params } from './index';
 import { t } from './index';
+import { cellText } from './words';
 
 export const ISSUE_MSG: Record<IssueCode, Msg> = {
   SCORE_NOT_NUMBER: {
@@ -69,12 +71,12 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
     en: 'Party group “{group}” has more than one record for the same period (see also {others}); none is graded until the duplicate is removed or corrected',
   },
   SCORE_NO_RESULT: {
-    zh: '第{code}项“{item}”是公式{value}，但文件中没有保存计算结果（文件由不计算公式的程序生成）。请在Excel或WPS中打开并保存一次后再考评，或直接填写0～{max}之间的数',
+    zh: '第{code}项“{item}”是公式{value}，但文件中没有保存计算结果（文件由不计算公式的程序生成）。请在Excel或WPS中打开并保存一次后再考评，或直接填写0至{max}之间的数',
     en: 'Item {code} “{item}” is the formula {value}, but the file holds no calculated result (it was written by a program that does not calculate). Open and save the file once in Excel or WPS, or enter a number from 0 to {max}',
   },
   VETO_UNREADABLE: {
-    zh: '一票否决栏是{value}，无法判断是否否决，本行暂不评定。请改为否决原因，或填“否”（未否决）',
-    en: 'The One-vote veto cell holds {value}, which says neither yes nor no, so the row is not graded. Enter the veto reason, or “No”',
+    zh: '一票否决栏是“{value}”，无法判断是否一票否决，本条考评记录暂不评定。被一票否决的请写明一票否决事由，未被一票否决的请填“否”“无”或“不涉及”',
+    en: 'The One-vote veto cell holds “{value}”, which says neither yes nor no, so the record is not graded. Enter the reason for a One-vote veto, or “No”, “None” or “N/A”',
   },
   ELIGIBLE_UNKNOWN: {
     zh: '评先资格“{value}”无法识别，按具备评先资格处理；不具备评先资格请填“否”',
@@ -84,7 +86,7 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
 
 /** SCORE_OUT_OF_RANGE when the cell holds a date: what Excel did, and how to undo it. */
 export const SCORE_IS_DATE: Msg = {
-  zh: '第{code}项“{item}”得分是日期{date}（Excel 把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至{max}之间的数',
+  zh: '第{code}项“{item}”得分是日期{date}（Excel把输入的内容当成了日期），请把单元格格式设为“常规”后改填0至{max}之间的数',
   en: 'Item {code} “{item}” holds the date {date} (Excel took what was typed for a date); set the cell format to General and enter a number from 0 to {max}',
 };
 
@@ -95,6 +97,13 @@ export function issueMessage(lang: Lang, issue: DataIssue): string {
   const { code, item } = issue.params;
   if (typeof code === 'string' && typeof item === 'string') {
     params.item = itemNameMsg({ code, name: item });
+  }
+  // The other rows of a duplicate, as people read cells (用语表): “2024年上半年表B6单元格、…”.
+  if (typeof issue.params.others === 'string') {
+    params.others = issue.params.others
+      .split(/,\s*/)
+      .map((a) => cellText(lang, a))
+      .join(lang === 'en-US' ? ', ' : '、');
   }
   const isDate = issue.code === 'SCORE_OUT_OF_RANGE' && typeof issue.params.date === 'string';
   if (isDate) params.date = dateLabel(lang, issue.params.date as string);

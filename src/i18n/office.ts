@@ -5,7 +5,7 @@ import { errorCodes } from './errors';
 
 export const OFFICE_ERR = {
   unsupportedVersion: {
-    zh: '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及更高版本：Microsoft 365、Excel 2021/2024 或网页版 Excel）。请升级 Excel；或在 Edge、Chrome 浏览器中打开本加载项网站上的考评网页 workbook.html，考评这个工作簿文件后下载考评后的工作簿（不需要加载项）；或使用命令行工具 assess 处理 .xlsx 文件。',
+    zh: '此版本的Excel不支持本加载项（需要ExcelApi 1.7及更高版本：Microsoft 365、Excel 2021/2024或网页版Excel）。请升级Excel；或在Edge、Chrome浏览器中打开本加载项网站上的考评网页workbook.html，考评这个工作簿文件后下载考评后的工作簿（不需要加载项）；或使用命令行工具 assess 处理.xlsx文件。',
     en: 'This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Microsoft 365, Excel 2021/2024 or Excel on the web). Update Excel; or open the workbook page, workbook.html on the add-in’s site, in Edge or Chrome, assess the workbook file there and download the assessed workbook (no add-in needed); or use the `assess` command-line tool on the .xlsx file.',
   },
   protectedWorkbook: {
@@ -17,11 +17,11 @@ export const OFFICE_ERR = {
     en: 'Sheet "{sheet}" is protected and cannot be rewritten. Unprotect it (Review → Unprotect Sheet) and assess again. Nothing was changed.',
   },
   cellEditMode: {
-    zh: '有单元格正在编辑中。请按 Enter 或 Esc 结束编辑后再点“考评”。工作簿未作任何更改。',
+    zh: '有单元格正在编辑中。请按Enter或Esc结束编辑后再点“考评”。工作簿未作任何更改。',
     en: 'A cell is being edited. Press Enter or Esc to finish editing, then click Assess again. Nothing was changed.',
   },
   payloadTooLarge: {
-    zh: '数据量超出 Excel 单次传输上限（网页版 Excel 每次请求约 5 MB）。请在桌面版 Excel 中考评，或使用命令行工具 assess。',
+    zh: '数据量超出Excel单次传输上限（网页版Excel每次请求约5 MB）。请在桌面版Excel中考评，或使用命令行工具 assess。',
     en: 'The data exceeds what Excel accepts in one request (about 5 MB per request in Excel on the web). Assess in desktop Excel, or use the `assess` command-line tool.',
   },
   foreignSheet: {
@@ -37,7 +37,7 @@ export const OFFICE_ERR = {
     en: '"{where}" was not found; it may have been renamed or deleted. Assess again.',
   },
   otherWorkbook: {
-    zh: 'Excel 拒绝在本工作簿中添加工作表（同时打开多个工作簿时，旧版 Excel 会这样报错）。请切换到本工作簿的窗口，或先关闭其他工作簿，再点“考评”。再次考评会补全上次未完成的写入。',
+    zh: 'Excel拒绝在本工作簿中添加工作表（同时打开多个工作簿时，旧版Excel会这样报错）。请切换到本工作簿的窗口，或先关闭其他工作簿，再点“考评”。再次考评会补全上次未完成的写入。',
     en: 'Excel refused to add a sheet to this workbook (older Excel builds do this when several workbooks are open). Switch to this workbook’s window, or close the other workbooks, then click Assess again; the new run completes the interrupted one.',
   },
   writeInterrupted: {
@@ -45,7 +45,7 @@ export const OFFICE_ERR = {
     en: 'Writing the results was interrupted: {detail}. Click Assess again: the new run completes and cleans up the interrupted one. Your own data was not changed.',
   },
   valuesMissing: {
-    zh: 'Excel 没有返回工作表“{sheet}”第 {row} 行的值。请关闭其他工作簿或重启 Excel 后再考评。工作簿未作任何更改。',
+    zh: 'Excel没有返回工作表“{sheet}”第{row}行的值。请关闭其他工作簿或重启Excel后再考评。工作簿未作任何更改。',
     en: 'Excel returned no values for row {row} of sheet "{sheet}". Close other workbooks or restart Excel, then assess again. Nothing was changed.',
   },
   busy: {
@@ -53,7 +53,7 @@ export const OFFICE_ERR = {
     en: 'This workbook is already being assessed (in the Assessment Pane, or from the ribbon button). Wait until it finishes, then try again; nothing was changed.',
   },
   hostFailed: {
-    zh: 'Excel 未能完成操作：{detail}',
+    zh: 'Excel未能完成操作：{detail}',
     en: 'Excel could not complete the operation: {detail}',
   },
 } satisfies Record<string, Msg>;
@@ -64,8 +64,8 @@ export const COMMAND_MSG = {
   dialogTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   failed: { zh: '考评未完成', en: 'The assessment did not finish' },
   useThePane: {
-    zh: '这个工作簿有 {rows} 行评分记录，功能区按钮最多只能运行 5 分钟，可能来不及写完结果。请在“开始”选项卡点击“考评面板”，在面板中点击“考评”（面板没有时间限制，并显示进度）。',
-    en: 'This workbook has {rows} score rows. The ribbon button may run for at most 5 minutes, which may not be enough to write the results. Open the Assessment Pane (Home tab) and click Assess there: the pane has no time limit and shows progress.',
+    zh: '这个工作簿的各工作表共有{rows}行，功能区按钮最多只能运行5分钟，可能来不及写完结果。请在“开始”选项卡点击“考评面板”，在面板中点击“考评”（面板没有时间限制，并显示进度）。',
+    en: 'This workbook’s sheets have {rows} rows. The ribbon button may run for at most 5 minutes, which may not be enough to write the results. Open the Assessment Pane (Home tab) and click Assess there: the pane has no time limit and shows progress.',
   },
   tookTooLong: {
     zh: '考评超过了功能区按钮允许的时间，可能尚未完成。请打开“考评面板”再点一次“考评”，会补全未完成的写入。',

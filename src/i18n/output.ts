@@ -38,8 +38,8 @@ export const OUT = {
   rubricSheet: { zh: '（考评项目见“{sheet}”表）', en: ' (rubric on sheet “{sheet}”)' },
   /** 等次标准 as the branch's documents state it. */
   bandLine: {
-    zh: '等次标准：优秀{excellent}分及以上，合格{qualified}分（含）至{excellent}分，基本合格{basic}分（含）至{qualified}分，不合格{basic}分以下',
-    en: 'Grades: Excellent {excellent} and above; Qualified {qualified} (inclusive) to {excellent}; Basically qualified {basic} (inclusive) to {qualified}; Unqualified below {basic}',
+    zh: '等次标准：优秀{excellent}分及以上，合格{qualified}分（含）至{excellent}分（不含），基本合格{basic}分（含）至{qualified}分（不含），不合格{basic}分以下',
+    en: 'Grades: Excellent {excellent} and above; Qualified {qualified} to under {excellent}; Basically qualified {basic} to under {qualified}; Unqualified below {basic}',
   },
   /** The time of the run, local. */
   generatedAt: { zh: '生成时间：{time}（本地时间）', en: 'Generated: {time} (local time)' },
@@ -62,8 +62,16 @@ export const RESULTS = {
   summaryUngraded: WORD.noBand,
   summaryUngradedItem: { zh: '{group}（{status}）', en: '{group} ({status})' },
   rulesLine: {
-    zh: '排名方式：{rankMode}；整改期限：考评期结束后{days}天',
-    en: 'Ranking: {rankMode}; rectification due {days} days after the period ends',
+    zh: '排名方式：{rankMode}；整改期限：{deadlineRule}',
+    en: 'Ranking: {rankMode}; rectification due {deadlineRule}',
+  },
+  deadlineMonths: {
+    zh: '考评期结束后第{months}个月的最后一天',
+    en: 'on the last day of the month {months} month(s) after the period ends',
+  },
+  deadlineDays: {
+    zh: '考评期结束后{days}天',
+    en: '{days} days after the period ends',
   },
   period: WORD.period,
   group: WORD.group,
@@ -95,8 +103,8 @@ export const RANKING = {
     en: 'Ranking: {rankMode}. Party groups with a One-vote veto are not ranked and listed after the ranked ones; incomplete years come last.',
   },
   awardLine: {
-    zh: '评先：年度先进党小组（示范党小组推荐对象）为年度平均分最高、符合评先条件的党小组（上、下半年均已评定且均为{minBand}及以上，无一票否决，评先资格不为“否”），并列时均标注“并列”，提请支委会研究确定；优秀党小组长推荐人选为年度等次为优秀的党小组的党小组长（被一票否决或已取消评先资格的除外），供支委会研究。',
-    en: 'Awards: the Advanced Party group of the year (model group nominee) is the eligible Party group with the highest annual average (H1 and H2 both graded {minBand} or better, no One-vote veto, Award eligibility not “No”); when several tie, all are marked tied for the branch committee to decide. Outstanding leader nominees are the leaders of Party groups with an annual grade of Excellent (except those with a One-vote veto or without Award eligibility), for the branch committee to consider.',
+    zh: '评先推荐：符合评先条件（上、下半年均已评定且均为{minBand}及以上，无一票否决，评先资格不为“否”）的党小组中年度平均分最高的，拟推荐为年度先进党小组（示范党小组推荐对象），并列时均标注“并列”，提请支委会研究确定；年度等次为优秀的党小组，其党小组长列为优秀党小组长推荐人选（被一票否决或已取消评先资格的除外），由支委会研究确定。',
+    en: 'Award nominations: among the eligible Party groups (H1 and H2 both graded {minBand} or better, no One-vote veto, Award eligibility not “No”), the one with the highest annual average is proposed as Advanced Party group of the year (model group nominee) for the branch committee to decide; when several tie, all are marked tied. The leaders of Party groups graded Excellent for the year are Outstanding leader nominees (except those with a One-vote veto or without Award eligibility), for the branch committee to decide.',
   },
   year: WORD.year,
   rank: { zh: '名次', en: 'Rank' },
@@ -110,22 +118,28 @@ export const RANKING = {
   notes: { zh: '说明', en: 'Notes' },
   source: { zh: '来源', en: 'Source' },
   noRows: { zh: '无：没有年度结果', en: 'None: no annual results' },
-  titleTied: { zh: '{title}（并列）', en: '{title} (tied)' },
   tiedRank: { zh: '并列第{rank}名', en: 'tied at rank {rank}' },
-  incomplete: { zh: '年度考评不全：{missing}未评定，不计算年度结果，不参加排名和评先', en: 'Incomplete year: {missing} not graded; no annual result, not ranked, not eligible for awards' },
-  bothHalves: { zh: '上、下半年', en: 'H1 and H2' },
+  incomplete: { zh: '年度考评不全：{missing}，不计算年度结果，不参加排名和评先', en: 'Incomplete year: {missing}; no annual result, not ranked, not eligible for awards' },
+  halfNoRecord: { zh: '{half}无考评记录', en: 'no {half} record' },
+  halfNotGraded: { zh: '{half}未评定', en: '{half} not graded' },
   vetoed: { zh: '一票否决，不参加排名和评先', en: 'One-vote veto: not ranked, not eligible for awards' },
   ineligible: { zh: '已取消评先资格', en: 'Award eligibility withdrawn' },
-  belowAwardBand: { zh: '半年考评等次低于{minBand}，不参加评先', en: 'A half-year graded below {minBand}: not eligible for awards' },
-  tieForTop: { zh: '年度第一并列，提请支委会研究确定', en: 'Tied for first: for the branch committee to decide' },
+  belowAwardBand: { zh: '{half}考评等次为{band}，不参加评先', en: '{half} graded {band}: not eligible for awards (needs {minBand} or better)' },
+  tieForTop: { zh: '年度平均分并列第一（提请支委会研究确定）', en: 'Tied for first (for the branch committee to decide)' },
+  tieAmongEligible: {
+    zh: '在符合评先条件的党小组中年度平均分并列最高（提请支委会研究确定）',
+    en: 'Tied for the highest annual average among the Party groups eligible for awards (for the branch committee to decide)',
+  },
+  leaderChanged: { zh: '年度内党小组长有调整（{from}→{to}）', en: 'Leader changed during the year ({from} → {to})' },
+  leaderCandidateByCommittee: { zh: '优秀党小组长推荐人选由支委会研究确定', en: 'The Outstanding leader nominee is for the branch committee to decide' },
 } satisfies Record<string, Msg>;
 
 /** 预警与整改 sheet. */
 export const WARNINGS = {
   title: { zh: '预警与整改', en: 'Warnings and rectification' },
   countLine: {
-    zh: '严重{serious}条，一般{warning}条，提示{info}条；逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条（整改状态截至{asOf}）',
-    en: '{serious} serious, {warning} moderate, {info} notices; {overdue} overdue, {notEffective} not effective, {open} open (status as of {asOf})',
+    zh: '严重{serious}条，一般{warning}条，提示{info}条；逾期未整改{overdue}条，待整改{open}条，已销号待下次考评检验{closed}条（整改状态截至{asOf}）',
+    en: '{serious} serious, {warning} moderate, {info} notices; {overdue} overdue, {open} open, {closed} closed and to be checked at the next assessment (status as of {asOf})',
   },
   severity: { zh: '严重程度', en: 'Severity' },
   code: { zh: '预警类型', en: 'Type' },
@@ -140,11 +154,14 @@ export const WARNINGS = {
   source: { zh: '来源', en: 'Source' },
   noRows: { zh: '无：没有预警', en: 'None: no warnings' },
   ledgerLine: {
-    zh: '整改台账：整改措施、责任人、完成情况、销号日期四列由党支部填写，重新考评时按预警类型、考评期和党小组保留；不再触发的预警连同已填写的内容保留在表末，标注“已不再触发”。其他各列每次考评时重新生成。',
-    en: 'Rectification ledger: the Party branch fills in the columns Rectification measures, Person responsible, Progress and Closed on; they are kept on every new run by type, period and Party group, and a warning no longer raised is kept at the bottom with what was written, marked “No longer raised”. The other columns are rewritten on every run.',
+    zh: '整改台账：整改措施、责任人、完成情况、销号日期四列由党支部填写，重新考评时按预警类型、考评期和党小组保留；评分或规则调整后不再成立的预警，连同已填写的内容保留在表末，标注“预警已解除”。其他各列每次考评时重新生成。',
+    en: 'Rectification ledger: the Party branch fills in the columns Rectification measures, Person responsible, Progress and Closed on; they are kept on every new run by type, period and Party group. A warning that no longer applies after the scores or rules changed is kept at the bottom with what was written, marked “Warning withdrawn”. The other columns are rewritten on every run.',
   },
-  noLongerRaised: { zh: '已不再触发', en: 'No longer raised' },
-  keptSection: { zh: '以下预警已不再触发，保留已填写的整改记录：', en: 'No longer raised; kept for what was written:' },
+  noLongerRaised: { zh: '预警已解除（评分或规则调整后不再成立）', en: 'Warning withdrawn (no longer applies after the scores or rules changed)' },
+  keptSection: {
+    zh: '以下预警已解除（评分或规则调整后不再成立），保留已填写的整改记录：',
+    en: 'Warnings withdrawn (no longer applicable after the scores or rules changed), kept for what was written:',
+  },
 } satisfies Record<string, Msg>;
 
 /** The rectification ledger's columns on the warnings sheet (整改台账). */
@@ -225,8 +242,8 @@ export const PRINT_CODES = errorCodes('print', PRINT_ERR);
 export const ISSUES = {
   title: { zh: '数据问题', en: 'Data issues' },
   countLine: {
-    zh: '共{count}个数据问题：所在的考评记录未评定（合计不符除外），请修改后重新考评。',
-    en: '{count} data issue(s): their records are not graded (except total mismatches); fix them and assess again.',
+    zh: '共{count}个数据问题。有问题的考评记录暂不评定（合计不符的除外），请修改后重新考评。',
+    en: '{count} data issue(s). Records with an issue are not graded for now (except a total mismatch); correct them and assess again.',
   },
   cell: WORD.cell,
   value: WORD.value,
@@ -263,8 +280,8 @@ export const TEMPLATE = {
       en: 'Item scores from 0 to the item’s max, at most 2 decimals; Total may be left blank (the item sum is used).',
     },
     {
-      zh: '“一票否决”填写否决事由，无则留空；“评先资格”填“否”表示不参加评先；各项全部空白的记录视为待评分。',
-      en: 'One-vote veto: the reason, or blank; Award eligibility: “No” excludes the Party group from awards; a record with every item blank is pending.',
+      zh: '“一票否决”填写一票否决事由，没有则留空或填“无”；“评先资格”填“否”表示不参加评先；各项得分全部空白的考评记录视为待评分。',
+      en: 'One-vote veto: the reason, or blank or “None”; Award eligibility: “No” excludes the Party group from awards; a record with every item score blank is pending.',
     },
   ] satisfies Msg[],
   no: { zh: '序号', en: 'No.' },
@@ -288,10 +305,10 @@ export const TEMPLATE = {
 /** English scoring guides of the default rubric's items (keyed by code), for the English template. */
 export const DEFAULT_GUIDE_EN: Record<string, string> = {
   '1': 'Study as planned; complete study records',
-  '2': 'Know and resolve staff concerns promptly',
+  '2': 'Know and resolve the concerns of the staff promptly',
   '3': 'Monthly Party group meeting held on time, of good quality',
   '4': 'Members educated and managed; dues collected on time and in full',
-  '5': 'Members keep in contact with staff as the rules require',
+  '5': 'Members keep their ties with the masses as the rules require',
   '6': 'Criticism and self-criticism carried out seriously',
   '7': 'Discipline kept, no violations',
   '8': 'Model posts clearly set an example',

@@ -9,12 +9,12 @@ import { errorCodes } from './errors';
 export const PAGE = {
   title: { zh: '党小组考评助手 · 考评网页', en: 'Party Group Assessment · Workbook page' },
   intro: {
-    zh: '不用加载项，在浏览器中考评工作簿文件：打开工作簿，点“考评”，下载考评后的工作簿。适用于 WPS、不能加载加载项的 Excel（如 Excel 2016/2019 批量许可版）和禁用了加载项的电脑。',
+    zh: '不用加载项，在浏览器中考评工作簿文件：打开工作簿，点“考评”，下载考评后的工作簿。适用于WPS、不能加载加载项的Excel（如Excel 2016/2019批量许可版）和禁用了加载项的电脑。',
     en: 'Assess a workbook file in your browser, without the add-in: open the workbook, click Assess, download the assessed workbook. For WPS, for Excel that cannot load add-ins (such as Excel 2016/2019 volume license), and where add-ins are blocked.',
   },
   privacyTitle: { zh: '文件不会离开这台电脑', en: 'Your files stay on this computer' },
   privacy: {
-    zh: '工作簿只在本机的浏览器中读取和考评，不上传到任何服务器：本页面只从本站加载它自己，不连接其他网站，也不需要 Office。',
+    zh: '工作簿只在本机的浏览器中读取和考评，不上传到任何服务器：本页面只从本站加载它自己，不连接其他网站，也不需要Office。',
     en: 'Workbooks are read and assessed in this browser only and are never uploaded: the page loads only itself from this site, contacts no other site and needs no Office.',
   },
   /** The language switch shows the other language's name, in that language. */
@@ -34,13 +34,13 @@ export const PAGE = {
   download: { zh: '下载考评后的工作簿', en: 'Download the assessed workbook' },
   downloadChanged: { zh: '下载修改后的工作簿', en: 'Download the changed workbook' },
   downloadAs: {
-    zh: '保存为“{file}”：原文件不变，请把下载的工作簿报送或发给支委会。',
+    zh: '保存为“{file}”：原文件不变，请把下载的工作簿报送党委或发给支委会。',
     en: 'Saved as “{file}”: the original file stays as it was; send the downloaded workbook on.',
   },
   notYet: { zh: '点“考评”后可以下载考评后的工作簿。', en: 'Click Assess, then download the assessed workbook.' },
   openAnother: { zh: '打开其他工作簿', en: 'Open another workbook' },
   notWorkbook: {
-    zh: '“{file}”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再打开',
+    zh: '“{file}”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”后再打开',
     en: '“{file}” is not an .xlsx or .xlsm workbook: save it in Excel or WPS as “Excel Workbook (*.xlsx)” and open it again',
   },
 
@@ -52,7 +52,7 @@ export const PAGE = {
     en: 'For the Party committee: choose the workbooks the Party branches sent in and get one summary workbook.',
   },
   rollupIntro: {
-    zh: '选择各党支部报送的多个工作簿，或放着这些工作簿的文件夹（也可以拖到本页面）。每个工作簿都按它自己的考评细则和考评规则重新考评，报送的文件不作任何修改；读不了的文件列在“报送情况”中，不影响其他文件。',
+    zh: '选择各党支部报送的多个工作簿，或存放这些工作簿的文件夹（也可以拖到本页面）。每个工作簿都按它自己的考评细则和考评规则重新考评，报送的文件不作任何修改；读不了的文件列在“报送情况”中，不影响其他文件。',
     en: 'Choose the workbooks the Party branches sent in, or the folder that holds them (or drop them on this page). Every workbook is assessed afresh with its own rubric and rules and is never changed; a file that cannot be read is listed under Submissions and does not stop the others.',
   },
   pickFiles: { zh: '选择工作簿', en: 'Choose workbooks' },
@@ -76,7 +76,7 @@ export const PAGE = {
   // Footer
   help: { zh: '使用帮助', en: 'Help' },
   footer: {
-    zh: '考评规则与 Excel 加载项、命令行工具 assess 相同；下载的工作簿与 assess 对同一文件写出的结果相同。',
+    zh: '考评规则与Excel加载项、命令行工具 assess 相同；下载的工作簿与 assess 对同一文件写出的结果相同。',
     en: 'The same rules as the Excel add-in and the assess command-line tool; the downloaded workbook is what assess writes for the same file.',
   },
 } satisfies Record<string, Msg>;

@@ -8,11 +8,11 @@ export const PANE_HOST_ERR = {
     en: 'The workbook already has a sheet named “{sheet}”; nothing was changed. Rename or delete it and try again.',
   },
   cannotSelect: {
-    zh: '这里无法选中单元格{cell}：请在 Excel 中打开工作簿后定位。',
+    zh: '这里无法选中{cell}：请在Excel中打开工作簿后定位。',
     en: 'Cannot select {cell} here: open the workbook in Excel to go to it.',
   },
   cannotEditRules: {
-    zh: '这里无法修改“{sheet}”表中的规则：请在 Excel 中修改后重新考评。',
+    zh: '这里无法修改“{sheet}”表中的规则：请在Excel中修改后重新考评。',
     en: 'The rules on sheet “{sheet}” cannot be edited here: change them in Excel, then assess again.',
   },
 } satisfies Record<string, Msg>;

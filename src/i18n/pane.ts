@@ -62,7 +62,7 @@ export const PANE = {
   compareRuleItem: { zh: '{rule}{from}→{to}', en: '{rule} {from} → {to}' },
   compareWarningItem: { zh: '{group}{name}（{period}）', en: '{group}: {name} ({period})' },
   compareClosedItem: { zh: '{group}{name}（{period}），{now}', en: '{group}: {name} ({period}), {now}' },
-  compareNoLonger: { zh: '不再触发', en: 'no longer raised' },
+  compareNoLonger: { zh: '评分或规则调整后不再成立', en: 'no longer applies after the scores or rules changed' },
   compareTransition: { zh: '{group}（{period}）{from}→{to}', en: '{group} ({period}) {from} → {to}' },
   compareMore: { zh: '等{count}项', en: 'and {count} more' },
   compareNoRecord: { zh: '无记录', en: 'no record' },
@@ -81,15 +81,15 @@ export const PANE = {
   statusLoading: { zh: '正在读取工作簿…', en: 'Reading the workbook…' },
   previewTitle: { zh: '预览模式', en: 'Preview' },
   waitingForExcel: {
-    zh: '正在等待 Excel 启动加载项……如果长时间没有反应，请关闭此面板后重新打开“考评面板”。',
+    zh: '正在等待Excel启动加载项……如果长时间没有反应，请关闭此面板后重新打开“考评面板”。',
     en: 'Waiting for Excel to start the add-in… If nothing happens for a long time, close this pane and open the Assessment Pane again.',
   },
   excelDidNotStart: {
-    zh: 'Excel 没有启动本加载项（Office 未报告宿主）。请关闭此面板后重新打开“考评面板”；若仍如此，请重启 Excel。',
+    zh: 'Excel没有启动本加载项（Office未报告宿主）。请关闭此面板后重新打开“考评面板”；若仍如此，请重启Excel。',
     en: 'Excel did not start the add-in (Office reported no host). Close this pane and open the Assessment Pane again; if it persists, restart Excel.',
   },
   previewText: {
-    zh: '当前不在 Excel 中：面板使用内置的示例工作簿演示全部功能，结果只保存在本页面中。',
+    zh: '当前不在Excel中：面板使用内置的示例工作簿演示全部功能，结果只保存在本页面中。',
     en: 'Not running inside Excel: the pane works on a built-in sample workbook; results stay in this page.',
   },
   notAssessedTitle: { zh: '尚未考评', en: 'Not assessed yet' },
@@ -131,8 +131,8 @@ export const PANE = {
   dueToday: { zh: '今天到期', en: 'Due today' },
   totalPoints: { zh: '{total}分', en: '{total} pts' },
   focus: { zh: '主要失分项目', en: 'Items that lost most' },
-  locate: { zh: '定位：{sheet} 第{row}行', en: 'Go to {sheet}, row {row}' },
-  locateLabel: { zh: '定位：{sheet} 第{row}行（{group}）', en: 'Go to {sheet}, row {row} ({group})' },
+  locate: { zh: '定位：{sheet}表第{row}行', en: 'Go to {sheet}, row {row}' },
+  locateLabel: { zh: '定位：{sheet}表第{row}行（{group}）', en: 'Go to {sheet}, row {row} ({group})' },
   leaderMore: { zh: '另有{count}条党小组长预警，见“预警”。', en: '{count} leader warnings besides: see Warnings.' },
   latestTitle: { zh: '{period}各党小组', en: 'Party groups, {period}' },
   bandCounts: { zh: '各等次党小组数', en: 'Party groups per grade' },
@@ -195,8 +195,6 @@ export const PANE = {
   deadline: WORD.deadline,
   status: WORD.status,
   period: WORD.period,
-  goToRow: { zh: '定位到第{row}行', en: 'Go to row {row}' },
-  goToRowLabel: { zh: '定位到第{row}行：{cell}（{group}）', en: 'Go to row {row}: {cell} ({group})' },
   none: WORD.dash,
 
   // Issues
@@ -236,19 +234,19 @@ export const PANE = {
   },
   paneLanguage: { zh: '面板语言', en: 'Pane language' },
   rulesLocked: {
-    zh: '本页面不修改工作簿中已有的“{sheet}”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。',
+    zh: '本页面不修改工作簿中已有的“{sheet}”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。',
     en: 'This page does not change the existing sheet “{sheet}”: edit it in WPS or Excel and save, then open the workbook here again and assess it.',
   },
   helpTitle: { zh: '帮助', en: 'Help' },
   helpLink: { zh: '使用帮助', en: 'How to use it' },
   pageLink: { zh: '考评网页：不用加载项，在浏览器中考评工作簿文件', en: 'The workbook page: assess a workbook file in a browser, without the add-in' },
   pageLinkHint: {
-    zh: '适用于 WPS、不能加载本加载项的 Excel（如 Excel 2016/2019 批量许可版）和禁用了加载项的电脑。',
+    zh: '适用于WPS、不能加载本加载项的Excel（如Excel 2016/2019批量许可版）和禁用了加载项的电脑。',
     en: 'For WPS, for Excel that cannot load this add-in (such as Excel 2016/2019 volume license), and where add-ins are blocked.',
   },
   newWindow: { zh: '（在新窗口中打开）', en: ' (opens in a new window)' },
   langZh: { zh: '中文', en: 'Chinese (中文)' },
-  langEn: { zh: '英文 (English)', en: 'English' },
+  langEn: { zh: '英文（English）', en: 'English' },
   save: { zh: '保存规则', en: 'Save rules' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '规则已保存到“{sheet}”表', en: 'Rules saved to sheet “{sheet}”' },
@@ -259,7 +257,8 @@ export const PANE = {
   vPositive: { zh: '必须大于0', en: 'Must be above 0' },
   vAboveTotal: { zh: '不能高于满分{total}分', en: 'Cannot exceed the full score {total}' },
   vAbove: { zh: '必须高于{other}（{value}）', en: 'Must be above the {other} ({value})' },
-  vDays: { zh: '请输入1至366之间的整数', en: 'Enter a whole number from 1 to 366' },
+  vDays: { zh: '请输入1至366之间的整数，或留空', en: 'Enter a whole number from 1 to 366, or leave it blank' },
+  vMonths: { zh: '请输入1至12之间的整数', en: 'Enter a whole number from 1 to 12' },
   vText: { zh: '最多{max}个字', en: 'At most {max} characters' },
   vChoice: { zh: '请从列表中选择', en: 'Choose from the list' },
 
@@ -273,7 +272,7 @@ export const PANE = {
   selectFailed: { zh: '无法选中{cell}：{reason}', en: 'Could not select {cell}: {reason}' },
   sheetMissing: { zh: '工作表“{sheet}”不存在', en: 'There is no sheet “{sheet}”' },
   unexpected: { zh: '意外错误：{reason}', en: 'Unexpected error: {reason}' },
-  noHost: { zh: '无法连接到 Excel', en: 'Could not reach Excel' },
+  noHost: { zh: '无法连接到Excel', en: 'Could not reach Excel' },
 } satisfies Record<string, Msg>;
 
 export type PaneKey = keyof typeof PANE;

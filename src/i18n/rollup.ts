@@ -25,11 +25,13 @@ export const ROLLUP = {
   leader: WORD.leader,
   liaison: WORD.liaison,
   period: WORD.period,
-  /** The lines under each title. */
+  /** The line under the titles of the tables the 党委 files. */
   basisLine: {
-    zh: '考评依据：各党支部按本支部的考评细则和考评规则考评（本汇总对每个工作簿重新考评，不沿用其中的结果表）',
-    en: 'Basis: each Party branch is assessed with its own rubric and rules (this summary assesses every workbook afresh rather than copying its result sheets)',
+    zh: '考评依据：各党支部党小组工作考评办法',
+    en: 'Basis: the Party branches’ measures for assessing the work of Party groups',
   },
+  /** The 党委's name before a title ('' when not given). */
+  unitPrefix: { zh: '{unit}', en: '{unit}: ' },
   /** The signature block under the roll-up's tables (the 党委's, not a branch's). */
   preparedBy: { zh: '填表人：', en: 'Prepared by:' },
   checkedBy: { zh: '审核：', en: 'Checked by:' },
@@ -40,8 +42,8 @@ export const ROLLUP = {
 
 /** 各党支部考评汇总: every group of every branch in the latest half-year, with each branch's grade counts. */
 export const BRANCHES = {
-  title: { zh: '各党支部考评汇总（{period}）', en: 'Branch Results ({period})' },
-  titleNone: { zh: '各党支部考评汇总', en: 'Branch Results' },
+  title: { zh: '{unit}各党支部党小组工作考评结果汇总表（{period}）', en: '{unit}Party Group Assessment Results of the Party Branches ({period})' },
+  titleNone: { zh: '{unit}各党支部党小组工作考评结果汇总表', en: '{unit}Party Group Assessment Results of the Party Branches' },
   totalLine: {
     zh: '共{branches}个党支部、{groups}个党小组：{bands}；{missing}个党支部未报送本期考评结果',
     en: 'Party branches: {branches}; Party groups: {groups} ({bands}); Party branches without results for this period: {missing}',
@@ -58,39 +60,52 @@ export const BRANCHES = {
   empty: { zh: '无：没有可汇总的考评记录', en: 'None: no assessment records to summarize' },
 } satisfies Record<string, Msg>;
 
-/** 年度示范党小组推荐: each branch's 年度先进党小组 of the year, in company-wide order. */
+/** 年度示范党小组推荐: each branch's recommendation of the year, branch by branch (never ranked across branches). */
 export const NOMINEES = {
-  title: { zh: '年度示范党小组推荐（{year}年度）', en: 'Model Group Nominees ({year})' },
-  titleNone: { zh: '年度示范党小组推荐', en: 'Model Group Nominees' },
+  title: { zh: '{unit}年度示范党小组推荐（{year}年度）', en: '{unit}Model Group Nominees ({year})' },
+  titleNone: { zh: '{unit}年度示范党小组推荐', en: '{unit}Model Group Nominees' },
   awardLine: {
-    zh: '各党支部的年度先进党小组（示范党小组推荐对象）由该党支部按其考评规则评出：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；本表按年度平均分排序，排名方式：并列占位排名（如1、1、3）',
-    en: 'Each Party branch’s Advanced Party group of the year (model group nominee) follows its own rules: both halves graded, eligible for awards, the highest annual average; a One-vote veto excludes a group. Ordered here by annual average, standard competition ranking (e.g. 1, 1, 3)',
+    zh: '各党支部按本支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名',
+    en: 'Each Party branch proposes by its own rules: both halves graded, eligible for awards, the highest annual average; a One-vote veto excludes a group; the branch committee decides. Listed by Party branch, not ranked across branches',
   },
+  scaleNote: { zh: '各党支部评分尺度不同，年度平均分仅供参考', en: 'Branches score on different scales: annual averages are for reference only' },
   countLine: {
     zh: '{branches}个党支部推荐{nominees}个党小组；{without}个党支部本年度没有推荐对象',
     en: 'Nominees: {nominees}, from {branches} Party branches; Party branches without a nominee this year: {without}',
   },
   no: { zh: '序号', en: 'No.' },
-  rank: { zh: '名次', en: 'Rank' },
   h1: WORD.h1,
   h2: WORD.h2,
   average: WORD.average,
   band: { zh: '年度等次', en: 'Annual grade' },
+  recommendation: { zh: '推荐意见', en: 'Recommendation' },
+  recommend: {
+    zh: '拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定',
+    en: 'Proposed as Advanced Party group of the year (model group nominee) for the branch committee to decide',
+  },
+  recommendTie: { zh: '年度先进党小组（并列，示范党小组推荐对象）', en: 'Advanced Party group of the year (tied, model group nominee)' },
   notes: { zh: '备注', en: 'Notes' },
-  tiedInBranch: { zh: '本党支部年度第一并列，提请支委会研究确定', en: 'Tied for first in its branch: for the branch committee to decide' },
-  tiedRank: { zh: '并列第{rank}名', en: 'Tied at rank {rank}' },
+  tiedInBranch: { zh: '年度平均分并列第一（提请支委会研究确定）', en: 'Tied for first (for the branch committee to decide)' },
   noResult: { zh: '没有{year}年度考评记录', en: 'No assessment records for {year}' },
   incomplete: { zh: '{year}年度上、下半年考评未全部完成，没有年度结果', en: 'The H1 and H2 assessments of {year} are not both complete: no annual result' },
   noneEligible: { zh: '没有符合评先条件的党小组', en: 'No Party group is eligible for awards' },
   empty: { zh: '无：没有年度结果', en: 'None: no annual results' },
 } satisfies Record<string, Msg>;
 
-/** 整改督办: every rectification still to do, across branches, oldest deadline first. */
+/** 整改督办: the rectifications to follow up, branch by branch, one line per group and rectification. */
 export const RECTIFY = {
-  title: { zh: '整改督办（截至{asOf}）', en: 'Rectification Follow-up (as of {asOf})' },
+  title: { zh: '{unit}整改督办（截至{asOf}）', en: '{unit}Rectification Follow-up (as of {asOf})' },
   countLine: {
-    zh: '逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条；按整改期限先后排列，整改措施、责任人、完成情况取自各党支部的整改台账',
-    en: '{overdue} overdue, {notEffective} not effective, {open} open; oldest deadline first; measures, person responsible and progress as each Party branch’s rectification ledger records them',
+    zh: '逾期未整改{overdue}条，待整改{open}条，已销号{closed}条（按期销号{onTime}条、逾期销号{late}条），整改未见效{notEffective}条',
+    en: '{overdue} overdue, {open} open, {closed} closed ({onTime} on time, {late} late), {notEffective} not effective',
+  },
+  countLineNoneClosed: {
+    zh: '逾期未整改{overdue}条，待整改{open}条，已销号{closed}条，整改未见效{notEffective}条',
+    en: '{overdue} overdue, {open} open, {closed} closed, {notEffective} not effective',
+  },
+  howLine: {
+    zh: '按党支部列出，同一党小组的各次整改按考评期先后排列；整改措施、责任人、完成情况、销号日期取自各党支部的整改台账；督办意见由党委填写，重新汇总时保留',
+    en: 'Listed by Party branch, each Party group’s rectifications in period order; measures, person responsible, progress and closing date as each branch’s rectification ledger records them; the Party committee fills in the follow-up remarks, which are kept when the summary is made again',
   },
   no: { zh: '序号', en: 'No.' },
   band: WORD.band,
@@ -100,13 +115,23 @@ export const RECTIFY = {
   measures: { zh: '整改措施', en: 'Rectification measures' },
   responsible: { zh: '责任人', en: 'Person responsible' },
   progress: { zh: '完成情况', en: 'Progress' },
-  empty: { zh: '无：没有待办的整改', en: 'None: no rectification to follow up' },
+  closedOn: { zh: '销号日期', en: 'Closed on' },
+  closing: { zh: '销号情况', en: 'Closing' },
+  opinion: { zh: '督办意见', en: 'Follow-up remarks' },
+  /** A row of an earlier summary whose rectification is no longer listed, kept for its 督办意见. */
+  kept: { zh: '本次汇总已不再列出（保留上次的督办意见）', en: 'No longer listed (earlier remarks kept)' },
+  empty: { zh: '无：没有需要督办的整改', en: 'None: no rectification to follow up' },
 } satisfies Record<string, Msg>;
 
 /** 报送情况: every file read, what became of it, and why. */
 export const SUBMISSIONS = {
-  title: { zh: '报送情况（{period}）', en: 'Submissions ({period})' },
-  titleNone: { zh: '报送情况', en: 'Submissions' },
+  title: { zh: '{unit}报送情况（{period}）', en: '{unit}Submissions ({period})' },
+  titleNone: { zh: '{unit}报送情况', en: '{unit}Submissions' },
+  /** The technical note on how the branches were assessed. */
+  basisNote: {
+    zh: '说明：各党支部按本支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表',
+    en: 'Note: each Party branch is assessed with its own rubric and rules, whose scales may differ; this summary assesses every workbook afresh rather than copying its result sheets',
+  },
   countLine: {
     zh: '共{files}个文件：已汇总{included}个，未能读取{unreadable}个，重复报送{duplicate}个，跳过{skipped}个',
     en: 'Files: {files} ({included} summarized, {unreadable} unreadable, {duplicate} duplicate, {skipped} skipped)',
@@ -128,6 +153,7 @@ export const SUBMISSIONS = {
     en: 'The same Party branch as “{file}”, which is used instead (a later period or a newer file)',
   },
   rollupFile: { zh: '这是汇总工作簿，不是党支部的评分工作簿', en: 'This is a roll-up summary, not a Party branch’s workbook' },
+  opinionsKept: { zh: '其中填写的督办意见{count}条已带入本汇总', en: 'Its follow-up remarks ({count}) are carried into this summary' },
   notReported: { zh: '未报送{period}考评结果', en: 'No results for {period}' },
   noRecords: { zh: '没有考评记录', en: 'No assessment records' },
   issuesNote: { zh: '有{count}个数据问题，请党支部核对', en: 'Data issues for the branch to check: {count}' },
@@ -146,7 +172,16 @@ export const SUBMISSIONS = {
   },
 } satisfies Record<string, Msg>;
 
-/** The command: usage errors, progress and the lines printed when done. */
+/** The workbook page's roll-up: the 党委's name. */
+export const ROLLUP_PAGE = {
+  unitLabel: { zh: '党委名称（写在汇总表标题中，可不填）', en: 'Party committee’s name (in the summary’s titles; optional)' },
+  unitHint: { zh: '例如：城区供电中心党委', en: 'e.g. 城区供电中心党委' },
+  keepHint: {
+    zh: '要保留上次在“整改督办”中填写的督办意见，请把上次下载的汇总工作簿一并选入',
+    en: 'To keep the follow-up remarks typed into the last summary’s Rectification Follow-up, pick that summary workbook with the others',
+  },
+} satisfies Record<string, Msg>;
+
 /** Why `assess rollup` stops (AssessError codes `rollup.*`). */
 export const ROLLUP_ERR = {
   missingInput: {
@@ -189,8 +224,8 @@ export const ROLLUP_CLI = {
   },
   latest: { zh: '{period}：{branches}个党支部、{groups}个党小组，{bands}', en: '{period}: Party branches {branches}, Party groups {groups} ({bands})' },
   open: {
-    zh: '待办整改{count}条（逾期未整改{overdue}条，整改未见效{notEffective}条）；年度示范党小组推荐{nominees}个（{year}年度）',
-    en: 'Rectifications to follow up: {count} ({overdue} overdue, {notEffective} not effective); model group nominees ({year}): {nominees}',
+    zh: '整改督办{count}条（逾期未整改{overdue}条，待整改{open}条，已销号{closed}条，整改未见效{notEffective}条）；年度示范党小组推荐{nominees}个（{year}年度）',
+    en: 'Rectifications to follow up: {count} ({overdue} overdue, {open} open, {closed} closed, {notEffective} not effective); model group nominees ({year}): {nominees}',
   },
   fileReason: { zh: '{file}：{reason}', en: '{file}: {reason}' },
   unreadableLine: { zh: '未能读取：{file}：{reason}', en: 'Unreadable: {file}: {reason}' },

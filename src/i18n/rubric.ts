@@ -12,7 +12,7 @@ import type { Msg } from './index';
 const ASPECT_EN: Record<string, string> = {
   思想建设: 'Ideological building',
   组织建设: 'Organizational building',
-  作风建设: 'Improving conduct',
+  作风建设: 'Work style',
   制度建设: 'Institution building',
   完成中心任务: 'Fulfilling central tasks',
 };
@@ -20,10 +20,10 @@ const ASPECT_EN: Record<string, string> = {
 /** Item names of the default rubric in English (keyed by code). */
 const DEFAULT_ITEM_EN: Record<string, string> = {
   '1': 'Political theory study',
-  '2': 'Ideological work with staff',
+  '2': 'Ideological work with the masses',
   '3': 'Organizational life',
   '4': 'Member education and dues',
-  '5': 'Contact with staff',
+  '5': 'Ties with the masses',
   '6': 'Criticism and self-criticism',
   '7': 'Discipline',
   '8': 'Exemplary role and model posts',
@@ -33,11 +33,14 @@ const DEFAULT_ITEM_EN: Record<string, string> = {
   '12': 'Production tasks and service days',
 };
 
-const DEFAULT_NAME = new Map(DEFAULT_RUBRIC.items.map((i) => [i.code, i.name]));
+/** A name compared with the default's: brackets full-width or not (安全生产(…) is 安全生产（…）), spaces ignored. */
+const sameName = (name: string) => name.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+
+const DEFAULT_NAME = new Map(DEFAULT_RUBRIC.items.map((i) => [i.code, sameName(i.name)]));
 
 /** An item's name in both languages: English for an item that keeps the default rubric's name for its code. */
 export function itemNameMsg(item: { code: string; name: string }): Msg {
-  const en = DEFAULT_NAME.get(item.code) === item.name ? DEFAULT_ITEM_EN[item.code] : undefined;
+  const en = DEFAULT_NAME.get(item.code) === sameName(item.name) ? DEFAULT_ITEM_EN[item.code] : undefined;
   return { zh: item.name, en: en ?? item.name };
 }
 

@@ -30,14 +30,31 @@ export const RULE_WORDS: { readonly [K in RuleKey]: RuleWords } = {
     label: { zh: '基本合格分数线', en: 'Basically qualified threshold' },
     note: { zh: '合计不低于此分为基本合格，低于此分为不合格', en: 'Basically qualified at or above this total; below it Unqualified' },
   },
+  rectifyMonths: {
+    label: { zh: '整改期限（月）', en: 'Months allowed for rectification' },
+    hint: {
+      zh: '考评期结束后的月数（1至12），期限为该月最后一天',
+      en: 'Months after the period ends (1 to 12); the deadline is that month’s last day',
+    },
+    note: {
+      zh: '整改期限：考评期结束后第几个月的最后一天（1至12；默认3：上半年为9月30日，下半年为次年3月31日）',
+      en: 'Rectification deadline: the last day of the month this many months after the period ends (1 to 12; default 3: September 30 for H1, March 31 for H2)',
+    },
+  },
   rectifyDays: {
-    label: { zh: '整改期限天数', en: 'Rectification days' },
-    hint: { zh: '考评期结束后的天数（1至366）', en: 'Days after the period ends (1 to 366)' },
-    note: { zh: '整改期限：考评期结束后的天数（1至366）', en: 'Rectification deadline: days after the period ends (1 to 366)' },
+    label: { zh: '整改期限天数', en: 'Days allowed for rectification' },
+    hint: {
+      zh: '一般留空；填写时按考评期结束后的天数（1至366）计算，优先于整改期限（月）',
+      en: 'Usually blank; when set, days after the period ends (1 to 366), instead of the months',
+    },
+    note: {
+      zh: '一般留空；填写时整改期限为考评期结束后的天数（1至366），优先于整改期限（月）',
+      en: 'Usually blank; when set, the deadline is this many days after the period ends (1 to 366), instead of the months',
+    },
   },
   awardMinBand: {
     label: { zh: '评先最低等次', en: 'Lowest grade for awards' },
-    note: { zh: '评先要求上、下半年的最低等次：优秀或合格', en: 'Lowest half-year grade for awards: excellent or qualified' },
+    note: { zh: '评先要求上、下半年的最低等次：优秀或合格', en: 'Lowest half-year grade for awards: Excellent or Qualified' },
     choices: {
       excellent: BAND.excellent,
       qualified: BAND.qualified,
@@ -55,17 +72,17 @@ export const RULE_WORDS: { readonly [K in RuleKey]: RuleWords } = {
     },
   },
   leaderReviewBand: {
-    label: { zh: '党小组长预警', en: 'Leader warning' },
+    label: { zh: '党小组长预警', en: 'Leader performance warning' },
     hint: {
-      zh: '连续两次考评等次在此等次以下时预警“及时更换党小组长”',
-      en: 'Two consecutive assessments at or below this grade raise “Replace the leader promptly”',
+      zh: '同一党小组长任内连续两次考评等次为此等次及以下时，提出党小组长履职预警',
+      en: 'Two consecutive assessments under the same leader at or below this grade raise a Leader performance warning',
     },
     note: {
-      zh: '连续两次考评等次在此等次以下（含本等次）时预警“及时更换党小组长”：基本合格或不合格',
-      en: 'Two consecutive assessments graded this or below raise “Replace the leader promptly”: basic or unqualified',
+      zh: '同一党小组长任内连续两次考评等次为此等次及以下时，提出党小组长履职预警：基本合格（基本合格及以下）或不合格（仅不合格）',
+      en: 'Two consecutive assessments under the same leader at or below this grade raise a Leader performance warning: basic (Basically qualified or below) or unqualified (Unqualified only)',
     },
     choices: {
-      basic: { zh: '基本合格以下（含基本合格）', en: 'Basically qualified or below' },
+      basic: { zh: '基本合格及以下', en: 'Basically qualified or below' },
       unqualified: { zh: '仅不合格', en: 'Unqualified only' },
     },
   },
@@ -90,9 +107,9 @@ export const RULE_WORDS: { readonly [K in RuleKey]: RuleWords } = {
   },
   language: {
     label: { zh: '输出语言', en: 'Output language' },
-    note: { zh: '输出语言：自动、zh-CN或en-US', en: 'Output language: auto, zh-CN or en-US' },
+    note: { zh: '输出语言：自动、zh-CN 或 en-US', en: 'Output language: auto, zh-CN or en-US' },
     choices: {
-      auto: { zh: '自动（跟随 Office）', en: 'Auto (as Office)' },
+      auto: { zh: '自动（跟随Office）', en: 'Auto (as Office)' },
       'zh-CN': PANE.langZh,
       'en-US': PANE.langEn,
     },

@@ -2,7 +2,8 @@
  * Catalogue: the column words that the output sheets and the task pane share (one source for each word),
  * as the glossary (用语表) names them: 党小组长 (never 组长 alone), 等次, Party group, grade…
  */
-import type { Msg } from './index';
+import type { Lang, Msg } from './index';
+import { t } from './index';
 
 export const WORD = {
   period: { zh: '考评期', en: 'Period' },
@@ -26,3 +27,26 @@ export const WORD = {
   problem: { zh: '问题', en: 'Problem' },
   dash: { zh: '—', en: '—' },
 } satisfies Record<string, Msg>;
+
+/** A cell named for people (用语表): “2023年下半年表H10单元格”; JSON and links keep `Sheet!A1`. */
+const CELL_FOR_PEOPLE: Msg = { zh: '{sheet}表{ref}单元格', en: 'cell {ref} of sheet “{sheet}”' };
+
+const ADDRESS = /^(.+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/;
+
+/**
+ * `2023年下半年!H10` as people read it in the pane and in messages: “2023年下半年表H10单元格” / “cell H10 of
+ * sheet “2023年下半年””. A quoted sheet name ('My sheet'!A1) loses its quotes; anything that is not a cell
+ * address (a file, a sheet) stays as written.
+ */
+export function cellText(lang: Lang, address: string): string {
+  const m = ADDRESS.exec(address);
+  if (!m) return address;
+  const quoted = /^'(.*)'$/.exec(m[1]);
+  const sheet = quoted ? quoted[1].replace(/''/g, "'") : m[1];
+  return t(lang, CELL_FOR_PEOPLE, { sheet, ref: m[2].replace(/\$/g, '') });
+}
+
+/** The same in both languages, as a message parameter (a notice shown later in the pane's language). */
+export function cellMsg(address: string): Msg {
+  return { zh: cellText('zh-CN', address), en: cellText('en-US', address) };
+}

@@ -3,16 +3,18 @@
  * folder holding them; the page reads and assesses each in turn (src/page/run-rollup.ts, a lazy chunk),
  * shows 报送情况 — every file, its branch and latest period, or why it could not be read — and offers the
  * summary workbook (汇总.xlsx), the same `assess rollup` writes for the same files on the same day.
- * The summary is in the page's language: switching the language makes it again.
+ * The summary is in the page's language: switching the language makes it again. The Party committee's
+ * name (optional) goes into the summary's titles; changing it makes the summary again from the files
+ * already read.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, Input, Text } from '@fluentui/react-components';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import type { Msg, Params } from '../i18n';
 import { dateLabel, periodLabel } from '../i18n/domain';
 import { PAGE } from '../i18n/page';
-import { ROLLUP, ROLLUP_SHEET, SUBMISSIONS } from '../i18n/rollup';
+import { ROLLUP, ROLLUP_PAGE, ROLLUP_SHEET, SUBMISSIONS } from '../i18n/rollup';
 import { describeError } from '../i18n/errors';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
@@ -43,6 +45,10 @@ const FOLDER = { webkitdirectory: '', directory: '' } as Record<string, string>;
 export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const [state, setState] = useState<Phase>({ phase: 'idle' });
+  const [unit, setUnit] = useState('');
+  // The roll-up reads the name when it starts; a later change remakes the summary (below).
+  const unitNow = useRef(unit);
+  unitNow.current = unit.trim();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -62,7 +68,7 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
     let live = true;
     setState({ phase: 'running', done: 0, total: inputs.length });
     loadRollup()
-      .then(({ rollupPicked }) => rollupPicked(inputs, lang, (done) => live && setState({ phase: 'running', done, total: inputs.length })))
+      .then(({ rollupPicked }) => rollupPicked(inputs, lang, (done) => live && setState({ phase: 'running', done, total: inputs.length }), new Date(), unitNow.current))
       .then(
         (result) => live && setState({ phase: 'done', result }),
         (error) => live && setState({ phase: 'failed', error }),
@@ -75,6 +81,27 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
   useEffect(() => {
     if (state.phase === 'done') resultHeading.current?.focus();
   }, [state.phase]);
+
+  // Another Party committee's name: the same files' summary made again with it, once typing pauses.
+  const wanted = unit.trim();
+  useEffect(() => {
+    if (state.phase !== 'done' || state.result.made.unit === wanted) return;
+    let live = true;
+    const made = state.result.made;
+    const timer = setTimeout(() => {
+      loadRollup()
+        .then(({ makeRollup }) => makeRollup({ ...made, unit: wanted }))
+        .then(
+          (result) => live && setState({ phase: 'done', result }),
+          (error) => live && setState({ phase: 'failed', error }),
+        );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [wanted, state]);
+  const stale = state.phase === 'done' && state.result.made.unit !== wanted;
 
   const picked = (e: React.ChangeEvent<HTMLInputElement>) => {
     const list = e.currentTarget.files;
@@ -90,6 +117,9 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
         {tr(PAGE.rollupTitle)}
       </h2>
       <Text>{tr(PAGE.rollupIntro)}</Text>
+      <Field label={tr(ROLLUP_PAGE.unitLabel)} className="pgp-unit">
+        <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder={tr(ROLLUP_PAGE.unitHint)} data-testid="rollup-unit" />
+      </Field>
       <div className="pgp-drop" data-testid="rollup-drop-zone">
         <div className="pgp-actions">
           <Button appearance="primary" onClick={() => filesInput.current?.click()} disabled={running} data-testid="pick-files">
@@ -100,6 +130,7 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
           </Button>
         </div>
         <Text className="pgp-muted">{tr(PAGE.dropMany)}</Text>
+        <Text className="pgp-muted">{tr(ROLLUP_PAGE.keepHint)}</Text>
       </div>
       <input ref={filesInput} type="file" multiple accept=".xlsx,.xlsm,.xls,.xlsb,.et,.ods" hidden onChange={picked} data-testid="rollup-files-input" />
       <input ref={folderInput} type="file" multiple hidden onChange={picked} data-testid="rollup-folder-input" {...FOLDER} />
@@ -122,7 +153,7 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.phase === 'done' && <RollupResult result={state.result} lang={lang} headingRef={resultHeading} />}
+      {state.phase === 'done' && <RollupResult result={state.result} lang={lang} headingRef={resultHeading} stale={stale} />}
       <div>
         <Button appearance="subtle" onClick={onBack} data-testid="back">
           {tr(PAGE.back)}
@@ -132,7 +163,7 @@ export function RollupView({ lang, files, onFiles, onBack }: RollupViewProps) {
   );
 }
 
-function RollupResult({ result, lang, headingRef }: { result: PageRollup; lang: Lang; headingRef: React.RefObject<HTMLHeadingElement> }) {
+function RollupResult({ result, lang, headingRef, stale }: { result: PageRollup; lang: Lang; headingRef: React.RefObject<HTMLHeadingElement>; stale: boolean }) {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { report, lines, bytes } = result;
   const fileName = tr(PAGE.rollupFile);
@@ -155,7 +186,7 @@ function RollupResult({ result, lang, headingRef }: { result: PageRollup; lang: 
       {bytes && (
         <div className="pgp-filebar">
           <div className="pgp-actions">
-            <Button appearance="primary" onClick={() => saveBytes(bytes, fileName, MIME_XLSX)} data-testid="download-rollup">
+            <Button appearance="primary" onClick={() => saveBytes(bytes, fileName, MIME_XLSX)} disabled={stale} data-testid="download-rollup">
               {tr(PAGE.downloadRollup)}
             </Button>
           </div>

@@ -21,13 +21,20 @@ export interface PageRollup {
   asOf: string;
   /** The summary workbook; null when no file could be read (nothing to download, as the tool writes nothing then). */
   bytes: Uint8Array | null;
+  /** What the summary was made of, to make it again with another Party committee's name without reading the files again. */
+  made: { summaries: FileSummary[]; lang: Lang; now: Date; seconds: string; unit: string };
 }
 
 const both = (msg: { zh: string; en: string }, params: Record<string, string>) => ({ zh: t('zh-CN', msg, params), en: t('en-US', msg, params) });
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function rollupPicked(files: readonly PickedFile[], lang: Lang, onFile: (done: number) => void, now = new Date()): Promise<PageRollup> {
+/**
+ * The roll-up of the picked files. `unit`: the Party committee's name for the titles. A roll-up summary
+ * picked among the files (the 汇总.xlsx downloaded last time) is not summarized: the 督办意见 typed into it
+ * are carried into the new summary, as `assess rollup` carries them from its --out.
+ */
+export async function rollupPicked(files: readonly PickedFile[], lang: Lang, onFile: (done: number) => void, now = new Date(), unit = ''): Promise<PageRollup> {
   const started = Date.now();
   const asOf = localDate(now);
   const summaries: FileSummary[] = [];
@@ -46,11 +53,18 @@ export async function rollupPicked(files: readonly PickedFile[], lang: Lang, onF
     await nextTurn();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return makeRollup({ summaries, lang, now, seconds, unit });
+}
+
+/** The summary of files already summarized, with (another) Party committee's name. */
+export async function makeRollup(made: PageRollup['made']): Promise<PageRollup> {
+  const { summaries, lang, now, seconds, unit } = made;
+  const asOf = localDate(now);
   if (!summaries.some((s) => s.kind === 'branch')) {
-    const rollup = combineRollup(summaries, { asOf });
+    const rollup = combineRollup(summaries, { asOf, unit });
     const report = toRollupReport(rollup, lang);
-    return { report, lines: rollupLines(rollup, report, lang, seconds), asOf, bytes: null };
+    return { report, lines: rollupLines(rollup, report, lang, seconds), asOf, bytes: null, made };
   }
-  const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now) });
-  return { report, lines: rollupLines(rollup, report, lang, seconds), asOf, bytes };
+  const { rollup, report, bytes } = await finishRollup(summaries, { lang, asOf, runAt: localIso(now), unit });
+  return { report, lines: rollupLines(rollup, report, lang, seconds), asOf, bytes, made };
 }

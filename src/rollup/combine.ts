@@ -12,11 +12,17 @@
  * - Two files naming the same branch (its name folded): the one with the later latest period is used,
  *   then the newer file (modification time), then the first in order; the others are listed in 报送情况
  *   as duplicates and left out of every sheet.
- * - Company-wide, nominees are ranked by annual average with standard competition ranking (1, 1, 3, as
- *   RANK.EQ and SPEC's default): the branches' own rank modes order groups within one branch only.
+ * - No company-wide ranking: branches score with their own 细则 and thresholds, so their averages are not
+ *   comparable. 年度示范党小组推荐 lists each branch's recommendation by branch (file order), and within a
+ *   branch in the branch's own order.
+ * - 整改督办 lists, branch by branch, each group's rectifications to follow up (summary.ts says which), one
+ *   line per rectification, with the 督办意见 the 党委 typed into an earlier summary (opinions.ts).
  */
 import { periodIndex } from '../domain/periods';
-import type { Period, RectifyStatus } from '../domain/types';
+import type { Period } from '../domain/types';
+import type { OutputValue } from '../workbook/snapshot';
+import type { OpinionRow } from './opinions';
+import { opinionKey, opinionsByKey } from './opinions';
 import type { AnnualLine, BranchSummary, FileSummary, RectificationLine } from './summary';
 
 export const FILE_STATUSES = ['included', 'unreadable', 'duplicate', 'skipped'] as const;
@@ -30,13 +36,10 @@ export interface FileEntry {
   duplicateOf: string | null;
 }
 
-/** A branch's nominee for the year (its 年度先进党小组), ranked company-wide. */
+/** A branch's recommendation for the year (拟推荐为年度先进党小组；并列 when several share its highest average). */
 export interface Nominee {
   branch: BranchSummary;
   entry: AnnualLine;
-  rank: number;
-  /** Another nominee shares this rank. */
-  tiedRank: boolean;
 }
 
 /** Why a branch has no nominee for the year. */
@@ -46,10 +49,14 @@ export type NoNomineeReason = (typeof NO_NOMINEE_REASONS)[number];
 export interface Rectification {
   branch: BranchSummary;
   line: RectificationLine;
+  /** The 督办意见 typed for it in an earlier summary; null when none. */
+  opinion: OutputValue;
 }
 
 export interface Rollup {
   asOf: string;
+  /** The 党委's name for the titles ('' when not given). */
+  unit: string;
   /** The half-year of 各党支部考评汇总 (null: no records anywhere). */
   period: Period | null;
   /** The year of 年度示范党小组推荐 (null: no annual entries anywhere). */
@@ -57,13 +64,22 @@ export interface Rollup {
   files: FileEntry[];
   /** The branches summarized, in file order. */
   branches: BranchSummary[];
+  /** Each branch's recommendations, branch by branch (file order). */
   nominees: Nominee[];
   withoutNominee: { branch: BranchSummary; reason: NoNomineeReason }[];
-  /** Open, overdue and not-effective rectifications, oldest deadline first. */
+  /** The rectifications to follow up, branch by branch, each group's together in period order. */
   rectifications: Rectification[];
+  /** 督办意见 typed in an earlier summary for rectifications no longer listed: kept at the bottom of 整改督办. */
+  keptOpinions: OpinionRow[];
 }
 
-const STATUS_RANK: Record<Exclude<RectifyStatus, 'resolved'>, number> = { overdue: 0, not_effective: 1, open: 2 };
+export interface CombineOptions {
+  asOf: string;
+  /** The 党委's name, for the titles. */
+  unit?: string;
+  /** 督办意见 of an earlier summary the output replaces (the command's --out); read before those of summaries among the files. */
+  opinions?: readonly OpinionRow[];
+}
 
 /** Does branch `a` win over branch `b` for the same name? Later period, then newer file; otherwise the first stays. */
 function supersedes(a: BranchSummary, b: BranchSummary): boolean {
@@ -86,7 +102,7 @@ function nomineeYear(branches: readonly BranchSummary[]): number | null {
   return complete ?? any;
 }
 
-export function combineRollup(summaries: readonly FileSummary[], opts: { asOf: string }): Rollup {
+export function combineRollup(summaries: readonly FileSummary[], opts: CombineOptions): Rollup {
   // Branches by name: the winner of each name, in the order of its first file.
   const winner = new Map<string, BranchSummary>();
   for (const s of summaries) {
@@ -105,50 +121,58 @@ export function combineRollup(summaries: readonly FileSummary[], opts: { asOf: s
   let period: Period | null = null;
   for (const b of branches) if (b.latest && (!period || periodIndex(b.latest) > periodIndex(period))) period = b.latest;
 
-  // 年度示范党小组推荐: each branch's titled groups of the year, ranked by annual average.
+  // 年度示范党小组推荐: each branch's recommendations of the year, branch by branch, never ranked across branches.
   const year = nomineeYear(branches);
-  const candidates: { branch: BranchSummary; entry: AnnualLine; order: number }[] = [];
+  const nominees: Nominee[] = [];
   const withoutNominee: Rollup['withoutNominee'] = [];
   if (year !== null) {
     for (const branch of branches) {
       const ofYear = branch.annual.filter((e) => e.year === year);
       const titled = ofYear.filter((e) => e.titles.includes('advanced') && e.average !== null);
-      if (titled.length) for (const entry of titled) candidates.push({ branch, entry, order: candidates.length });
+      if (titled.length) for (const entry of titled) nominees.push({ branch, entry });
       else {
         const reason: NoNomineeReason = ofYear.length === 0 ? 'no_result' : ofYear.some((e) => e.average !== null) ? 'none_eligible' : 'incomplete';
         withoutNominee.push({ branch, reason });
       }
     }
   }
-  candidates.sort((a, b) => b.entry.average! - a.entry.average! || a.order - b.order);
-  const nominees: Nominee[] = [];
-  candidates.forEach((c, i) => {
-    const prev = nominees[i - 1];
-    const rank = prev && prev.entry.average === c.entry.average ? prev.rank : i + 1;
-    nominees.push({ branch: c.branch, entry: c.entry, rank, tiedRank: false });
-  });
-  const perRank = new Map<number, number>();
-  for (const n of nominees) perRank.set(n.rank, (perRank.get(n.rank) ?? 0) + 1);
-  for (const n of nominees) n.tiedRank = (perRank.get(n.rank) ?? 0) > 1;
 
-  // 整改督办: oldest deadline first, then overdue, not effective, open, then branch and report order.
-  const rectifications: (Rectification & { order: number })[] = [];
-  for (const branch of branches) for (const line of branch.rectifications) rectifications.push({ branch, line, order: rectifications.length });
-  rectifications.sort(
-    (a, b) =>
-      (a.line.deadline < b.line.deadline ? -1 : a.line.deadline > b.line.deadline ? 1 : 0) ||
-      STATUS_RANK[a.line.status] - STATUS_RANK[b.line.status] ||
-      a.order - b.order,
-  );
+  // 整改督办: branch by branch, with the 督办意见 of earlier summaries (the replaced --out first, then any among the files).
+  const earlier = [...(opts.opinions ?? []), ...summaries.flatMap((s) => (s.kind === 'skipped' ? s.opinions : []))];
+  const byKey = opinionsByKey(earlier);
+  const used = new Set<string>();
+  const rectifications: Rectification[] = [];
+  for (const branch of branches) {
+    for (const line of branch.rectifications) {
+      const k = opinionKey(branch.branch, line.group, line.year, line.half);
+      const row = used.has(k) ? undefined : byKey.get(k);
+      if (row) used.add(k);
+      rectifications.push({ branch, line, opinion: row?.opinion ?? null });
+    }
+  }
+  const keptOpinions = [...byKey.values()].filter((r) => !used.has(r.key));
 
-  return {
-    asOf: opts.asOf,
-    period,
-    year,
-    files,
-    branches,
-    nominees,
-    withoutNominee,
-    rectifications: rectifications.map(({ branch, line }) => ({ branch, line })),
-  };
+  return { asOf: opts.asOf, unit: (opts.unit ?? '').trim(), period, year, files, branches, nominees, withoutNominee, rectifications, keptOpinions };
+}
+
+/** Was the rectification closed (销号) by its deadline? null when the ledger has no 销号日期. */
+export function closedOnTime(line: RectificationLine): boolean | null {
+  return line.closedOn === null ? null : line.closedOn <= line.deadline;
+}
+
+/** The lines of 整改督办 by status, and the closed ones by 按期 / 逾期销号. */
+export function rectifyCounts(r: Pick<Rollup, 'rectifications'>): { open: number; overdue: number; closed: number; notEffective: number; onTime: number; late: number } {
+  const c = { open: 0, overdue: 0, closed: 0, notEffective: 0, onTime: 0, late: 0 };
+  for (const { line } of r.rectifications) {
+    const s: string = line.status;
+    if (s === 'open') c.open++;
+    else if (s === 'overdue') c.overdue++;
+    else if (s === 'not_effective') c.notEffective++;
+    else if (s === 'closed') {
+      c.closed++;
+      if (closedOnTime(line)) c.onTime++;
+      else c.late++;
+    }
+  }
+  return c;
 }

@@ -17,6 +17,7 @@ import type { RollupReport } from './report';
 import { toRollupReport } from './report';
 import type { FileSummary, RollupInput } from './summary';
 import { summarizeWorkbook } from './summary';
+import type { OpinionRow } from './opinions';
 
 export { combineRollup } from './combine';
 export type { Rollup } from './combine';
@@ -24,6 +25,7 @@ export { renderRollup } from './render';
 export { toRollupReport } from './report';
 export type { RollupReport } from './report';
 export { summarizeWorkbook } from './summary';
+export type { OpinionRow } from './opinions';
 export type { FileSummary, RollupInput } from './summary';
 
 export interface RollupOptions {
@@ -32,6 +34,10 @@ export interface RollupOptions {
   asOf: string;
   /** Local ISO time of the roll-up with its offset (shown on 报送情况). */
   runAt: string;
+  /** The Party committee's name, in the titles (omitted or '': none). */
+  unit?: string;
+  /** 督办意见 read from the earlier summary the output replaces (the command's --out), carried into 整改督办. */
+  opinions?: readonly OpinionRow[];
 }
 
 /** The summary workbook as .xlsx bytes: a new workbook holding the four tables and the roll-up mark. */
@@ -43,7 +49,7 @@ export async function rollupWorkbookBytes(rollup: Rollup, opts: Pick<RollupOptio
 
 /** Everything from the files' summaries: the roll-up, its report and the summary workbook's bytes. */
 export async function finishRollup(summaries: readonly FileSummary[], opts: RollupOptions): Promise<{ rollup: Rollup; report: RollupReport; bytes: Uint8Array }> {
-  const rollup = combineRollup(summaries, { asOf: opts.asOf });
+  const rollup = combineRollup(summaries, { asOf: opts.asOf, unit: opts.unit, opinions: opts.opinions });
   const bytes = await rollupWorkbookBytes(rollup, opts);
   return { rollup, report: toRollupReport(rollup, opts.lang), bytes };
 }

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { BAND, periodLabel } from '../i18n/domain';
 import { ROLLUP, ROLLUP_CLI } from '../i18n/rollup';
 import type { Rollup } from './combine';
+import { rectifyCounts } from './combine';
 import type { RollupReport } from './report';
 
 export interface RollupLines {
@@ -38,8 +39,7 @@ export function rollupLines(rollup: Rollup, report: RollupReport, lang: Lang, se
     const bands = (Object.keys(totals) as BandCode[]).map((k) => tr(ROLLUP.bandCount, { band: tr(BAND[k]), n: totals[k] })).join(lang === 'en-US' ? ', ' : '、');
     latest = tr(ROLLUP_CLI.latest, { period: periodLabel(lang, rollup.period), branches, groups, bands });
   }
-  const rc = { open: 0, overdue: 0, not_effective: 0 };
-  for (const x of rollup.rectifications) rc[x.line.status]++;
-  const open = tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, notEffective: rc.not_effective, nominees: rollup.nominees.length, year: rollup.year ?? '—' });
+  const rc = rectifyCounts(rollup);
+  const open = tr(ROLLUP_CLI.open, { count: rollup.rectifications.length, overdue: rc.overdue, open: rc.open, closed: rc.closed, notEffective: rc.notEffective, nominees: rollup.nominees.length, year: rollup.year ?? '—' });
   return { done, latest, open };
 }

@@ -8,7 +8,7 @@ import type { BandCode, Lang } from '../domain/types';
 import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, dateLabel, periodLabel, statusText } from '../i18n/domain';
+import { BAND, CLOSED_TIMELY, dateLabel, periodLabel, statusText } from '../i18n/domain';
 import { WORD } from '../i18n/words';
 import { OUT, PRINT } from '../i18n/output';
 import { BRANCHES, NOMINEES, RECTIFY, ROLLUP, ROLLUP_SHEET, ROLLUP_SHEETS, SUBMISSIONS } from '../i18n/rollup';
@@ -19,6 +19,8 @@ import { DATE_FORMAT, displayTime, excelSerial, textWidth } from '../workbook/sh
 import type { CellStyle, Column } from '../workbook/sheet-builder';
 import type { SheetPatch, WorkbookPatch } from '../workbook/snapshot';
 import type { FileEntry, Nominee, NoNomineeReason, Rectification, Rollup } from './combine';
+import { closedOnTime, rectifyCounts } from './combine';
+import type { OpinionRow } from './opinions';
 import type { BranchSummary, GroupLine } from './summary';
 import { rollupMarkSheet } from './summary';
 
@@ -53,6 +55,11 @@ function countsText(lang: Lang, c: BandCounts): string {
   const parts = BAND_CODES.map((b) => tr(ROLLUP.bandCount, { band: tr(BAND[b]), n: c[b] }));
   if (c.none) parts.push(tr(ROLLUP.bandCount, { band: tr(WORD.noBand), n: c.none }));
   return parts.join(tr(ROLLUP.countSep));
+}
+
+/** The 党委's name as it goes before a title: 城区供电中心党委各党支部… / 城区供电中心党委: Party Group… */
+function unitOf(lang: Lang, r: Rollup): string {
+  return r.unit ? t(lang, ROLLUP.unitPrefix, { unit: r.unit }) : '';
 }
 
 function signature(lang: Lang): string[] {
@@ -122,7 +129,8 @@ function renderBranches(r: Rollup, lang: Lang): SheetPatch {
       },
     },
   ];
-  const title = r.period ? tr(BRANCHES.title, { period: periodLabel(lang, r.period) }) : tr(BRANCHES.titleNone);
+  const unit = unitOf(lang, r);
+  const title = r.period ? tr(BRANCHES.title, { unit, period: periodLabel(lang, r.period) }) : tr(BRANCHES.titleNone, { unit });
   const lines = [tr(ROLLUP.basisLine), tr(BRANCHES.totalLine, { branches: r.branches.length, groups, bands: countsText(lang, total), missing })];
   return printSheet(rollupSheetName(lang, 'branches'), lang, columns, { title, lines }, rows, {
     signature: signature(lang),
@@ -140,45 +148,60 @@ function renderBranches(r: Rollup, lang: Lang): SheetPatch {
 
 // ───────────────────────────── 年度示范党小组推荐 ─────────────────────────────
 
+/** A line of 年度示范党小组推荐: a branch's recommended group, or a branch without one (and why). */
 type NomineeRow = { kind: 'nominee'; n: Nominee; no: number } | { kind: 'none'; branch: BranchSummary; reason: NoNomineeReason };
+
+/** Branch by branch, in file order: each branch's recommendations, or one line saying why it has none. */
+function nomineeRows(r: Rollup): NomineeRow[] {
+  const rows: NomineeRow[] = [];
+  let no = 0;
+  for (const branch of r.branches) {
+    const own = r.nominees.filter((n) => n.branch === branch);
+    for (const n of own) rows.push({ kind: 'nominee', n, no: ++no });
+    const none = r.withoutNominee.find((w) => w.branch === branch);
+    if (none) rows.push({ kind: 'none', ...none });
+  }
+  return rows;
+}
 
 function renderNominees(r: Rollup, lang: Lang): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
-  const rows: NomineeRow[] = [
-    ...r.nominees.map((n, i): NomineeRow => ({ kind: 'nominee', n, no: i + 1 })),
-    ...r.withoutNominee.map((w): NomineeRow => ({ kind: 'none', ...w })),
-  ];
+  const rows = nomineeRows(r);
   const reasonText = (reason: NoNomineeReason) =>
     reason === 'no_result' ? tr(NOMINEES.noResult, { year: r.year ?? '' }) : reason === 'incomplete' ? tr(NOMINEES.incomplete, { year: r.year ?? '' }) : tr(NOMINEES.noneEligible);
   const entry = (x: NomineeRow) => (x.kind === 'nominee' ? x.n.entry : null);
   const columns: Column<NomineeRow>[] = [
     { key: 'no', header: tr(NOMINEES.no), min: 5, max: 6, value: (x) => (x.kind === 'nominee' ? x.no : null), body: centred },
-    { key: 'rank', header: tr(NOMINEES.rank), min: 6, max: 8, value: (x) => (x.kind === 'nominee' ? x.n.rank : null), body: centred },
     { key: 'branch', header: tr(ROLLUP.branch), min: 14, max: 30, wrap: true, value: (x) => (x.kind === 'nominee' ? x.n.branch.branch : x.branch.branch) },
     { key: 'group', header: tr(ROLLUP.group), min: 12, max: 24, wrap: true, value: (x) => entry(x)?.group || null },
     { key: 'leader', header: tr(ROLLUP.leader), min: 8, max: 12, value: (x) => entry(x)?.leader || null, body: centred },
     { key: 'h1', header: tr(NOMINEES.h1), min: 8, max: 10, value: (x) => pts(entry(x)?.h1 ?? null), body: centred },
     { key: 'h2', header: tr(NOMINEES.h2), min: 8, max: 10, value: (x) => pts(entry(x)?.h2 ?? null), body: centred },
-    { key: 'average', header: tr(NOMINEES.average), min: 9, max: 12, value: (x) => (entry(x)?.average == null ? null : entry(x)!.average! / 1000), body: { ...centred, bold: true } },
+    { key: 'average', header: tr(NOMINEES.average), min: 9, max: 12, value: (x) => (entry(x)?.average == null ? null : entry(x)!.average! / 1000), body: centred },
     { key: 'band', header: tr(NOMINEES.band), min: 8, max: 12, value: (x) => (entry(x)?.band ? tr(BAND[entry(x)!.band!]) : null), body: centred },
+    {
+      key: 'recommendation',
+      header: tr(NOMINEES.recommendation),
+      min: 20,
+      max: 34,
+      wrap: true,
+      value: (x) => (x.kind === 'nominee' ? tr(x.n.entry.tie ? NOMINEES.recommendTie : NOMINEES.recommend) : null),
+      body: { bold: true },
+    },
     {
       key: 'notes',
       header: tr(NOMINEES.notes),
-      min: 20,
-      max: 40,
+      min: 16,
+      max: 30,
       wrap: true,
-      value: (x) => {
-        if (x.kind === 'none') return reasonText(x.reason);
-        const notes: string[] = [];
-        if (x.n.tiedRank) notes.push(tr(NOMINEES.tiedRank, { rank: x.n.rank }));
-        if (x.n.entry.tie) notes.push(tr(NOMINEES.tiedInBranch));
-        return notes.join(tr(OUT.clauseSep)) || null;
-      },
+      value: (x) => (x.kind === 'none' ? reasonText(x.reason) : x.n.entry.tie ? tr(NOMINEES.tiedInBranch) : null),
     },
   ];
-  const title = r.year !== null ? tr(NOMINEES.title, { year: r.year }) : tr(NOMINEES.titleNone);
+  const unit = unitOf(lang, r);
+  const title = r.year !== null ? tr(NOMINEES.title, { unit, year: r.year }) : tr(NOMINEES.titleNone, { unit });
   const lines = [
     tr(NOMINEES.awardLine),
+    tr(NOMINEES.scaleNote),
     tr(NOMINEES.countLine, { branches: new Set(r.nominees.map((n) => n.branch)).size, nominees: r.nominees.length, without: r.withoutNominee.length }),
   ];
   return printSheet(rollupSheetName(lang, 'nominees'), lang, columns, { title, lines }, rows, {
@@ -196,43 +219,91 @@ function renderNominees(r: Rollup, lang: Lang): SheetPatch {
 
 // ───────────────────────────── 整改督办 ─────────────────────────────
 
+/** The period of a kept row in the summary's language (as read when it names none). */
+export function keptPeriod(lang: Lang, row: OpinionRow): string | null {
+  return row.year !== null && row.half !== null ? periodLabel(lang, { year: row.year, half: row.half }) : row.period || null;
+}
+
+/** A line of 整改督办: a rectification to follow up, or an earlier summary's row kept for its 督办意见. */
+type RectifyRow = { kind: 'line'; x: Rectification; no: number } | { kind: 'kept'; row: OpinionRow };
+
 function renderRectify(r: Rollup, lang: Lang): SheetPatch {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const sep = tr(OUT.listSep);
   const dateWidth = textWidth(dateLabel(lang, '2026-09-30')) + 3;
-  const no = new Map(r.rectifications.map((x, i) => [x, i + 1]));
-  const ledger = (x: Rectification, f: 'measures' | 'responsible' | 'progress') => x.line.ledger?.[f] ?? null;
-  const columns: Column<Rectification>[] = [
-    { key: 'no', header: tr(RECTIFY.no), min: 5, max: 6, value: (x) => no.get(x) ?? null, body: centred },
-    { key: 'branch', header: tr(ROLLUP.branch), min: 14, max: 26, wrap: true, value: (x) => x.branch.branch },
-    { key: 'group', header: tr(ROLLUP.group), min: 12, max: 22, wrap: true, value: (x) => x.line.group || null },
-    { key: 'leader', header: tr(ROLLUP.leader), min: 8, max: 12, value: (x) => x.line.leader || null, body: centred },
-    { key: 'liaison', header: tr(ROLLUP.liaison), min: 8, max: 12, value: (x) => x.line.liaison || null, body: centred },
-    { key: 'period', header: tr(ROLLUP.period), min: 10, max: 14, value: (x) => periodLabel(lang, { year: x.line.year, half: x.line.half }), body: centred },
-    { key: 'band', header: tr(RECTIFY.band), min: 8, max: 12, value: (x) => (x.line.band ? tr(BAND[x.line.band]) : null), body: centred },
-    {
-      key: 'deadline',
-      header: tr(RECTIFY.deadline),
-      min: dateWidth,
-      max: dateWidth + 4,
-      value: (x) => excelSerial(x.line.deadline),
-      body: { numberFormat: DATE_FORMAT[lang], horizontal: 'center' },
-    },
-    { key: 'status', header: tr(RECTIFY.status), min: 10, max: 14, value: (x) => statusText(lang, x.line.status, null), body: { ...centred, bold: true } },
-    { key: 'focus', header: tr(RECTIFY.focus), min: 16, max: 30, wrap: true, value: (x) => x.line.focus.map((f) => `${f.code}.${t(lang, f.name)}`).join(sep) || null },
-    { key: 'measures', header: tr(RECTIFY.measures), min: 16, max: 30, wrap: true, value: (x) => ledger(x, 'measures') },
-    { key: 'responsible', header: tr(RECTIFY.responsible), min: 8, max: 12, wrap: true, value: (x) => ledger(x, 'responsible') },
-    { key: 'progress', header: tr(RECTIFY.progress), min: 12, max: 24, wrap: true, value: (x) => ledger(x, 'progress') },
+  const rows: RectifyRow[] = [
+    ...r.rectifications.map((x, i): RectifyRow => ({ kind: 'line', x, no: i + 1 })),
+    ...r.keptOpinions.map((row): RectifyRow => ({ kind: 'kept', row })),
   ];
-  const count = { open: 0, overdue: 0, not_effective: 0 };
-  for (const x of r.rectifications) count[x.line.status]++;
-  const title = tr(RECTIFY.title, { asOf: dateLabel(lang, r.asOf) });
-  const lines = [tr(ROLLUP.basisLine), tr(RECTIFY.countLine, { overdue: count.overdue, notEffective: count.not_effective, open: count.open })];
-  return printSheet(rollupSheetName(lang, 'rectify'), lang, columns, { title, lines }, r.rectifications, {
+  const line = (y: RectifyRow) => (y.kind === 'line' ? y.x.line : null);
+  const ledger = (y: RectifyRow, f: 'measures' | 'responsible' | 'progress') => line(y)?.ledger?.[f] ?? null;
+  const date = (iso: string | null | undefined) => (iso ? excelSerial(iso) : null);
+  const dateBody: CellStyle = { numberFormat: DATE_FORMAT[lang], horizontal: 'center' };
+  const columns: Column<RectifyRow>[] = [
+    { key: 'no', header: tr(RECTIFY.no), min: 5, max: 6, value: (y) => (y.kind === 'line' ? y.no : null), body: centred },
+    { key: 'branch', header: tr(ROLLUP.branch), min: 14, max: 26, wrap: true, value: (y) => (y.kind === 'line' ? y.x.branch.branch : y.row.branch || null) },
+    { key: 'group', header: tr(ROLLUP.group), min: 12, max: 22, wrap: true, value: (y) => (y.kind === 'line' ? y.x.line.group || null : y.row.group || null) },
+    { key: 'leader', header: tr(ROLLUP.leader), min: 8, max: 12, value: (y) => line(y)?.leader || null, body: centred },
+    { key: 'liaison', header: tr(ROLLUP.liaison), min: 8, max: 12, value: (y) => line(y)?.liaison || null, body: centred },
+    {
+      key: 'period',
+      header: tr(ROLLUP.period),
+      min: 10,
+      max: 14,
+      value: (y) => (y.kind === 'line' ? periodLabel(lang, { year: y.x.line.year, half: y.x.line.half }) : keptPeriod(lang, y.row)),
+      body: centred,
+    },
+    { key: 'band', header: tr(RECTIFY.band), min: 8, max: 12, value: (y) => (line(y)?.band ? tr(BAND[line(y)!.band!]) : null), body: centred },
+    { key: 'deadline', header: tr(RECTIFY.deadline), min: dateWidth, max: dateWidth + 4, value: (y) => date(line(y)?.deadline), body: dateBody },
+    {
+      key: 'status',
+      header: tr(RECTIFY.status),
+      min: 10,
+      max: 16,
+      wrap: true,
+      value: (y) => (y.kind === 'line' ? statusText(lang, y.x.line.status) : tr(RECTIFY.kept)),
+      body: centred,
+      style: (y) => (y.kind === 'line' ? { bold: true } : undefined),
+    },
+    { key: 'focus', header: tr(RECTIFY.focus), min: 16, max: 30, wrap: true, value: (y) => line(y)?.focus.map((f) => `${f.code}.${t(lang, f.name)}`).join(sep) || null },
+    { key: 'measures', header: tr(RECTIFY.measures), min: 16, max: 30, wrap: true, value: (y) => ledger(y, 'measures') },
+    { key: 'responsible', header: tr(RECTIFY.responsible), min: 8, max: 12, wrap: true, value: (y) => ledger(y, 'responsible') },
+    { key: 'progress', header: tr(RECTIFY.progress), min: 12, max: 24, wrap: true, value: (y) => ledger(y, 'progress') },
+    { key: 'closedOn', header: tr(RECTIFY.closedOn), min: dateWidth, max: dateWidth + 4, value: (y) => date(line(y)?.closedOn), body: dateBody },
+    {
+      key: 'closing',
+      header: tr(RECTIFY.closing),
+      min: 8,
+      max: 12,
+      value: (y) => {
+        const onTime = line(y) ? closedOnTime(line(y)!) : null;
+        return onTime === null ? null : tr(CLOSED_TIMELY[onTime ? 'onTime' : 'late']);
+      },
+      body: centred,
+    },
+    {
+      key: 'opinion',
+      header: tr(RECTIFY.opinion),
+      min: 20,
+      max: 36,
+      wrap: true,
+      // Kept as typed: text stays text (never read as a formula), a number stays a number.
+      value: (y) => (y.kind === 'line' ? y.x.opinion : y.row.opinion),
+    },
+  ];
+  const count = rectifyCounts(r);
+  const unit = unitOf(lang, r);
+  const title = tr(RECTIFY.title, { unit, asOf: dateLabel(lang, r.asOf) });
+  const lines = [tr(ROLLUP.basisLine), tr(count.closed ? RECTIFY.countLine : RECTIFY.countLineNoneClosed, count), tr(RECTIFY.howLine)];
+  return printSheet(rollupSheetName(lang, 'rectify'), lang, columns, { title, lines }, rows, {
     signature: signature(lang),
     body: (b) => {
-      if (r.rectifications.length === 0) b.tableLine([tr(RECTIFY.empty)]);
-      b.rows(r.rectifications);
+      if (rows.length === 0) b.tableLine([tr(RECTIFY.empty)]);
+      b.rows(rows);
+      const first = b.header + 1;
+      rows.forEach((y, i) => {
+        if (y.kind === 'kept') b.style(b.rowRange(first + i), { fill: SUBTOTAL.fill });
+      });
     },
   });
 }
@@ -244,7 +315,7 @@ export function submissionNotes(lang: Lang, f: FileEntry, r: Rollup): string | n
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const s = f.summary;
   if (s.kind === 'failed') return t(lang, s.reason);
-  if (s.kind === 'skipped') return tr(SUBMISSIONS.rollupFile);
+  if (s.kind === 'skipped') return [tr(SUBMISSIONS.rollupFile), ...(s.opinions.length ? [tr(SUBMISSIONS.opinionsKept, { count: s.opinions.length })] : [])].join(tr(OUT.clauseSep));
   if (f.status === 'duplicate') return tr(SUBMISSIONS.duplicateOf, { file: f.duplicateOf ?? '' });
   const notes: string[] = [];
   if (!s.latest) notes.push(tr(SUBMISSIONS.noRecords));
@@ -279,9 +350,11 @@ function renderSubmissions(r: Rollup, lang: Lang, runAt: string): SheetPatch {
   ];
   const count = { included: 0, unreadable: 0, duplicate: 0, skipped: 0 };
   for (const f of r.files) count[f.status]++;
-  const title = r.period ? tr(SUBMISSIONS.title, { period: periodLabel(lang, r.period) }) : tr(SUBMISSIONS.titleNone);
+  const unit = unitOf(lang, r);
+  const title = r.period ? tr(SUBMISSIONS.title, { unit, period: periodLabel(lang, r.period) }) : tr(SUBMISSIONS.titleNone, { unit });
   const lines = [
     tr(SUBMISSIONS.countLine, { files: r.files.length, ...count }),
+    tr(SUBMISSIONS.basisNote),
     tr(OUT.generatedAt, { time: displayTime(lang, runAt) }),
   ];
   return printSheet(rollupSheetName(lang, 'submissions'), lang, columns, { title, lines }, r.files, {

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { BAND_CODES } from '../domain/bands';
 import type { Lang } from '../domain/types';
 import { LANGS, ROW_STATUSES } from '../domain/types';
-import { UNFINISHED_STATUSES } from '../domain/warnings';
+import { NOMINEES } from '../i18n/rollup';
 import { t } from '../i18n';
 import type { Rollup } from './combine';
-import { FILE_STATUSES, NO_NOMINEE_REASONS } from './combine';
+import { FILE_STATUSES, NO_NOMINEE_REASONS, closedOnTime } from './combine';
 import { BRANCH_NAME_SOURCES, RUN_STATES } from './summary';
-import { bandCounts, submissionNotes } from './render';
+import { bandCounts, keptPeriod, submissionNotes } from './render';
 
 const Band = z.enum(BAND_CODES);
 const PeriodSchema = z.object({ year: z.number().int(), half: z.union([z.literal(1), z.literal(2)]) });
@@ -74,11 +74,11 @@ export const RollupBranchSchema = z.object({
   groups: z.array(RollupGroupSchema),
 });
 
-/** A branch's 年度先进党小组 (示范党小组推荐对象) of `year`, ranked company-wide by annual average (1, 1, 3). */
+/**
+ * A branch's recommendation for `year` (拟推荐为年度先进党小组（示范党小组推荐对象）), branch by branch in
+ * the files' order: never ranked across branches, whose scales differ.
+ */
 export const RollupNomineeSchema = z.object({
-  rank: z.number().int().positive(),
-  /** Another nominee has the same annual average. */
-  tiedRank: z.boolean(),
   branch: z.string(),
   group: z.string(),
   leader: z.string(),
@@ -87,8 +87,10 @@ export const RollupNomineeSchema = z.object({
   h2: z.number(),
   average: z.number(),
   band: Band.nullable(),
-  /** Tied for first within its own branch (年度第一并列): the branch committee decides. */
+  /** Tied for first within its own branch (并列): the branch committee decides. */
   tieInBranch: z.boolean(),
+  /** The recommendation as the sheet words it, in `language`. */
+  recommendation: z.string(),
 });
 
 export const RollupNoNomineeSchema = z.object({
@@ -97,7 +99,11 @@ export const RollupNoNomineeSchema = z.object({
   reason: z.enum(NO_NOMINEE_REASONS),
 });
 
-/** A rectification still to do, across branches, oldest deadline first. */
+/**
+ * A rectification to follow up, branch by branch, each group's in period order: open, overdue, closed (the
+ * branch wrote a 销号日期 and no later assessment has tested it yet) and the not-effective ones that led to
+ * a group's open, overdue or closed one. Resolved ones are not listed.
+ */
 export const RollupRectificationSchema = z.object({
   branch: z.string(),
   group: z.string(),
@@ -107,7 +113,13 @@ export const RollupRectificationSchema = z.object({
   half: z.union([z.literal(1), z.literal(2)]),
   band: Band.nullable(),
   deadline: IsoDate,
-  status: z.enum(UNFINISHED_STATUSES),
+  status: z.enum(['overdue', 'open', 'closed', 'not_effective']),
+  /** The 销号日期 from the branch's ledger; null when none. */
+  closedOn: IsoDate.nullable(),
+  /** Closed by the deadline (按期销号) or after it (逾期销号); null without a 销号日期. */
+  closedOnTime: z.boolean().nullable(),
+  /** The 督办意见 the Party committee typed into an earlier summary (as text); null when none. */
+  opinion: z.string().nullable(),
   /** Item codes, up to 3. */
   focusItems: z.array(z.string()),
   veto: z.string().nullable(),
@@ -121,6 +133,8 @@ export const RollupReportSchema = z.object({
   /** The date rectification statuses were judged on, for every file alike. */
   asOf: IsoDate,
   language: z.enum(LANGS),
+  /** The Party committee's name in the titles; null when not given. */
+  unit: z.string().nullable(),
   /** The half-year of 各党支部考评汇总: the latest period any branch has records for. */
   period: PeriodSchema.nullable(),
   /** The year of 年度示范党小组推荐: the latest year with a complete annual result in any branch. */
@@ -130,9 +144,13 @@ export const RollupReportSchema = z.object({
   nominees: z.array(RollupNomineeSchema),
   withoutNominee: z.array(RollupNoNomineeSchema),
   rectifications: z.array(RollupRectificationSchema),
+  /** 督办意见 of an earlier summary whose rectifications are no longer listed (kept at the bottom of 整改督办). */
+  keptOpinions: z.array(z.object({ branch: z.string(), group: z.string(), period: z.string(), opinion: z.string() })),
 });
 
 export type RollupReport = z.infer<typeof RollupReportSchema>;
+
+const opinionText = (v: string | number | null): string | null => (v === null ? null : String(v));
 
 const pts = (h: number | null): number | null => (h === null ? null : h / 100);
 
@@ -142,6 +160,7 @@ export function toRollupReport(r: Rollup, lang: Lang): RollupReport {
   return {
     asOf: r.asOf,
     language: lang,
+    unit: r.unit || null,
     period: r.period,
     year: r.year,
     files: r.files.map((f) => {
@@ -185,8 +204,6 @@ export function toRollupReport(r: Rollup, lang: Lang): RollupReport {
       };
     }),
     nominees: r.nominees.map((n) => ({
-      rank: n.rank,
-      tiedRank: n.tiedRank,
       branch: n.branch.branch,
       group: n.entry.group,
       leader: n.entry.leader,
@@ -196,9 +213,10 @@ export function toRollupReport(r: Rollup, lang: Lang): RollupReport {
       average: n.entry.average! / 1000,
       band: n.entry.band,
       tieInBranch: n.entry.tie,
+      recommendation: t(lang, n.entry.tie ? NOMINEES.recommendTie : NOMINEES.recommend),
     })),
     withoutNominee: r.withoutNominee.map((w) => ({ branch: w.branch.branch, reason: w.reason })),
-    rectifications: r.rectifications.map(({ branch, line }) => ({
+    rectifications: r.rectifications.map(({ branch, line, opinion }) => ({
       branch: branch.branch,
       group: line.group,
       leader: line.leader,
@@ -208,9 +226,13 @@ export function toRollupReport(r: Rollup, lang: Lang): RollupReport {
       band: line.band,
       deadline: line.deadline,
       status: line.status,
+      closedOn: line.closedOn,
+      closedOnTime: closedOnTime(line),
+      opinion: opinionText(opinion),
       focusItems: line.focus.map((f) => f.code),
       veto: line.veto,
       ledger: line.ledger,
     })),
+    keptOpinions: r.keptOpinions.map((k) => ({ branch: k.branch, group: k.group, period: keptPeriod(lang, k) ?? '', opinion: opinionText(k.opinion)! })),
   };
 }

@@ -12,22 +12,24 @@
 import { assess } from '../domain/assess';
 import { AssessError } from '../domain/errors';
 import { deadline, periodIndex } from '../domain/periods';
-import type { AnnualEntry, BandCode, Half, Lang, Period, RectifyStatus, RowStatus } from '../domain/types';
+import type { AnnualEntry, BandCode, Half, Lang, Period, RectifyStatus, RowStatus, Warning } from '../domain/types';
 import { FileHost } from '../hosts/file/host';
 import type { Msg } from '../i18n';
 import { t } from '../i18n';
 import { SUBMISSIONS } from '../i18n/rollup';
-import { foldText } from '../workbook/cells';
-import { LEDGER_FIELDS, ledgerText } from '../workbook/ledger';
+import { foldText, groupKey } from '../workbook/cells';
+import { LEDGER_FIELDS, closedDates, ledgerText } from '../workbook/ledger';
 import type { LedgerField } from '../workbook/ledger';
 import { parseWorkbook } from '../workbook/parse';
-import { ledgerOf } from '../workbook/render';
+import { ledgerOf, ledgerRowsOf } from '../workbook/render';
 import { latestPeriod } from '../workbook/render-common';
 import { rubricItemName } from '../i18n/rubric';
 import type { SheetPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { OWNER } from '../workbook/meta';
 import { describeError, errorText, oneLine } from '../i18n/errors';
 import { CONFIG_CODES } from '../i18n/config';
+import type { OpinionRow } from './opinions';
+import { readOpinions } from './opinions';
 
 /** One file handed to the roll-up: its name (as shown in 报送情况), its bytes, its modification time if known. */
 export interface RollupInput {
@@ -63,7 +65,14 @@ export interface FocusItem {
   name: Msg;
 }
 
-/** A rectification still to do (待整改, 逾期未整改, 整改未见效). */
+/** The statuses of the rectifications the 党委 follows up (all but 已整改). */
+export type FollowedUpStatus = Exclude<RectifyStatus, 'resolved'>;
+
+/**
+ * A rectification the 党委 follows up: 待整改, 逾期未整改, 已销号 (closed in the branch's ledger, not yet
+ * tested by a next assessment), and the 整改未见效 ones that led to it (the group's chain of failed
+ * rectifications, each line its own period and status). 已整改 ones are not listed.
+ */
 export interface RectificationLine {
   group: string;
   leader: string;
@@ -73,7 +82,9 @@ export interface RectificationLine {
   band: BandCode | null;
   /** YYYY-MM-DD */
   deadline: string;
-  status: Exclude<RectifyStatus, 'resolved'>;
+  status: FollowedUpStatus;
+  /** The 销号日期 the branch wrote in its ledger (YYYY-MM-DD); null when none. */
+  closedOn: string | null;
   focus: FocusItem[];
   veto: string | null;
   /** What the branch wrote in its rectification ledger: text, 销号日期 as YYYY-MM-DD; null when nothing. */
@@ -105,7 +116,7 @@ export interface BranchSummary {
   groups: GroupLine[];
   /** Every annual entry (all years), in the engine's order. */
   annual: AnnualLine[];
-  /** Open, overdue and not-effective rectifications, in the report's order. */
+  /** The rectifications to follow up (see RectificationLine): group by group in the order of their first, each group's by period. */
   rectifications: RectificationLine[];
 }
 
@@ -123,6 +134,8 @@ export interface SkippedSummary {
   modified: number | null;
   /** Why: a roll-up summary workbook (this tool's own output). */
   reason: 'rollup';
+  /** The 督办意见 typed in it, carried into the new summary. */
+  opinions: OpinionRow[];
 }
 
 export type FileSummary = BranchSummary | FailedSummary | SkippedSummary;
@@ -192,7 +205,7 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
   try {
     if (!/\.(xlsx|xlsm)$/i.test(file)) throw new AssessError('file', CONFIG_CODES.fileNotXlsx, { path: file.split(/[\\/]/).pop() ?? file }, file);
     const snapshot = await new FileHost(input.bytes, file, undefined, { outputs: false }).read();
-    if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup' };
+    if (isRollupWorkbook(snapshot)) return { kind: 'skipped', file, modified, reason: 'rollup', opinions: readOpinions(snapshot) };
     return summarizeSnapshot(snapshot, file, modified, opts.asOf);
   } catch (e) {
     return { kind: 'failed', file, modified, reason: reasonOf(e, file) };
@@ -202,7 +215,9 @@ export async function summarizeWorkbook(input: RollupInput, opts: { asOf: string
 /** The summary of a workbook already read (throws configuration errors). */
 export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modified: number | null, asOf: string): BranchSummary {
   const parsed = parseWorkbook(snapshot);
-  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf });
+  // The 销号日期 of the branch's ledger close rectifications (SPEC §2.5), as in the branch's own run.
+  const ledgerRows = ledgerRowsOf(snapshot);
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit });
   const { rules, rubric } = result;
 
   const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';
@@ -228,7 +243,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       veto: a.row.veto,
       notes: a.row.notes,
       issues: perRow.get(`${a.row.source.sheet}\u0000${a.row.source.row}`) ?? 0,
-      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules.rectifyDays) : null,
+      deadline: a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified') ? deadline(a.row.period, rules) : null,
     }));
 
   const annual: AnnualLine[] = result.annual.map((e) => ({
@@ -246,10 +261,30 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
     vetoed: e.vetoed,
   }));
 
-  const ledger = ledgerOf(result, snapshot);
-  const rectifications: RectificationLine[] = [];
+  const ledger = ledgerOf(result, snapshot, ledgerRows);
+  // Each group's rectifications in period order. The 党委 follows up the last one when it is open, overdue
+  // or closed, together with the 整改未见效 ones right before it (the chain of failed rectifications that
+  // led to it); a group whose last rectification is 已整改 has nothing to follow up.
+  const byGroup = new Map<string, Warning[]>();
   for (const w of result.warnings) {
-    if (w.code !== 'RECTIFY' || !w.status || w.status === 'resolved' || !w.half || !w.deadline) continue;
+    if (w.code !== 'RECTIFY' || !w.status || !w.half || !w.deadline) continue;
+    const k = groupKey(w.group);
+    const list = byGroup.get(k);
+    if (list) list.push(w);
+    else byGroup.set(k, [w]);
+  }
+  const followed: Warning[] = [];
+  for (const list of byGroup.values()) {
+    list.sort((a, b) => a.year * 2 + (a.half ?? 0) - (b.year * 2 + (b.half ?? 0)));
+    const last = list.length - 1;
+    if (list[last].status === 'resolved' || list[last].status === 'not_effective') continue;
+    let first = last;
+    while (first > 0 && list[first - 1].status === 'not_effective') first--;
+    followed.push(...list.slice(first));
+  }
+  const rectifications: RectificationLine[] = [];
+  for (const w of followed) {
+    if (!w.status || w.status === 'resolved' || !w.half || !w.deadline) continue;
     const cells = ledger.byWarning.get(w);
     let written: Record<LedgerField, string | null> | null = null;
     if (cells) {
@@ -265,6 +300,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
       band: w.band,
       deadline: w.deadline,
       status: w.status,
+      closedOn: w.closedOn ?? null,
       focus: w.focusItems.map((code) => ({ code, name: { zh: rubricItemName(rubric, code, 'zh-CN'), en: rubricItemName(rubric, code, 'en-US') } })),
       veto: w.veto ?? null,
       ledger: written && LEDGER_FIELDS.some((f) => written![f] !== null) ? written : null,

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { MemoryHost } from '../hosts/memory/host';
 import { PANE } from '../i18n/pane';
 import { useI18n } from '../ui/context';
+import { cellMsg } from '../i18n/words';
 
 export function PreviewWorkbook({ host }: { host: MemoryHost }) {
   const { tr } = useI18n();
@@ -30,7 +31,7 @@ export function PreviewWorkbook({ host }: { host: MemoryHost }) {
         {sel ? (
           <>
             <p className="pga-message" data-testid="preview-selection">
-              <strong>{tr(PANE.previewSelected, { cell: sel.address })}</strong>
+              <strong>{tr(PANE.previewSelected, { cell: cellMsg(sel.address) })}</strong>
             </p>
             <p className="pga-message">{tr(PANE.previewRow, { values: values.join(' | ') })}</p>
           </>

@@ -101,12 +101,12 @@ function IssuesSection({ issues, canSelect, onSelect }: { issues: IssueLine[] } 
           appearance="transparent"
           className="pga-group-button"
           onClick={() => onSelect(issue.cell)}
-          aria-label={tr(PANE.goToCell, { cell: issue.cell })}
+          aria-label={tr(PANE.goToCell, { cell: issue.cellText })}
         >
-          {issue.cell}
+          {issue.cellText}
         </Button>
       ) : (
-        <strong>{issue.cell}</strong>
+        <strong>{issue.cellText}</strong>
       )}
       <p className="pga-message">{issue.message}</p>
       {issue.value !== '' && <p className="pga-message pga-muted">{`${tr(PANE.value)}${tr({ zh: '：', en: ': ' })}${issue.value}`}</p>}

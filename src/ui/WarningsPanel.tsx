@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { SEVERITY, WARNING_NAME, dateLabel, statusText } from '../i18n/domain';
+import { SEVERITY, dateLabel, statusText, warningName } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
 import type { PaneView, WarningLine } from './view/types';
@@ -22,7 +22,7 @@ export function WarningCard({ w, ...select }: { w: WarningLine } & SelectProps) 
         <Badge appearance="filled" color={SEVERITY_BADGE[w.severity]} className="pga-badge">
           {tr(SEVERITY[w.severity])}
         </Badge>
-        <strong>{tr(WARNING_NAME[w.code])}</strong>
+        <strong>{warningName(lang, w)}</strong>
         <span>{w.periodText}</span>
       </div>
       <p className="pga-message">{w.message}</p>
@@ -39,7 +39,7 @@ export function WarningCard({ w, ...select }: { w: WarningLine } & SelectProps) 
             <dd>{w.deadline ? dateLabel(lang, w.deadline) : dash}</dd>
             <dt>{tr(PANE.status)}</dt>
             <dd>
-              {w.status ? statusText(lang, w.status, w.resolvedBy) : dash}
+              {w.status ? statusText(lang, w.status, w) : dash}
               {w.overdueDays !== null ? tr({ zh: '（{text}）', en: ' ({text})' }, { text: tr(PANE.overdueDays, { days: w.overdueDays }) }) : ''}
             </dd>
           </>

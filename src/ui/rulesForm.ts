@@ -58,6 +58,8 @@ function paneError(id: string, code: string, path: RuleKey[], form: RulesForm, t
       return { key: code === 'too_small' ? 'vPositive' : 'vNumber' };
     case 'rulesDaysInvalid':
       return { key: 'vDays' };
+    case 'rulesMonthsInvalid':
+      return { key: 'vMonths' };
     case 'rulesAboveTotal':
       return { key: 'vAboveTotal', params: { total: totalPoints } };
     case 'rulesOrder':

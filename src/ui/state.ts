@@ -9,6 +9,7 @@ import type { Msg, Params } from '../i18n';
 import { PANE } from '../i18n/pane';
 import type { RunComparison } from '../workbook/digest';
 import type { PaneState } from '../app/pane-state';
+import { cellMsg } from '../i18n/words';
 
 export type Engine = typeof import('./view/index');
 /**
@@ -202,7 +203,7 @@ export function reducer(s: State, a: Action): State {
     case 'rules/save/failure':
       return { ...s, saving: false, notice: failure(PANE.failed, a.error) };
     case 'select/failure':
-      return { ...s, notice: failure(PANE.selectFailed, a.error, { params: { cell: a.cell } }) };
+      return { ...s, notice: failure(PANE.selectFailed, a.error, { params: { cell: cellMsg(a.cell) } }) };
     case 'copy/success':
       return { ...s, notice: { intent: 'success', msg: PANE.copied, copiedText: a.text } };
     case 'copy/failure':

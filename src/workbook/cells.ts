@@ -209,27 +209,56 @@ export function parsePeriod(v: CellValue | undefined): PeriodResult {
   return null;
 }
 
-/** Spellings of "no" in a 一票否决 or 评先资格 cell (folded, lower case). */
+/** Spellings of "no" in a 评先资格 cell (folded, lower case). */
 const NO_WORDS = new Set(['否', 'n', 'no', '0', '×', 'x', '✗', '✘', '❌', '无', '没有', '不', 'false', 'none', '-', '—', '–', '/', '不具备', '取消']);
 /** Spellings of "yes" in a 评先资格 cell. */
 const YES_WORDS = new Set(['是', 'y', 'yes', '1', '√', '✓', '✔', '有', 'true', '具备', 'ok', '○', '〇']);
+
+/**
+ * Words that mean "no veto" in a 一票否决 cell (SPEC §2.3), folded and lower case, after trailing
+ * punctuation is taken off; any text beginning with 无, 未发生 or 未出现 means the same.
+ */
+const NO_VETO_WORDS = new Set([
+  '否', '无', '没有', '不', '不涉及', '不适用', '未涉及', '无此项', '无否决事项', '未发生', '未出现',
+  'n', 'no', 'na', 'n/a', 'n.a', 'none', 'false', '0', '×', 'x', '✗', '✘', '❌', '/', '-', '—', '–', '--', '——',
+]);
+/** Words that mean "vetoed" without stating a reason. */
+const VETO_WORDS = new Set(['是', '有', 'y', 'yes', '1', '√', '✓', '✔', 'true']);
+/** Spaces and the punctuation a secretary ends a word with (无。 / 不涉及、 / N/A.). */
+const TRAILING = /[\s。.、，,；;！!：:]+$/u;
+
+/** What a 一票否决 cell says: no veto, a veto with its stated reason, or nothing clear (VETO_UNREADABLE). */
+export type VetoReading = { kind: 'none' } | { kind: 'veto'; reason: string } | { kind: 'unreadable' };
+
+/**
+ * The veto rule (SPEC §2.3), three readings. A vetoed assessment never results from a word that means
+ * "none": 不涉及, 无此项, 未发生责任性事故, N/A… are no veto; 是/有/Y/1/√ or a stated reason of three or more
+ * characters (发生一般及以上责任性安全事故) is a veto; anything else — one or two characters not listed, a
+ * number other than 0 or 1, text with 待 or a question mark (待定, 有？), an error value or a formula without
+ * a result — is unreadable: the row waits for a clear value.
+ */
+export function readVeto(v: CellValue | undefined): VetoReading {
+  if (isBlank(v)) return { kind: 'none' };
+  const cell = v as CellValue;
+  if (typeof cell === 'boolean') return cell ? { kind: 'veto', reason: 'TRUE' } : { kind: 'none' };
+  if (typeof cell === 'number') {
+    if (cell === 0) return { kind: 'none' };
+    return cell === 1 ? { kind: 'veto', reason: '1' } : { kind: 'unreadable' };
+  }
+  if (typeof cell !== 'string') return { kind: 'unreadable' };
+  const text = cell.trim();
+  const key = foldText(text).replace(TRAILING, '').toLowerCase();
+  if (key === '' || /[待?？]/u.test(key)) return key === '' ? { kind: 'none' } : { kind: 'unreadable' };
+  if (NO_VETO_WORDS.has(key) || /^(无|未发生|未出现)/u.test(key)) return { kind: 'none' };
+  if (VETO_WORDS.has(key) || [...key].length >= 3) return { kind: 'veto', reason: text };
+  return { kind: 'unreadable' };
+}
 
 function wordKey(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return foldText(v).toLowerCase();
   return v === null ? '' : cellText(v).toLowerCase();
-}
-
-/**
- * The veto rule (SPEC §2.3): a non-empty cell other than 否/N/No/0/× (and the obvious 无/-/FALSE…)
- * vetoes; the cell's text is the reason. Returns the reason or null.
- */
-export function vetoReason(v: CellValue | undefined): string | null {
-  if (isBlank(v)) return null;
-  const cell = v as CellValue;
-  if (NO_WORDS.has(wordKey(cell))) return null;
-  return cellText(cell);
 }
 
 /** The 评先资格 rule: blank or yes-like → true; 否/N/No/0/× → false; anything else → 'unknown'. */

@@ -8,7 +8,7 @@ import type { AssessmentResult, BandCode, RectifyStatus, RowStatus, WarningCode 
 import { fromIndex, periodIndex } from '../domain/periods';
 import { RESULT_RULE_KEYS } from '../domain/rules';
 import type { ResultRuleKey } from '../domain/rules';
-import { WARNING_CODES, WARNING_KIND } from '../domain/warnings';
+import { WARNING_CODES, WARNING_KIND, isUnfinished } from '../domain/warnings';
 import { groupKey } from './cells';
 
 /** The rules recorded: those that change results (src/domain/rules.ts: affectsResults). */
@@ -35,14 +35,14 @@ function invert<K extends string>(r: Record<K, string>): Record<string, K> {
 }
 const CHAR_GRADE = invert(GRADE_CHAR);
 
-const STATUS_CHAR: Record<RectifyStatus, string> = { open: 'o', overdue: 'v', not_effective: 'n', resolved: 'r' };
+const STATUS_CHAR: Record<RectifyStatus, string> = { open: 'o', overdue: 'v', closed: 'c', not_effective: 'n', resolved: 'r' };
 const CHAR_STATUS = invert(STATUS_CHAR);
 
 
 /** The digest as stored (compact JSON). Version 1. */
 interface StoredDigest {
   v: 1;
-  rules: Record<DigestRuleKey, string | number>;
+  rules: Record<DigestRuleKey, string | number | null>;
   /** Period keys (periodIndex: year * 2 + half - 1), ascending. */
   p: number[];
   /** Party group names as written, in first-appearance order. */
@@ -64,7 +64,7 @@ export interface DigestWarning {
 }
 
 export interface RunDigest {
-  rules: Record<DigestRuleKey, string | number>;
+  rules: Record<DigestRuleKey, string | number | null>;
   /** (group, year, half) → grade; absent: no record. Keys from gradeKey(). */
   grades: Map<string, { group: string; year: number; half: 1 | 2; grade: Grade }>;
   warnings: Map<string, DigestWarning>;
@@ -161,7 +161,7 @@ export interface RunComparison {
   first: boolean;
   /** The earlier digest held only the rules (a very large workbook). */
   partial: boolean;
-  rulesChanged: { key: DigestRuleKey; from: string | number; to: string | number }[];
+  rulesChanged: { key: DigestRuleKey; from: string | number | null; to: string | number | null }[];
   /** Warnings now raised and still to act on that were not (or were already resolved) last time (年度考评不全 is not news). */
   newWarnings: DigestWarning[];
   /** Warnings to act on last time that are now resolved or no longer raised. */
@@ -176,7 +176,8 @@ export interface RunComparison {
   removedRecords: number;
 }
 
-const unresolved = (w: DigestWarning) => w.status !== 'resolved';
+/** Still to act on: a warning without a status, or a rectification 待整改 / 逾期未整改. */
+const unresolved = (w: DigestWarning) => w.status === null || isUnfinished(w.status);
 /** Is it news in 与上次相比? (年度考评不全 says a year is still in progress: never; WARNING_KIND.news.) */
 const news = (w: DigestWarning) => WARNING_KIND[w.code].news;
 
@@ -195,6 +196,8 @@ export function compareRuns(before: RunDigest | null, now: RunDigest): RunCompar
   };
   if (!before) return out;
   for (const key of RESULT_RULE_KEYS) {
+    // A rule an earlier release did not record (整改期限（月）) cannot be compared.
+    if (before.rules[key] === undefined) continue;
     if (before.rules[key] !== now.rules[key]) out.rulesChanged.push({ key, from: before.rules[key], to: now.rules[key] });
   }
   if (out.partial) return out;

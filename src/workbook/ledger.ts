@@ -11,10 +11,11 @@
  * add-in's and are recomputed.
  */
 import type { Half, Warning, WarningCode } from '../domain/types';
-import { WARNING_NAME } from '../i18n/domain';
+import { TIE_AMONG_ELIGIBLE_NAME, WARNING_NAME } from '../i18n/domain';
 import { LEDGER, WARNINGS } from '../i18n/output';
 import { WORD } from '../i18n/words';
-import { foldText, parsePeriod } from './cells';
+import { rectifyKey } from '../domain/assess';
+import { foldText, groupKey, parsePeriod } from './cells';
 import { META_SHEET, isWarningsName } from './meta';
 import { serialToIso } from './sheet-builder';
 import type { CellValue, OutputValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
@@ -86,12 +87,22 @@ for (const [code, msg] of Object.entries(WARNING_NAME) as [WarningCode, { zh: st
 }
 for (const [word, code] of [
   ['组长警示', 'LEADER_REVIEW'],
+  ['及时更换党小组长', 'LEADER_REVIEW'],
+  ['Replace the leader promptly', 'LEADER_REVIEW'],
+  ['年度第一并列（提请支委会研究确定）', 'TIE_FOR_TOP'],
+  [TIE_AMONG_ELIGIBLE_NAME.zh, 'TIE_FOR_TOP'],
+  [TIE_AMONG_ELIGIBLE_NAME.en, 'TIE_FOR_TOP'],
   ['Leader review', 'LEADER_REVIEW'],
   ['考虑调整组长', 'LEADER_REPLACE'],
   ['Leader replacement', 'LEADER_REPLACE'],
   ['年度不完整', 'INCOMPLETE_YEAR'],
   ['并列第一', 'TIE_FOR_TOP'],
   ['Tie for top', 'TIE_FOR_TOP'],
+  // the names before the glossary of 2026-12-06 (党小组长履职预警, 年度平均分并列第一)
+  ['及时更换党小组长', 'LEADER_REVIEW'],
+  ['Replace the leader promptly', 'LEADER_REVIEW'],
+  ['年度第一并列（提请支委会研究确定）', 'TIE_FOR_TOP'],
+  ['Tied for first (for the branch committee to decide)', 'TIE_FOR_TOP'],
 ] as const) {
   CODE_OF.set(norm(word), code);
 }
@@ -218,6 +229,38 @@ export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerR
   }
   const kept = rows.filter((r) => extra.has(r) || !used.has(r.key));
   return { byWarning, kept };
+}
+
+/**
+ * A 销号日期 as typed: a date cell (a serial number) or a date written as text — 2025-03-20, 2025/3/20,
+ * 2025.3.20, 2025年3月20日 — as YYYY-MM-DD; null for anything else (the rectification is then not taken as
+ * closed, and the cell is kept as typed).
+ */
+export function ledgerDate(v: OutputValue): string | null {
+  if (typeof v === 'number') return serialToIso(v);
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(foldText(v));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  // A date that does not exist (2025年2月30日) rolls over in Date.UTC: refuse it.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The 销号日期 of the rectifications in the ledger (SPEC §2.5: a RECTIFY with one, on or before the run's
+ * date and no later graded assessment, is 已销号), by `rectifyKey(group as matched, period)`.
+ */
+export function closedDates(rows: readonly LedgerRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.unplaced || r.code !== 'RECTIFY' || r.half === null) continue;
+    const iso = ledgerDate(r.cells.closedOn);
+    const k = rectifyKey(groupKey(r.group), { year: r.year, half: r.half });
+    if (iso && !out.has(k)) out.set(k, iso);
+  }
+  return out;
 }
 
 /** A ledger cell for the JSON report: text; a date (a number in the 销号日期 column) as YYYY-MM-DD. */

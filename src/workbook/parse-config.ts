@@ -198,7 +198,8 @@ function fail(id: ConfigMsgId, params: Params, where: string): never {
 
 // ── Rules ────────────────────────────────────────────────────────────────────────────────────────
 
-const RULES_HEADER_KEYS = new Set(['规则', '规则名称', '项目', '参数', '设置', '设置项', '名称', 'key', 'rule', 'rules', 'setting', 'name']);
+/** A header row's first cell: the template writes 项目 / Setting (用语表); older sheets say 键, 规则 or Key — still read. */
+const RULES_HEADER_KEYS = new Set(['项目', '规则', '规则名称', '键', '参数', '设置', '设置项', '名称', 'key', 'rule', 'rules', 'setting', 'name', 'item']);
 const THRESHOLDS: readonly RuleKey[] = RULE_KEYS.filter((k) => k.kind === 'points').map((k) => k.key);
 
 function ruleLabel(key: RuleKey): { key: string; keyEn: string } {

@@ -35,7 +35,7 @@ import {
   parseScore,
   parseYear,
   pointsText,
-  vetoReason,
+  readVeto,
 } from './cells';
 import { fingerprint } from './fingerprint';
 import { META_SHEET, ownedSheets, readMeta } from './meta';
@@ -279,11 +279,13 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
     let veto: string | null = null;
     if (cols.veto !== undefined) {
       const vv = grid.get(r, cols.veto);
-      // An error value or an uncalculated formula says neither yes nor no: the row waits for the cell.
-      if (typeof vv === 'object' && vv !== null) {
+      // Neither clearly no nor clearly yes (待定, 有？, an error value, a formula without a result): the
+      // row waits for the cell.
+      const reading = readVeto(vv);
+      if (reading.kind === 'unreadable') {
         bad = true;
         issue('VETO_UNREADABLE', r, cols.veto, vv);
-      } else veto = vetoReason(vv);
+      } else if (reading.kind === 'veto') veto = reading.reason;
     }
 
     const text = (c: number | undefined) => {

@@ -220,7 +220,7 @@ export function renderPrintHalf(result: AssessmentResult, name: string, opts: Pr
     else if (a.status === 'duplicate') out.push(tr(PRINT.duplicate));
     else if (a.status === 'not_graded') out.push(tr(PRINT.notGraded, { sheet: opts.issuesSheet }));
     if (a.status === 'graded' && a.row.period && (a.band === 'basic' || a.band === 'unqualified')) {
-      out.push(tr(PRINT.rectify, { deadline: dateLabel(lang, deadline(a.row.period, rules.rectifyDays)) }));
+      out.push(tr(PRINT.rectify, { deadline: dateLabel(lang, deadline(a.row.period, rules)) }));
     }
     if (a.row.notes) out.push(a.row.notes);
     return out.join(clause) || null;
@@ -278,8 +278,6 @@ export function renderPrintYear(result: AssessmentResult, name: string, opts: Pr
   const year = opts.period ? opts.period.year : printYear(result.annual);
   const rows = year === null ? [] : rankingOrder(result.annual.filter((e) => e.year === year));
   const no = new Map(rows.map((e, i) => [e, i + 1]));
-  const minBand = tr(BAND[rules.awardMinBand]);
-  const awardMin = rules.awardMinBand === 'excellent' ? rules.excellentMin : rules.qualifiedMin;
   const tied = tiedRanks(rows);
   const clause = tr(OUT.clauseSep);
   const columns: Column<AnnualEntry>[] = [
@@ -300,7 +298,7 @@ export function renderPrintYear(result: AssessmentResult, name: string, opts: Pr
       wrap: true,
       value: (e) => titlesText(e, tr)?.split(tr(OUT.listSep)).join('\n') ?? null,
     },
-    { key: 'notes', header: tr(PRINT.notes), min: 16, max: 30, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr).join(clause) || null },
+    { key: 'notes', header: tr(PRINT.notes), min: 16, max: 30, wrap: true, value: (e) => annualNotes(e, rules, tied(e), tr).join(clause) || null },
   ];
   const basis = tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) });
   const rank = tr(PRINT.rankLine, { rankMode: tr(RANK_MODE[rules.rankMode]) });

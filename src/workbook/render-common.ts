@@ -3,9 +3,10 @@
  */
 import { titleOrder } from '../domain/order';
 import { periodIndex } from '../domain/periods';
-import type { AnnualEntry, Assessment, Period } from '../domain/types';
+import type { AnnualEntry, Assessment, Period, Rules } from '../domain/types';
 import type { Msg, Params } from '../i18n';
-import { TITLE } from '../i18n/domain';
+import { BAND, TITLE, TITLE_TIED } from '../i18n/domain';
+import { bandOf } from '../domain/bands';
 import { OUT, RANKING } from '../i18n/output';
 
 export const pts = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);
@@ -17,20 +18,35 @@ export function latestPeriod(assessments: readonly Assessment[]): Period | null 
   return best;
 }
 
-/** Why an annual entry is as it is: unranked, not eligible, tied. */
-export function annualNotes(e: AnnualEntry, awardMin: number, minBand: string, tiedRank: boolean, tr: (m: Msg, p?: Params) => string): string[] {
+/** What an incomplete year lacks, half by half: 上半年无考评记录 / 上半年未评定. */
+function missingHalves(e: AnnualEntry, tr: (m: Msg, p?: Params) => string): string {
+  const out: string[] = [];
+  ([1, 2] as const).forEach((h) => {
+    const st = h === 1 ? e.halves.h1 : e.halves.h2;
+    if (st !== 'graded') out.push(tr(st === 'none' ? RANKING.halfNoRecord : RANKING.halfNotGraded, { half: tr(h === 1 ? RANKING.h1 : RANKING.h2) }));
+  });
+  return out.join(tr(OUT.clauseSep));
+}
+
+/** Why an annual entry is as it is: unranked, not eligible, tied, its leader changed. */
+export function annualNotes(e: AnnualEntry, rules: Rules, tiedRank: boolean, tr: (m: Msg, p?: Params) => string): string[] {
   const notes: string[] = [];
-  if (e.average === null) {
-    const missing = e.h1 === null && e.h2 === null ? tr(RANKING.bothHalves) : e.h1 === null ? tr(RANKING.h1) : tr(RANKING.h2);
-    notes.push(tr(RANKING.incomplete, { missing }));
-  }
-  // AnnualEntry.eligible is the engine's verdict; say which condition failed.
-  const belowBand = e.average !== null && e.h1 !== null && e.h2 !== null && (e.h1 < awardMin || e.h2 < awardMin);
+  const awardMin = rules.awardMinBand === 'excellent' ? rules.excellentMin : rules.qualifiedMin;
+  const minBand = tr(BAND[rules.awardMinBand]);
+  if (e.average === null) notes.push(tr(RANKING.incomplete, { missing: missingHalves(e, tr) }));
+  // AnnualEntry.eligible is the engine's verdict; say which condition failed, naming the half and its band.
+  const lowHalf = e.average !== null && e.h1 !== null && e.h2 !== null ? (e.h1 < awardMin ? 1 : e.h2 < awardMin ? 2 : null) : null;
   if (e.vetoed) notes.push(tr(RANKING.vetoed));
-  else if (belowBand) notes.push(tr(RANKING.belowAwardBand, { minBand }));
-  else if (e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
-  if (e.tie && e.titles.includes('advanced')) notes.push(tr(RANKING.tieForTop));
+  else if (lowHalf !== null) {
+    const total = lowHalf === 1 ? e.h1! : e.h2!;
+    notes.push(tr(RANKING.belowAwardBand, { half: tr(lowHalf === 1 ? RANKING.h1 : RANKING.h2), band: tr(BAND[bandOf(total, rules)]), minBand }));
+  } else if (e.average !== null && e.markedIneligible) notes.push(tr(RANKING.ineligible));
+  if (e.tie && e.titles.includes('advanced')) notes.push(tr(e.topOverall ? RANKING.tieForTop : RANKING.tieAmongEligible));
   else if (tiedRank && e.rank !== null) notes.push(tr(RANKING.tiedRank, { rank: e.rank }));
+  if (e.leaderChange) {
+    notes.push(tr(RANKING.leaderChanged, { from: e.leaderChange.from, to: e.leaderChange.to }));
+    if (e.band === 'excellent' && !e.vetoed && !e.markedIneligible) notes.push(tr(RANKING.leaderCandidateByCommittee));
+  }
   return notes;
 }
 
@@ -45,7 +61,7 @@ export function tiedRanks(annual: readonly AnnualEntry[]): (e: AnnualEntry) => b
 export function titlesText(e: AnnualEntry, tr: (m: Msg, p?: Params) => string): string | null {
   return (
     titleOrder(e.titles)
-      .map((title) => (title === 'advanced' && e.tie ? tr(RANKING.titleTied, { title: tr(TITLE[title]) }) : tr(TITLE[title])))
+      .map((title) => (title === 'advanced' && e.tie ? tr(TITLE_TIED) : tr(TITLE[title])))
       .join(tr(OUT.listSep)) || null
   );
 }

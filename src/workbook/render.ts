@@ -15,7 +15,7 @@ import type { AnnualEntry, Assessment, AssessmentResult, BandCode, DataIssue, La
 import { BAND_CODES } from '../domain/bands';
 import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
-import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage } from '../i18n/domain';
+import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage, warningName } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
 import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
@@ -80,8 +80,9 @@ export const SEVERITY_COLOURS: Record<Severity, Colours> = {
 };
 export const STATUS_COLOURS: Record<RectifyStatus | 'kept', Colours> = {
   overdue: { fill: 'FFC7CE', font: '9C0006' },
-  not_effective: { fill: 'FFC7CE', font: '9C0006' },
   open: { fill: 'FFEB9C', font: '6B4E00' },
+  closed: { fill: 'DDEBF7', font: '1F4E79' },
+  not_effective: { fill: 'EDEDED', font: '3A3A3A' },
   resolved: { fill: 'C6EFCE', font: '006100' },
   kept: { fill: 'EDEDED', font: '3A3A3A' },
 };
@@ -260,7 +261,7 @@ function renderResults(result: AssessmentResult, lang: Lang, names: Record<Outpu
   b.note(tr(OUT.basisLine, { basis: rules.basis || tr(OUT.basisDefault) }) + (rubric.source === 'sheet' && rubric.sheet ? tr(OUT.rubricSheet, { sheet: rubric.sheet }) : ''));
   b.note(tr(OUT.bandLine, { excellent: rules.excellentMin / 100, qualified: rules.qualifiedMin / 100, basic: rules.basicMin / 100 }));
   b.note(
-    [tr(RESULTS.rulesLine, { rankMode: tr(RANK_MODE[rules.rankMode]), days: rules.rectifyDays }), tr(OUT.generatedAt, { time: displayTime(lang, runAt) })].join(
+    [tr(RESULTS.rulesLine, { rankMode: tr(RANK_MODE[rules.rankMode]), deadlineRule: rules.rectifyDays === null ? tr(RESULTS.deadlineMonths, { months: rules.rectifyMonths }) : tr(RESULTS.deadlineDays, { days: rules.rectifyDays }) }), tr(OUT.generatedAt, { time: displayTime(lang, runAt) })].join(
       tr(OUT.clauseSep),
     ),
   );
@@ -278,7 +279,6 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const { rules } = result;
   const minBand = tr(BAND[rules.awardMinBand]);
-  const awardMin = rules.awardMinBand === 'excellent' ? rules.excellentMin : rules.qualifiedMin;
   const tied = tiedRanks(result.annual);
   const clause = tr(OUT.clauseSep);
   const ordered = rankingOrder(result.annual);
@@ -312,7 +312,7 @@ function renderRanking(result: AssessmentResult, lang: Lang, names: Record<Outpu
       value: (e) => titlesText(e, tr),
       style: (e) => (e.titles.includes('advanced') ? { bold: true } : undefined),
     },
-    { key: 'notes', header: tr(RANKING.notes), min: 16, max: 60, wrap: true, value: (e) => annualNotes(e, awardMin, minBand, tied(e), tr).join(clause) || null },
+    { key: 'notes', header: tr(RANKING.notes), min: 16, max: 60, wrap: true, value: (e) => annualNotes(e, rules, tied(e), tr).join(clause) || null },
     { key: 'source', header: tr(RANKING.source), min: 12, max: 30, value: () => null, link: (e) => e.source },
   ];
   const b = new SheetBuilder(names.ranking, columns as Column<never>[]);
@@ -353,7 +353,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       value: (r) => (r.w ? tr(SEVERITY[r.w.severity]) : r.kept.shown.severity ?? null),
       style: (r) => (r.w ? colours(SEVERITY_COLOURS[r.w.severity], true) : undefined),
     },
-    { key: 'type', header: tr(WARNINGS.code), min: 10, max: 22, wrap: true, value: (r) => (r.w ? tr(WARNING_NAME[r.w.code]) : r.kept.unplaced?.type ?? tr(WARNING_NAME[r.kept.code])) },
+    { key: 'type', header: tr(WARNINGS.code), min: 10, max: 22, wrap: true, value: (r) => (r.w ? warningName(lang, r.w) : r.kept.unplaced?.type ?? tr(WARNING_NAME[r.kept.code])) },
     {
       key: 'period',
       header: tr(WARNINGS.period),
@@ -391,7 +391,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       header: tr(WARNINGS.status),
       min: 10,
       max: 32,
-      value: (r) => (r.w ? (r.w.status ? statusText(lang, r.w.status, r.w.resolvedBy) : null) : tr(WARNINGS.noLongerRaised)),
+      value: (r) => (r.w ? (r.w.status ? statusText(lang, r.w.status, r.w) : null) : tr(WARNINGS.noLongerRaised)),
       style: (r) => (r.w ? (r.w.status ? colours(STATUS_COLOURS[r.w.status]) : undefined) : colours(STATUS_COLOURS.kept)),
     },
     {
@@ -410,7 +410,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
     { key: 'source', header: tr(WARNINGS.source), min: 12, max: 30, value: () => null, link: (r) => (r.w ? r.w.source : null) },
   ];
   const b = new SheetBuilder(names.warnings, columns as Column<never>[]);
-  const count = { serious: 0, warning: 0, info: 0, open: 0, overdue: 0, not_effective: 0, resolved: 0 };
+  const count = { serious: 0, warning: 0, info: 0, open: 0, overdue: 0, closed: 0, not_effective: 0, resolved: 0 };
   for (const w of result.warnings) {
     count[w.severity]++;
     if (w.status) count[w.status]++;
@@ -423,7 +423,7 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       info: count.info,
       open: count.open,
       overdue: count.overdue,
-      notEffective: count.not_effective,
+      closed: count.closed,
       asOf: dateLabel(lang, result.asOf),
     }),
   );
@@ -464,9 +464,13 @@ function renderIssues(result: AssessmentResult, lang: Lang, names: Record<Output
 /** A working sheet's printing: one page wide when its text stays at 9 points or more, else split across pages at 9 points. */
 const working = (s: SheetPatch): SheetPatch => ({ ...s, page: workingPage(s.columnWidths) });
 
+/** What was typed in the last run's warnings sheet (the rectification ledger), row by row. */
+export function ledgerRowsOf(snapshot: WorkbookSnapshot): LedgerRow[] {
+  return readLedger(snapshot, ownedSheets(snapshot));
+}
+
 /** The ledger of a run: what was typed in the last run's warnings sheet, merged with this run's warnings. */
-export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot): Ledger {
-  const rows = readLedger(snapshot, ownedSheets(snapshot));
+export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot, rows: readonly LedgerRow[] = ledgerRowsOf(snapshot)): Ledger {
   return rows.length ? mergeLedger(result.warnings, rows) : EMPTY_LEDGER;
 }
 

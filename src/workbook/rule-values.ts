@@ -1,5 +1,5 @@
 /**
- * A rule's value converted by its KIND (src/domain/rules.ts: points, days, choice, text), in one place,
+ * A rule's value converted by its KIND (src/domain/rules.ts: points, count, choice, text), in one place,
  * between the three forms it takes:
  *   cell  — on the 考评规则 / Rules sheet (read by the reader, written by the template and the pane);
  *   value — the engine's (thresholds in hundredths, a choice as its code), what the zod schema checks;
@@ -13,7 +13,7 @@ import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import type { Msg } from '../i18n';
 import { RULE_VALUE_WORD } from '../i18n/rules';
-import { cellText, foldText, parseHundredths } from './cells';
+import { cellText, foldText, isBlank, parseHundredths } from './cells';
 import type { CellValue, OutputValue } from './snapshot';
 
 /**
@@ -76,7 +76,9 @@ interface KindCodec {
 }
 
 const POINTS = /^\d+(\.\d{1,2})?$/;
-const DAYS = /^\d+$/;
+const COUNT = /^\d+$/;
+/** An optional rule left unset, in words (与上次相比). */
+const UNSET: Msg = { zh: '未设定', en: 'not set' };
 const word = (code: string): Msg | undefined => RULE_VALUE_WORD[code];
 
 const KIND: { readonly [K in RuleKind]: KindCodec } = {
@@ -90,15 +92,17 @@ const KIND: { readonly [K in RuleKind]: KindCodec } = {
     toText: (value) => String((value as number) / 100),
     words: (value) => String(Number(value) / 100),
   },
-  days: {
+  count: {
     fromCell: (_key, v) => {
-      const h = parseHundredths(typeof v === 'string' ? v.replace(/(天|日|days?)\s*$/i, '') : v);
+      if (isBlank(v)) return null; // an optional count left unset
+      const h = parseHundredths(typeof v === 'string' ? v.replace(/(天|日|个月|月|days?|months?)\s*$/i, '') : v);
       return typeof h === 'number' && h % 100 === 0 ? h / 100 : Number.NaN;
     },
-    toCell: (value) => value as number,
-    fromText: (_key, text) => (DAYS.test(text.trim()) ? Number(text.trim()) : Number.NaN),
-    toText: (value) => String(value),
-    words: (value) => String(value),
+    // An optional count left unset (rectifyDays) is an empty cell, an empty field.
+    toCell: (value) => (value === null ? null : (value as number)),
+    fromText: (_key, text) => (text.trim() === '' ? null : COUNT.test(text.trim()) ? Number(text.trim()) : Number.NaN),
+    toText: (value) => (value === null ? '' : String(value)),
+    words: (value, lang) => (value === null ? t(lang, UNSET) : String(value)),
   },
   choice: {
     fromCell: (key, v) => ruleChoice(key, cellText(v)),

@@ -1,6 +1,7 @@
-import { assess } from '../../src/domain/assess';
+import { assess, rectifyKey } from '../../src/domain/assess';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
-import { warningMessage } from '../../src/i18n/domain';
+import { TITLE, statusText, warningMessage, warningName } from '../../src/i18n/domain';
+import { t } from '../../src/i18n';
 import type { Rules, ScoreRow } from '../../src/domain/types';
 import { row, rules, scoresFor } from './rows';
 
@@ -43,7 +44,7 @@ describe('bands at their boundaries', () => {
 });
 
 describe('RECTIFY', () => {
-  test('a 基本合格 half gets a warning with deadline end + 90 days and 3 focus items', () => {
+  test('a 基本合格 half gets a warning due on the last day of the third month after the period, with 3 focus items', () => {
     // The sample form's 继保党小组, 2021 H1: 73 points.
     const scores = [7, 5, 10, 8, 3, 8, 6, 6, 8, 7, 3, 2].map((x) => x * 100);
     const res = run([row({ year: 2021, half: 1, group: '继保党小组', scores })]);
@@ -55,11 +56,15 @@ describe('RECTIFY', () => {
       severity: 'warning',
       year: 2021,
       half: 1,
-      deadline: '2021-09-28',
+      deadline: '2021-09-30',
       status: 'open',
+      closedOn: null,
       focusItems: ['12', '11', '5'],
       band: 'basic',
     });
+    expect(warningMessage('zh-CN', w, { itemName: () => '某项', withFocus: false })).toBe(
+      '2021年上半年考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2021年9月30日前完成整改。',
+    );
   });
 
   test('a 不合格 half is serious', () => {
@@ -67,34 +72,44 @@ describe('RECTIFY', () => {
     expect(res.warnings[0]).toMatchObject({ code: 'RECTIFY', severity: 'serious', band: 'unqualified' });
   });
 
+  // rectifyMonths (default 3): the last day of the month N months after the period's end.
+  test.each([
+    [2021, 1, 3, '2021-09-30'],
+    [2023, 2, 3, '2024-03-31'],
+    [2023, 2, 2, '2024-02-29'], // leap year
+    [2022, 2, 2, '2023-02-28'],
+    [2024, 1, 1, '2024-07-31'],
+    [2024, 1, 12, '2025-06-30'],
+    [2024, 2, 12, '2025-12-31'],
+  ])('deadline for %p H%p with %p months is %s', (y, h, months, expected) => {
+    const res = run([row({ year: y, half: h as 1 | 2, group: 'A', total: 70 })], { rectifyMonths: months });
+    expect(res.warnings[0].deadline).toBe(expected);
+  });
+
+  // A workbook that still sets 整改期限天数 keeps end + N days, whatever the months say.
   test.each([
     [2023, 2, 90, '2024-03-30'], // across 29 February 2024
     [2022, 2, 90, '2023-03-31'],
     [2024, 1, 90, '2024-09-28'],
-    [2024, 2, 365, '2025-12-31'],
     [2024, 2, 366, '2026-01-01'],
-    [2023, 2, 60, '2024-02-29'],
     [2024, 1, 1, '2024-07-01'],
-  ])('deadline for %p H%p with %p days is %s', (y, h, days, expected) => {
-    const res = run([row({ year: y, half: h as 1 | 2, group: 'A', total: 70 })], { rectifyDays: days });
+  ])('deadline for %p H%p with rectifyDays %p is %s', (y, h, days, expected) => {
+    const res = run([row({ year: y, half: h as 1 | 2, group: 'A', total: 70 })], { rectifyDays: days, rectifyMonths: 5 });
     expect(res.warnings[0].deadline).toBe(expected);
   });
 
-  test('stays open until the first later 合格 assessment, which resolves it', () => {
+  test('the next graded assessment decides: 合格 resolves, naming that period and band', () => {
     const res = run([
       row({ year: 2023, half: 1, group: 'A', total: 70 }),
-      row({ year: 2023, half: 2, group: 'A', total: 75 }),
-      row({ year: 2024, half: 1, group: 'A', total: 85 }),
+      row({ year: 2023, half: 2, group: 'A', total: 85 }),
     ]);
-    const rect = res.warnings.filter((w) => w.code === 'RECTIFY');
-    expect(rect).toHaveLength(2);
-    for (const w of rect) {
-      expect(w.status).toBe('resolved');
-      expect(w.resolvedBy).toEqual({ year: 2024, half: 1 });
-    }
+    const w = res.warnings.find((x) => x.code === 'RECTIFY')!;
+    expect(w).toMatchObject({ status: 'resolved', resolvedBy: { year: 2023, half: 2 }, decidedBand: 'qualified' });
+    expect(statusText('zh-CN', w.status!, w)).toBe('已整改（2023年下半年考评等次为合格）');
+    expect(warningMessage('zh-CN', w, { itemName: () => '某项', withFocus: false })).toContain('经整改，2023年下半年考评等次为合格，整改取得成效。');
   });
 
-  test('a later 基本合格 after the deadline: 整改未见效 (not_effective), naming that period', () => {
+  test('a later 基本合格 makes it 整改未见效, carried into that half’s own rectification', () => {
     const res = run([
       row({ year: 2023, half: 1, group: 'A', total: 70 }),
       row({ year: 2023, half: 2, group: 'A', total: 79.99 }),
@@ -103,45 +118,63 @@ describe('RECTIFY', () => {
     expect(rect.map((w) => w.status)).toEqual(['not_effective', 'open']);
     expect(rect[0].checkedBy).toEqual({ year: 2023, half: 2 });
     expect(rect[0].resolvedBy).toBeNull();
-    expect(warningMessage('zh-CN', rect[0], { itemName: () => '某项' })).toContain('整改期限后的2023年下半年考评等次仍在基本合格以下，整改未见效。');
+    expect(warningMessage('zh-CN', rect[0], { itemName: () => '某项' })).toContain('2023年下半年考评等次仍为基本合格，整改未见效，已转入该期整改。');
+  });
+
+  // The issue's case: 2023 H1 基本合格, 2023 H2 72, then 不合格 twice, then 合格 in 2025 H1. Only the last one
+  // is resolved by 2025 H1; the earlier three stay 整改未见效 for good.
+  test('a later 合格 never rewrites 整改未见效 into 已整改', () => {
+    const res = run(
+      [
+        row({ year: 2023, half: 1, group: 'A', total: 75 }),
+        row({ year: 2023, half: 2, group: 'A', total: 72 }),
+        row({ year: 2024, half: 1, group: 'A', total: 55 }),
+        row({ year: 2024, half: 2, group: 'A', total: 50 }),
+        row({ year: 2025, half: 1, group: 'A', total: 86 }),
+      ],
+      {},
+      '2025-08-01',
+    );
+    const rect = res.warnings.filter((w) => w.code === 'RECTIFY');
+    expect(rect.map((w) => [w.year, w.half, w.status])).toEqual([
+      [2023, 1, 'not_effective'],
+      [2023, 2, 'not_effective'],
+      [2024, 1, 'not_effective'],
+      [2024, 2, 'resolved'],
+    ]);
+    // Unfinished: none of them.
+    expect(rect.filter((w) => w.status === 'open' || w.status === 'overdue')).toHaveLength(0);
   });
 
   test.each([
-    ['2021-09-27', 'open'],
-    ['2021-09-28', 'open'], // the deadline day itself: not yet passed
-    ['2021-09-29', 'overdue'],
+    ['2021-09-29', 'open'],
+    ['2021-09-30', 'open'], // the deadline day itself: not yet passed
+    ['2021-10-01', 'overdue'],
     ['2022-05-01', 'overdue'],
-  ])('no later assessment: as of %s the status is %s (deadline 2021-09-28)', (asOf, status) => {
+  ])('no later assessment: as of %s the status is %s (deadline 2021-09-30)', (asOf, status) => {
     const res = run([row({ year: 2021, half: 1, group: 'A', total: 73 })], {}, asOf);
     expect(res.asOf).toBe(asOf);
-    expect(res.warnings[0]).toMatchObject({ code: 'RECTIFY', deadline: '2021-09-28', status, resolvedBy: null });
+    expect(res.warnings[0]).toMatchObject({ code: 'RECTIFY', deadline: '2021-09-30', status, resolvedBy: null });
   });
 
-  test.each([
-    // rectifyDays, the next half's total, status as of 2024-06-01
-    [184, 70, 'not_effective'], // deadline 2023-12-31: H2 ends on it, so H2 is the first assessment after the deadline
-    [185, 70, 'overdue'], // deadline 2024-01-01: H2 ended before it; no assessment since
-    [185, 80, 'resolved'], // 合格 resolves whenever it comes
-    [366, 70, 'open'], // deadline 2024-06-30 not passed yet
-  ])('with %p days and a next half of %p, the 2023 H1 warning is %s', (days, next, status) => {
-    const res = run(
-      [row({ year: 2023, half: 1, group: 'A', total: 70 }), row({ year: 2023, half: 2, group: 'A', total: next })],
-      { rectifyDays: days },
-      '2024-06-01',
-    );
-    expect(res.warnings.find((w) => w.code === 'RECTIFY' && w.half === 1)!.status).toBe(status);
-  });
-
-  test('not effective only at the first assessment after the deadline; a later 合格 still resolves it', () => {
-    const rows = [
-      row({ year: 2023, half: 1, group: 'A', total: 70 }),
-      row({ year: 2023, half: 2, group: 'A', total: 70 }),
-      row({ year: 2024, half: 1, group: 'A', total: 70 }),
-    ];
-    const first = run(rows, { rectifyDays: 200 }, '2024-08-01').warnings.find((w) => w.code === 'RECTIFY' && w.year === 2023 && w.half === 1)!;
-    expect(first).toMatchObject({ deadline: '2024-01-16', status: 'not_effective', checkedBy: { year: 2024, half: 1 } });
-    const later = run([...rows, row({ year: 2024, half: 2, group: 'A', total: 88 })], { rectifyDays: 200 }, '2025-08-01');
-    expect(later.warnings.filter((w) => w.code === 'RECTIFY').map((w) => w.status)).toEqual(['resolved', 'resolved', 'resolved']);
+  // The issue's case: 完成情况“已完成，经支委会核查”, 销号日期 2025-03-20, deadline 2025-03-31, as of 2025-04-15.
+  test('a 销号日期 in the ledger closes it until the next assessment decides (按期 / 逾期销号)', () => {
+    const rows = [row({ year: 2024, half: 2, group: 'A', total: 70 })];
+    const closedOn = (d: string) => new Map([[rectifyKey('A', { year: 2024, half: 2 }), d]]);
+    const closed = assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows, issues: [], asOf: '2025-04-15', closedOn: closedOn('2025-03-20') });
+    const w = closed.warnings[0];
+    expect(w).toMatchObject({ deadline: '2025-03-31', status: 'closed', closedOn: '2025-03-20' });
+    expect(statusText('zh-CN', w.status!, w)).toBe('已销号，待下次考评检验（按期销号）');
+    expect(warningMessage('zh-CN', w, { itemName: () => '某项', withFocus: false })).toContain('台账已于2025年3月20日销号（按期销号），待下次考评检验。');
+    const late = assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows, issues: [], asOf: '2025-04-15', closedOn: closedOn('2025-04-02') }).warnings[0];
+    expect(statusText('zh-CN', late.status!, late)).toBe('已销号，待下次考评检验（逾期销号）');
+    expect(statusText('en-US', late.status!, late)).toBe('Closed, to be checked at the next assessment (Closed late)');
+    // A 销号日期 after the run's date does not count yet.
+    expect(assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows, issues: [], asOf: '2025-04-15', closedOn: closedOn('2025-05-01') }).warnings[0].status).toBe('overdue');
+    // The next graded assessment decides for good, 销号 or not.
+    const next = [...rows, row({ year: 2025, half: 1, group: 'A', total: 70 })];
+    const decided = assess({ rubric: DEFAULT_RUBRIC, rules: rules(), rows: next, issues: [], asOf: '2025-08-01', closedOn: closedOn('2025-03-20') });
+    expect(decided.warnings.find((x) => x.year === 2024)).toMatchObject({ status: 'not_effective', closedOn: '2025-03-20' });
   });
 
   test('focus items are only items that lost points, largest share first', () => {
@@ -158,14 +191,15 @@ describe('RECTIFY', () => {
 });
 
 describe('LEADER_REVIEW and LEADER_REPLACE', () => {
-  test('two consecutive 不合格 halves raise LEADER_REVIEW at the second', () => {
+  test('two consecutive 不合格 halves raise LEADER_REVIEW (党小组长履职预警) at the second', () => {
     const res = run([
       row({ year: 2022, half: 2, group: 'A', total: 55 }),
       row({ year: 2023, half: 1, group: 'A', total: 50 }),
     ]);
     const lr = res.warnings.filter((w) => w.code === 'LEADER_REVIEW');
     expect(lr).toHaveLength(1);
-    expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: 1, group: 'A' });
+    expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: 1, group: 'A', run: [{ year: 2022, half: 2 }, { year: 2023, half: 1 }] });
+    expect(warningName('zh-CN', lr[0])).toBe('党小组长履职预警');
   });
 
   test('a missing period breaks the chain', () => {
@@ -198,37 +232,66 @@ describe('LEADER_REVIEW and LEADER_REPLACE', () => {
     if (raised) expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: 2, reviewBand: band });
   });
 
-  test('three in a row raise it at the second and the third', () => {
+  test('once per run: three in a row raise one warning at the second, its text listing all three halves', () => {
     const res = run([
-      row({ year: 2023, half: 1, group: 'A', total: 70 }),
-      row({ year: 2023, half: 2, group: 'A', total: 70 }),
-      row({ year: 2024, half: 1, group: 'A', total: 70 }),
+      row({ year: 2023, half: 1, group: 'A', total: 70, leader: '王建国' }),
+      row({ year: 2023, half: 2, group: 'A', total: 70, leader: '王建国' }),
+      row({ year: 2024, half: 1, group: 'A', total: 70, leader: '王建国' }),
     ]);
-    expect(res.warnings.filter((w) => w.code === 'LEADER_REVIEW').map((w) => [w.year, w.half])).toEqual([
-      [2023, 2],
-      [2024, 1],
-    ]);
+    const lr = res.warnings.filter((w) => w.code === 'LEADER_REVIEW');
+    expect(lr.map((w) => [w.year, w.half])).toEqual([[2023, 2]]);
+    expect(warningMessage('zh-CN', lr[0], { itemName: () => '' })).toBe(
+      '王建国任党小组长期间连续3次考评等次为基本合格及以下（2023年上半年、2023年下半年、2024年上半年）。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
+    );
   });
 
   test('the message follows the glossary and the rule in force', () => {
-    const rows = [row({ year: 2023, half: 2, group: 'A', total: 50 }), row({ year: 2024, half: 1, group: 'A', total: 55 })];
+    const rows = [row({ year: 2023, half: 2, group: 'A', total: 50, leader: '李四' }), row({ year: 2024, half: 1, group: 'A', total: 55, leader: '李四' })];
     const itemName = () => '';
-    const basic = run(rows).warnings.find((w) => w.code === 'LEADER_REVIEW')!;
-    expect(warningMessage('zh-CN', basic, { itemName })).toBe(
-      '连续两次考评等次在基本合格以下（2023年下半年、2024年上半年）。党小组长主观上不愿努力改进的，应及时更换。',
-    );
     const strict = run(rows, { leaderReviewBand: 'unqualified' }).warnings.find((w) => w.code === 'LEADER_REVIEW')!;
     expect(warningMessage('zh-CN', strict, { itemName })).toBe(
-      '连续两次考评等次为不合格（2023年下半年、2024年上半年）。党小组长主观上不愿努力改进的，应及时更换。',
+      '李四任党小组长期间连续2次考评等次为不合格（2023年下半年、2024年上半年）。请支委会了解党小组长主观努力情况；主观上不愿努力改进的，应及时更换党小组长。',
     );
-    expect(warningMessage('en-US', strict, { itemName })).toContain('Graded Unqualified in two consecutive assessments (2023 H2, 2024 H1)');
+    expect(warningMessage('en-US', strict, { itemName })).toContain('Graded Unqualified in 2 consecutive assessments under 李四 as leader (2023 H2, 2024 H1)');
+  });
+
+  // The issue's case: a new leader who took over in July is not warned for the old leader's H1.
+  test('a change of leader breaks the chain: the new leader is not warned for the old one’s half', () => {
+    const res = run([
+      row({ year: 2023, half: 2, group: 'A', total: 70, leader: '甲' }),
+      row({ year: 2024, half: 1, group: 'A', total: 70, leader: '甲' }),
+      row({ year: 2024, half: 2, group: 'A', total: 70, leader: '乙' }),
+    ]);
+    const lr = res.warnings.filter((w) => w.code === 'LEADER_REVIEW');
+    expect(lr.map((w) => [w.year, w.half, w.leader])).toEqual([[2024, 1, '甲']]);
+    expect(lr[0].run).toEqual([
+      { year: 2023, half: 2 },
+      { year: 2024, half: 1 },
+    ]);
+  });
+
+  test('without a leader column (no names) the group’s results chain as before', () => {
+    const res = run([row({ year: 2023, half: 2, group: 'A', total: 70, leader: '' }), row({ year: 2024, half: 1, group: 'A', total: 70, leader: '' })]);
+    const lr = res.warnings.find((w) => w.code === 'LEADER_REVIEW')!;
+    expect(warningMessage('zh-CN', lr, { itemName: () => '' })).toMatch(/^同一党小组长任党小组长期间连续2次/);
   });
 
   test('two consecutive years at 基本合格 or below raise LEADER_REPLACE in the second year', () => {
     const res = run([...year('A', 2022, 70, 72), ...year('A', 2023, 55, 66), ...year('B', 2022, 70, 72), ...year('B', 2024, 60, 61)]);
     const lr = res.warnings.filter((w) => w.code === 'LEADER_REPLACE');
     expect(lr).toHaveLength(1);
-    expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: null, group: 'A' });
+    expect(lr[0]).toMatchObject({ severity: 'serious', year: 2023, half: null, group: 'A', runYears: [2022, 2023] });
+    expect(warningMessage('zh-CN', lr[0], { itemName: () => '' })).toBe(
+      'A组长任党小组长期间连续2年（2022年度、2023年度）年度考评等次为基本合格及以下。考虑更换党小组长人选。',
+    );
+  });
+
+  test('LEADER_REPLACE once per run of years, and only under the same leader', () => {
+    const three = run([...year('A', 2022, 70, 72), ...year('A', 2023, 55, 66), ...year('A', 2024, 60, 61)]);
+    const lr = three.warnings.filter((w) => w.code === 'LEADER_REPLACE');
+    expect(lr.map((w) => [w.year, w.runYears])).toEqual([[2023, [2022, 2023, 2024]]]);
+    const changed = run([...year('A', 2022, 70, 72, { leader: '甲' }), ...year('A', 2023, 55, 66, { leader: '乙' })]);
+    expect(changed.warnings.some((w) => w.code === 'LEADER_REPLACE')).toBe(false);
   });
 
   test('an annual 合格 between breaks LEADER_REPLACE', () => {
@@ -314,7 +377,7 @@ describe('annual results and ranking', () => {
     // The message names the veto as the cause, not items that lost a point.
     const itemName = (c: string) => DEFAULT_RUBRIC.items.find((i) => i.code === c)!.name;
     const zh = warningMessage('zh-CN', rect, { itemName });
-    expect(zh).toBe('2024年上半年一票否决（发生责任性安全事故），考评等次为不合格。党支部帮助查找原因、制定改进措施，限于2024年9月28日前完成整改。');
+    expect(zh).toBe('2024年上半年一票否决（发生责任性安全事故），考评等次为不合格。党支部将帮助其查找原因、制定改进措施，要求于2024年9月30日前完成整改。经整改，2024年下半年考评等次为优秀，整改取得成效。');
     expect(warningMessage('en-US', rect, { itemName })).toContain('One-vote veto (发生责任性安全事故)');
   });
 
@@ -375,6 +438,65 @@ describe('annual results and ranking', () => {
     const inc = res.warnings.filter((w) => w.code === 'INCOMPLETE_YEAR');
     expect(inc).toHaveLength(1);
     expect(inc[0]).toMatchObject({ group: 'A', severity: 'info', year: 2024, half: null });
+  });
+
+  // 上半年无考评记录 (a group formed in July) is not 上半年未评定 (a record that could not be graded).
+  test('INCOMPLETE_YEAR names each missing half as it is: no record, or not graded', () => {
+    const res = run([
+      row({ year: 2024, half: 2, group: 'New', total: 90 }),
+      row({ year: 2024, half: 1, group: 'Bad', total: 90, bad: true }),
+      row({ year: 2024, half: 2, group: 'Bad', total: 90 }),
+    ]);
+    const inc = (g: string) => res.warnings.find((w) => w.code === 'INCOMPLETE_YEAR' && w.group === g)!;
+    expect(inc('New').halves).toEqual({ h1: 'none', h2: 'graded' });
+    expect(inc('Bad').halves).toEqual({ h1: 'ungraded', h2: 'graded' });
+    const itemName = () => '';
+    expect(warningMessage('zh-CN', inc('New'), { itemName })).toBe('2024年度上、下半年考评未全部完成（上半年无考评记录），不计算年度结果，不参加排名和评先。');
+    expect(warningMessage('zh-CN', inc('Bad'), { itemName })).toBe('2024年度上、下半年考评未全部完成（上半年未评定），不计算年度结果，不参加排名和评先。');
+    expect(warningMessage('en-US', inc('New'), { itemName })).toContain('(no H1 record)');
+  });
+
+  // The issue's case: 99 分 but 评先资格“否” ranks 1 (SPEC §2.6 ranks every complete, non-vetoed entry); the two
+  // eligible 95-分 groups share the recommendation, and nothing says they are first of all.
+  test('a tie among the eligible under an ineligible higher group: 在符合评先条件的党小组中并列最高', () => {
+    const res = run([...year('X', 2024, 99, 99, { eligible: false }), ...year('A', 2024, 95, 95), ...year('B', 2024, 95, 95), ...year('C', 2024, 90, 90)]);
+    expect(res.annual.map((a) => [a.group, a.rank, a.titles, a.tie])).toEqual([
+      ['X', 1, [], false],
+      ['A', 2, ['advanced', 'leader_candidate'], true],
+      ['B', 2, ['advanced', 'leader_candidate'], true],
+      ['C', 4, [], false],
+    ]);
+    const ties = res.warnings.filter((w) => w.code === 'TIE_FOR_TOP');
+    expect(ties.map((w) => [w.group, w.topOverall])).toEqual([
+      ['A', false],
+      ['B', false],
+    ]);
+    expect(warningName('zh-CN', ties[0])).toBe('在符合评先条件的党小组中年度平均分并列最高（提请支委会研究确定）');
+    const text = warningMessage('zh-CN', ties[0], { itemName: () => '', tiedWith: ['B'], average: 95000 });
+    expect(text).toBe('2024年度在符合评先条件的党小组中，与B年度平均分并列最高（95分），均标注“并列”，提请支委会研究确定。');
+    expect(text).not.toContain('第一');
+    // Without a higher ineligible group, the tie is for first.
+    const plain = run([...year('A', 2024, 95, 95), ...year('B', 2024, 95, 95)]).warnings.filter((w) => w.code === 'TIE_FOR_TOP');
+    expect(plain.map((w) => w.topOverall)).toEqual([true, true]);
+    expect(warningName('zh-CN', plain[0])).toBe('年度平均分并列第一（提请支委会研究确定）');
+  });
+
+  // The issue's case: 优秀党小组长推荐人选 must not name a leader who led only one half.
+  test('a leader change within the year: noted (甲→乙), no leader candidate; the group may still be recommended', () => {
+    const res = run([
+      row({ year: 2024, half: 1, group: 'A', total: 96, leader: '甲' }),
+      row({ year: 2024, half: 2, group: 'A', total: 98, leader: '乙' }),
+      ...year('B', 2024, 90, 90),
+    ]);
+    const a = res.annual.find((e) => e.group === 'A')!;
+    expect(a.leaderChange).toEqual({ from: '甲', to: '乙' });
+    expect(a.titles).toEqual(['advanced']);
+    expect(res.annual.find((e) => e.group === 'B')!.leaderChange).toBeNull();
+  });
+
+  test('the title is a recommendation for the branch committee, never a decision', () => {
+    expect(t('zh-CN', TITLE.advanced)).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定');
+    expect(t('en-US', TITLE.advanced)).toBe('Proposed as Advanced Party group of the year (model group nominee) for the branch committee to decide');
   });
 });
 

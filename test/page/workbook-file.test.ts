@@ -62,7 +62,7 @@ test('a file that is not an .xlsx or .xlsm by its name is refused, saying how to
   for (const name of ['说明.txt', '旧格式.xls', '表格.et']) {
     const err = (await openWorkbookBytes(name, sampleBytes(), () => undefined).catch((e: unknown) => e)) as AssessError;
     expect(err).toBeInstanceOf(AssessError);
-    expect(describeError(err, 'zh-CN')).toBe(`“${name}”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再打开`);
+    expect(describeError(err, 'zh-CN')).toBe(`“${name}”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”后再打开`);
     expect(describeError(err, 'en-US')).toMatch(/is not an \.xlsx or \.xlsm workbook: save it in Excel or WPS as/);
   }
 });

@@ -32,9 +32,9 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(label(screen.getByRole('tab', { name: '预警1/15（待办1条，共15条）' }))).toBe('预警1/15');
   const card = screen.getByTestId('open-rectification');
   expect(card.textContent).toContain('城西供电所党小组');
-  await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年 第6行/ }));
+  await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年表第6行/ }));
   await waitFor(() => expect(host.selection?.address).toBe('2025年下半年!B6'));
-  expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年!B6');
+  expect(screen.getByTestId('preview-selection').textContent).toContain('2025年下半年表B6单元格');
   expect(screen.getByText(/该行：.*城西供电所党小组/)).toBeTruthy();
 });
 
@@ -46,9 +46,9 @@ test('in English: the same run in English words; a data issue selects its cell',
   await user.click(screen.getByRole('button', { name: 'Assess' }));
   await screen.findByText('Assessment done: 35 records, 15 warnings, 2 data issues');
   expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
-  await user.click(screen.getByRole('button', { name: 'Select 2023年下半年!H10' }));
+  await user.click(screen.getByRole('button', { name: 'Select cell H10 of sheet “2023年下半年”' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
-  expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: 2023年下半年!H10');
+  expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: cell H10 of sheet “2023年下半年”');
 });
 
 test('与上次相比: after scores change, the closed warning and the grade change are named', async () => {
@@ -64,7 +64,7 @@ test('与上次相比: after scores change, the closed warning and the grade cha
   await user.click(screen.getByRole('button', { name: '考评' }));
   await waitFor(() => expect(within(notice()).getByTestId('comparison').textContent).toContain('等次变化'));
   const text = within(notice()).getByTestId('comparison').textContent!;
-  expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），不再触发');
+  expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），评分或规则调整后不再成立');
   expect(text).toContain('等次变化1处：城西供电所党小组（2025年下半年）基本合格→合格');
   expect(within(notice()).queryByTestId('compare-rules')).toBeNull();
   expect(screen.getByText('未完成整改（0）')).toBeTruthy();
@@ -137,8 +137,8 @@ test('复制汇报文字 copies the report paragraph — the same text the JSON 
   await user.click(screen.getByRole('button', { name: '复制汇报文字' }));
   await screen.findByText('汇报文字已复制到剪贴板');
   expect(copied).toHaveLength(1);
-  expect(copied[0]).toMatch(/^2025年下半年，党支部对6个党小组进行了考评，其中优秀1个、合格3个、基本合格1个/);
-  expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格，已明确整改期限为2026年3月31日');
+  expect(copied[0]).toMatch(/^党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个/);
+  expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2026年3月31日前完成整改');
   expect(screen.getByTestId('copied-text').textContent).toBe(copied[0]);
   // The same paragraph as the report of a run on the same workbook, the same day.
   const outcome = await assessWorkbook(new MemoryHost(host.snapshot()), { displayLanguage: 'zh-CN' });
@@ -187,7 +187,7 @@ test('switching the language in settings re-renders in English and is remembered
   await screen.findByText(/考评完成/);
   await user.click(screen.getByRole('button', { name: '设置' }));
   await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
-  await user.click(screen.getByRole('option', { name: '英文 (English)' }));
+  await user.click(screen.getByRole('option', { name: '英文（English）' }));
   await screen.findByRole('tab', { name: 'Summary' });
   expect(screen.getByRole('button', { name: 'Assess' })).toBeTruthy();
   expect(document.documentElement.lang).toBe('en-US');
@@ -220,7 +220,7 @@ test('a page that owns the language (the workbook page): the workbook’s rememb
   expect(await screen.findByText('尚未考评')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: '设置' }));
   await user.click(await screen.findByRole('combobox', { name: '面板语言' }));
-  await user.click(screen.getByRole('option', { name: '英文 (English)' }));
+  await user.click(screen.getByRole('option', { name: '英文（English）' }));
   // The switch goes to the page, never into the workbook.
   expect(onLanguage).toHaveBeenCalledWith('en-US');
   expect(host.writes).toBe(writes);
@@ -239,7 +239,7 @@ test('a configuration error is explained with its cell and the workbook is left 
   await user.click(await screen.findByRole('button', { name: '考评' }));
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toContain('考评未完成');
-  expect(alert.textContent).toContain('考评规则!B2');
+  expect(alert.textContent).toContain('考评规则表B2单元格');
   expect(alert.textContent).toContain('工作簿未作任何修改');
   expect(host.writes).toBe(0);
 });

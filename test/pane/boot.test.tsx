@@ -66,7 +66,7 @@ describe('boot', () => {
     await act(async () => {
       await new Promise((r) => setTimeout(r, WAITING_AFTER_MS + 300));
     });
-    expect(screen.getByTestId('waiting-for-excel').textContent).toMatch(/正在等待 Excel/);
+    expect(screen.getByTestId('waiting-for-excel').textContent).toMatch(/正在等待Excel/);
     expect(screen.getByTestId('waiting-for-excel').textContent).toMatch(/Waiting for Excel/);
     expect(screen.queryByTestId('banner-preview')).toBeNull();
     await act(async () => {

@@ -24,8 +24,8 @@ describe.each([
       unranked: '未排名',
       veto: '一票否决（发生一般及以上责任性安全事故），不参加排名和评先',
       incomplete: '年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先',
-      belowBand: '半年考评等次低于合格，不参加评先',
-      tieNote: '年度第一并列，提请支委会研究确定',
+      belowBand: '下半年考评等次为基本合格，不参加评先',
+      tieNote: '年度平均分并列第一（提请支委会研究确定）',
     },
   ],
   [
@@ -43,8 +43,8 @@ describe.each([
       unranked: 'Unranked',
       veto: 'One-vote veto (发生一般及以上责任性安全事故): not ranked, not eligible for awards',
       incomplete: 'Incomplete year: H2 not graded; no annual result, not ranked, not eligible for awards',
-      belowBand: 'A half-year graded below Qualified: not eligible for awards',
-      tieNote: 'Tied for first: for the branch committee to decide',
+      belowBand: 'H2 graded Basically qualified: not eligible for awards',
+      tieNote: 'Tied for first (for the branch committee to decide)',
     },
   ],
 ] as const)('年度排名 in %s', (lang, w) => {

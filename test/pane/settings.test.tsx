@@ -16,8 +16,8 @@ function setup(lang: 'zh-CN' | 'en-US') {
 }
 
 describe.each([
-  ['zh-CN', '优秀分数线', '合格分数线', '整改期限天数', '保存规则', '必须高于合格分数线（80）', '请输入1至366之间的整数', '排名方式', '并列不占位排名（中国式，如1、1、2）', '面板语言', '英文 (English)'],
-  ['en-US', 'Excellent threshold', 'Qualified threshold', 'Rectification days', 'Save rules', 'Must be above the Qualified threshold (80)', 'Enter a whole number from 1 to 366', 'Ranking', 'Dense (e.g. 1, 1, 2)', 'Pane language', 'English'],
+  ['zh-CN', '优秀分数线', '合格分数线', '整改期限天数', '保存规则', '必须高于合格分数线（80）', '请输入1至366之间的整数', '排名方式', '并列不占位排名（中国式，如1、1、2）', '面板语言', '英文（English）'],
+  ['en-US', 'Excellent threshold', 'Qualified threshold', 'Days allowed for rectification', 'Save rules', 'Must be above the Qualified threshold (80)', 'Enter a whole number from 1 to 366', 'Ranking', 'Dense (e.g. 1, 1, 2)', 'Pane language', 'English'],
 ] as const)('settings in %s', (lang, excellent, qualified, days, save, aboveMsg, daysMsg, rankMode, dense, paneLanguage, english) => {
   test('shows the rules in force and saves edited values in the engine’s units', async () => {
     const { onSave, user } = setup(lang);
@@ -83,7 +83,7 @@ describe('validation (zod) follows SPEC §2.7', () => {
 
 describe('a rules sheet the host cannot edit (the workbook page)', () => {
   test.each([
-    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在 WPS 或 Excel 中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
+    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
     ['en-US', 'Excellent threshold', 'This page does not change the existing sheet “考评规则”: edit it in WPS or Excel and save, then open the workbook here again and assess it.', 'Save rules'],
   ] as const)('%s: the rules are shown, not editable, and where to change them is said', (lang, excellent, note, save) => {
     const onSave = jest.fn(async () => undefined);

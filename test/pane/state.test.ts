@@ -91,7 +91,7 @@ test('template, copy and select outcomes each have their notice', () => {
   });
   expect(reducer(s0, { type: 'template/success', inserted: [], skipped: ['评分表'], sep: '、' }).notice).toMatchObject({ intent: 'info', msg: PANE.templateSkipped });
   expect(reducer(s0, { type: 'copy/failure', text: '汇报' }).notice).toMatchObject({ intent: 'warning', msg: PANE.copyFailed, copiedText: '汇报' });
-  expect(reducer(s0, { type: 'select/failure', cell: 'A!B2', error: new Error('no') }).notice).toMatchObject({ intent: 'error', msg: PANE.selectFailed, params: { cell: 'A!B2' } });
+  expect(reducer(s0, { type: 'select/failure', cell: 'A!B2', error: new Error('no') }).notice).toMatchObject({ intent: 'error', msg: PANE.selectFailed, params: { cell: { zh: 'A表B2单元格', en: 'cell B2 of sheet “A”' } } });
 });
 
 test('the settings button toggles the settings and returns to the tab they were opened from; a group’s history opens on 概览', () => {

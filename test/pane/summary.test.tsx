@@ -29,13 +29,13 @@ const ZH = {
   overdue: '逾期未整改',
   days: '已逾期31天',
   facts: ['2025年下半年', '基本合格', '78分', '2026年3月31日', '李明华', '孙立平', '4.党员教育管理与党费收缴、5.联系群众、10.台账记录'],
-  locate: '定位：2025年下半年 第6行',
+  locate: '定位：2025年下半年表第6行',
   latest: '2025年下半年各党小组',
   change: '较上期−12分',
   pending: '待评分：各项得分均为空',
   note: '备注：考评会议待召开，得分待填',
   issues: '数据问题（2）',
-  issueButton: '选中2023年下半年!H10',
+  issueButton: '选中2023年下半年表H10单元格',
   history: '城西供电所党小组：查看历次考评',
   historyTitle: '城西供电所党小组历次考评',
   back: '← 返回概览',
@@ -56,7 +56,7 @@ const EN = {
   pending: 'Pending: all item scores are blank',
   note: 'Notes: 考评会议待召开，得分待填',
   issues: 'Data issues (2)',
-  issueButton: 'Select 2023年下半年!H10',
+  issueButton: 'Select cell H10 of sheet “2023年下半年”',
   history: '城西供电所党小组: see its history',
   historyTitle: 'History of 城西供电所党小组',
   back: '← Back to the summary',
@@ -189,7 +189,7 @@ test('where nothing can be selected (a file in the browser) the place is named, 
   renderIn('zh-CN', <Summary view={sampleView('zh-CN')} onSelect={() => undefined} canSelect={false} />);
   const card = screen.getByTestId('open-rectification');
   expect(within(card).queryByRole('button')).toBeNull();
-  expect(card.textContent).toContain('定位：2025年下半年 第6行');
+  expect(card.textContent).toContain('定位：2025年下半年表第6行');
 });
 
 test('a group missing a period breaks its line instead of joining across the gap', async () => {

@@ -14,7 +14,7 @@ describe.each([
     ['严重（7）', '一般（3）', '提示（4）'],
     ['2026年3月31日', '逾期未整改（已逾期31天）', '联系支委', '孙立平'],
     '已整改（2025年上半年考评合格）',
-    /^定位：2025年下半年 第6行/,
+    /^定位：2025年下半年表第6行/,
   ],
   [
     'en-US',
@@ -81,7 +81,7 @@ test('keyboard: Tab reaches the row button and Enter selects; the history opens 
   const onSelect = jest.fn();
   renderIn('zh-CN', <WarningsPanel view={sampleView('zh-CN')} canSelect onSelect={onSelect} />);
   await user.tab();
-  expect(document.activeElement?.textContent).toBe('定位：2025年下半年 第6行');
+  expect(document.activeElement?.textContent).toBe('定位：2025年下半年表第6行');
   await user.keyboard('{Enter}');
   expect(onSelect).toHaveBeenCalledWith('2025年下半年!B6');
   await user.tab();

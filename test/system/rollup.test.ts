@@ -6,7 +6,8 @@
  * - LibreOffice opens it headless and exports every sheet as CSV: the cells read as the file host reads them;
  * - every part validates against the ECMA-376 schemas (test/tools/ooxml_check.py);
  * - openpyxl opens it and sees the four tables and their print settings;
- * - LibreOffice prints it to PDF: A4 landscape, each table's title, 第1页 共1页.
+ * - LibreOffice prints it to PDF: A4 landscape, each table's title, 第1页 共1页;
+ * - openpyxl types a 督办意见 into it and saves it, and the command, run again over it, keeps the remark.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -116,10 +117,10 @@ describe('the built command on a folder of branch workbooks from several produce
       const got = csv.map((r, i) => r.map((v, c) => (c === dateCol && i > header && expected[i]?.[c] === 'DATE' && /\d{4}|\d{1,2}\D\d{1,2}/.test(v) ? 'DATE' : v)));
       expect([name, got]).toEqual([name, expected]);
     }
-    // The dates are the deadlines: 2025-09-28 and 2026-03-31.
+    // The dates are the deadlines: 2025-09-30 and 2026-03-31.
     const rect = parseCsv(fs.readFileSync(path.join(csvDir, '汇总-整改督办.csv'), 'utf8'));
-    const dates = rect.slice(4, 10).map((r) => r[7]);
-    expect(dates.every((d) => /(2025\D0?9\D28|0?9\D28\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月28日|2026年3月31日)/.test(d))).toBe(true);
+    const dates = rect.slice(5, 11).map((r) => r[7]);
+    expect(dates.every((d) => /(2025\D0?9\D30|0?9\D30\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月30日|2026年3月31日)/.test(d))).toBe(true);
   });
 
   test('every part of the summary validates against the ECMA-376 schemas; openpyxl reads its sheets and print settings', async () => {
@@ -156,10 +157,55 @@ print(json.dumps([[ws.title, ws.sheet_state, ws.page_setup.paperSize, ws.page_se
     const meta = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(meta).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const title of ['各党支部考评汇总（2025年下半年）', '年度示范党小组推荐（2025年度）', '整改督办（截至2026年1月15日）', '报送情况（2025年下半年）']) {
+    for (const title of ['各党支部党小组工作考评结果汇总表（2025年下半年）', '年度示范党小组推荐（2025年度）', '整改督办（截至2026年1月15日）', '报送情况（2025年下半年）']) {
       expect(text.replace(/\s+/g, '')).toContain(title);
     }
     expect(text).toMatch(/第1页 共\d+页/);
     expect(text).toContain('填表人：');
+  });
+});
+
+describe('the 党委 types a 督办意见 into the summary with another program; the next run keeps it', () => {
+  test('openpyxl saves a remark beside 线路运维党小组’s 2025 H1 rectification; `assess rollup --out` over that file puts it back on the same line, with the Party committee’s name in the titles', () => {
+    const typed = path.join(work, '汇总（已填督办意见）.xlsx');
+    fs.copyFileSync(out, typed);
+    execFileSync(
+      PY,
+      [
+        '-W',
+        'ignore',
+        '-c',
+        `import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['整改督办']
+rows = list(ws.iter_rows(values_only=True))
+h = next(i for i, r in enumerate(rows) if r[0] == '序号')
+c = {name: i for i, name in enumerate(rows[h])}
+r = next(i for i, row in enumerate(rows) if i > h and row[c['党小组']] == '线路运维党小组' and row[c['考评期']] == '2025年上半年')
+ws.cell(row=r + 1, column=c['督办意见'] + 1, value='12月底前报送整改报告')
+wb.save(sys.argv[1])`,
+        typed,
+      ],
+      { encoding: 'utf8' },
+    );
+    const r = spawnSync(process.execPath, [MAIN, 'rollup', dir, '--out', typed, '--unit', '城区供电中心党委', '--as-of', ROLLUP_AS_OF], { encoding: 'utf8', cwd: work });
+    expect(r.status).toBe(0);
+    const back = execFileSync(
+      PY,
+      [
+        '-W',
+        'ignore',
+        '-c',
+        `import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['整改督办']
+rows = [list(r) for r in ws.iter_rows(values_only=True)]
+h = next(i for i, r in enumerate(rows) if r[0] == '序号')
+c = {name: i for i, name in enumerate(rows[h])}
+print(json.dumps({'title': rows[0][0], 'remarks': [[row[c['党小组']], row[c['考评期']], row[c['督办意见']]] for row in rows[h + 1:] if row[c['督办意见']]]}, ensure_ascii=False))`,
+        typed,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(back)).toEqual({ title: '城区供电中心党委整改督办（截至2026年1月15日）', remarks: [['线路运维党小组', '2025年上半年', '12月底前报送整改报告']] });
   });
 });

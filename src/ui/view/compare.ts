@@ -29,9 +29,9 @@ export function describeComparison(c: RunComparison, lang: Lang): ComparisonText
   const list = (items: string[]) =>
     items.length > MAX_ITEMS ? `${items.slice(0, MAX_ITEMS).join(sep)}${tr({ zh: '', en: ' ' })}${tr(PANE.compareMore, { count: items.length - MAX_ITEMS })}` : items.join(sep);
   const period = (w: { year: number; half: 1 | 2 | null }) => (w.half ? periodLabel(lang, { year: w.year, half: w.half }) : tr(PANE.yearLabel, { year: w.year }));
-  const statusWord = (w: Pick<DigestWarning, 'status'>) => (w.status ? statusText(lang, w.status, null) : '');
+  const statusWord = (w: Pick<DigestWarning, 'status'>) => (w.status ? statusText(lang, w.status) : '');
   const grade = (g: Grade | null) => (g === null ? tr(PANE.compareNoRecord) : g in BAND ? tr(BAND[g as keyof typeof BAND]) : tr(ROW_STATUS[g as keyof typeof ROW_STATUS]));
-  const ruleValue = (key: DigestRuleKey, v: string | number) => ruleWords(key, v as Rules[DigestRuleKey], lang);
+  const ruleValue = (key: DigestRuleKey, v: string | number | null) => ruleWords(key, v as Rules[DigestRuleKey], lang);
 
   const rulesItems = c.rulesChanged.map((r) =>
     tr(PANE.compareRuleItem, { rule: tr(RULE_WORDS[r.key].label), from: ruleValue(r.key, r.from), to: ruleValue(r.key, r.to) }),

@@ -25,6 +25,7 @@ import { annualLines, ranking } from './ranking';
 import { latestHalf, openRectifications } from './summary';
 import type { PaneView } from './types';
 import { warningLines } from './warnings';
+import { cellText } from '../../i18n/words';
 
 export type { AssessOutcome, RunComparison };
 export { describeComparison } from './compare';
@@ -78,7 +79,7 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
     chart: chart(x),
     warnings,
     openWarnings: warnings.filter((w) => w.open).length,
-    issues: x.report.issues,
+    issues: x.report.issues.map((i) => ({ ...i, cellText: cellText(lang, i.cell) })),
     ranking: years.ranking,
     years: years.years,
     rows: result.assessments.length,

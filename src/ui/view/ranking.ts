@@ -1,7 +1,7 @@
 /** 年度排名: each year's annual lines in ranking order, with the 年度排名 sheet's reasons. */
 import { titleOrder } from '../../domain/order';
 import type { AnnualEntry, Title } from '../../domain/types';
-import { BAND, TITLE } from '../../i18n/domain';
+import { TITLE, TITLE_TIED } from '../../i18n/domain';
 import { RANKING } from '../../i18n/output';
 import { PANE } from '../../i18n/pane';
 import { annualNotes, tiedRanks } from '../../workbook/render-common';
@@ -11,9 +11,6 @@ import type { AnnualLine, PaneView } from './types';
 /** An annual entry as the pane shows it; `annualLine` of `annualLines(x)` for every entry. */
 export function annualLines(x: IndexedResult): (e: AnnualEntry) => AnnualLine {
   const { result, tr } = x;
-  const r = result.rules;
-  const minBand = tr(BAND[r.awardMinBand]);
-  const awardMin = r.awardMinBand === 'excellent' ? r.excellentMin : r.qualifiedMin;
   const tiedRank = tiedRanks(result.annual);
   const vetoText = new Map<string, string>();
   for (const a of result.assessments) {
@@ -23,7 +20,7 @@ export function annualLines(x: IndexedResult): (e: AnnualEntry) => AnnualLine {
   return (e) => {
     // The 年度排名 sheet's 说明 (render-common.ts), the veto's own reason named where there is one.
     const why = e.vetoed ? vetoText.get(`${e.groupKey}\u0000${e.year}`) : undefined;
-    const notes = annualNotes(e, awardMin, minBand, tiedRank(e), tr).map((n) => (n === vetoNote && why ? tr(PANE.vetoedBecause, { veto: why }) : n));
+    const notes = annualNotes(e, result.rules, tiedRank(e), tr).map((n) => (n === vetoNote && why ? tr(PANE.vetoedBecause, { veto: why }) : n));
     return {
       year: e.year,
       group: e.group,
@@ -34,7 +31,7 @@ export function annualLines(x: IndexedResult): (e: AnnualEntry) => AnnualLine {
       average: e.average === null ? null : e.average / 1000,
       band: e.band,
       titles: titleOrder(e.titles).map((ti: Title) =>
-        ti === 'advanced' && e.tie ? tr(RANKING.titleTied, { title: tr(TITLE[ti]) }) : tr(TITLE[ti]),
+        ti === 'advanced' && e.tie ? tr(TITLE_TIED) : tr(TITLE[ti]),
       ),
       tie: e.tie,
       vetoed: e.vetoed,

@@ -102,7 +102,10 @@ export type WarningLine = Report['warnings'][number] & {
 };
 
 export interface IssueLine {
+  /** `Sheet!A1`, to select it. */
   cell: string;
+  /** The cell as people read it: “2024年上半年表H10单元格”. */
+  cellText: string;
   value: string;
   message: string;
   code: string;
