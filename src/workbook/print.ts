@@ -175,8 +175,53 @@ export function printSheet<R>(
   b.style(`${a1(rs, 0)}:${a1(rs, last)}`, { font: PRINT_FONT, horizontal: 'left' });
   b.styles.push({ range: `${a1(0, 0)}:${a1(0, last)}`, font: TITLE_FONT, size: 16 });
   const patch = b.build({ page: PAGE(lang), landscape: true, measureFrom: b.header, lineHeight: PRINT_LINE, maxWidth: PRINT_MAX_WIDTH });
+  // Wrapped text holding a closing bracket is broken by hand so that no printed line starts with one
+  // (LibreOffice does not apply the Chinese line-start rule to these cells), its row tall enough.
+  const heights = new Map((patch.rowHeights ?? []).map((x) => [x.row, x.height]));
+  columns.forEach((c, i) => {
+    if (!c.wrap) return;
+    for (let r = b.header + 1; r < rs; r++) {
+      const v = patch.values[r][i];
+      if (typeof v !== 'string' || !CLOSING.test(v)) continue;
+      const lines = v.split('\n').flatMap((part) => breakLines(part, patch.columnWidths[i] - 2));
+      // Text that would wrap with no line starting with a closing mark is left as it is.
+      const plain = v.split('\n').flatMap((part) => breakLines(part, patch.columnWidths[i] - 2, false));
+      if (!plain.some((l, k) => k > 0 && CLOSING.test(l.charAt(0)))) continue;
+      patch.values[r][i] = lines.join('\n');
+      heights.set(r, Math.max(heights.get(r) ?? PRINT_LINE, Math.min(409, lines.length * PRINT_LINE)));
+    }
+  });
+  patch.rowHeights = [...heights.entries()].sort((a, b2) => a[0] - b2[0]).map(([row, height]) => ({ row, height }));
   // Printed tables need no frozen panes; the header row repeats on every page instead.
   return { ...patch, freeze: { rows: 0, cols: 0 } };
+}
+
+/** What a printed line must not start with: a closing bracket or quote. */
+const CLOSING = /[）)】」』”》]/;
+
+/**
+ * Lines of at most `room` width (wide characters count two), a closing mark never first on a line: the
+ * character before it goes down with it.
+ */
+function breakLines(text: string, room: number, keepClosing = true): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (line && textWidth(line + ch) > Math.max(2, room)) {
+      if (keepClosing && CLOSING.test(ch) && [...line].length > 1) {
+        const chars = [...line];
+        const carried = chars.pop()!;
+        lines.push(chars.join(''));
+        line = carried;
+      } else {
+        lines.push(line);
+        line = '';
+      }
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const centred: CellStyle = { horizontal: 'center' };

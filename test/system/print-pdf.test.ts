@@ -199,7 +199,7 @@ test('年度考评结果表 prints on A4 with the ranks, nominations and reasons
     expect(text).toContain(s);
   }
   // The nomination wraps in its cell: its words are there in the order they are drawn.
-  expect(p.raw.replace(/\s+/g, '')).toContain('年度先进党小组（示范党小组推荐对象）优秀党小组长推荐人选');
+  expect(p.raw.replace(/\s+/g, '')).toContain('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定优秀党小组长推荐人选');
 });
 
 test('in English the same tables, English words', () => {
