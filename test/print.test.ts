@@ -173,7 +173,11 @@ describe('年度考评结果表: the latest complete year, ranked', () => {
       [5, '线路运维一班党小组', 90, null],
       [6, '带电作业班党小组', null, null],
     ]);
-    expect(s.values[h + 1][8]).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定\n优秀党小组长推荐人选');
+    // Each nomination on its own line(s); broken by hand where a line would start with “）”.
+    const titles = s.values[h + 1][8] as string;
+    expect(titles.split('\n').pop()).toBe('优秀党小组长推荐人选');
+    expect(titles.replace(/\n/g, '')).toBe('拟推荐为年度先进党小组（示范党小组推荐对象），提请支委会研究确定优秀党小组长推荐人选');
+    for (const line of titles.split('\n')) expect(line).not.toMatch(/^[）)]/);
     expect(s.values[h + 5][9]).toBe('一票否决，不参加排名和评先');
     expect(s.values[h + 6][9]).toBe('年度考评不全：下半年未评定，不计算年度结果，不参加排名和评先');
   });

@@ -183,10 +183,9 @@ export function printSheet<R>(
     for (let r = b.header + 1; r < rs; r++) {
       const v = patch.values[r][i];
       if (typeof v !== 'string' || !CLOSING.test(v)) continue;
-      const lines = v.split('\n').flatMap((part) => breakLines(part, patch.columnWidths[i] - 2));
-      // Text that would wrap with no line starting with a closing mark is left as it is.
-      const plain = v.split('\n').flatMap((part) => breakLines(part, patch.columnWidths[i] - 2, false));
-      if (!plain.some((l, k) => k > 0 && CLOSING.test(l.charAt(0)))) continue;
+      // Room a little under the column's width, so that the program printing it never wraps a line again.
+      const lines = v.split('\n').flatMap((part) => breakLines(part, patch.columnWidths[i] - 3));
+      if (lines.length === 1) continue;
       patch.values[r][i] = lines.join('\n');
       heights.set(r, Math.max(heights.get(r) ?? PRINT_LINE, Math.min(409, lines.length * PRINT_LINE)));
     }
@@ -203,12 +202,12 @@ const CLOSING = /[）)】」』”》]/;
  * Lines of at most `room` width (wide characters count two), a closing mark never first on a line: the
  * character before it goes down with it.
  */
-function breakLines(text: string, room: number, keepClosing = true): string[] {
+function breakLines(text: string, room: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
     if (line && textWidth(line + ch) > Math.max(2, room)) {
-      if (keepClosing && CLOSING.test(ch) && [...line].length > 1) {
+      if (CLOSING.test(ch) && [...line].length > 1) {
         const chars = [...line];
         const carried = chars.pop()!;
         lines.push(chars.join(''));
