@@ -310,7 +310,7 @@ describe('tables that cannot be read', () => {
     expect(e.kind).toBe('config');
     expect(e.where).toBe('2024年上半年!A3:K3');
     expect(describeError(e, 'zh-CN')).toBe(
-      '2024年上半年表A3:K3单元格：“2024年上半年”表第3行的表头缺少考评项目：11.安全生产(零违章、无责任性事故)、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
+      '2024年上半年表A3:K3单元格：“2024年上半年”表第3行的表头缺少考评项目：11.安全生产（零违章、无责任性事故）、12.生产任务与示范服务日。请按考评细则补齐这些列（列名可写编号如“1”“第1项”或考评项目名称）',
     );
     expect(describeError(e, 'en-US')).toContain('lacks the items: 11.Work safety (no violations, no liable accidents), 12.Production tasks and service days');
   });

@@ -37,7 +37,7 @@ describe('template sheets', () => {
     expect(s.values[0]).toEqual(['编号', '方面', '考评内容', '分值', '评分标准']);
     expect(s.values).toHaveLength(13);
     expect(s.values[1]).toEqual([1, '思想建设', '政治理论学习', 10, '按计划组织学习，学习记录完整']);
-    expect(s.values[11]).toEqual([11, '完成中心任务', '安全生产(零违章、无责任性事故)', 10, '零违章、无责任性事故']);
+    expect(s.values[11]).toEqual([11, '完成中心任务', '安全生产（零违章、无责任性事故）', 10, '零违章、无责任性事故']);
     expect(s.values.slice(1).reduce((sum, r) => sum + (r[3] as number), 0)).toBe(100);
     const enRubric = byName(en, 'Rubric');
     expect(enRubric.values[0]).toEqual(['Code', 'Aspect', 'Item', 'Max', 'Guide']);
@@ -84,7 +84,7 @@ describe('template sheets', () => {
       '序号', '年度', '半年度', '党小组', '党小组长', '联系支委',
       '1.政治理论学习（10分）', '2.群众思想政治工作（10分）', '3.组织生活（10分）', '4.党员教育管理与党费收缴（8分）',
       '5.联系群众（7分）', '6.批评与自我批评（8分）', '7.组织纪律（6分）', '8.先锋模范与示范岗（6分）',
-      '9.制度执行与《党小组工作手册》（8分）', '10.台账记录（7分）', '11.安全生产(零违章、无责任性事故)（10分）',
+      '9.制度执行与《党小组工作手册》（8分）', '10.台账记录（7分）', '11.安全生产（零违章、无责任性事故）（10分）',
       '12.生产任务与示范服务日（10分）', '合计', '一票否决', '评先资格', '备注',
     ]);
     const above = s.values.slice(0, h).flat().filter((v): v is string => typeof v === 'string');

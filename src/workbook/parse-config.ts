@@ -157,7 +157,7 @@ export function parseRubricSheet(grid: Grid): Rubric {
     raw.push({
       code: codeText(codeV),
       aspect,
-      name: isBlank(nameV) ? '' : foldText(cellText(nameV)),
+      name: isBlank(nameV) ? '' : cellText(nameV).replace(/\s+/g, ' '), // as written (matched folded: headerKey)
       max: typeof m === 'number' ? m : 'invalid',
       maxText: cellText(maxV),
       guide: cols.guide === undefined || isBlank(grid.get(r, cols.guide)) ? '' : cellText(grid.get(r, cols.guide)),

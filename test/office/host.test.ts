@@ -264,14 +264,14 @@ describe('error paths: clear zh/en message, workbook unchanged', () => {
   it('payload too large', async () => {
     const wb = await fresh({ platform: 'OfficeOnline', payloadLimit: 2000 });
     const before = state(wb);
-    await expectHostError(run(wb), /超出 Excel 单次传输上限/, /exceeds what Excel accepts in one request/);
+    await expectHostError(run(wb), /超出Excel单次传输上限/, /exceeds what Excel accepts in one request/);
     expect(state(wb)).toBe(before);
   });
 
   it('unsupported Excel version (no ExcelApi 1.7)', async () => {
     const wb = await fresh({ apiVersion: 6 });
     const before = state(wb);
-    await expectHostError(run(wb), /需要 ExcelApi 1\.7/, /needs ExcelApi 1\.7/);
+    await expectHostError(run(wb), /需要ExcelApi 1\.7/, /needs ExcelApi 1\.7/);
     expect(state(wb)).toBe(before);
     expect(wb.syncs).toBe(0);
   });

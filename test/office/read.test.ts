@@ -52,7 +52,7 @@ describe('reads', () => {
     wb.nullValuesAbove = 0;
     const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
     const err = await assessErrorOf(assessWorkbook(new OfficeHost(wb.env()), { now }));
-    expect(describeError(err, 'zh-CN')).toMatch(/工作表“考评记录”第 \d+ 行/);
+    expect(describeError(err, 'zh-CN')).toMatch(/工作表“考评记录”第\d+行/);
     expect(describeError(err, 'en-US')).toMatch(/row \d+ of sheet "考评记录"/);
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });

@@ -21,7 +21,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(screen.getByTestId('banner-preview').textContent).toContain('预览模式');
   await screen.findByTestId('banner-not-assessed');
   await user.click(screen.getByRole('button', { name: '考评' }));
-  await screen.findByText(/考评完成：35条考评记录，15条预警，2个数据问题/);
+  await screen.findByText(/考评完成：35条考评记录，13条预警，2个数据问题/);
   expect(host.writes).toBe(1);
   expect(host.sheetNames()).toEqual(expect.arrayContaining(['考评结果', '年度排名', '预警与整改', '数据问题']));
   expect(within(notice()).getByTestId('comparison').textContent).toBe('与上次相比：工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。');
@@ -29,7 +29,7 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   expect(screen.getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
   // The warnings tab counts what is open of all.
-  expect(label(screen.getByRole('tab', { name: '预警1/15（待办1条，共15条）' }))).toBe('预警1/15');
+  expect(label(screen.getByRole('tab', { name: '预警1/13（待办1条，共13条）' }))).toBe('预警1/13');
   const card = screen.getByTestId('open-rectification');
   expect(card.textContent).toContain('城西供电所党小组');
   await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年表第6行/ }));
@@ -44,8 +44,8 @@ test('in English: the same run in English words; a data issue selects its cell',
   await screen.findByTestId('banner-not-assessed');
   expect(screen.getByText('Not assessed yet')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Assess' }));
-  await screen.findByText('Assessment done: 35 records, 15 warnings, 2 data issues');
-  expect(label(screen.getByRole('tab', { name: 'Warnings 1/15 (1 to act on, 15 in all)' }))).toBe('Warnings 1/15');
+  await screen.findByText('Assessment done: 35 records, 13 warnings, 2 data issues');
+  expect(label(screen.getByRole('tab', { name: 'Warnings 1/13 (1 to act on, 13 in all)' }))).toBe('Warnings 1/13');
   await user.click(screen.getByRole('button', { name: 'Select cell H10 of sheet “2023年下半年”' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
   expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: cell H10 of sheet “2023年下半年”');
@@ -137,7 +137,7 @@ test('复制汇报文字 copies the report paragraph — the same text the JSON 
   await user.click(screen.getByRole('button', { name: '复制汇报文字' }));
   await screen.findByText('汇报文字已复制到剪贴板');
   expect(copied).toHaveLength(1);
-  expect(copied[0]).toMatch(/^党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个/);
+  expect(copied[0]).toMatch(/^城区供电中心线路工区党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个/);
   expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2026年3月31日前完成整改');
   expect(screen.getByTestId('copied-text').textContent).toBe(copied[0]);
   // The same paragraph as the report of a run on the same workbook, the same day.
@@ -153,7 +153,7 @@ test('when the clipboard refuses, the text is offered for copying by hand', asyn
   await user.click(screen.getByRole('button', { name: 'Copy report text' }));
   await screen.findByText('Could not use the clipboard: select the text below and copy it');
   const area = screen.getByRole('textbox', { name: 'Report text' }) as HTMLTextAreaElement;
-  expect(area.value).toMatch(/^In 2025 H2, .* assessed 6 Party groups: 1 Excellent, 3 Qualified, 1 Basically qualified/);
+  expect(area.value).toMatch(/^城区供电中心线路工区党支部 assessed 6 Party groups for 2025 H2: 1 Excellent, 3 Qualified, 1 Basically qualified/);
 });
 
 test('opening an assessed workbook shows its results; after an edit, the scores-changed banner', async () => {

@@ -16,8 +16,8 @@ function setup(lang: 'zh-CN' | 'en-US') {
 }
 
 describe.each([
-  ['zh-CN', '优秀分数线', '合格分数线', '整改期限天数', '保存规则', '必须高于合格分数线（80）', '请输入1至366之间的整数', '排名方式', '并列不占位排名（中国式，如1、1、2）', '面板语言', '英文（English）'],
-  ['en-US', 'Excellent threshold', 'Qualified threshold', 'Days allowed for rectification', 'Save rules', 'Must be above the Qualified threshold (80)', 'Enter a whole number from 1 to 366', 'Ranking', 'Dense (e.g. 1, 1, 2)', 'Pane language', 'English'],
+  ['zh-CN', '优秀分数线', '合格分数线', '整改期限天数', '保存规则', '必须高于合格分数线（80）', '请输入1至366之间的整数，或留空', '排名方式', '并列不占位排名（中国式，如1、1、2）', '面板语言', '英文（English）'],
+  ['en-US', 'Excellent threshold', 'Qualified threshold', 'Days allowed for rectification', 'Save rules', 'Must be above the Qualified threshold (80)', 'Enter a whole number from 1 to 366, or leave it blank', 'Ranking', 'Dense (e.g. 1, 1, 2)', 'Pane language', 'English'],
 ] as const)('settings in %s', (lang, excellent, qualified, days, save, aboveMsg, daysMsg, rankMode, dense, paneLanguage, english) => {
   test('shows the rules in force and saves edited values in the engine’s units', async () => {
     const { onSave, user } = setup(lang);
@@ -70,6 +70,9 @@ describe('validation (zod) follows SPEC §2.7', () => {
     [{ excellentMin: '95.123' }, 'excellentMin', 'vNumber'],
     [{ rectifyDays: '0' }, 'rectifyDays', 'vDays'],
     [{ rectifyDays: '1.5' }, 'rectifyDays', 'vDays'],
+    [{ rectifyMonths: '0' }, 'rectifyMonths', 'vMonths'],
+    [{ rectifyMonths: '13' }, 'rectifyMonths', 'vMonths'],
+    [{ rectifyMonths: '' }, 'rectifyMonths', 'vMonths'],
   ])('%j → %s %s', (change, field, key) => {
     const r = validateRules({ ...ok, ...change });
     expect(r.ok).toBe(false);
@@ -77,6 +80,9 @@ describe('validation (zod) follows SPEC §2.7', () => {
   });
   test('boundaries that are allowed', () => {
     expect(validateRules({ ...ok, excellentMin: '100', rectifyDays: '366', basicMin: '0.01' }).ok).toBe(true);
+    // 整改期限天数 is unset by default: an empty field is valid and means “by months”.
+    expect(ok.rectifyDays).toBe('');
+    expect(validateRules({ ...ok, rectifyDays: '', rectifyMonths: '12' })).toEqual({ ok: true, rules: { ...DEFAULT_RULES, rectifyDays: null, rectifyMonths: 12 } });
     expect(validateRules({ ...ok, excellentMin: ' 95 ' }).ok).toBe(true);
   });
 });

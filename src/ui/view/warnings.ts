@@ -25,8 +25,12 @@ function openTest(x: IndexedResult): (w: ReportWarning) => boolean {
   const lastYear = result.annual.reduce((y, e) => (e.average !== null ? Math.max(y, e.year) : y), 0);
   const open: { [O in OpenWhile]: (w: ReportWarning) => boolean } = {
     unfinished: (w) => w.status !== null && isUnfinished(w.status),
-    latestHalf: (w) => w.half !== null && latestGraded.get(keyOf(w.group)) === periodIndex({ year: w.year, half: w.half }),
-    latestAnnual: (w) => latestAnnualYear.get(keyOf(w.group)) === w.year,
+    // A warning raised once per run is current while its run reaches the group's latest half (year).
+    latestHalf: (w) => {
+      const last = w.run.length ? w.run[w.run.length - 1] : w;
+      return last.half !== null && latestGraded.get(keyOf(w.group)) === periodIndex({ year: last.year, half: last.half });
+    },
+    latestAnnual: (w) => latestAnnualYear.get(keyOf(w.group)) === (w.run.length ? w.run[w.run.length - 1].year : w.year),
     latestYear: (w) => w.year === lastYear,
     never: () => false,
   };
