@@ -95,7 +95,7 @@ test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show
   expect(y2024[0]['年度等次']).toBe('优秀');
   expect(y2024[5]['年度等次']).toBe('不合格');
   expect(Object.values(y2024[0]).join('|')).toContain('并列');
-  expect(Object.values(y2024[0]).join('|')).toContain('年度先进党小组（示范党小组推荐对象）');
+  expect(Object.values(y2024[0]).join('|')).toContain('拟推荐为年度先进党小组');
   const y2025 = rows.filter((r) => r['年度'] === '2025');
   expect(y2025.map((r) => [r['名次'], r['党小组']])).toEqual([
     ['1', '城东供电所党小组'],
@@ -105,13 +105,13 @@ test('annual ranking: 2024 tie shares rank 1 and the next rank is 3; titles show
     ['', '线路运维一班党小组'], // 一票否决，不参加排名和评先
     ['', '带电作业班党小组'], // 年度考评不全
   ]);
-  expect(Object.values(y2025[0]).join('|')).toContain('年度先进党小组（示范党小组推荐对象）');
+  expect(Object.values(y2025[0]).join('|')).toContain('拟推荐为年度先进党小组');
   expect(Object.values(y2025[4]).join('|')).toContain('一票否决，不参加排名和评先');
 });
 
 test('warnings: every kind, with deadlines and statuses', () => {
   const text = zh.get('预警与整改')!.map((r) => r.join('|')).join('\n');
-  for (const word of ['限期整改', '及时更换党小组长', '考虑更换党小组长人选', '年度考评不全', '年度第一并列', '待整改', '已整改（2025年下半年考评合格）', '整改状态截至2026年1月15日']) {
+  for (const word of ['限期整改', '党小组长履职预警', '考虑更换党小组长人选', '年度考评不全', '年度平均分并列第一', '待整改', '已整改（2025年下半年考评等次为', '整改未见效（已转入下期整改）', '整改状态截至2026年1月15日']) {
     expect(text).toContain(word);
   }
 });
