@@ -195,8 +195,11 @@ export function printSheet<R>(
   return { ...patch, freeze: { rows: 0, cols: 0 } };
 }
 
-/** What a printed line must not start with: a closing bracket or quote. */
-const CLOSING = /[）)】」』”》]/;
+/**
+ * What a printed line must not start with: a full-width closing bracket or quote (an ASCII “)” stays with
+ * the word before it, as Latin text breaks at spaces).
+ */
+const CLOSING = /[）】」』”》]/;
 
 /**
  * Lines of at most `room` width (wide characters count two), a closing mark never first on a line: the
