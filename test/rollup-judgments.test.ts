@@ -9,6 +9,7 @@
  * - the 党委's name in the titles (--unit; the page's field), the same summary from the command and the page;
  * - the 考评依据 line, and the technical note on 报送情况.
  */
+import { opinionKey } from '../src/rollup/opinions';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -134,7 +135,8 @@ function rowsOf(snap: WorkbookSnapshot, name: string): CellValue[][] {
   return s.values.map((r) => {
     const row = [...(r ?? [])];
     while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
-    return row;
+    // The printed tables break wrapped text by hand (no line may start with a closing bracket): read the text.
+    return row.map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v));
   });
 }
 
@@ -167,7 +169,7 @@ describe('年度示范党小组推荐: by branch, never ranked across branches',
     await roll([jia, yi, '--out', out]);
     const rows = rowsOf(await readBack(out), '年度示范党小组推荐');
     expect(rows.slice(1, 3)).toEqual([
-      ['各党支部按本支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名'],
+      ['各党支部按本党支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名'],
       ['各党支部评分尺度不同，年度平均分仅供参考'],
     ]);
     expect(rows.flat()).not.toContain('名次');
@@ -296,7 +298,7 @@ describe('the 党委’s name in the titles; the 考评依据 line', () => {
       '城区供电中心党委报送情况（2025年下半年）',
     ]);
     expect(rowsOf(snap, '各党支部考评汇总')[1]).toEqual(['考评依据：各党支部党小组工作考评办法']);
-    expect(rowsOf(snap, '报送情况').slice(1, 4).flat()).toContain('说明：各党支部按本支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表');
+    expect(rowsOf(snap, '报送情况').slice(1, 4).flat()).toContain('说明：各党支部按本党支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表');
     expect(JSON.parse(fs.readFileSync(json, 'utf8')).unit).toBe('城区供电中心党委');
 
     const en = path.join(dir, 'unit-en.xlsx');
@@ -328,4 +330,11 @@ describe('the 党委’s name in the titles; the 考评依据 line', () => {
     for (const name of ['各党支部考评汇总', '年度示范党小组推荐', '整改督办', '报送情况']) expect([name, rowsOf(fromPage, name)]).toEqual([name, rowsOf(fromCli, name)]);
     expect(Buffer.from(page.bytes!).equals(fs.readFileSync(out))).toBe(true);
   });
+});
+
+test('督办意见 are matched by the names as written: 变电（一）班 and 变电（二）班 stay two groups; a printed line break is no change', () => {
+  const a = opinionKey('第一党支部', '变电（一）班党小组', 2025, 1);
+  expect(opinionKey('第一党支部', '变电（二）班党小组', 2025, 1)).not.toBe(a);
+  expect(opinionKey('第一党支部', '变电（一）\n班党小组', 2025, 1)).toBe(a);
+  expect(opinionKey('第一党支部', '变电(一)班党小组', 2025, 1)).toBe(a);
 });

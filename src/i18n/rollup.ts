@@ -65,7 +65,7 @@ export const NOMINEES = {
   title: { zh: '{unit}年度示范党小组推荐（{year}年度）', en: '{unit}Model Group Nominees ({year})' },
   titleNone: { zh: '{unit}年度示范党小组推荐', en: '{unit}Model Group Nominees' },
   awardLine: {
-    zh: '各党支部按本支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名',
+    zh: '各党支部按本党支部的考评规则提出推荐：上、下半年均已评定、符合评先条件、年度平均分最高，一票否决的不参加评先；由支委会研究确定。本表按党支部列出，不跨党支部排名',
     en: 'Each Party branch proposes by its own rules: both halves graded, eligible for awards, the highest annual average; a One-vote veto excludes a group; the branch committee decides. Listed by Party branch, not ranked across branches',
   },
   scaleNote: { zh: '各党支部评分尺度不同，年度平均分仅供参考', en: 'Branches score on different scales: annual averages are for reference only' },
@@ -129,7 +129,7 @@ export const SUBMISSIONS = {
   titleNone: { zh: '{unit}报送情况', en: '{unit}Submissions' },
   /** The technical note on how the branches were assessed. */
   basisNote: {
-    zh: '说明：各党支部按本支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表',
+    zh: '说明：各党支部按本党支部的考评细则和考评规则考评，评分尺度可能不同；本汇总对每个工作簿重新考评，不沿用其中的结果表',
     en: 'Note: each Party branch is assessed with its own rubric and rules, whose scales may differ; this summary assesses every workbook afresh rather than copying its result sheets',
   },
   countLine: {
@@ -185,11 +185,11 @@ export const ROLLUP_PAGE = {
 /** Why `assess rollup` stops (AssessError codes `rollup.*`). */
 export const ROLLUP_ERR = {
   missingInput: {
-    zh: '请指定要汇总的文件夹或工作簿，例如 assess rollup 各支部报送 --out 汇总.xlsx',
+    zh: '请指定要汇总的文件夹或工作簿，例如 assess rollup 各党支部报送 --out 汇总.xlsx',
     en: 'name the folder or workbooks to summarize, e.g. assess rollup branches --out summary.xlsx',
   },
   missingOut: {
-    zh: '请用 --out 指定汇总工作簿，例如 assess rollup 各支部报送 --out 汇总.xlsx',
+    zh: '请用 --out 指定汇总工作簿，例如 assess rollup 各党支部报送 --out 汇总.xlsx',
     en: 'name the summary workbook with --out, e.g. assess rollup branches --out summary.xlsx',
   },
   outExtension: {
@@ -230,5 +230,5 @@ export const ROLLUP_CLI = {
   fileReason: { zh: '{file}：{reason}', en: '{file}: {reason}' },
   unreadableLine: { zh: '未能读取：{file}：{reason}', en: 'Unreadable: {file}: {reason}' },
   wrote: { zh: '汇总工作簿已写入：{file}', en: 'Summary written to: {file}' },
-  wroteJson: { zh: 'JSON 报告已写入：{file}', en: 'JSON report written to: {file}' },
+  wroteJson: { zh: 'JSON报告已写入：{file}', en: 'JSON report written to: {file}' },
 } satisfies Record<string, Msg>;

@@ -37,9 +37,15 @@ const norm = (s: string) =>
     .replace(/[(（][^)）]*[)）]/g, '')
     .replace(/[:：*]/g, '');
 
-/** The key of a rectification: branch and group as matched (folded, spaces removed), year and half. */
+/** A name as matched: folded, spaces and line breaks removed (a printed cell may be broken by hand); brackets kept. */
+const nameKey = (s: string) => foldText(s).replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The key of a rectification: branch and group as matched (folded, spaces removed — 变电（一）班 and 变电（二）班
+ * stay two groups), year and half.
+ */
 export function opinionKey(branch: string, group: string, year: number, half: Half): string {
-  return `${norm(branch)}\u0000${norm(group)}\u0000${year}\u0000${half}`;
+  return `${nameKey(branch)}\u0000${nameKey(group)}\u0000${year}\u0000${half}`;
 }
 
 const SHEET_NAMES = new Set([ROLLUP_SHEET.rectify.zh, ROLLUP_SHEET.rectify.en].map(norm));
