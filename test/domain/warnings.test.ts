@@ -24,9 +24,17 @@ test('a rectification is 严重 at 不合格 and 一般 at 基本合格; leader 
   expect(severityOf('TIE_FOR_TOP', 'excellent')).toBe('info');
 });
 
-test('sections: rectifications by status, then leader warnings, then notices, then history', () => {
-  const w = (code: (typeof WARNING_CODES)[number], status: 'open' | 'overdue' | 'not_effective' | 'resolved' | null, year = 2024) => ({ code, status, year, half: 1 as const });
-  const list = [w('INCOMPLETE_YEAR', null), w('RECTIFY', 'resolved'), w('LEADER_REVIEW', null), w('RECTIFY', 'open'), w('RECTIFY', 'overdue'), w('RECTIFY', 'not_effective')];
-  expect(actionOrder(list).map(warningSection)).toEqual(['overdue', 'not_effective', 'open', 'leader', 'notice', 'resolved']);
-  expect(WARNING_SECTIONS).toEqual(['overdue', 'not_effective', 'open', 'leader', 'notice', 'resolved']);
+test('sections: unfinished rectifications, then leader warnings, notices, closed ones awaiting the next assessment, then history', () => {
+  const w = (code: (typeof WARNING_CODES)[number], status: 'open' | 'overdue' | 'closed' | 'not_effective' | 'resolved' | null, year = 2024) => ({ code, status, year, half: 1 as const });
+  const list = [
+    w('INCOMPLETE_YEAR', null),
+    w('RECTIFY', 'resolved'),
+    w('RECTIFY', 'closed'),
+    w('LEADER_REVIEW', null),
+    w('RECTIFY', 'open'),
+    w('RECTIFY', 'overdue'),
+    w('RECTIFY', 'not_effective'),
+  ];
+  expect(actionOrder(list).map(warningSection)).toEqual(['overdue', 'open', 'leader', 'notice', 'closed', 'not_effective', 'resolved']);
+  expect(WARNING_SECTIONS).toEqual(['overdue', 'open', 'leader', 'notice', 'closed', 'not_effective', 'resolved']);
 });

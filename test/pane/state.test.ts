@@ -51,7 +51,7 @@ test('a run: request clears the notice and is busy; success derives the up-to-da
   expect(done.running).toBe(false);
   expect(done.paneState).toEqual({ assessed: true, runAt: '2026-05-01T10:00:00+08:00', changed: false, hasScoreTable: true, paneLanguage: null });
   expect(statusOf(done)).toBe('upToDate');
-  expect(done.notice).toMatchObject({ intent: 'success', msg: PANE.done, params: { rows: 35, warnings: 15, issues: 2 }, comparison: first });
+  expect(done.notice).toMatchObject({ intent: 'success', msg: PANE.done, params: { rows: 35, warnings: 13, issues: 2 }, comparison: first });
 });
 
 test('a run with nothing gradable is 没有可评定的记录 (a warning), not 完成', () => {
