@@ -95,11 +95,11 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * An existing --out may be replaced only when it is a roll-up summary (or with --force). Returns the
- * 督办意见 typed into it, to carry into the new summary (none when it is not a summary).
+ * What is at --out: an earlier roll-up summary (replaced without --force), with the 督办意见 typed into it
+ * to carry into the new summary; or another file (`other`: replaced only with --force); or nothing.
  */
-async function checkReplaceable(out: string, force: boolean): Promise<{ rollup: boolean; opinions: OpinionRow[] }> {
-  if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return { rollup: false, opinions: [] };
+async function readOut(out: string): Promise<{ rollup: boolean; other: boolean; opinions: OpinionRow[] }> {
+  if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return { rollup: false, other: false, opinions: [] };
   let snapshot: WorkbookSnapshot | null = null;
   try {
     const data = fs.readFileSync(out);
@@ -108,8 +108,7 @@ async function checkReplaceable(out: string, force: boolean): Promise<{ rollup: 
     snapshot = null;
   }
   const rollup = !!snapshot && isRollupWorkbook(snapshot);
-  if (!rollup && !force) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
-  return { rollup, opinions: rollup ? readOpinions(snapshot!) : [] };
+  return { rollup, other: !rollup, opinions: rollup ? readOpinions(snapshot!) : [] };
 }
 
 export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOptions = {}): Promise<number> {
@@ -130,13 +129,12 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
   }
   checkOutputPath(out);
   if (json) checkOutputPath(json);
-  const { rollup: outIsSummary, opinions } = await checkReplaceable(out, args.force);
-  if (json && !args.force && fs.existsSync(json)) throw new AssessError('usage', ROLLUP_CODES.jsonExists, {}, json);
+  const replaced = await readOut(out);
 
   const started = opts.clock?.() ?? Date.now();
   // An earlier summary at --out is replaced, not read; any other file the roll-up would read may be
   // neither --out nor --json, with or without --force (the branches' workbooks are never written).
-  const items = findWorkbooks(args.inputs, outIsSummary ? [out] : []);
+  const items = findWorkbooks(args.inputs, replaced.rollup ? [out] : []);
   if (items.length === 0) throw new AssessError('usage', ROLLUP_CODES.noWorkbooks, {}, args.inputs.join(' '));
   const files = items.flatMap((x) => (x.kind === 'file' ? [x.file] : []));
   const isOut = namesFile(out);
@@ -145,6 +143,9 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
     if (isOut(f.path)) throw new AssessError('usage', ROLLUP_CODES.outIsInput, {}, out);
     if (isJson(f.path)) throw new AssessError('usage', ROLLUP_CODES.jsonIsInput, {}, json);
   }
+  if (replaced.other && !args.force) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
+  if (json && !args.force && fs.existsSync(json)) throw new AssessError('usage', ROLLUP_CODES.jsonExists, {}, json);
+  const opinions = replaced.opinions;
   const progress = new RollupProgress(items.length, { lang, write: io.bar, columns: io.columns, now: opts.clock });
   const missing = items.length - files.length;
   let read: FileSummary[];
