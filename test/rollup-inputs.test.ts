@@ -2,14 +2,17 @@
  * Issue 17: the roll-up never writes a file it reads. --out and --json are compared with every file the
  * roll-up reads — those found inside the folders given too, through links — with or without --force;
  * --json does not replace an existing file without --force; a byte-identical copy of a branch's workbook
- * is combined once and named as a duplicate in 报送情况 and the JSON report.
+ * is combined once and named as a duplicate in 报送情况 and the JSON report; a damaged part is worded
+ * alike however it fails to inflate (the page and the command line inflate with different streams).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import type { RollupIo } from '../src/cli/rollup';
 import { FileHost } from '../src/hosts/file/host';
 import type { RollupReport } from '../src/rollup';
+import { summarizeWorkbook } from '../src/rollup/summary';
 import { ROLLUP_AS_OF, branchFour, branchOne } from './support/branches';
 import { sha256, tempDir } from './support/xlsx';
 
@@ -120,5 +123,43 @@ describe('a byte-identical copy is combined once', () => {
     const groups = summary.map((r) => r[2]);
     expect(new Set(groups).size).toBe(groups.length);
     expect(groups.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a damaged file is described the same way by the page and the command line', () => {
+  /** The branch's workbook with its first sheet's compressed data made undecodable (a reserved block type). */
+  async function undecodable(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await branchFour());
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const header = bytes.indexOf(name) - 30;
+    expect(bytes.readUInt32LE(header)).toBe(0x04034b50);
+    const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+    bytes[data] = 0x07; // BFINAL 1, BTYPE 11: a block type that does not exist
+    return new Uint8Array(bytes);
+  }
+  /** The same workbook with a part whose checksum does not match (its stored data changed afterwards). */
+  async function badChecksum(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await branchFour());
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, xml.replace(/(<worksheet[^>]*>)/, '$1<!--AAAA-->'), { compression: 'STORE' });
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const at = bytes.indexOf(Buffer.from('<!--AAAA-->'));
+    expect(at).toBeGreaterThan(0);
+    bytes.write('<!--AAAB-->', at);
+    return new Uint8Array(bytes);
+  }
+
+  test('data that cannot be inflated (a browser’s strict stream) and a checksum that does not match (node:zlib) read alike', async () => {
+    const reasons = [];
+    for (const [name, bytes] of [['坏压缩.xlsx', await undecodable()], ['坏校验.xlsx', await badChecksum()]] as const) {
+      const s = await summarizeWorkbook({ name, bytes }, { asOf: ROLLUP_AS_OF });
+      expect(s.kind).toBe('failed');
+      if (s.kind === 'failed') reasons.push(s.reason);
+    }
+    const [a, b] = reasons;
+    for (const r of reasons) expect(r.zh).toMatch(/部件“xl\/worksheets\/sheet1\.xml”的数据不完整或被改动/);
+    expect(a).toEqual(b);
   });
 });
