@@ -323,7 +323,7 @@ describe('limits: a file that would exhaust memory is refused at a stated limit,
     }
     // zip.js stops at the declared size (ERR_INVALID_UNCOMPRESSED_SIZE); the part limit is the second guard.
     const e = await failure(bytes, { maxPartBytes: 256 * 1024 });
-    expect(describeError(e, 'en-US')).toBe('big.xlsx: the file is damaged: the compressed data of the part “xl/worksheets/sheet1.xml” cannot be unpacked. Get the original file again, or let Excel repair it, save it and try again');
+    expect(describeError(e, 'en-US')).toBe('big.xlsx: the file is damaged: the data of the part “xl/worksheets/sheet1.xml” is incomplete or altered and cannot be read. Get the original file again, or let Excel repair it, save it and try again');
   });
 
   test('more cells than the limit', async () => {

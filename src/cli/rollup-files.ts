@@ -4,8 +4,8 @@
  *
  * - Folders are walked recursively (branches' files are often kept in one subfolder per branch), in
  *   code-point order of the names, so the branches' order is the files' order and the same everywhere.
- *   Skipped: Excel's and WPS's lock files (`~$…`), hidden files and folders (`.…`), the output and the
- *   JSON report themselves, and files that are not spreadsheets. Old or foreign spreadsheet formats
+ *   Skipped: Excel's and WPS's lock files (`~$…`), hidden files and folders (`.…`), an earlier summary at --out (any
+ *   other file it would read may be neither --out nor --json: rollup.ts refuses them), and files that are not spreadsheets. Old or foreign spreadsheet formats
  *   (.xls, .xlsb, .et, .ods) are kept, so 报送情况 tells the 党委 to ask for an .xlsx.
  * - Files named on the command line are read whatever their names; one that does not exist is listed as
  *   unreadable (one bad path never stops the roll-up).
@@ -47,8 +47,8 @@ function identity(p: string): string {
 const both = (msg: { zh: string; en: string }, params: Record<string, string>) => ({ zh: t('zh-CN', msg, params), en: t('en-US', msg, params) });
 
 /**
- * The workbooks of the folders and files given, in order, each once. `exclude`: files never read (the
- * output and the JSON report). Throws nothing: a missing path is an item of its own.
+ * The workbooks of the folders and files given, in order, each once. `exclude`: files never read (an
+ * earlier summary at --out). Throws nothing: a missing path is an item of its own.
  */
 export function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): FoundItem[] {
   const excluded = new Set(exclude.filter((p) => fs.existsSync(p)).map(identity));

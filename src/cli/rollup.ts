@@ -44,23 +44,62 @@ export interface RollupRunOptions {
   clock?: () => number;
 }
 
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
+/** Device and inode (shared by links, hard links and case variants of one name); null when absent or unknown. */
+function fileId(p: string): string | null {
   try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
+    const st = fs.statSync(p, { bigint: true });
+    return st.ino === BigInt(0) ? null : `${st.dev}:${st.ino}`;
   } catch {
-    return false;
+    return null;
   }
 }
 
+/** Does the file system holding this existing path ignore case? A case-flipped name of it names the same file. */
+function ignoresCase(existing: string): boolean {
+  const flipped = existing.replace(/[a-zA-Z]/g, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
+  if (flipped === existing) return false;
+  const id = fileId(existing);
+  return id !== null && fileId(flipped) === id;
+}
+
 /**
- * An existing --out may be replaced only when it is a roll-up summary (or with --force). Returns the
- * 督办意见 typed into it, to carry into the new summary (none when it is not a summary).
+ * The path with links resolved (the longest existing part through fs.realpathSync, the rest as typed),
+ * case-folded where that file system ignores case: two names of one file give the same text.
  */
-async function checkReplaceable(out: string, force: boolean): Promise<OpinionRow[]> {
-  if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return [];
+function canonical(p: string): string {
+  let head = path.resolve(p);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = fs.realpathSync(head);
+      const full = path.join(real, ...rest);
+      return ignoresCase(real) ? full.toLowerCase() : full;
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return path.resolve(p);
+      rest.unshift(path.basename(head));
+      head = parent;
+    }
+  }
+}
+
+/** A test for paths naming the file `a` names (links resolved, case ignored where the file system does, hard links too). */
+function namesFile(a: string): (b: string) => boolean {
+  const key = canonical(a);
+  const id = fileId(a);
+  return (b) => canonical(b) === key || (id !== null && fileId(b) === id);
+}
+
+function sameFile(a: string, b: string): boolean {
+  return namesFile(a)(b);
+}
+
+/**
+ * What is at --out: an earlier roll-up summary (replaced without --force), with the 督办意见 typed into it
+ * to carry into the new summary; or another file (`other`: replaced only with --force); or nothing.
+ */
+async function readOut(out: string): Promise<{ rollup: boolean; other: boolean; opinions: OpinionRow[] }> {
+  if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return { rollup: false, other: false, opinions: [] };
   let snapshot: WorkbookSnapshot | null = null;
   try {
     const data = fs.readFileSync(out);
@@ -69,8 +108,7 @@ async function checkReplaceable(out: string, force: boolean): Promise<OpinionRow
     snapshot = null;
   }
   const rollup = !!snapshot && isRollupWorkbook(snapshot);
-  if (!rollup && !force) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
-  return rollup ? readOpinions(snapshot!) : [];
+  return { rollup, other: !rollup, opinions: rollup ? readOpinions(snapshot!) : [] };
 }
 
 export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOptions = {}): Promise<number> {
@@ -86,16 +124,28 @@ export async function runRollup(args: CliArgs, io: RollupIo, opts: RollupRunOpti
   if (path.extname(out).toLowerCase() !== '.xlsx') throw new AssessError('usage', ROLLUP_CODES.outExtension, {}, out);
   if (json && sameFile(out, json)) throw new AssessError('usage', FILE_CODES.jsonIsOut, {}, json);
   for (const input of args.inputs) {
-    if (sameFile(input, out) || (json && sameFile(input, json))) throw new AssessError('usage', ROLLUP_CODES.outIsInput, {}, input);
+    if (sameFile(input, out)) throw new AssessError('usage', ROLLUP_CODES.outIsInput, {}, out);
+    if (json && sameFile(input, json)) throw new AssessError('usage', ROLLUP_CODES.jsonIsInput, {}, json);
   }
   checkOutputPath(out);
   if (json) checkOutputPath(json);
-  const opinions = await checkReplaceable(out, args.force);
+  const replaced = await readOut(out);
 
   const started = opts.clock?.() ?? Date.now();
-  const items = findWorkbooks(args.inputs, json ? [out, json] : [out]);
+  // An earlier summary at --out is replaced, not read; any other file the roll-up would read may be
+  // neither --out nor --json, with or without --force (the branches' workbooks are never written).
+  const items = findWorkbooks(args.inputs, replaced.rollup ? [out] : []);
   if (items.length === 0) throw new AssessError('usage', ROLLUP_CODES.noWorkbooks, {}, args.inputs.join(' '));
   const files = items.flatMap((x) => (x.kind === 'file' ? [x.file] : []));
+  const isOut = namesFile(out);
+  const isJson = json ? namesFile(json) : () => false;
+  for (const f of files) {
+    if (isOut(f.path)) throw new AssessError('usage', ROLLUP_CODES.outIsInput, {}, out);
+    if (isJson(f.path)) throw new AssessError('usage', ROLLUP_CODES.jsonIsInput, {}, json);
+  }
+  if (replaced.other && !args.force) throw new AssessError('usage', ROLLUP_CODES.outNotRollup, {}, out);
+  if (json && !args.force && fs.existsSync(json)) throw new AssessError('usage', ROLLUP_CODES.jsonExists, {}, json);
+  const opinions = replaced.opinions;
   const progress = new RollupProgress(items.length, { lang, write: io.bar, columns: io.columns, now: opts.clock });
   const missing = items.length - files.length;
   let read: FileSummary[];

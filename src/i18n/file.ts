@@ -22,6 +22,12 @@ export type PackageErrorCode =
   | 'too_many_cells'
   | 'too_many_rows';
 
+/** A part whose data is damaged: its checksum does not match, or it cannot be inflated. */
+const DAMAGED_PART: Msg = {
+  zh: '文件已损坏：部件“{part}”的数据不完整或被改动，无法读取。请重新获取原文件，或在Excel中打开修复后另存再试',
+  en: 'the file is damaged: the data of the part “{part}” is incomplete or altered and cannot be read. Get the original file again, or let Excel repair it, save it and try again',
+};
+
 export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
   not_zip: {
     zh: '不是Excel工作簿（.xlsx），或文件已损坏：无法作为工作簿文件包读取。请在Excel或WPS中打开，另存为“Excel工作簿(*.xlsx)”后再试',
@@ -35,14 +41,10 @@ export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
     zh: '文件已损坏：部件“{part}”在文件中出现了两次，无法确定应使用哪一份。请在Excel中打开并另存为新文件后再试',
     en: 'the file is damaged: the part “{part}” appears twice, so which one counts is ambiguous. Open it in Excel, save it as a new file and try again',
   },
-  bad_crc: {
-    zh: '文件已损坏：部件“{part}”的校验和不符（数据不完整或被改动）。请重新获取原文件，或在Excel中打开修复后另存再试',
-    en: 'the file is damaged: the checksum of the part “{part}” does not match (the data is incomplete or altered). Get the original file again, or let Excel repair it, save it and try again',
-  },
-  bad_data: {
-    zh: '文件已损坏：部件“{part}”的压缩数据无法解开。请重新获取原文件，或在Excel中打开修复后另存再试',
-    en: 'the file is damaged: the compressed data of the part “{part}” cannot be unpacked. Get the original file again, or let Excel repair it, save it and try again',
-  },
+  // One wording for both: the same damaged bytes fail as a checksum mismatch when inflated by node:zlib
+  // and as undecodable data when inflated by a browser's stricter DecompressionStream (issue 17).
+  bad_crc: DAMAGED_PART,
+  bad_data: DAMAGED_PART,
   unsupported_method: {
     zh: '部件“{part}”使用了Excel不用的压缩方式，无法读取。请在Excel或WPS中打开并另存为.xlsx后再试',
     en: 'the part “{part}” uses a compression method Excel does not use and cannot be read. Open the file in Excel or WPS, save it as .xlsx and try again',

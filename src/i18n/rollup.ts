@@ -152,6 +152,10 @@ export const SUBMISSIONS = {
     zh: '与“{file}”为同一党支部，汇总采用该文件（其考评期较新或文件较新）',
     en: 'The same Party branch as “{file}”, which is used instead (a later period or a newer file)',
   },
+  copyOf: {
+    zh: '与“{file}”内容相同（重复报送），只汇总一次',
+    en: 'The same content as “{file}” (sent twice), summarized once',
+  },
   rollupFile: { zh: '这是汇总工作簿，不是党支部的评分工作簿', en: 'This is a roll-up summary, not a Party branch’s workbook' },
   opinionsKept: { zh: '其中填写的督办意见{count}条已带入本汇总', en: 'Its follow-up remarks ({count}) are carried into this summary' },
   notReported: { zh: '未报送{period}考评结果', en: 'No results for {period}' },
@@ -199,6 +203,14 @@ export const ROLLUP_ERR = {
   outIsInput: {
     zh: '--out 指向了要汇总的工作簿之一，汇总从不改动报送的工作簿：请另选文件名',
     en: '--out names one of the workbooks to summarize, which are never modified: choose another name',
+  },
+  jsonIsInput: {
+    zh: '--json 指向了要汇总的工作簿之一，汇总从不改动报送的工作簿：请另选文件名',
+    en: '--json names one of the workbooks to summarize, which are never modified: choose another name',
+  },
+  jsonExists: {
+    zh: '文件已存在，未覆盖：请另选JSON报告的文件名，或加 --force 覆盖',
+    en: 'the file already exists and was not overwritten: choose another name for the JSON report or add --force',
   },
   outNotRollup: {
     zh: '文件已存在且不是汇总工作簿，未覆盖：请另选文件名，或加 --force 覆盖',

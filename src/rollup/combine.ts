@@ -12,6 +12,10 @@
  * - Two files naming the same branch (its name folded): the one with the later latest period is used,
  *   then the newer file (modification time), then the first in order; the others are listed in 报送情况
  *   as duplicates and left out of every sheet.
+ * - Two files with the same content (BranchSummary.content: a copy such as “第2支部 - 副本.xlsx”, whatever
+ *   its name and whatever the branch is called) are one submission: the file with the shortest name (a
+ *   copy's name is longer), then the first in order, is used; the others are duplicates of it — before
+ *   branch names are matched, since a branch named after its file has a new name in every copy.
  * - No company-wide ranking: branches score with their own 细则 and thresholds, so their averages are not
  *   comparable. 年度示范党小组推荐 lists each branch's recommendation by branch (file order), and within a
  *   branch in the branch's own order.
@@ -34,6 +38,8 @@ export interface FileEntry {
   status: FileStatus;
   /** For a duplicate: the file used for its branch. */
   duplicateOf: string | null;
+  /** For a duplicate: true when it has the same content as that file (a copy), false when it is another file of the same branch. */
+  identical: boolean;
 }
 
 /** A branch's recommendation for the year (拟推荐为年度先进党小组；并列 when several share its highest average). */
@@ -102,19 +108,31 @@ function nomineeYear(branches: readonly BranchSummary[]): number | null {
   return complete ?? any;
 }
 
+/** The file name without folders and extension. */
+const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+
 export function combineRollup(summaries: readonly FileSummary[], opts: CombineOptions): Rollup {
+  // Copies: one file of each content, the shortest name, then the first in order.
+  const original = new Map<string, BranchSummary>();
+  for (const s of summaries) {
+    if (s.kind !== 'branch') continue;
+    const held = original.get(s.content);
+    if (!held || baseName(s.file).length < baseName(held.file).length) original.set(s.content, s);
+  }
   // Branches by name: the winner of each name, in the order of its first file.
   const winner = new Map<string, BranchSummary>();
   for (const s of summaries) {
-    if (s.kind !== 'branch') continue;
+    if (s.kind !== 'branch' || original.get(s.content) !== s) continue;
     const held = winner.get(s.branchKey);
     if (!held || supersedes(s, held)) winner.set(s.branchKey, s);
   }
   const files: FileEntry[] = summaries.map((s) => {
-    if (s.kind === 'failed') return { summary: s, status: 'unreadable', duplicateOf: null };
-    if (s.kind === 'skipped') return { summary: s, status: 'skipped', duplicateOf: null };
+    if (s.kind === 'failed') return { summary: s, status: 'unreadable', duplicateOf: null, identical: false };
+    if (s.kind === 'skipped') return { summary: s, status: 'skipped', duplicateOf: null, identical: false };
+    const copyOf = original.get(s.content)!;
+    if (copyOf !== s) return { summary: s, status: 'duplicate', duplicateOf: copyOf.file, identical: true };
     const w = winner.get(s.branchKey)!;
-    return w === s ? { summary: s, status: 'included', duplicateOf: null } : { summary: s, status: 'duplicate', duplicateOf: w.file };
+    return w === s ? { summary: s, status: 'included', duplicateOf: null, identical: false } : { summary: s, status: 'duplicate', duplicateOf: w.file, identical: false };
   });
   const branches = files.filter((f) => f.status === 'included').map((f) => f.summary as BranchSummary);
 

@@ -316,7 +316,7 @@ export function submissionNotes(lang: Lang, f: FileEntry, r: Rollup): string | n
   const s = f.summary;
   if (s.kind === 'failed') return t(lang, s.reason);
   if (s.kind === 'skipped') return [tr(SUBMISSIONS.rollupFile), ...(s.opinions.length ? [tr(SUBMISSIONS.opinionsKept, { count: s.opinions.length })] : [])].join(tr(OUT.clauseSep));
-  if (f.status === 'duplicate') return tr(SUBMISSIONS.duplicateOf, { file: f.duplicateOf ?? '' });
+  if (f.status === 'duplicate') return tr(f.identical ? SUBMISSIONS.copyOf : SUBMISSIONS.duplicateOf, { file: f.duplicateOf ?? '' });
   const notes: string[] = [];
   if (!s.latest) notes.push(tr(SUBMISSIONS.noRecords));
   else if (r.period && s.latest.year * 2 + s.latest.half < r.period.year * 2 + r.period.half) notes.push(tr(SUBMISSIONS.notReported, { period: periodLabel(lang, r.period) }));

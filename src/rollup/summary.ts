@@ -107,6 +107,12 @@ export interface BranchSummary {
   /** Matching key of the branch's name (folded, spaces collapsed): two files of one branch share it. */
   branchKey: string;
   branchFrom: BranchNameSource;
+  /**
+   * What the roll-up takes from the file, as one key: the fingerprint of its input sheets (the one its run
+   * record keeps; the same for a copy, even one saved again) and what the branch wrote in its ledger.
+   * Two files with one key are the same submission, combined once.
+   */
+  content: string;
   runState: RunState;
   /** The latest period with an assessment record; null when the workbook has none. */
   latest: Period | null;
@@ -314,6 +320,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
     branch,
     branchKey: branchKey(branch),
     branchFrom,
+    content: `${parsed.fingerprint}:${JSON.stringify(rectifications.map((r) => r.ledger))}`,
     runState,
     latest,
     records: result.assessments.length,

@@ -355,7 +355,7 @@ export const VARIANTS: Variant[] = [
       zip.file('customXml/item1.xml', '<branch xmlns="urn:pga-test">城东支部内部资料AAAA</branch>', { compression: 'STORE' });
       return patchBytes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), '资料AAAA', '资料AAAB');
     },
-    expect: { assessed: false, message: /部件“customXml\/item1\.xml”的校验和不符/, messageEn: /checksum of the part “customXml\/item1\.xml” does not match/ },
+    expect: { assessed: false, message: /部件“customXml\/item1\.xml”的数据不完整或被改动/, messageEn: /the data of the part “customXml\/item1\.xml” is incomplete or altered/ },
   },
   {
     name: 'encrypted',
