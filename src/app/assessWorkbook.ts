@@ -75,7 +75,7 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   // and all of it is carried into this run's sheet and report.
   const ledgerRows = ledgerRowsOf(snapshot);
   const result = await step('assess', () =>
-    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit }),
+    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows.rows), unit: parsed.unit }),
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
   const printPeriod = opts.printPeriod ?? null;
