@@ -17,12 +17,12 @@ import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage, warningName } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
-import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
+import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, RUN_NOTE, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress } from '../domain/cell-ref';
 import { EMPTY_LEDGER, LEDGER_FIELDS, datedHeader, isDateSerial, mergeLedger, readLedgerAll } from './ledger';
 import type { Ledger, LedgerCells, LedgerRead, LedgerRow } from './ledger';
-import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
+import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta, untrustedSheets } from './meta';
 import { encodeDigest } from './digest';
 import { renderPrintHalf, renderPrintLedger, renderPrintYear } from './print';
 import type { PrintPeriod } from './print';
@@ -487,6 +487,36 @@ export function ledgerRowsOf(snapshot: WorkbookSnapshot): LedgerRead {
 /** The ledger of a run: what was typed in the last run's warnings sheet, merged with this run's warnings. */
 export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot, read: LedgerRead = ledgerRowsOf(snapshot)): Ledger {
   return read.rows.length || read.extras.length || read.losses.length ? mergeLedger(result.warnings, read.rows, read) : EMPTY_LEDGER;
+}
+
+/** Something a run says it could not keep as the user left it (RUN_NOTE), in either language. */
+export interface RunNote {
+  msg: Msg;
+  params: Params;
+}
+
+/**
+ * What this run could not keep as the user left it, for its summary and the pane: ledger cells that were
+ * formulas (kept as text), merged ledger cells, ledger rows it cannot place beside a warning, and sheets an
+ * earlier release's record lists that are now the user's (kept; this run's output under another name).
+ */
+export function runNotes(ledger: Ledger, snapshot: WorkbookSnapshot, lang: Lang): RunNote[] {
+  const notes: RunNote[] = [];
+  for (const kind of ['formula', 'merged', 'unplaced'] as const) {
+    const where = ledger.losses.filter((l) => l.kind === kind).map((l) => l.where);
+    if (!where.length) continue;
+    const list = where.slice(0, 5).join(t(lang, OUT.listSep));
+    notes.push({ msg: RUN_NOTE[kind], params: { where: where.length > 5 ? t(lang, RUN_NOTE.more, { list, n: where.length }) : list } });
+  }
+  const untrusted = untrustedSheets(snapshot);
+  if (untrusted.length) {
+    const names = chooseSheetNames(lang, snapshot);
+    for (const sheet of untrusted) {
+      const kind = OUTPUT_KINDS.find((k) => isNameFor(sheet, OUTPUT_SHEET[k].zh) || isNameFor(sheet, OUTPUT_SHEET[k].en));
+      if (kind) notes.push({ msg: RUN_NOTE.untrusted, params: { sheet, to: names[kind] } });
+    }
+  }
+  return notes;
 }
 
 /**
