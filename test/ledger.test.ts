@@ -15,7 +15,7 @@ import { FileHost } from '../src/hosts/file/host';
 import { OfficeHost } from '../src/hosts/office';
 import type { Lang, Warning } from '../src/domain/types';
 import { a1 } from '../src/domain/cell-ref';
-import { ledgerKey, mergeLedger, readLedger } from '../src/workbook/ledger';
+import { ledgerKey, mergeLedger, readLedger, readLedgerAll } from '../src/workbook/ledger';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { FakeWorkbook } from './support/fake-excel';
 import { MemoryHost } from '../src/hosts/memory/host';
@@ -383,6 +383,19 @@ describe('reading the ledger', () => {
     const merged = mergeLedger([w], readLedger(snap, new Set(['预警与整改'])));
     expect(merged.byWarning.get(w)?.measures).toBe('第一份');
     expect(merged.kept.map((k) => k.cells.measures)).toEqual(['手工复制的第二份', '已不再触发']);
+  });
+
+  test('issue 17: a column the user put between ours is read with its header; merged ledger cells and formulas are noted', () => {
+    const h = [...header.slice(0, 11), '督办人', ...header.slice(11)];
+    const row = ['一般', '限期整改', '2024年上半年', '甲', null, null, null, null, null, null, '谈心谈话', '李书记', '张三', { formula: '=TODAY()' }, null, null];
+    const snap: WorkbookSnapshot = { sheets: [{ ...sheetOf('预警与整改', [h, row]), merges: ['K2:L3'] }] };
+    const read = readLedgerAll(snap, new Set(['预警与整改']));
+    expect(read.extras).toEqual(['督办人']);
+    expect(read.rows[0].cells).toMatchObject({ measures: '谈心谈话', responsible: '张三', progress: '=TODAY()', extra: ['李书记'] });
+    expect(read.losses).toEqual([
+      { kind: 'merged', where: '预警与整改!K2:L3' },
+      { kind: 'formula', where: '预警与整改!N2' },
+    ]);
   });
 
   test('a header the user annotated (整改措施（必填）, 责任人：) is still its column', () => {

@@ -19,6 +19,7 @@ import { foldText, groupKey, parsePeriod } from './cells';
 import { META_SHEET, isWarningsName } from './meta';
 import { serialToIso } from './sheet-builder';
 import { a1 } from '../domain/cell-ref';
+import { parseRange } from './a1';
 import type { CellValue, OutputValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /** The four columns people fill in, in sheet order. */
@@ -214,6 +215,8 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
 /**
  * The rows with something typed in the ledger columns of the last run's warnings sheet(s): the sheets
  * the add-in owns (as the caller says) whose names are a warnings sheet's.
+ *
+ * @internal Kept for the reader's tests on hand-made sheets (test/ledger.test.ts); a run reads readLedgerAll.
  */
 export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string>): LedgerRow[] {
   return readLedgerAll(snapshot, owned).rows;
@@ -241,12 +244,14 @@ export function readLedgerAll(snapshot: WorkbookSnapshot, owned: ReadonlySet<str
     });
     const ledgerCols = new Set([...LEDGER_FIELDS.map((f) => cols.get(f)), ...found.extra.map((e) => e.col)].filter((c): c is number => c !== undefined));
     for (const m of sheet.merges) {
-      const q = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(m.replace(/\$/g, '').toUpperCase());
-      if (!q) continue;
-      const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      const [c0, r0, c1] = [col(q[1]), Number(q[2]) - 1, col(q[3] ?? q[1])];
-      if (r0 <= header) continue;
-      for (let c = c0; c <= c1; c++) {
+      let q: ReturnType<typeof parseRange>;
+      try {
+        q = parseRange(m);
+      } catch {
+        continue;
+      }
+      if (q.top <= header) continue;
+      for (let c = q.left; c <= q.right; c++) {
         if (ledgerCols.has(c)) {
           losses.push({ kind: 'merged', where: `${sheet.name}!${m}` });
           break;
