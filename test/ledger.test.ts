@@ -275,6 +275,12 @@ describe.each([
     expect(formatOf(o, '预警与整改', row.r, t.header.indexOf('责任人'))).toBe(DATE_FORMAT['zh-CN']);
     const w = reportOf(o).warnings.find((x) => x.code === 'RECTIFY' && x.group === GROUP && x.half === 1)!;
     expect(w.ledger).toMatchObject({ progress: '2025-12-01', responsible: '2025-12-02' });
+    // The printed 整改台账 shows them as dates too.
+    const printed = o.patch.sheets.find((x) => x.name === '整改台账')!;
+    const pr = printed.values.findIndex((v) => v.includes(45992));
+    expect(pr).toBeGreaterThan(0);
+    expect(formatOf(o, '整改台账', pr, printed.values[pr].indexOf(45992))).toBe(DATE_FORMAT['zh-CN']);
+    expect(formatOf(o, '整改台账', pr, printed.values[pr].indexOf(45993))).toBe(DATE_FORMAT['zh-CN']);
   });
 });
 
