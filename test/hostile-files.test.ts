@@ -19,6 +19,7 @@ import { PACKAGE_LIMITS } from '../src/hosts/file/package/archive';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import { BASIC_ROWS, VARIANTS, WPS, vetoErrorWorkbook } from './support/variants';
 import { basicFixture, sha256, tempDir, writeXlsx } from './support/xlsx';
+import { typeInto } from './support/type-into';
 import { describeError } from '../src/i18n/errors';
 
 jest.setTimeout(120_000);
@@ -163,27 +164,48 @@ describe('an error value in the 一票否决 column', () => {
   });
 });
 
+/** An assessed workbook whose outputs the user deleted (the run record stays), with a sheet of the user's named 数据问题. */
+async function userOwnIssuesSheet(stem: string, version1: boolean): Promise<string> {
+  const input = path.join(dir, `${stem}.xlsx`);
+  await writeXlsx(input, basicFixture());
+  const first = path.join(dir, `${stem}.1.xlsx`);
+  expect((await cli([input, '--out', first])).code).toBe(0);
+  // The user deletes the seven output sheets (the run record stays, very hidden) and adds a sheet of their own.
+  const zip = await JSZip.loadAsync(fs.readFileSync(first));
+  let wb = await zip.file('xl/workbook.xml')!.async('string');
+  for (const n of ['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']) wb = wb.replace(new RegExp(`<sheet name="${n}"[^>]*/>`), '');
+  wb = wb.replace(/<definedName [^>]*localSheetId="[1-7]"[^>]*>[^<]*<\/definedName>/g, '').replace(/localSheetId="8"/g, 'localSheetId="1"');
+  wb = wb.replace('</sheets>', '<sheet name="数据问题" sheetId="20" r:id="rIdMine"/></sheets>').replace(/activeTab="\d+"/, 'activeTab="0"');
+  zip.file('xl/workbook.xml', wb);
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdMine" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/mine.xml"/></Relationships>`));
+  zip.file('xl/worksheets/mine.xml', MINE_XML);
+  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', ct.replace('</Types>', '<Override PartName="/xl/worksheets/mine.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+  const edited = path.join(dir, `${stem}.edited.xlsx`);
+  let bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // A record of an earlier release: version 1, which marked no sheets (B2 holds the version).
+  if (version1) bytes = await typeInto(bytes, '_PGA_META', { B2: 1 });
+  fs.writeFileSync(edited, bytes);
+  return edited;
+}
+
+const MINE_XML =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>支部自己记的数据问题</t></is></c></row></sheetData></worksheet>';
+
+/** The XML of a sheet's part in a package, by the sheet's name. */
+async function sheetXml(file: string, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const id = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const target = new RegExp(`<Relationship Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  return zip.file(target.startsWith('/') ? target.slice(1) : `xl/${target}`)!.async('string');
+}
+
 describe('ownership is the sheet’s, not its name’s', () => {
   test('outputs deleted by the user and a sheet of the user’s named 数据问题 added: the re-run leaves that sheet alone', async () => {
-    const input = path.join(dir, 'own.xlsx');
-    await writeXlsx(input, basicFixture());
-    const first = path.join(dir, 'own.1.xlsx');
-    expect((await cli([input, '--out', first])).code).toBe(0);
-    // The user deletes the seven output sheets (the run record stays, very hidden) and adds a sheet of their own.
-    const zip = await JSZip.loadAsync(fs.readFileSync(first));
-    let wb = await zip.file('xl/workbook.xml')!.async('string');
-    for (const n of ['考评结果', '年度排名', '预警与整改', '数据问题', '半年考评结果表', '年度考评结果表', '整改台账']) wb = wb.replace(new RegExp(`<sheet name="${n}"[^>]*/>`), '');
-    wb = wb.replace(/<definedName [^>]*localSheetId="[1-7]"[^>]*>[^<]*<\/definedName>/g, '').replace(/localSheetId="8"/g, 'localSheetId="1"');
-    wb = wb.replace('</sheets>', '<sheet name="数据问题" sheetId="20" r:id="rIdMine"/></sheets>').replace(/activeTab="\d+"/, 'activeTab="0"');
-    zip.file('xl/workbook.xml', wb);
-    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdMine" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/mine.xml"/></Relationships>`));
-    zip.file('xl/worksheets/mine.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>支部自己记的数据问题</t></is></c></row></sheetData></worksheet>');
-    const ct = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', ct.replace('</Types>', '<Override PartName="/xl/worksheets/mine.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
-    const edited = path.join(dir, 'own.edited.xlsx');
-    fs.writeFileSync(edited, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
-
+    const edited = await userOwnIssuesSheet('own', false);
     const second = path.join(dir, 'own.2.xlsx');
     expect((await cli([edited, '--out', second])).code).toBe(0);
     const snap = await new FileHost(fs.readFileSync(second)).read();
@@ -196,6 +218,21 @@ describe('ownership is the sheet’s, not its name’s', () => {
     const snap3 = await new FileHost(fs.readFileSync(third)).read();
     expect(snap3.sheets.map((s) => s.name)).toEqual(snap.sheets.map((s) => s.name));
     expect(snap3.sheets.find((s) => s.name === '数据问题')!.values).toEqual([['支部自己记的数据问题']]);
+  });
+
+  test('issue 17: a record of an earlier release (version 1) with a user’s own 数据问题: that sheet is kept byte for byte, ours goes elsewhere, and the run says why', async () => {
+    const edited = await userOwnIssuesSheet('own-v1', true);
+    const second = path.join(dir, 'own-v1.2.xlsx');
+    const r = await cli([edited, '--out', second]);
+    expect(r.code).toBe(0);
+    expect(await sheetXml(second, '数据问题')).toBe(MINE_XML);
+    const snap = await new FileHost(fs.readFileSync(second)).read();
+    expect(snap.sheets.map((s) => s.name)).toEqual(['考评记录', '数据问题', '考评结果', '年度排名', '预警与整改', '数据问题 (2)', '半年考评结果表', '年度考评结果表', '整改台账', '_PGA_META']);
+    expect(r.out.join('\n')).toContain('工作表“数据问题”已不像本助手生成的内容（早期版本的运行记录只记表名），已作为您的表保留；本次结果写入“数据问题 (2)”。');
+    // The next run (a record of this release now) keeps both as they are.
+    const third = path.join(dir, 'own-v1.3.xlsx');
+    expect((await cli([second, '--out', third])).code).toBe(0);
+    expect(await sheetXml(third, '数据问题')).toBe(MINE_XML);
   });
 });
 

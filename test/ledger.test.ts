@@ -15,9 +15,16 @@ import { FileHost } from '../src/hosts/file/host';
 import { OfficeHost } from '../src/hosts/office';
 import type { Lang, Warning } from '../src/domain/types';
 import { a1 } from '../src/domain/cell-ref';
-import { ledgerKey, mergeLedger, readLedger } from '../src/workbook/ledger';
+import { ledgerKey, mergeLedger, readLedger, readLedgerAll } from '../src/workbook/ledger';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { FakeWorkbook } from './support/fake-excel';
+import { MemoryHost } from '../src/hosts/memory/host';
+import { parseRange } from '../src/workbook/a1';
+import { DATE_FORMAT } from '../src/workbook/sheet-builder';
+import { RUN_NOTE } from '../src/i18n/output';
+import { summaryLines } from '../src/cli/main';
+import { t as tr } from '../src/i18n';
+import type { RunNote } from '../src/workbook/render';
 import { typeInto } from './support/type-into';
 import { LONG_HEADER, longRow, tempDir, writeXlsx } from './support/xlsx';
 
@@ -111,6 +118,7 @@ function at(t: ReturnType<typeof warningsTable>, r: number, column: string): str
 const rectifyRow = (t: ReturnType<typeof warningsTable>, period = '2024年上半年') =>
   t.rows.find((x) => x.cells['预警类型'] === '限期整改' && x.cells['考评期'] === period && x.cells['党小组'] === GROUP && x.cells['整改状态'] !== '预警已解除（评分或规则调整后不再成立）');
 
+const t2 = (lang: Lang, n: RunNote) => tr(lang, n.msg, n.params);
 const reportOf = (o: AssessOutcome): Report => ReportSchema.parse(JSON.parse(JSON.stringify(o.report)));
 
 describe.each([
@@ -200,6 +208,107 @@ describe.each([
   });
 });
 
+// ───────────── issue 17: everything the user put in the ledger's rows ─────────────
+
+/** The number format the run gave a cell of an output sheet (the last style over it that sets one). */
+function formatOf(o: AssessOutcome, sheet: string, r: number, c: number): string | undefined {
+  let f: string | undefined;
+  for (const st of o.patch.sheets.find((s) => s.name === sheet)!.styles) {
+    if (!st.numberFormat) continue;
+    const q = parseRange(st.range);
+    if (r >= q.top && r <= q.bottom && c >= q.left && c <= q.right) f = st.numberFormat;
+  }
+  return f;
+}
+
+describe.each([
+  ['file host (.xlsx)', fileDriver],
+  ['Office.js host (fake Excel)', officeDriver],
+])('issue 17 — the ledger in the %s keeps everything the user put in its rows', (_name, make) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('pga-ledger17-');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a 督办意见 column the user adds at the right, 5 texts, survives two re-runs beside the right warnings', async () => {
+    const d = await make(dir);
+    await d.run();
+    let t = warningsTable(await d.snapshot());
+    // The three warnings of the run get a 督办意见 each; two more are written in the rows below the table.
+    const rows = t.rows.filter((x) => x.cells['预警类型'] && x.cells['党小组']);
+    expect(rows).toHaveLength(3);
+    const col = t.header.length; // the first column right of ours
+    const key = (x: (typeof rows)[number]) => `${String(x.cells['预警类型'])}|${String(x.cells['考评期'])}|${String(x.cells['党小组'])}`;
+    const want = new Map(rows.map((x, i) => [key(x), `督办意见第${i + 1}条：请于月底前报送整改材料`]));
+    const below = rows[rows.length - 1].r + 2;
+    await d.type('预警与整改', {
+      [a1(t.rows[0].r - 1, col)]: '督办意见',
+      ...Object.fromEntries(rows.map((x) => [a1(x.r, col), want.get(key(x))!])),
+      [a1(below, col)]: '督办意见第4条：年底前复查',
+      [a1(below + 1, col)]: '督办意见第5条：支委会听取汇报',
+    });
+    for (let run = 0; run < 2; run++) {
+      const o = await d.run();
+      t = warningsTable(await d.snapshot());
+      // At the right of our columns: after 来源.
+      expect(t.header.indexOf('督办意见')).toBeGreaterThan(t.header.indexOf('来源'));
+      const beside = new Map(t.rows.filter((x) => x.cells['预警类型'] && x.cells['督办意见'] !== null).map((x) => [key(x), x.cells['督办意见']]));
+      expect(beside).toEqual(want);
+      // The two the ledger cannot place beside a warning are kept at the bottom, and the run says so.
+      expect(t.rows.filter((x) => !x.cells['预警类型']).map((x) => x.cells['督办意见']).filter((v) => v !== null)).toEqual(['督办意见第4条：年底前复查', '督办意见第5条：支委会听取汇报']);
+      expect(o.notes.map((n) => n.msg)).toEqual([RUN_NOTE.unplaced]);
+    }
+  });
+
+  test('a date typed into 完成情况 and 责任人 comes back a date: the same value with a date format', async () => {
+    const d = await make(dir);
+    await d.run();
+    let t = warningsTable(await d.snapshot());
+    const r = rectifyRow(t)!.r;
+    await d.type('预警与整改', { [at(t, r, '完成情况')]: 45992, [at(t, r, '责任人')]: 45993 }); // 2025-12-01, 2025-12-02
+    const o = await d.run();
+    t = warningsTable(await d.snapshot());
+    const row = rectifyRow(t)!;
+    expect(row.cells).toMatchObject({ 完成情况: 45992, 责任人: 45993 });
+    expect(formatOf(o, '预警与整改', row.r, t.header.indexOf('完成情况'))).toBe(DATE_FORMAT['zh-CN']);
+    expect(formatOf(o, '预警与整改', row.r, t.header.indexOf('责任人'))).toBe(DATE_FORMAT['zh-CN']);
+    const w = reportOf(o).warnings.find((x) => x.code === 'RECTIFY' && x.group === GROUP && x.half === 1)!;
+    expect(w.ledger).toMatchObject({ progress: '2025-12-01', responsible: '2025-12-02' });
+    // The printed 整改台账 shows them as dates too.
+    const printed = o.patch.sheets.find((x) => x.name === '整改台账')!;
+    const pr = printed.values.findIndex((v) => v.includes(45992));
+    expect(pr).toBeGreaterThan(0);
+    expect(formatOf(o, '整改台账', pr, printed.values[pr].indexOf(45992))).toBe(DATE_FORMAT['zh-CN']);
+    expect(formatOf(o, '整改台账', pr, printed.values[pr].indexOf(45993))).toBe(DATE_FORMAT['zh-CN']);
+  });
+});
+
+describe('issue 17 — what the ledger cannot keep is said', () => {
+  test('a formula typed in a ledger cell comes back as its text, never a formula, and the run says so (zh and en)', async () => {
+    const dir = tempDir('pga-ledger17f-');
+    try {
+      const first = new MemoryHost(await new FileHost(await fixtureBytes(dir)).read());
+      await assessWorkbook(first, { now });
+      const snap = await first.read();
+      const t = warningsTable(snap);
+      const row = rectifyRow(t)!;
+      const c = t.header.indexOf('整改措施');
+      t.sheet.values[row.r][c] = { formula: '=考评记录!B3' };
+      const host = new MemoryHost(snap);
+      const o = await assessWorkbook(host, { now });
+      const after = warningsTable(await host.read());
+      expect(rectifyRow(after)!.cells['整改措施']).toBe('=考评记录!B3');
+      const said = o.notes.map((n) => t2('zh-CN', n));
+      expect(said).toEqual([expect.stringContaining(`公式已按其文字保留（不再是公式）：预警与整改!${a1(row.r, c)}`)]);
+      expect(t2('en-US', o.notes[0])).toContain('kept as their text');
+      expect(summaryLines(o, 'zh-CN', 'x.xlsx')).toEqual(expect.arrayContaining(said));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 // ───────────── the reader and the merger on hand-made sheets ─────────────
 
 function sheetOf(name: string, values: CellValue[][]): SheetSnapshot {
@@ -280,6 +389,19 @@ describe('reading the ledger', () => {
     const merged = mergeLedger([w], readLedger(snap, new Set(['预警与整改'])));
     expect(merged.byWarning.get(w)?.measures).toBe('第一份');
     expect(merged.kept.map((k) => k.cells.measures)).toEqual(['手工复制的第二份', '已不再触发']);
+  });
+
+  test('issue 17: a column the user put between ours is read with its header; merged ledger cells and formulas are noted', () => {
+    const h = [...header.slice(0, 11), '督办人', ...header.slice(11)];
+    const row = ['一般', '限期整改', '2024年上半年', '甲', null, null, null, null, null, null, '谈心谈话', '李书记', '张三', { formula: '=TODAY()' }, null, null];
+    const snap: WorkbookSnapshot = { sheets: [{ ...sheetOf('预警与整改', [h, row]), merges: ['K2:L3'] }] };
+    const read = readLedgerAll(snap, new Set(['预警与整改']));
+    expect(read.extras).toEqual(['督办人']);
+    expect(read.rows[0].cells).toMatchObject({ measures: '谈心谈话', responsible: '张三', progress: '=TODAY()', extra: ['李书记'] });
+    expect(read.losses).toEqual([
+      { kind: 'merged', where: '预警与整改!K2:L3' },
+      { kind: 'formula', where: '预警与整改!N2' },
+    ]);
   });
 
   test('a header the user annotated (整改措施（必填）, 责任人：) is still its column', () => {

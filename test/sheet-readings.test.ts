@@ -75,10 +75,22 @@ describe('sheetReadings', () => {
     expect(readings(sheet('考评结果'), sheet('预警与整改'), metaSheet(RECORD))).toEqual({ 考评结果: 'input', 预警与整改: 'input', [META_SHEET]: 'meta' });
   });
 
-  test('a record of an earlier release (version 1, no marks) owns the sheets it lists by name', () => {
+  test('a record of an earlier release (version 1, no marks) owns the sheets it lists only when they look like our output', () => {
+    // Unread (no values), a listed sheet looks like nothing: it is read in full, as an input, to tell.
     expect(readings(sheet('考评结果'), sheet('预警与整改'), sheet('考评记录'), metaSheet(RECORD, 1))).toEqual({
+      考评结果: 'input',
+      预警与整改: 'input',
+      考评记录: 'input',
+      [META_SHEET]: 'meta',
+    });
+    // Read: our header rows (either language) make them ours; a user's own 数据问题 (other content) stays the user's.
+    const results = sheet('考评结果', { values: [['党小组考评结果'], [], ['考评期', '党小组', '党小组长']] });
+    const warnings = sheet('预警与整改', { values: [['Severity', 'Type', 'Period', 'Party group', 'Rectification measures']] });
+    const mine = sheet('数据问题', { values: [['支部自己记的数据问题'], ['2025-01-05', '漏报一条']] });
+    expect(readings(results, warnings, mine, sheet('考评记录'), metaSheet(RECORD, 1))).toEqual({
       考评结果: 'output',
       预警与整改: 'ledger',
+      数据问题: 'input',
       考评记录: 'input',
       [META_SHEET]: 'meta',
     });

@@ -8,7 +8,8 @@ import type { AssessmentResult, Lang } from '../domain/types';
 import type { ParsedWorkbook } from '../workbook/parse';
 import { parseWorkbook } from '../workbook/parse';
 import { closedDates } from '../workbook/ledger';
-import { ledgerOf, ledgerRowsOf, renderPatch } from '../workbook/render';
+import { ledgerOf, ledgerRowsOf, renderPatch, runNotes } from '../workbook/render';
+import type { RunNote } from '../workbook/render';
 import type { WorkbookPatch } from '../workbook/snapshot';
 import { hasRecordsFor, printPeriodLabel } from '../workbook/print';
 import type { PrintPeriod } from '../workbook/print';
@@ -49,6 +50,8 @@ export interface AssessOutcome {
   report: Report;
   /** Local ISO time of the run (with its UTC offset), as recorded in the workbook. */
   runAt: string;
+  /** What the run could not keep as the user left it (a formula in the ledger, a sheet kept as the user's…): said, never dropped. */
+  notes: RunNote[];
 }
 
 /** The output language: explicit choice, else the workbook's rule, else Office's display language, else zh-CN. */
@@ -75,7 +78,7 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   // and all of it is carried into this run's sheet and report.
   const ledgerRows = ledgerRowsOf(snapshot);
   const result = await step('assess', () =>
-    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit }),
+    assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows.rows), unit: parsed.unit }),
   );
   const lang = chooseLanguage(opts.lang, parsed.rules.language, opts.displayLanguage);
   const printPeriod = opts.printPeriod ?? null;
@@ -99,5 +102,6 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
       return (report ??= toReport(result, lang, ledger));
     },
     runAt,
+    notes: runNotes(ledger, snapshot, lang),
   };
 }

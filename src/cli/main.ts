@@ -114,6 +114,8 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       issues: o.result.issues.length,
     }),
   );
+  // What could not be kept as the user left it (ledger formulas, merged cells, a sheet kept as the user's).
+  for (const n of o.notes ?? []) lines.push(t(lang, n.msg, n.params));
   return lines;
 }
 

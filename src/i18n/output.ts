@@ -172,6 +172,27 @@ export const LEDGER = {
   closedOn: { zh: '销号日期', en: 'Closed on' },
 } satisfies Record<string, Msg>;
 
+/** What a run could not keep as the user left it, said in the run's summary and the pane (never dropped silently). */
+export const RUN_NOTE = {
+  formula: {
+    zh: '整改台账中的公式已按其文字保留（不再是公式）：{where}',
+    en: 'Formulas in the rectification ledger were kept as their text (no longer formulas): {where}',
+  },
+  merged: {
+    zh: '整改台账中的合并单元格未保留合并，只保留了每个合并区域左上单元格的内容：{where}',
+    en: 'Merged cells in the rectification ledger were not kept merged; the top-left cell of each kept its content: {where}',
+  },
+  unplaced: {
+    zh: '整改台账中有行的预警类型或考评期被改动，无法对应到预警，已原样保留在表的最后：{where}',
+    en: 'Rows of the rectification ledger whose type or period was changed cannot be matched to a warning; kept as they were at the bottom: {where}',
+  },
+  untrusted: {
+    zh: '工作表“{sheet}”已不像本助手生成的内容（早期版本的运行记录只记表名），已作为您的表保留；本次结果写入“{to}”。',
+    en: 'Sheet “{sheet}” no longer looks like this add-in’s output (an earlier release recorded names only); kept as yours; this run wrote to “{to}”.',
+  },
+  more: { zh: '{list}等{n}处', en: '{list} and others ({n} in all)' },
+} satisfies Record<string, Msg>;
+
 /** The official tables (半年考评结果表, 年度考评结果表): what a secretary prints, signs and files. */
 export const PRINT = {
   titleHalf: { zh: '{unit}党小组工作考评结果（{period}）', en: '{unit}Party Group Assessment Results ({period})' },

@@ -223,7 +223,7 @@ export function summarizeSnapshot(snapshot: WorkbookSnapshot, file: string, modi
   const parsed = parseWorkbook(snapshot);
   // The 销号日期 of the branch's ledger close rectifications (SPEC §2.5), as in the branch's own run.
   const ledgerRows = ledgerRowsOf(snapshot);
-  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows), unit: parsed.unit });
+  const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf, closedOn: closedDates(ledgerRows.rows), unit: parsed.unit });
   const { rules, rubric } = result;
 
   const branchFrom: BranchNameSource = rules.unitName ? 'rule' : parsed.unit ? 'title' : 'file';

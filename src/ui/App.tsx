@@ -287,6 +287,11 @@ function NoticeBar({ notice, comparison, onDismiss }: { notice: Notice; comparis
           {detail && notice.msg !== PANE.selectFailed ? <span>{detail}</span> : null}
           {notice.unchanged ? <span>{tr(PANE.unchangedNote)}</span> : null}
           {notice.rulesSaved && <span>{tr(PANE.rulesChangedNote, { sheet: notice.rulesSaved })}</span>}
+          {notice.notes?.map((n, i) => (
+            <span key={`note${i}`} data-testid="run-note">
+              {tr(n.msg, n.params)}
+            </span>
+          ))}
           {comparison && (
             <section aria-label={tr(PANE.compareTitle)} data-testid="comparison">
               <strong>{tr(PANE.compareTitle)}</strong>

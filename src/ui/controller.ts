@@ -199,6 +199,7 @@ export function usePaneController({
         runAt: outcome.runAt,
         paneLanguage: outcome.parsed.meta?.paneLanguage ?? null,
         comparison: eng.comparison(outcome),
+        notes: outcome.notes,
       });
     } catch (error) {
       dispatch({ type: 'assess/failure', error, unchanged: !writing });

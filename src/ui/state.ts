@@ -36,6 +36,8 @@ export interface Notice {
   rulesSaved?: string;
   /** After copying the report text: the text (shown for manual copying when the clipboard failed). */
   copiedText?: string;
+  /** After a run: what it could not keep as the user left it (a formula in the ledger…), one line each. */
+  notes?: { msg: Msg; params?: Params }[];
 }
 
 /** The rules in force, the rubric's full score, and the workbook's rules sheet (null when it has none). */
@@ -73,7 +75,7 @@ export type Action =
   | { type: 'paneState/failure'; error: unknown }
   | { type: 'assess/request' }
   | { type: 'assess/progress'; stage: Stage; done: boolean }
-  | { type: 'assess/success'; result: AssessmentResult; runAt: string; paneLanguage: Lang | null; comparison: RunComparison }
+  | { type: 'assess/success'; result: AssessmentResult; runAt: string; paneLanguage: Lang | null; comparison: RunComparison; notes?: Notice['notes'] }
   | { type: 'assess/failure'; error: unknown; unchanged: boolean }
   | { type: 'template/request' }
   | { type: 'template/success'; inserted: string[]; skipped: string[]; sep: string }
@@ -117,9 +119,9 @@ export function initialState(lang: Lang): State {
 const failure = (msg: Msg, error: unknown, extra: Partial<Notice> = {}): Notice => ({ intent: 'error', msg, error, ...extra });
 
 /** The notice after a run: 考评完成 with what changed, or 没有可评定的记录 when nothing could be graded. */
-function runNotice(result: AssessmentResult, comparison: RunComparison, rulesSaved: string | null): Notice {
+function runNotice(result: AssessmentResult, comparison: RunComparison, rulesSaved: string | null, notes: Notice['notes'] = []): Notice {
   const graded = result.assessments.filter((a) => a.status === 'graded').length;
-  const extra = { comparison, ...(rulesSaved ? { rulesSaved } : {}) };
+  const extra = { comparison, ...(rulesSaved ? { rulesSaved } : {}), ...(notes.length ? { notes } : {}) };
   if (graded === 0) {
     const pending = result.assessments.filter((a) => a.status === 'pending').length;
     return { intent: 'warning', msg: PANE.noRecordsTitle, text: PANE.noRecordsText, params: { pending }, ...extra };
@@ -164,7 +166,7 @@ export function reducer(s: State, a: Action): State {
         paneState: { assessed: true, runAt: a.runAt, changed: false, hasScoreTable: true, paneLanguage: a.paneLanguage ?? s.paneState?.paneLanguage ?? null },
         // New results: the rules in force may have changed too.
         settings: s.settings ? { ...s.settings, rules: a.result.rules } : null,
-        notice: runNotice(a.result, a.comparison, s.rulesSaved),
+        notice: runNotice(a.result, a.comparison, s.rulesSaved, a.notes),
         rulesSaved: null,
         history: s.history,
       };

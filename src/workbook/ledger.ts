@@ -18,14 +18,38 @@ import { rectifyKey } from '../domain/assess';
 import { foldText, groupKey, parsePeriod } from './cells';
 import { META_SHEET, isWarningsName } from './meta';
 import { serialToIso } from './sheet-builder';
+import { a1 } from '../domain/cell-ref';
+import { parseRange } from './a1';
 import type { CellValue, OutputValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /** The four columns people fill in, in sheet order. */
 export const LEDGER_FIELDS = ['measures', 'responsible', 'progress', 'closedOn'] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
-/** What was typed in the four columns of one row, as values to write back (text stays text, dates stay numbers). */
-export type LedgerCells = Record<LedgerField, OutputValue>;
+/**
+ * What was typed in the four columns of one row, as values to write back (text stays text, dates stay numbers),
+ * and in the columns the user added (`extra`, in the order of `Ledger.extras`).
+ */
+export type LedgerCells = Record<LedgerField, OutputValue> & { extra?: OutputValue[] };
+
+/**
+ * What the ledger could not keep as it was, for the run to say (never dropped silently): a formula (kept as its
+ * text), a merged area (its first cell's value is kept, the merge is not), a row it cannot place beside a warning
+ * (kept at the bottom).
+ */
+export interface LedgerLoss {
+  kind: 'formula' | 'merged' | 'unplaced';
+  /** `Sheet!A5` or `Sheet!A5:B6`. */
+  where: string;
+}
+
+/** The ledger as read from the last run's warnings sheet(s). */
+export interface LedgerRead {
+  rows: LedgerRow[];
+  /** Headers of the columns the user added, in the user's order (kept at the right of ours). */
+  extras: string[];
+  losses: LedgerLoss[];
+}
 
 /** A row of an earlier warnings sheet that carries something typed. */
 export interface LedgerRow {
@@ -47,9 +71,13 @@ export interface Ledger {
   byWarning: Map<Warning, LedgerCells>;
   /** Rows whose warning no longer arises, in their earlier order. */
   kept: LedgerRow[];
+  /** Headers of the columns the user added (their values are each row's `cells.extra`). */
+  extras: string[];
+  /** What could not be kept as it was. */
+  losses: LedgerLoss[];
 }
 
-export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [] };
+export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [], extras: [], losses: [] };
 
 const norm = (s: string) => foldText(s).replace(/\s+/g, '').toLowerCase();
 /** A header as matched: folded, without spaces, colons or a bracketed remark (整改措施（必填） is 整改措施). */
@@ -71,6 +99,8 @@ const HEADER_WORDS: Record<string, string[]> = {
   message: [WARNINGS.message.zh, WARNINGS.message.en, '内容', 'Message'],
   deadline: [WORD.deadline.zh, WORD.deadline.en, 'Deadline'],
   focus: [WARNINGS.focus.zh, WARNINGS.focus.en, '重点条款', 'Focus items'],
+  status: [WARNINGS.status.zh, WARNINGS.status.en],
+  source: [WARNINGS.source.zh, WARNINGS.source.en],
   measures: [LEDGER.measures.zh, LEDGER.measures.en],
   responsible: [LEDGER.responsible.zh, LEDGER.responsible.en],
   progress: [LEDGER.progress.zh, LEDGER.progress.en],
@@ -107,6 +137,24 @@ for (const [word, code] of [
   CODE_OF.set(norm(word), code);
 }
 
+/**
+ * Dates typed in the ledger come back as dates. The snapshot carries no number formats, so the rule is by value:
+ * a number from 2000-01-01 to 2099-12-31 (Excel serials 36526–73050) in a ledger column — or in a column the user
+ * added whose header names a date (日期, 时间, 期限, date, time, due) — is a date, written back with the date format
+ * and given in the report as YYYY-MM-DD. Other numbers stay numbers.
+ */
+export function isDateSerial(v: OutputValue): v is number {
+  return typeof v === 'number' && v >= 36526 && v < 73051;
+}
+
+/** A header the user gave a column of dates. */
+export function datedHeader(header: string): boolean {
+  return /日期|时间|期限|date|time|due/i.test(header);
+}
+
+/** True for a formula cell without a result: its text is kept, never the formula. */
+const isFormula = (v: CellValue | undefined): boolean => typeof v === 'object' && v !== null && 'formula' in v;
+
 /** A typed cell as a value to write back: text as typed, numbers (dates are numbers) as numbers. */
 function keptValue(v: CellValue | undefined): OutputValue {
   if (v === null || v === undefined) return null;
@@ -135,7 +183,7 @@ function periodOf(v: CellValue | undefined): { year: number; half: Half | null }
 }
 
 /** The header row of an earlier warnings sheet and its columns by role, or null when it is not one. */
-function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, number> } | null {
+function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, number>; extra: { col: number; header: string }[] } | null {
   const limit = Math.min(sheet.values.length, 40);
   for (let r = 0; r < limit; r++) {
     const row = sheet.values[r];
@@ -147,7 +195,19 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
       if (role && !cols.has(role)) cols.set(role, c);
     });
     const typed = LEDGER_FIELDS.some((f) => cols.has(f));
-    if (cols.has('period') && cols.has('group') && cols.has('type') && typed) return { header: r, cols };
+    if (cols.has('period') && cols.has('group') && cols.has('type') && typed) {
+      // Every other column with a header or a value below it is one the user added (at the right or between ours).
+      const ours = new Set(cols.values());
+      const width = Math.max(row.length, ...sheet.values.slice(r + 1).map((x) => x?.length ?? 0));
+      const extra: { col: number; header: string }[] = [];
+      for (let c = 0; c < width; c++) {
+        if (ours.has(c)) continue;
+        const h = row[c];
+        const header = h === null || h === undefined ? '' : String(keptValue(h) ?? '').trim();
+        if (header || sheet.values.slice(r + 1).some((x) => keptValue(x?.[c]) !== null)) extra.push({ col: c, header });
+      }
+      return { header: r, cols, extra };
+    }
   }
   return null;
 }
@@ -155,14 +215,49 @@ function findColumns(sheet: SheetSnapshot): { header: number; cols: Map<string, 
 /**
  * The rows with something typed in the ledger columns of the last run's warnings sheet(s): the sheets
  * the add-in owns (as the caller says) whose names are a warnings sheet's.
+ *
+ * @internal Kept for the reader's tests on hand-made sheets (test/ledger.test.ts); a run reads readLedgerAll.
  */
 export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string>): LedgerRow[] {
+  return readLedgerAll(snapshot, owned).rows;
+}
+
+/** The ledger of the last run's warnings sheet(s): the typed rows, the columns the user added, and what cannot be kept. */
+export function readLedgerAll(snapshot: WorkbookSnapshot, owned: ReadonlySet<string>): LedgerRead {
   const out: LedgerRow[] = [];
+  const extras: string[] = [];
+  const losses: LedgerLoss[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.name === META_SHEET || !owned.has(sheet.name) || !isWarningsName(sheet.name)) continue;
     const found = findColumns(sheet);
     if (!found) continue;
     const { header, cols } = found;
+    // The user's columns, matched by header (and its n-th occurrence) to the list over all sheets read.
+    const seen = new Map<string, number>();
+    const extraAt = found.extra.map(({ col, header: h }) => {
+      const n = (seen.get(h) ?? 0) + 1;
+      seen.set(h, n);
+      let i = -1;
+      for (let k = 0, m = 0; k < extras.length; k++) if (extras[k] === h && ++m === n) i = k;
+      if (i < 0) i = extras.push(h) - 1;
+      return { col, index: i, dated: datedHeader(h) };
+    });
+    const ledgerCols = new Set([...LEDGER_FIELDS.map((f) => cols.get(f)), ...found.extra.map((e) => e.col)].filter((c): c is number => c !== undefined));
+    for (const m of sheet.merges) {
+      let q: ReturnType<typeof parseRange>;
+      try {
+        q = parseRange(m);
+      } catch {
+        continue;
+      }
+      if (q.top <= header) continue;
+      for (let c = q.left; c <= q.right; c++) {
+        if (ledgerCols.has(c)) {
+          losses.push({ kind: 'merged', where: `${sheet.name}!${m}` });
+          break;
+        }
+      }
+    }
     const at = (row: CellValue[], role: string): CellValue | undefined => {
       const c = cols.get(role);
       return c === undefined ? undefined : row[c];
@@ -175,6 +270,17 @@ export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string
       for (const f of LEDGER_FIELDS) {
         cells[f] = keptValue(at(row, f));
         if (cells[f] !== null) typed = true;
+        if (isFormula(at(row, f))) losses.push({ kind: 'formula', where: `${sheet.name}!${a1(r, cols.get(f)!)}` });
+      }
+      if (extraAt.length) {
+        const extra: OutputValue[] = [];
+        for (const e of extraAt) {
+          const v = keptValue(row[e.col]);
+          extra[e.index] = v;
+          if (v !== null) typed = true;
+          if (isFormula(row[e.col])) losses.push({ kind: 'formula', where: `${sheet.name}!${a1(r, e.col)}` });
+        }
+        cells.extra = extra;
       }
       if (!typed) continue;
       const code = CODE_OF.get(norm(textOf(at(row, 'type'))));
@@ -198,19 +304,22 @@ export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string
           focus: keptValue(at(row, 'focus')),
         },
       };
-      if (!code || !period) entry.unplaced = { type: textOf(at(row, 'type')), period: textOf(at(row, 'period')) };
+      if (!code || !period) {
+        entry.unplaced = { type: textOf(at(row, 'type')), period: textOf(at(row, 'period')) };
+        losses.push({ kind: 'unplaced', where: `${sheet.name}!${a1(r, 0)}` });
+      }
       out.push(entry);
     }
   }
-  return out;
+  return { rows: out, extras, losses };
 }
 
 /**
  * This run's warnings with what was typed for them; rows no longer raised are kept (each key once: a
  * second row of the same key, which only a copy by hand makes, is kept at the bottom too).
  */
-export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerRow[]): Ledger {
-  if (rows.length === 0) return EMPTY_LEDGER;
+export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerRow[], read: Omit<LedgerRead, 'rows'> = { extras: [], losses: [] }): Ledger {
+  if (rows.length === 0 && read.extras.length === 0 && read.losses.length === 0) return EMPTY_LEDGER;
   const first = new Map<string, LedgerRow>();
   const extra = new Set<LedgerRow>();
   for (const r of rows) {
@@ -228,7 +337,7 @@ export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerR
     }
   }
   const kept = rows.filter((r) => extra.has(r) || !used.has(r.key));
-  return { byWarning, kept };
+  return { byWarning, kept, extras: read.extras, losses: read.losses };
 }
 
 /**
@@ -263,9 +372,9 @@ export function closedDates(rows: readonly LedgerRow[]): Map<string, string> {
   return out;
 }
 
-/** A ledger cell for the JSON report: text; a date (a number in the 销号日期 column) as YYYY-MM-DD. */
+/** A ledger cell for the JSON report: text; a date (any number in the 销号日期 column, a date serial in the others) as YYYY-MM-DD. */
 export function ledgerText(field: LedgerField, v: OutputValue): string | null {
   if (v === null) return null;
-  if (typeof v === 'number') return field === 'closedOn' ? (serialToIso(v) ?? String(v)) : String(v);
+  if (typeof v === 'number') return field === 'closedOn' || isDateSerial(v) ? (serialToIso(v) ?? String(v)) : String(v);
   return v;
 }

@@ -5,8 +5,10 @@
  * hidden sheets; ExcelJS has no custom document properties).
  */
 import type { Lang } from '../domain/types';
-import { OUTPUT_SHEET } from '../i18n/output';
-import type { OutputValue, SheetPatch, WorkbookSnapshot } from './snapshot';
+import type { Msg } from '../i18n';
+import { ISSUES, LEDGER, OUTPUT_KINDS, OUTPUT_SHEET, PRINT, PRINT_LEDGER, RANKING, RESULTS, WARNINGS } from '../i18n/output';
+import type { OutputKind } from '../i18n/output';
+import type { OutputValue, SheetPatch, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export const META_SHEET = '_PGA_META';
 export const OWNER = 'party-group-assessment';
@@ -127,10 +129,55 @@ export function metaSheetWritable(snapshot: WorkbookSnapshot): boolean {
   return sheet.values.every((row) => !row || row.every((v) => v === null || v === undefined || v === ''));
 }
 
+/** The words our sheets of a kind have in their header rows (both languages), for a record of an earlier release. */
+const KIND_WORDS: Record<OutputKind, readonly Record<string, Msg>[]> = {
+  results: [RESULTS],
+  ranking: [RANKING],
+  warnings: [WARNINGS, LEDGER],
+  issues: [ISSUES],
+  printHalf: [PRINT, RESULTS],
+  printYear: [PRINT, RANKING, RESULTS],
+  printLedger: [PRINT_LEDGER],
+};
+const squash = (s: string) => s.replace(/\s+/g, '');
+const WORDS_OF = new Map<OutputKind, Set<string>>(
+  OUTPUT_KINDS.map((k) => [k, new Set(KIND_WORDS[k].flatMap((c) => Object.values(c).flatMap((m) => [m.zh, m.en])).filter((w) => !w.includes('{')).map(squash))]),
+);
+
+/**
+ * Does a sheet that a record of an earlier release (version 1, no ownership marks) lists still look like our
+ * output of its kind? One of its first 40 rows holds two of that kind's header words (either language). A sheet
+ * that does not — a user's own 数据问题 made after deleting the outputs, or one emptied — is the user's: kept.
+ */
+export function looksLikeOutput(sheet: SheetSnapshot): boolean {
+  const base = sheet.name.replace(/ \(\d+\)$/, '');
+  const kind = OUTPUT_KINDS.find((k) => OUTPUT_SHEET[k].zh === base || OUTPUT_SHEET[k].en === base);
+  if (!kind) return false;
+  const words = WORDS_OF.get(kind)!;
+  for (const row of sheet.values.slice(0, 40)) {
+    let n = 0;
+    for (const v of row ?? []) if (typeof v === 'string' && words.has(squash(v)) && ++n >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Sheets a record of an earlier release (version 1) lists that no longer look like our output: kept as the
+ * user's (this run's output goes under another name), and the run says so.
+ */
+export function untrustedSheets(snapshot: WorkbookSnapshot): string[] {
+  const meta = readMeta(snapshot);
+  if (!meta || (meta.version ?? 1) >= 2) return [];
+  const listed = new Set(meta.sheets);
+  return snapshot.sheets.filter((s) => s.name !== META_SHEET && listed.has(s.name) && !s.marked && !s.name.startsWith(TEMP_SHEET_PREFIX) && !looksLikeOutput(s)).map((s) => s.name);
+}
+
 /**
  * Sheets the add-in owns in this snapshot: the outputs the run record lists that are there and carry the
  * ownership mark (any listed sheet for a record of an earlier release, which wrote no marks; any listed
- * temporary sheet, which an interrupted Excel run may have left before marking it), the meta sheet itself
+ * temporary sheet, which an interrupted Excel run may have left before marking it) — of an earlier release's
+ * record only those that still look like our output (looksLikeOutput; a host reads a listed sheet in full to
+ * tell: unread, it looks like nothing, so it is read as an input) —, the meta sheet itself
  * when it is the add-in's (or empty), and very hidden leftovers of an interrupted Excel run.
  */
 export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
@@ -145,7 +192,7 @@ export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   const listed = new Set(meta.sheets);
   for (const s of snapshot.sheets) {
     if (s.name === META_SHEET || !listed.has(s.name)) continue;
-    if (s.marked || (meta.version ?? 1) < 2 || s.name.startsWith(TEMP_SHEET_PREFIX)) owned.add(s.name);
+    if (s.marked || s.name.startsWith(TEMP_SHEET_PREFIX) || ((meta.version ?? 1) < 2 && looksLikeOutput(s))) owned.add(s.name);
   }
   return owned;
 }

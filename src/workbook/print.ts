@@ -18,6 +18,7 @@ import { a1 } from '../domain/cell-ref';
 import { annualNotes, latestPeriod, pts, tiedRanks, titlesText } from './render-common';
 import { aspectName, rubricItemName } from '../i18n/rubric';
 import type { Ledger, LedgerCells, LedgerField } from './ledger';
+import { isDateSerial } from './ledger';
 import type { AssessedOn } from './parse-header';
 import { DATE_FORMAT, SheetBuilder, excelSerial, textWidth } from './sheet-builder';
 import { foldText, parsePeriod } from './cells';
@@ -388,6 +389,8 @@ export function renderPrintLedger(result: AssessmentResult, name: string, opts: 
     if (items) out.push(items);
     return out.join(tr(OUT.clauseSep)) || null;
   };
+  // A date typed into a text column of the ledger prints as a date (ledger.ts, isDateSerial).
+  const ledgerDateStyle = (f: LedgerField) => (w: Warning) => (isDateSerial(ledgerValue(ledger.byWarning.get(w), f)) ? date : undefined);
   const columns: Column<Warning>[] = [
     { key: 'no', header: tr(PRINT_LEDGER.no), min: 5, max: 6, value: (w) => no.get(w) ?? null, body: centred },
     { key: 'group', header: tr(PRINT_LEDGER.group), min: 10, max: 18, wrap: true, value: (w) => w.group || null },
@@ -395,10 +398,10 @@ export function renderPrintLedger(result: AssessmentResult, name: string, opts: 
     { key: 'period', header: tr(PRINT_LEDGER.period), min: textWidth(periodLabel(lang, { year: 2026, half: 2 })) + 2, max: 16, value: (w) => periodLabel(lang, { year: w.year, half: w.half! }), body: centred },
     { key: 'band', header: tr(PRINT_LEDGER.band), min: 6, max: 10, wrap: true, value: (w) => (w.band ? tr(BAND[w.band]) : null), body: centred },
     { key: 'problems', header: tr(PRINT_LEDGER.problems), min: 16, max: 30, wrap: true, value: problems },
-    { key: 'measures', header: tr(PRINT_LEDGER.measures), min: 16, max: 30, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'measures') },
-    { key: 'responsible', header: tr(PRINT_LEDGER.responsible), min: 8, max: 10, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'responsible'), body: centred },
+    { key: 'measures', header: tr(PRINT_LEDGER.measures), min: 16, max: 30, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'measures'), style: ledgerDateStyle('measures') },
+    { key: 'responsible', header: tr(PRINT_LEDGER.responsible), min: 8, max: 10, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'responsible'), style: ledgerDateStyle('responsible'), body: centred },
     { key: 'deadline', header: tr(PRINT_LEDGER.deadline), min: dateWidth, max: dateWidth, value: (w) => (w.deadline ? excelSerial(w.deadline) : null), body: date },
-    { key: 'progress', header: tr(PRINT_LEDGER.progress), min: 14, max: 24, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'progress') },
+    { key: 'progress', header: tr(PRINT_LEDGER.progress), min: 14, max: 24, wrap: true, value: (w) => ledgerValue(ledger.byWarning.get(w), 'progress'), style: ledgerDateStyle('progress') },
     {
       key: 'closedOn',
       header: tr(PRINT_LEDGER.closedOn),

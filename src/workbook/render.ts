@@ -17,12 +17,12 @@ import type { Msg, Params } from '../i18n';
 import { t } from '../i18n';
 import { BAND, ROW_STATUS, SEVERITY, WARNING_NAME, dateLabel, periodLabel, statusText, warningMessage, warningName } from '../i18n/domain';
 import { issueMessage } from '../i18n/issues';
-import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
+import { ISSUES, LEDGER, OUT, OUTPUT_KINDS, OUTPUT_SHEET, RANK_MODE, RANKING, RESULTS, RUN_NOTE, SHEET_NAME_SUFFIX, WARNINGS } from '../i18n/output';
 import type { OutputKind } from '../i18n/output';
 import { a1, cellAddress } from '../domain/cell-ref';
-import { EMPTY_LEDGER, LEDGER_FIELDS, mergeLedger, readLedger } from './ledger';
-import type { Ledger, LedgerCells, LedgerRow } from './ledger';
-import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
+import { EMPTY_LEDGER, LEDGER_FIELDS, datedHeader, isDateSerial, mergeLedger, readLedgerAll } from './ledger';
+import type { Ledger, LedgerCells, LedgerRead, LedgerRow } from './ledger';
+import { META_SHEET, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta, untrustedSheets } from './meta';
 import { encodeDigest } from './digest';
 import { renderPrintHalf, renderPrintLedger, renderPrintYear } from './print';
 import type { PrintPeriod } from './print';
@@ -343,6 +343,8 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
   // A date cell holds a number: its column is as wide as the longest date shown (2026年12月31日, September 30, 2026).
   const dateWidth = textWidth(dateLabel(lang, '2026-09-30')) + 3;
   const ledgerCell = (field: (typeof LEDGER_FIELDS)[number]) => (r: WarningRow) => (r.w ? (r.cells?.[field] ?? null) : r.kept.cells[field]);
+  // A date typed into a text column of the ledger stays a date (ledger.ts, isDateSerial).
+  const ledgerDate = (field: (typeof LEDGER_FIELDS)[number]) => (r: WarningRow) => (isDateSerial(ledgerCell(field)(r)) ? dateStyle : undefined);
 
   const columns: Column<WarningRow>[] = [
     {
@@ -403,11 +405,24 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       value: (r) => (r.w ? r.w.focusItems.map((c) => `${c}.${rubricItemName(result.rubric, c, lang)}`).join(sep) || null : r.kept.shown.focus ?? null),
     },
     // 整改台账: the columns people write in (pale yellow), kept across runs (ledger.ts).
-    { key: 'measures', header: tr(LEDGER.measures), min: 20, max: 40, wrap: true, value: ledgerCell('measures'), body: { fill: INPUT_FILL } },
-    { key: 'responsible', header: tr(LEDGER.responsible), min: 8, max: 14, wrap: true, value: ledgerCell('responsible'), body: { fill: INPUT_FILL } },
-    { key: 'progress', header: tr(LEDGER.progress), min: 16, max: 30, wrap: true, value: ledgerCell('progress'), body: { fill: INPUT_FILL } },
+    { key: 'measures', header: tr(LEDGER.measures), min: 20, max: 40, wrap: true, value: ledgerCell('measures'), style: ledgerDate('measures'), body: { fill: INPUT_FILL } },
+    { key: 'responsible', header: tr(LEDGER.responsible), min: 8, max: 14, wrap: true, value: ledgerCell('responsible'), style: ledgerDate('responsible'), body: { fill: INPUT_FILL } },
+    { key: 'progress', header: tr(LEDGER.progress), min: 16, max: 30, wrap: true, value: ledgerCell('progress'), style: ledgerDate('progress'), body: { fill: INPUT_FILL } },
     { key: 'closedOn', header: tr(LEDGER.closedOn), min: dateWidth, max: dateWidth + 4, value: ledgerCell('closedOn'), body: { fill: INPUT_FILL, ...dateStyle } },
     { key: 'source', header: tr(WARNINGS.source), min: 12, max: 30, value: () => null, link: (r) => (r.w ? r.w.source : null) },
+    // The columns the user added (督办意见…), at the right of ours in the user's order, kept like the four.
+    ...ledger.extras.map(
+      (header, i): Column<WarningRow> => ({
+        key: `extra${i}`,
+        header,
+        min: 10,
+        max: 40,
+        wrap: true,
+        value: (r) => (r.w ? r.cells?.extra?.[i] : r.kept.cells.extra?.[i]) ?? null,
+        style: (r) => (datedHeader(header) && isDateSerial((r.w ? r.cells?.extra?.[i] : r.kept.cells.extra?.[i]) ?? null) ? dateStyle : undefined),
+        body: { fill: INPUT_FILL },
+      }),
+    ),
   ];
   const b = new SheetBuilder(names.warnings, columns as Column<never>[]);
   const count = { serious: 0, warning: 0, info: 0, open: 0, overdue: 0, closed: 0, not_effective: 0, resolved: 0 };
@@ -464,14 +479,44 @@ function renderIssues(result: AssessmentResult, lang: Lang, names: Record<Output
 /** A working sheet's printing: one page wide when its text stays at 9 points or more, else split across pages at 9 points. */
 const working = (s: SheetPatch): SheetPatch => ({ ...s, page: workingPage(s.columnWidths) });
 
-/** What was typed in the last run's warnings sheet (the rectification ledger), row by row. */
-export function ledgerRowsOf(snapshot: WorkbookSnapshot): LedgerRow[] {
-  return readLedger(snapshot, ownedSheets(snapshot));
+/** What was typed in the last run's warnings sheet (the rectification ledger), row by row, with the user's own columns. */
+export function ledgerRowsOf(snapshot: WorkbookSnapshot): LedgerRead {
+  return readLedgerAll(snapshot, ownedSheets(snapshot));
 }
 
 /** The ledger of a run: what was typed in the last run's warnings sheet, merged with this run's warnings. */
-export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot, rows: readonly LedgerRow[] = ledgerRowsOf(snapshot)): Ledger {
-  return rows.length ? mergeLedger(result.warnings, rows) : EMPTY_LEDGER;
+export function ledgerOf(result: AssessmentResult, snapshot: WorkbookSnapshot, read: LedgerRead = ledgerRowsOf(snapshot)): Ledger {
+  return read.rows.length || read.extras.length || read.losses.length ? mergeLedger(result.warnings, read.rows, read) : EMPTY_LEDGER;
+}
+
+/** Something a run says it could not keep as the user left it (RUN_NOTE), in either language. */
+export interface RunNote {
+  msg: Msg;
+  params: Params;
+}
+
+/**
+ * What this run could not keep as the user left it, for its summary and the pane: ledger cells that were
+ * formulas (kept as text), merged ledger cells, ledger rows it cannot place beside a warning, and sheets an
+ * earlier release's record lists that are now the user's (kept; this run's output under another name).
+ */
+export function runNotes(ledger: Ledger, snapshot: WorkbookSnapshot, lang: Lang): RunNote[] {
+  const notes: RunNote[] = [];
+  for (const kind of ['formula', 'merged', 'unplaced'] as const) {
+    const where = ledger.losses.filter((l) => l.kind === kind).map((l) => l.where);
+    if (!where.length) continue;
+    const list = where.slice(0, 5).join(t(lang, OUT.listSep));
+    notes.push({ msg: RUN_NOTE[kind], params: { where: where.length > 5 ? t(lang, RUN_NOTE.more, { list, n: where.length }) : list } });
+  }
+  const untrusted = untrustedSheets(snapshot);
+  if (untrusted.length) {
+    const names = chooseSheetNames(lang, snapshot);
+    for (const sheet of untrusted) {
+      const kind = OUTPUT_KINDS.find((k) => isNameFor(sheet, OUTPUT_SHEET[k].zh) || isNameFor(sheet, OUTPUT_SHEET[k].en));
+      if (kind) notes.push({ msg: RUN_NOTE.untrusted, params: { sheet, to: names[kind] } });
+    }
+  }
+  return notes;
 }
 
 /**

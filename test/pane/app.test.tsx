@@ -317,3 +317,21 @@ test('正式表格: after a run the pane offers the earlier periods; 考评 then
   expect(snap.sheets.find((x) => x.name === '年度考评结果表')!.values[0][0]).toBe('城区供电中心线路工区党支部党小组工作考评结果（2024年度）');
   expect(snap.sheets.find((x) => x.name === '整改台账')!.values[0][0]).toContain('（截至2024年上半年）');
 });
+
+test('issue 17: a formula in the rectification ledger is kept as its text, and the notice after 考评 says so', async () => {
+  const user = userEvent.setup();
+  const host = sampleHost();
+  await assessWorkbook(host, { now: () => new Date('2026-01-10T08:00:00Z') });
+  const snap = host.snapshot();
+  const sheet = snap.sheets.find((s) => s.name === '预警与整改')!;
+  const h = sheet.values.findIndex((row) => row?.includes('整改措施'));
+  const c = sheet.values[h].indexOf('整改措施');
+  sheet.values[h + 1][c] = { formula: '=TODAY()' };
+  const edited = new MemoryHost(snap);
+  renderPane('zh-CN', edited);
+  await screen.findByTestId('status-up-to-date');
+  await user.click(screen.getByRole('button', { name: '考评' }));
+  const note = await screen.findByTestId('run-note');
+  expect(note.textContent).toBe(`整改台账中的公式已按其文字保留（不再是公式）：预警与整改!${String.fromCharCode(65 + c)}${h + 2}`);
+  expect(within(notice()).getByTestId('run-note')).toBe(note);
+});

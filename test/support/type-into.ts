@@ -35,10 +35,17 @@ export async function typeInto(bytes: Uint8Array, sheet: string, cells: Record<s
       xml = xml.replace(existing, cell(style));
       continue;
     }
-    // No such cell: add it at the end of its row (cells of this test's edits come after the row's others).
+    // No such cell: add it at the end of its row (cells of this test's edits come after the row's others); a new row when needed.
     const rowRe = new RegExp(`(<row [^>]*r="${row + 1}"[^>]*>)([\\s\\S]*?)(</row>)`);
     if (rowRe.test(xml)) xml = xml.replace(rowRe, (_, open: string, inner: string, close: string) => `${open}${inner}${cell('')}${close}`);
-    else throw new Error(`no row ${row + 1} in ${sheet}`);
+    else {
+      // No such row (below the table): add it before the first row after it, as a spreadsheet program saves it.
+      const after = [...xml.matchAll(/<row [^>]*r="(\d+)"/g)].find((x) => Number(x[1]) > row + 1);
+      const line = `<row r="${row + 1}">${cell('')}</row>`;
+      if (after) xml = xml.slice(0, after.index) + line + xml.slice(after.index);
+      else if (xml.includes('</sheetData>')) xml = xml.replace('</sheetData>', `${line}</sheetData>`);
+      else throw new Error(`no row ${row + 1} in ${sheet}`);
+    }
   }
   zip.file(part, xml);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
