@@ -8,7 +8,7 @@
 import { colName } from '../../../domain/cell-ref';
 import { parseRange } from '../../../workbook/a1';
 import { META_SHEET, OWNER_MARK } from '../../../workbook/meta';
-import { TEXT_FORMAT, needsTextFormat } from '../../../workbook/text-format';
+import { TEXT_FORMAT } from '../../../workbook/text-format';
 import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 import type { OfficeEnv } from '../env';
 import type { Step } from './cost';
@@ -201,7 +201,9 @@ export function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, ex
     for (let c = 0; c < cols; c++) {
       const v = cellText(meta.values[r]?.[c] ?? null);
       row.push(v);
-      f.push(typeof v === 'string' && needsTextFormat(v) ? TEXT_FORMAT : 'General');
+      // Every string of the record as text: nobody reads or types in this very hidden sheet, and a string our
+      // predicate missed must never come back as a number.
+      f.push(typeof v === 'string' && v !== '' ? TEXT_FORMAT : 'General');
     }
     values.push(row);
     formats.push(f);
