@@ -428,6 +428,70 @@ describe('the unit named in the title row (for the printed tables)', () => {
   });
 });
 
+describe('a title row directly above the header (issue 17)', () => {
+  const ONE_ROW = ['序号', '党小组', '党小组长', ...CN_ITEM_HEADERS, '合计', '联系支委', '备注'];
+
+  test('a merged title directly above a one-row header is the title: its unit is read, and every row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2025年上半年');
+    ws.getCell(1, 1).value = '第二党支部党小组工作考评表';
+    ws.mergeCells(1, 1, 1, ONE_ROW.length);
+    table(ws, 2, ONE_ROW, [
+      [1, '一组', '孙伟', ...S97, 97, '钱立'],
+      [2, '二组', '何平', ...S87, 87, '许静'],
+    ]);
+    const p = parse(await roundTrip(wb));
+    expect(p.unit).toBe('第二党支部');
+    expect(p.tables.map((t) => [t.headerTop, t.headerBottom, t.firstDataRow, t.unit])).toEqual([[1, 1, 2, '第二党支部']]);
+    expect(p.rows.map((r) => [r.group, r.leader, r.liaison, r.period, r.handTotal])).toEqual([
+      ['一组', '孙伟', '钱立', { year: 2025, half: 1 }, 9700],
+      ['二组', '何平', '许静', { year: 2025, half: 1 }, 8700],
+    ]);
+    expect(p.rows[0].scores).toEqual(h(S97));
+    expect(p.issues).toEqual([]);
+  });
+
+  test('the same with the title in one unmerged cell and the period in it', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('考评表');
+    ws.getCell(1, 1).value = '第二党支部党小组工作考评表（2024年下半年）';
+    table(ws, 2, ONE_ROW, [[1, '一组', '孙伟', ...S73, 73, '钱立']]);
+    const p = parse(wb);
+    expect(p.unit).toBe('第二党支部');
+    expect(p.rows.map((r) => [r.group, r.period])).toEqual([['一组', { year: 2024, half: 2 }]]);
+  });
+
+  test('a title directly above a real two-row header (aspects merged over their items) still reads both rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = formSheet(wb, '2024年上半年', [
+      { group: '一组', leader: '孙伟', liaison: '钱立', scores: S97 },
+      { group: '二组', scores: S87 },
+    ], { title: '第二党支部党小组工作考评表' });
+    ws.spliceRows(2, 1); // no 考评日期 line: the title sits directly above the aspects
+    const p = parse(await roundTrip(wb));
+    expect(p.tables.map((t) => [t.headerTop, t.headerBottom, t.firstDataRow, t.unit])).toEqual([[1, 2, 3, '第二党支部']]);
+    expect(p.rows.map((r) => [r.group, r.leader, r.handTotal])).toEqual([
+      ['一组', '孙伟', 9700],
+      ['二组', '组长', 8700],
+    ]);
+    expect(p.issues).toEqual([]);
+  });
+
+  test('a two-row header at the top of the sheet whose upper row holds only aspects over items still reads', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2024年上半年');
+    const upper: (string | null)[] = ['党小组', '党小组长'];
+    for (const it of DEFAULT_RUBRIC.items) upper.push(it.aspect);
+    put(ws, 1, [upper, [null, null, ...CN_ITEM_HEADERS], ['一组', '孙伟', ...S97]]);
+    ws.mergeCells(1, 1, 2, 1);
+    ws.mergeCells(1, 2, 2, 2);
+    const p = parse(wb);
+    expect(p.tables.map((t) => [t.headerTop, t.headerBottom, t.firstDataRow])).toEqual([[0, 1, 2]]);
+    expect(p.rows.map((r) => [r.group, r.leader])).toEqual([['一组', '孙伟']]);
+    expect(p.rows[0].scores).toEqual(h(S97));
+  });
+});
+
 describe('考评时间 stated above the score table (for the printed tables)', () => {
   test.each([
     ['考评日期：2021年7月5日', '2021-07-05'],

@@ -182,6 +182,7 @@ export function findHeader(
   rubric: Rubric,
 ): { top: number; bottom: number; columns: TableColumns } | null {
   const n = rubric.items.length;
+  const aspects = new Set(rubric.items.map((it) => headerKey(it.aspect)).filter((k) => k !== ''));
   const limit = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     if (!grid.values[r] || grid.values[r].length === 0) {
@@ -197,6 +198,8 @@ export function findHeader(
         const below = grid.get(r + 1, gc);
         if (below !== null && below !== '' && matcher.classify(below) !== 'group') double = null;
       }
+      // A title directly above a one-row header is not the header's upper row.
+      if (double && !upperHeaderRow(grid, matcher, aspects, r, double.width)) double = null;
     }
     let pick: Candidate | null = null;
     let bottom = r;
@@ -216,6 +219,28 @@ export function findHeader(
     };
   }
   return null;
+}
+
+/** Words of a form's title or of a line above the table (…党小组工作考评表, 考评时间：…), never of a header cell. */
+const TITLE_WORDS = /(考评|考核|评分|评议|测评)(表|时间|日期)|党小组.*(考评|考核|评分)|assess(ed|ment)?\s*(form|on|date)/i;
+
+/**
+ * Whether row r can be the upper row of a two-row header: some cell is a header word (a field, an item or
+ * one of the rubric's aspects), or it holds several labels none of which reads like a title. One text over
+ * the whole row (第二党支部党小组工作考评表, merged across the table) or a title line is a title, not a header.
+ */
+function upperHeaderRow(grid: Grid, matcher: HeaderMatcher, aspects: ReadonlySet<string>, r: number, width: number): boolean {
+  const texts = new Set<string>();
+  for (let c = 0; c < width; c++) {
+    const v = grid.get(r, c);
+    if (v === null || v === '') continue;
+    if (matcher.classify(v) !== null) return true;
+    const text = typeof v === 'string' ? foldText(v).trim() : String(v);
+    if (aspects.has(headerKey(text))) return true;
+    if (TITLE_WORDS.test(text.replace(/\s+/g, ''))) return false;
+    texts.add(text);
+  }
+  return texts.size > 1;
 }
 
 function checkItems(grid: Grid, rubric: Rubric, cand: Candidate, top: number, bottom: number): void {

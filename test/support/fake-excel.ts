@@ -907,14 +907,30 @@ function guardWrite(s: FakeSheet): void {
 
 type RangeTarget = { sheet: FakeSheet; rect: Rect };
 
-/** How Excel interprets a string typed into a cell that is not formatted as text. */
+/**
+ * How Excel interprets a string typed into a cell, or set through `Range.values`, that is not formatted as
+ * text ("@"). Microsoft's reference for Excel.Range.values: “If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula”
+ * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); a string set there is
+ * parsed as typed text is, so `0012`, `1,234`, `12%`, `１２` become numbers and `2025-3-1`, `2025/3/1`,
+ * `3月1日` dates (Microsoft support, “Format numbers as text”: format the cells as Text first to keep them).
+ * A leading `@` is the implicit-intersection operator of a formula.
+ */
 function interpret(v: unknown, format: string | undefined): { value: Stored; formula?: string } {
   if (v === '' || v === null || v === undefined) return { value: null };
   if (typeof v !== 'string') return { value: v as Stored };
   if (format === '@') return { value: v };
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) return { value: Number(v) };
-  if (/^[=+-]/.test(v) && v.length > 1) return { value: 0, formula: v };
+  const t = v.normalize('NFKC').trim();
+  const num = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?(e[-+]?\d+)?(%)?$/i.exec(t);
+  if (num && /\d/.test(t)) return { value: Number(t.replace(/[,%]/g, '')) / (num[5] ? 100 : 1) };
+  if (/^[=+\-@]/.test(v) && v.length > 1) return { value: 0, formula: v };
   if (/^(true|false)$/i.test(v)) return { value: v.toLowerCase() === 'true' };
+  const ymd = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  const md = /^(\d{1,2})月(\d{1,2})日$/.exec(t);
+  const date = ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])] : md ? [new Date().getFullYear(), Number(md[1]), Number(md[2])] : null;
+  if (date && date[1] >= 1 && date[1] <= 12 && date[2] >= 1 && date[2] <= 31) {
+    return { value: Math.round((Date.UTC(date[0], date[1] - 1, date[2]) - Date.UTC(1899, 11, 30)) / 86_400_000) };
+  }
   return { value: v };
 }
 

@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/types';
 import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WorkbookHost } from '../../app/ports';
 import { parseA1, splitSheetRef } from '../../workbook/a1';
+import { TEXT_FORMAT, needsTextFormat } from '../../workbook/text-format';
 import type { OfficeEnv } from './env';
 import { defaultEnv, langOf, runExcel } from './env';
 import type { ReadState } from './read';
@@ -92,8 +93,8 @@ export async function selectCell(address: string, env: OfficeEnv = defaultEnv())
 }
 
 /**
- * Write single values into an existing sheet (the pane's rule editor): strings as text ("@" first, so
- * they never become formulas), numbers as numbers, null clears. One sync.
+ * Write single values into an existing sheet (the pane's rule editor): strings as text ("@" first when Excel
+ * would read them as a formula, number or date), numbers as numbers, null clears. One sync.
  */
 export async function writeCells(
   sheet: string,
@@ -104,7 +105,7 @@ export async function writeCells(
     const ws = context.workbook.worksheets.getItem(sheet);
     for (const c of cells) {
       const cell = ws.getRangeByIndexes(c.row, c.col, 1, 1);
-      if (typeof c.value === 'string') cell.numberFormat = [['@']];
+      if (typeof c.value === 'string' && needsTextFormat(c.value)) cell.numberFormat = [[TEXT_FORMAT]];
       cell.values = [[c.value === null ? '' : c.value]];
     }
     await context.sync();

@@ -11,6 +11,7 @@ import { VALIDATION } from '../../../i18n/cli';
 import { colName } from '../../../domain/cell-ref';
 import { parseRange } from '../../../workbook/a1';
 import type { RangeStyle, SheetPatch } from '../../../workbook/snapshot';
+import { TEXT_FORMAT, needsTextFormat } from '../../../workbook/text-format';
 import { argb, compose, linkFormat } from './styles';
 import type { CellFormat, StyleBook } from './styles';
 import { NS, esc } from '../package/xml';
@@ -30,7 +31,8 @@ function clip(s: string, max: number): string {
  * the same formatting are one "kind", and each distinct stack of kinds is composed once.
  */
 function styleGrid(sp: SheetPatch, rows: number, cols: number, book: StyleBook): Int32Array | null {
-  if (sp.styles.length === 0 && sp.links.length === 0) return null;
+  const texts = textCells(sp, cols);
+  if (sp.styles.length === 0 && sp.links.length === 0 && texts.length === 0) return null;
   const grid = new Int32Array(rows * cols); // combo ids; 0 = nothing set
   const combos: CellFormat[] = [{}];
   const kindOf = new Map<string, number>();
@@ -83,9 +85,32 @@ function styleGrid(sp: SheetPatch, rows: number, cols: number, book: StyleBook):
     }
     grid[at] = id;
   }
+  // Text Excel would read as something else gets the number format "@" (as the Office host writes it).
+  const asText = new Map<number, number>();
+  for (const at of texts) {
+    let id = asText.get(grid[at]);
+    if (id === undefined) {
+      id = combos.length;
+      combos.push({ ...combos[grid[at]], numberFormat: TEXT_FORMAT });
+      asText.set(grid[at], id);
+    }
+    grid[at] = id;
+  }
   const xf = combos.map((c) => book.xf(c));
   for (let i = 0; i < grid.length; i++) grid[i] = xf[grid[i]];
   return grid;
+}
+
+/** Cells (row * cols + col) holding text that Excel would read as a formula, number, date or boolean. */
+function textCells(sp: SheetPatch, cols: number): number[] {
+  const out: number[] = [];
+  sp.values.forEach((row, r) => {
+    for (let c = 0; c < row.length && c < cols; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && needsTextFormat(v)) out.push(r * cols + c);
+    }
+  });
+  return out;
 }
 
 /** The fields of a range style that make its look, as one string (the same look, the same key). */

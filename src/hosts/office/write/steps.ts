@@ -2,11 +2,13 @@
 /**
  * The steps of a write, each one job's Office.js calls (priced by cost.ts from those same calls): build an
  * output sheet under its temporary name, write the meta sheet in place, remove a sheet, mark a sheet as
- * ours. Text is written as text: text cells get the number format "@" before their values.
+ * ours. Text is written as text: text Excel would read as something else (needsTextFormat) gets the number
+ * format "@" before its values.
  */
 import { colName } from '../../../domain/cell-ref';
 import { parseRange } from '../../../workbook/a1';
 import { META_SHEET, OWNER_MARK } from '../../../workbook/meta';
+import { TEXT_FORMAT } from '../../../workbook/text-format';
 import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 import type { OfficeEnv } from '../env';
 import type { Step } from './cost';
@@ -199,7 +201,9 @@ export function metaSteps(meta: SheetPatch, oldRows: number, oldCols: number, ex
     for (let c = 0; c < cols; c++) {
       const v = cellText(meta.values[r]?.[c] ?? null);
       row.push(v);
-      f.push(typeof v === 'string' && v !== '' ? '@' : 'General');
+      // Every string of the record as text: nobody reads or types in this very hidden sheet, and a string our
+      // predicate missed must never come back as a number.
+      f.push(typeof v === 'string' && v !== '' ? TEXT_FORMAT : 'General');
     }
     values.push(row);
     formats.push(f);

@@ -6,6 +6,7 @@
  */
 import { colName } from '../../../domain/cell-ref';
 import { parseRange } from '../../../workbook/a1';
+import { TEXT_FORMAT, needsTextFormat } from '../../../workbook/text-format';
 import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snapshot';
 
 /** Widest row (no spread: outputs have 100,000 rows). */
@@ -36,7 +37,8 @@ export interface FormatRun {
 }
 
 /**
- * Number formats as a few rectangles: "@" on every text cell, the style's format elsewhere; General (a new
+ * Number formats as a few rectangles: "@" on text Excel would otherwise read as a formula, number, date or
+ * boolean (needsTextFormat), the style's format elsewhere; General (a new
  * sheet's default) is not written. Vertical runs per column, then equal runs of neighbouring columns merged.
  */
 export function formatRuns(sheet: SheetPatch): FormatRun[] {
@@ -46,7 +48,7 @@ export function formatRuns(sheet: SheetPatch): FormatRun[] {
   for (const s of sheet.styles) if (s.numberFormat) styled.push({ q: parseRange(s.range), f: s.numberFormat });
   const formatAt = (r: number, c: number): string => {
     const v = sheet.values[r][c];
-    if (typeof v === 'string' && v !== '') return '@';
+    if (typeof v === 'string' && needsTextFormat(v)) return TEXT_FORMAT;
     let f = 'General';
     for (const { q, f: g } of styled) if (r >= q.top && r <= q.bottom && c >= q.left && c <= q.right) f = g;
     return f;
