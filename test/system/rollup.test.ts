@@ -119,7 +119,13 @@ describe('the built command on a folder of branch workbooks from several produce
     }
     // The dates are the deadlines: 2025-09-30 and 2026-03-31.
     const rect = parseCsv(fs.readFileSync(path.join(csvDir, '汇总-整改督办.csv'), 'utf8'));
-    const dates = rect.slice(5, 11).map((r) => r[7]);
+    // The table under its header row (found by the 整改期限 column), down to the first blank row.
+    const head = rect.findIndex((r) => r.includes('整改期限'));
+    const col = rect[head].indexOf('整改期限');
+    const body = rect.slice(head + 1);
+    const end = body.findIndex((r) => r.every((v) => v === ''));
+    const dates = body.slice(0, end < 0 ? body.length : end).map((r) => r[col]).filter((d) => d !== '');
+    expect(dates.length).toBeGreaterThan(3);
     expect(dates.every((d) => /(2025\D0?9\D30|0?9\D30\D2025|2026\D0?3\D31|0?3\D31\D2026|2025年9月30日|2026年3月31日)/.test(d))).toBe(true);
   });
 
@@ -148,7 +154,7 @@ print(json.dumps([[ws.title, ws.sheet_state, ws.page_setup.paperSize, ws.page_se
     const sheets = JSON.parse(info) as unknown[][];
     expect(sheets.map((s) => s.slice(0, 2))).toEqual([...SHEETS.map((n) => [n, 'visible']), ['_PGA_ROLLUP', 'veryHidden']]);
     for (const s of sheets.slice(0, 4)) expect(s.slice(2, 5)).toEqual([9, 'landscape', '第&P页 共&N页']);
-    expect(sheets[0][5]).toBe('$4:$4');
+    expect(sheets[0][5]).toBe('$5:$5'); // under the title, the notes and the 单位：分 line
   });
 
   test('LibreOffice prints the summary: A4 landscape pages, each table’s title, the page footer', () => {

@@ -204,7 +204,7 @@ describe('the workbook page', () => {
     await page.getByText(/考评完成：35条考评记录，13条预警，2个数据问题/).waitFor();
     // The same pane: 概览 leads with the overdue rectification (the clock says 2026-05-01).
     await page.getByText('已逾期31天').first().waitFor();
-    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('保存为“sample.assessed.xlsx”：原文件不变，请把下载的工作簿报送或发给支委会。');
+    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('保存为“sample.assessed.xlsx”：原文件不变，请把下载的工作簿报送党委或发给支委会。');
     await shot(page, 'zh-1280-2-assessed', 'page-2-assessed.png');
     await axeScan(page, 'zh 1280 assessed');
 
@@ -289,7 +289,7 @@ describe('the workbook page', () => {
 
     // Not a workbook at all (by its name): the same refusal, saying what to do.
     await page.getByTestId('open-input').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
-    await expect(page.getByTestId('open-reason').innerText()).resolves.toMatch(/“说明.txt”不是 .xlsx 或 .xlsm 工作簿：请在 Excel 或 WPS 中另存为/);
+    await expect(page.getByTestId('open-reason').innerText()).resolves.toMatch(/“说明.txt”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为/);
     expect(await page.getByTestId('download').count()).toBe(0);
     await context.close();
   });
