@@ -308,8 +308,7 @@ test('正式表格: after a run the pane offers the earlier periods; 考评 then
   await screen.findByText(/考评完成/);
   const choice = screen.getByTestId('print-period');
   expect(choice.textContent).toContain('正式表格：最近一期');
-  await user.click(choice);
-  await user.click(await screen.findByRole('option', { name: '2024年上半年' }));
+  await user.selectOptions(within(choice).getByRole('combobox', { name: '正式表格：' }), '2024年上半年');
   await user.click(screen.getByRole('button', { name: '考评' }));
   await waitFor(() => expect(host.writes).toBe(2));
   const snap = await host.read();

@@ -218,7 +218,7 @@ describe('the workbook page', () => {
     // 设置: the sample's 考评规则 sheet is shown, and where to change it is said (the page edits no input sheet).
     await page.getByTestId('settings-button').click();
     await page.getByTestId('rules-locked').waitFor();
-    await expect(page.getByTestId('rules-locked').innerText()).resolves.toMatch(/本页面不修改工作簿中已有的“考评规则”表：请在 WPS 或 Excel 中修改/);
+    await expect(page.getByTestId('rules-locked').innerText()).resolves.toMatch(/本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改/);
     expect(await page.getByRole('button', { name: '保存规则' }).count()).toBe(0);
     await axeScan(page, 'zh 1280 settings');
     await noSidewaysScroll(page);
