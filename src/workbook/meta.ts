@@ -140,9 +140,18 @@ const KIND_WORDS: Record<OutputKind, readonly Record<string, Msg>[]> = {
   printLedger: [PRINT_LEDGER],
 };
 const squash = (s: string) => s.replace(/\s+/g, '');
-const WORDS_OF = new Map<OutputKind, Set<string>>(
-  OUTPUT_KINDS.map((k) => [k, new Set(KIND_WORDS[k].flatMap((c) => Object.values(c).flatMap((m) => [m.zh, m.en])).filter((w) => !w.includes('{')).map(squash))]),
-);
+/**
+ * Each kind's header and title words, both languages. Built with plain loops: this runs when the module
+ * loads, and the ribbon command's bundle may load it before its polyfills (EdgeHTML 18 lacks flatMap).
+ */
+const WORDS_OF = new Map<OutputKind, Set<string>>();
+for (const k of OUTPUT_KINDS) {
+  const words = new Set<string>();
+  for (const catalogue of KIND_WORDS[k]) {
+    for (const m of Object.values(catalogue)) for (const w of [m.zh, m.en]) if (!w.includes('{')) words.add(squash(w));
+  }
+  WORDS_OF.set(k, words);
+}
 
 /**
  * Does a sheet that a record of an earlier release (version 1, no ownership marks) lists still look like our
