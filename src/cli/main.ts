@@ -110,7 +110,7 @@ export function summaryLines(o: AssessOutcome, lang: Lang, input: string): strin
       warnings: o.result.warnings.length,
       open: o.result.warnings.filter((w) => w.status === 'open').length,
       overdue: o.result.warnings.filter((w) => w.status === 'overdue').length,
-      notEffective: o.result.warnings.filter((w) => w.status === 'not_effective').length,
+      closed: o.result.warnings.filter((w) => w.status === 'closed').length,
       issues: o.result.issues.length,
     }),
   );

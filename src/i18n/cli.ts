@@ -164,8 +164,8 @@ export const SUMMARY = {
   bandCount: { zh: '{band}{n}个', en: '{band} {n}' },
   noGraded: { zh: '没有已评定的考评', en: 'no graded assessments' },
   counts: {
-    zh: '考评记录{rows}条；预警{warnings}条（逾期未整改{overdue}条，整改未见效{notEffective}条，待整改{open}条）；数据问题{issues}个',
-    en: '{rows} records; {warnings} warnings ({overdue} overdue, {notEffective} not effective, {open} open); {issues} data issues',
+    zh: '考评记录{rows}条；预警{warnings}条（逾期未整改{overdue}条，待整改{open}条，已销号待下次考评检验{closed}条）；数据问题{issues}个',
+    en: '{rows} records; {warnings} warnings ({overdue} overdue, {open} open, {closed} closed and to be checked at the next assessment); {issues} data issues',
   },
   wrote: { zh: '结果已写入：{file}', en: 'Results written to: {file}' },
   wroteJson: { zh: 'JSON报告已写入：{file}', en: 'JSON report written to: {file}' },
