@@ -4,7 +4,6 @@
  * through BOTH hosts — the file tool's (the .xlsx package) and the Office.js host over the fake Excel — and
  * checked where a user looks: the warnings sheet, the ranking sheet and the JSON report.
  */
-import JSZip from 'jszip';
 import { a1 } from '../src/domain/cell-ref';
 import { assessWorkbook } from '../src/app/assessWorkbook';
 import type { AssessOutcome } from '../src/app/assessWorkbook';
@@ -13,6 +12,7 @@ import { FileHost } from '../src/hosts/file/host';
 import type { CellValue, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { hostOf, snapshotFromExcelJS } from './support/exceljs-snapshot';
 import { FakeWorkbook } from './support/fake-excel';
+import { typeInto } from './support/type-into';
 import { longYearHalf } from './support/workbooks';
 import { scores } from './support/xlsx';
 
@@ -36,27 +36,6 @@ interface Run {
   again(sheet: string, row: number, col: number, value: CellValue, asOf: string): Promise<Run>;
 }
 
-/**
- * Types a value into one cell of a package, as Excel saves it: the cell's XML in its sheet part, everything
- * else byte for byte (ExcelJS would drop the sheets' ownership marks, which Excel keeps). A number as a
- * number (a date is its serial), text as an inline string.
- */
-async function typeInto(bytes: Uint8Array, sheet: string, ref: string, value: CellValue): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const book = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(book)![1];
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
-  const part = `xl/${target.replace(/^\/?xl\//, '')}`;
-  const xml = await zip.file(part)!.async('string');
-  const body = typeof value === 'number' ? `<v>${value}</v>` : `<is><t>${String(value)}</t></is>`;
-  const type = typeof value === 'number' ? '' : ' t="inlineStr"';
-  const cell = new RegExp(`<c r="${ref}"( s="\\d+")?[^>]*?(/>|>.*?</c>)`);
-  expect(cell.test(xml)).toBe(true);
-  zip.file(part, xml.replace(cell, (_m, style: string | undefined) => `<c r="${ref}"${style ?? ''}${type}>${body}</c>`));
-  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
-}
-
 async function viaFile(host: FileHost, asOf: string): Promise<Run> {
   const out = await assessWorkbook(host, { asOf, lang: 'zh-CN' });
   const after = await host.read();
@@ -64,7 +43,7 @@ async function viaFile(host: FileHost, asOf: string): Promise<Run> {
     out,
     after,
     async again(sheet, row, col, value, asOf2) {
-      return viaFile(new FileHost(await typeInto(host.bytes(), sheet, a1(row, col), value)), asOf2);
+      return viaFile(new FileHost(await typeInto(host.bytes(), sheet, { [a1(row, col)]: value as string | number | null })), asOf2);
     },
   };
 }

@@ -102,3 +102,12 @@ export function severityOf(code: WarningCode, band: BandCode | null): Severity {
   const s = WARNING_KIND[code].severity;
   return s === 'byBand' ? (band === 'unqualified' ? 'serious' : 'warning') : s;
 }
+
+/**
+ * 按期销号 or 逾期销号 (SPEC §2.5): a rectification with a 销号日期 on or before its deadline was closed on time;
+ * null without a 销号日期 (or a deadline).
+ */
+export function closedTimely(w: { deadline: string | null; closedOn?: string | null }): 'onTime' | 'late' | null {
+  if (!w.closedOn || !w.deadline) return null;
+  return w.closedOn <= w.deadline ? 'onTime' : 'late';
+}

@@ -1,5 +1,6 @@
 /** Catalogue: bands, statuses, titles, severities and warnings — the words of the rules (SPEC §2). */
 import type { BandCode, Lang, Period, RectifyStatus, RowStatus, Severity, Title, Warning, WarningCode } from '../domain/types';
+import { closedTimely } from '../domain/warnings';
 import type { Msg } from './index';
 import { t } from './index';
 
@@ -82,11 +83,6 @@ export const CLOSED_TIMELY: Record<'onTime' | 'late', Msg> = {
   late: { zh: '逾期销号', en: 'Closed late' },
 };
 
-/** 按期销号 or 逾期销号 for a rectification with a 销号日期, else null. */
-export function closedTimely(w: { deadline: string | null; closedOn?: string | null }): 'onTime' | 'late' | null {
-  if (!w.closedOn || !w.deadline) return null;
-  return w.closedOn <= w.deadline ? 'onTime' : 'late';
-}
 
 export const WARNING_NAME: Record<WarningCode, Msg> = {
   RECTIFY: { zh: '限期整改', en: 'Rectification' },

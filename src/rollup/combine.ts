@@ -23,6 +23,7 @@
  *   line per rectification, with the 督办意见 the 党委 typed into an earlier summary (opinions.ts).
  */
 import { periodIndex } from '../domain/periods';
+import { closedTimely } from '../domain/warnings';
 import type { Period } from '../domain/types';
 import type { OutputValue } from '../workbook/snapshot';
 import type { OpinionRow } from './opinions';
@@ -175,7 +176,8 @@ export function combineRollup(summaries: readonly FileSummary[], opts: CombineOp
 
 /** Was the rectification closed (销号) by its deadline? null when the ledger has no 销号日期. */
 export function closedOnTime(line: RectificationLine): boolean | null {
-  return line.closedOn === null ? null : line.closedOn <= line.deadline;
+  const timely = closedTimely(line);
+  return timely === null ? null : timely === 'onTime';
 }
 
 /** The lines of 整改督办 by status, and the closed ones by 按期 / 逾期销号. */
