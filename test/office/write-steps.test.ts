@@ -202,6 +202,14 @@ const scenarios: Array<[string, () => Promise<{ wb: FakeWorkbook; patch: Workboo
     },
   ],
   [
+    'a second run on ExcelApi 1.8 (kept output sheets emptied and written into directly: no copyFrom)',
+    async () => {
+      const wb = FakeWorkbook.fromSnapshot(benchSnapshot(40), { apiVersion: 8 });
+      await assessWorkbook(new OfficeHost(wb.env()), { now });
+      return { wb, patch: await patchOf(wb) };
+    },
+  ],
+  [
     'a mark left visible in Name Manager (hidden again)',
     async () => {
       const wb = FakeWorkbook.fromSnapshot(benchSnapshot(40));

@@ -91,6 +91,13 @@ export class FakeSheet {
   protected = false;
   /** Sheet-scoped defined names (Worksheet.names, ExcelApi 1.4): name → formula and visibility. */
   names = new Map<string, { formula: string; visible: boolean }>();
+  /** Row heights set (RangeFormat.rowHeight on whole rows), by 0-based row. */
+  rowHeights = new Map<number, number>();
+  /**
+   * Charts on this sheet (ChartCollection.add, ExcelApi 1.1), each with its series' data as Excel keeps it:
+   * a reference formula (`='年度排名'!$C$2:$C$9`), which may point at another sheet.
+   */
+  charts: { type: string; source: string }[] = [];
   /** Number of commands that changed this sheet (inputs must stay at 0). */
   writes = 0;
   /** Excel's worksheet id, as office.js sees it ("{GUID}"). */
@@ -154,18 +161,25 @@ export class FakeSheet {
     }
     return out;
   }
-  /** A deep copy of everything observable, to prove a sheet unchanged. */
+  /**
+   * Everything observable, to prove a sheet unchanged or two sheets alike: cells as a user sees them (a
+   * cleared cell and one never written are alike), then formats, styles in the order applied, links, merges…
+   */
   fingerprint(): string {
+    const nf: Array<[number, number, string]> = [];
+    this.numberFormats.forEach((row, r) => row?.forEach((f, c) => f !== undefined && nf.push([r, c, f])));
     return JSON.stringify({
       n: this.name,
-      v: this.values,
+      v: this.grid(),
       f: [...this.formulas],
-      nf: this.numberFormats.map((row) => (row ? Array.from(row, (x) => x ?? null) : null)),
+      nf,
       s: this.styles,
       dv: this.validations,
       h: [...this.hyperlinks],
       m: this.merges,
-      w: [...this.columnWidths],
+      w: [...this.columnWidths].sort((a, b) => a[0] - b[0]),
+      rh: [...this.rowHeights].sort((a, b) => a[0] - b[0]),
+      ch: this.charts,
       fr: this.freeze,
       p: this.pageLayout,
       t: this.tabColor,
@@ -229,6 +243,8 @@ export class FakeWorkbook {
   nullValuesAbove: number | null = null;
   /** Office.context.document.url of this workbook. */
   url = `https://fake.invalid/workbook-${++workbookIds}.xlsx`;
+  /** Workbook-scoped defined names (Workbook.names, ExcelApi 1.1; NamedItem.formula 1.7): name → formula. */
+  names = new Map<string, { formula: string; visible: boolean }>();
 
   constructor(opts: FakeOptions = {}) {
     this.apiVersion = opts.apiVersion ?? 17;
@@ -275,6 +291,54 @@ export class FakeWorkbook {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /**
+   * Every reference formula of the workbook — cell formulas, defined names (both scopes), chart series —
+   * with each `Sheet!A1` / `'My sheet'!$A$1:$B$2` reference to `from` rewritten: to `to`'s name when the
+   * sheet is renamed, to `#REF!` when it is deleted. Excel does both: a rename updates every formula that
+   * points at the sheet, and deleting a sheet turns the references to it into #REF! errors that stay so
+   * when a sheet of the same name comes back (Microsoft support, "How to correct a #REF! error":
+   * support.microsoft.com/office/822c8e46-2d9a-4a77-8ebc-1e1fbc1d3a2d). Range.clear and writing cells
+   * change no reference (the cells are still there).
+   */
+  retarget(from: string, to: string | null): void {
+    const rewrite = (formula: string) =>
+      formula.replace(SHEET_REF, (all: string, quoted: string | undefined, bare: string | undefined, cell: string) => {
+        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+        if (name.toLowerCase() !== from.toLowerCase()) return all;
+        return to === null ? `#REF!${cell}` : `${quoteSheet(to)}!${cell}`;
+      });
+    for (const sheet of this.sheets) {
+      for (const [k, f] of sheet.formulas) sheet.formulas.set(k, rewrite(f));
+      for (const n of sheet.names.values()) n.formula = rewrite(n.formula);
+      for (const c of sheet.charts) c.source = rewrite(c.source);
+    }
+    for (const n of this.names.values()) n.formula = rewrite(n.formula);
+  }
+
+  /**
+   * Recalculation (automatic, as Excel's default; after each sync): a formula that is one cross-sheet
+   * reference (`=年度排名!C5`) takes the referenced cell's value (an empty cell gives 0); a formula
+   * holding #REF! gives the #REF! error. Other formulas keep their value.
+   */
+  recalc(): void {
+    for (const sheet of this.sheets) {
+      for (const [k, f] of sheet.formulas) {
+        const [r, c] = k.split(',').map(Number);
+        if (f.includes('#REF!')) {
+          sheet.set(r, c, { error: '#REF!' });
+          continue;
+        }
+        const m = ONE_REF.exec(f);
+        if (!m) continue;
+        const target = this.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+        if (!target) continue;
+        const at = parseA1(m[3].replace(/\$/g, ''));
+        const v = target.get(at.row, at.col);
+        sheet.set(r, c, v === null || v === '' ? 0 : v);
+      }
+    }
+  }
+
   get syncs(): number {
     return this.syncLog.length;
   }
@@ -314,6 +378,11 @@ export class FakeWorkbook {
     return batch(ctx as unknown as Excel.RequestContext);
   }
 }
+
+/** A sheet-qualified reference in a formula: 'quoted name' or bare name, then a cell or a range. */
+const SHEET_REF = /(?:'((?:[^']|'')+)'|([^\s'!=+\-*/^&(),;:<>"{}#$]+))!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g;
+/** A formula that is one cross-sheet cell reference. */
+const ONE_REF = /^=(?:'((?:[^']|'')+)'|([^\s'!=+\-*/^&(),;:<>"{}#$]+))!(\$?[A-Z]{1,3}\$?\d+)$/;
 
 /* ------------------------------------------------------------------------------------------------ */
 
@@ -389,6 +458,7 @@ class FakeContext {
       }
       for (const f of loads) f();
     } finally {
+      wb.recalc(); // what was applied is recalculated (automatic calculation; suspended calculation resumes at the sync)
       this.generation++; // objects office.js invalidates after a request are stale from here on
     }
   }
@@ -501,10 +571,45 @@ class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   application: ApplicationProxy;
   protection: ProtectionProxy<FakeWorkbook>;
+  names: WorkbookNamesProxy;
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
     this.protection = new ProtectionProxy<FakeWorkbook>(ctx, () => ctx.wb);
+    this.names = new WorkbookNamesProxy(ctx);
+  }
+}
+
+/** Workbook-scoped defined names (Workbook.names): add (ExcelApi 1.4) a name that refers to a range. */
+class WorkbookNamesProxy {
+  constructor(readonly ctx: FakeContext) {}
+  add(name: string, reference: string, comment?: string): void {
+    this.ctx.enqueue({ m: 'names.add', name, reference, comment }, () => {
+      this.ctx.requireApi('1.4', 'NamedItemCollection.add');
+      const names = this.ctx.wb.names;
+      if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) || name.length > 255) throw new FakeRichApiError('InvalidArgument', `bad name ${name}`);
+      if ([...names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeRichApiError('ItemAlreadyExists', `The name ${name} already exists.`);
+      names.set(name, { formula: reference, visible: true });
+    });
+  }
+}
+
+/**
+ * A sheet's charts (Worksheet.charts): add(type, sourceData, seriesBy) (ExcelApi 1.1) with its data on any
+ * sheet. Only what the series point at is modelled (a reference formula, rewritten as Excel rewrites
+ * formulas: see FakeWorkbook.retarget).
+ */
+class ChartCollectionProxy {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: () => FakeSheet,
+  ) {}
+  add(type: string, sourceData: RangeProxy, seriesBy?: string): void {
+    this.ctx.enqueue({ m: 'charts.add', type, seriesBy }, () => {
+      const src = sourceData.resolved();
+      const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      this.sheet().charts.push({ type, source: `=${quoteSheet(src.sheet.name)}!${abs(src.rect.top, src.rect.left)}:${abs(src.rect.bottom, src.rect.right)}` });
+    });
   }
 }
 
@@ -675,11 +780,13 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   freezePanes: FreezePanesProxy;
   protection: ProtectionProxy<FakeSheet>;
   names: NamedItemCollectionProxy;
+  charts: ChartCollectionProxy;
   constructor(ctx: FakeContext, resolve: () => FakeSheet | null, orNull = false) {
     super(ctx, resolve, orNull);
     this.freezePanes = new FreezePanesProxy(ctx, () => this.target());
     this.protection = new ProtectionProxy<FakeSheet>(ctx, () => this.target());
     this.names = new NamedItemCollectionProxy(ctx, () => this.target());
+    this.charts = new ChartCollectionProxy(ctx, () => this.target());
   }
   preload(names: string[], values: Record<string, unknown>): void {
     for (const n of names) this.pre.set(n, values[n]);
@@ -703,7 +810,9 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       if (wb.protected) throw new FakeRichApiError('AccessDenied', 'The workbook is protected.');
       checkSheetName(wb, v, t);
       if (wb.active === t.name) wb.active = v;
+      const old = t.name;
       t.name = v;
+      wb.retarget(old, v);
     });
   }
   get visibility(): string {
@@ -745,6 +854,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       if (!visible.length) throw new FakeRichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       wb.sheets.splice(wb.sheets.indexOf(t), 1);
       if (wb.active === t.name) wb.active = visible[0].name;
+      wb.retarget(t.name, null);
     });
   }
   activate(): void {
@@ -804,6 +914,17 @@ function rectOf(address: string): Rect {
   return parseRange(address.replace(/\$/g, ''));
 }
 
+function rectOfEntry(e: StyleEntry): Rect {
+  return typeof e.range === 'string' ? rectOf(e.range) : e.range;
+}
+/** a lies inside b. */
+function within(a: Rect, b: Rect): boolean {
+  return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+}
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 function rectAddress(rect: Rect): string {
   const tl = a1(rect.top, rect.left);
   const br = a1(rect.bottom, rect.right);
@@ -829,6 +950,10 @@ class FreezePanesProxy {
   }
   freezeColumns(n: number): void {
     this.freeze({ m: 'freezeColumns', n }, (s) => (s.freeze = { rows: 0, cols: n }));
+  }
+  /** Removes the frozen panes (ExcelApi 1.7). */
+  unfreeze(): void {
+    this.freeze({ m: 'unfreeze' }, (s) => (s.freeze = { rows: 0, cols: 0 }));
   }
   freezeAt(range: RangeProxy): void {
     this.freeze({ m: 'freezeAt' }, (s) => {
@@ -1054,7 +1179,109 @@ class RangeProxy extends Proxy<RangeTarget> {
       set errorAlert(v: unknown) {
         record('errorAlert', v);
       },
+      /** DataValidation.clear (ExcelApi 1.8): the range's validation rules removed. */
+      clear() {
+        me.set({ m: 'dataValidation.clear' }, (t) => {
+          me.ctx.requireApi('1.8', 'dataValidation');
+          guardWrite(t.sheet);
+          const kept = t.sheet.validations.filter((e) => !within(rectOfEntry(e), t.rect));
+          if (kept.some((e) => overlaps(rectOfEntry(e), t.rect))) throw new Error('fake: clearing part of a validated area is not modelled');
+          t.sheet.validations = kept;
+        });
+      },
     };
+  }
+  /**
+   * Range.clear(applyTo) (ExcelApi 1.1; only "All" is modelled): "Clears everything in the range" — values,
+   * formulas, number formats, formatting and hyperlinks (Microsoft's reference for Excel.ClearApplyTo).
+   * Column widths and row heights are properties of whole columns and rows and stay; merged areas and data
+   * validation are left to unmerge() and dataValidation.clear(), which this fake requires (it does not
+   * assume more of clear than its documentation says). References to the cells stay valid.
+   */
+  clear(applyTo?: string): void {
+    this.set({ m: 'clear', applyTo }, (t) => {
+      if (applyTo !== 'All') throw new Error(`fake: clear(${String(applyTo)}) is not modelled`);
+      guardWrite(t.sheet);
+      const q = t.rect;
+      for (let r = q.top; r <= Math.min(q.bottom, t.sheet.values.length - 1); r++) {
+        const row = t.sheet.values[r];
+        if (row) for (let c = q.left; c <= Math.min(q.right, row.length - 1); c++) row[c] = null;
+      }
+      for (let r = q.top; r <= Math.min(q.bottom, t.sheet.numberFormats.length - 1); r++) {
+        const row = t.sheet.numberFormats[r];
+        if (row) for (let c = q.left; c <= Math.min(q.right, row.length - 1); c++) row[c] = undefined;
+      }
+      const inRect = (k: string) => {
+        const [r, c] = k.split(',').map(Number);
+        return r >= q.top && r <= q.bottom && c >= q.left && c <= q.right;
+      };
+      for (const k of [...t.sheet.formulas.keys()]) if (inRect(k)) t.sheet.formulas.delete(k);
+      for (const k of [...t.sheet.hyperlinks.keys()]) if (inRect(k)) t.sheet.hyperlinks.delete(k);
+      const sized = (e: StyleEntry) => e.prop === 'columnWidth' || e.prop === 'rowHeight';
+      const kept = t.sheet.styles.filter((e) => sized(e) || !within(rectOfEntry(e), q));
+      if (kept.some((e) => !sized(e) && overlaps(rectOfEntry(e), q))) throw new Error('fake: clearing part of a styled area is not modelled');
+      t.sheet.styles = kept;
+    });
+  }
+  /** Range.unmerge (ExcelApi 1.2): every merged area that meets the range is split. */
+  unmerge(): void {
+    this.set({ m: 'unmerge' }, (t) => {
+      guardWrite(t.sheet);
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(parseRange(m), t.rect));
+    });
+  }
+  /**
+   * Range.copyFrom(source, copyType, skipBlanks, transpose) (ExcelApi 1.9), copyType "All" (Excel.RangeCopyType):
+   * values, number formats, formatting, merged areas, hyperlinks and data validation, as Paste does; not the
+   * column widths (a copy type of its own, "ColumnWidths") nor row heights. The destination is the range's
+   * top-left cell (the source's size). Formulas, which Excel would shift, are not modelled.
+   */
+  copyFrom(source: RangeProxy, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    this.set({ m: 'copyFrom', copyType, skipBlanks, transpose }, (t) => {
+      this.ctx.requireApi('1.9', 'Range.copyFrom');
+      if (copyType !== 'All' || skipBlanks || transpose) throw new Error('fake: only copyFrom(range, "All", false, false) is modelled');
+      if (!(source instanceof RangeProxy)) throw new Error('fake: copyFrom takes a Range here');
+      const src = source.resolved();
+      guardWrite(t.sheet);
+      const from = src.sheet;
+      const q = src.rect;
+      const dr = t.rect.top - q.top;
+      const dc = t.rect.left - q.left;
+      const move = (x: Rect): Rect => ({ top: x.top + dr, left: x.left + dc, bottom: x.bottom + dr, right: x.right + dc });
+      for (let r = q.top; r <= q.bottom; r++) {
+        for (let c = q.left; c <= q.right; c++) {
+          if (from.formulas.has(`${r},${c}`)) throw new Error('fake: copying formulas is not modelled');
+          const v = from.get(r, c);
+          if (v !== null || t.sheet.get(r + dr, c + dc) !== null) t.sheet.set(r + dr, c + dc, v);
+          const f = from.format(r, c);
+          if (f !== undefined || t.sheet.format(r + dr, c + dc) !== undefined) t.sheet.setFormat(r + dr, c + dc, f);
+          t.sheet.formulas.delete(`${r + dr},${c + dc}`);
+        }
+      }
+      for (const e of from.styles) {
+        if (e.prop === 'columnWidth' || e.prop === 'rowHeight') continue;
+        const x = rectOfEntry(e);
+        if (!overlaps(x, q)) continue;
+        if (!within(x, q)) throw new Error('fake: copying part of a styled area is not modelled');
+        t.sheet.styles.push({ range: move(x), prop: e.prop, value: e.value });
+      }
+      for (const m of from.merges) {
+        const x = parseRange(m);
+        if (!overlaps(x, q)) continue;
+        if (!within(x, q)) throw new Error('fake: copying part of a merged area is not modelled');
+        t.sheet.merges.push(rectAddress(move(x)));
+      }
+      for (const [k, h] of from.hyperlinks) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= q.top && r <= q.bottom && c >= q.left && c <= q.right) t.sheet.hyperlinks.set(`${r + dr},${c + dc}`, { ...h });
+      }
+      for (const e of from.validations) {
+        const x = rectOfEntry(e);
+        if (!overlaps(x, q)) continue;
+        if (!within(x, q)) throw new Error('fake: copying part of a validated area is not modelled');
+        t.sheet.validations.push({ range: rectAddress(move(x)), prop: e.prop, value: e.value });
+      }
+    });
   }
   get format(): RangeFormatProxy {
     return new RangeFormatProxy(this.ctx, () => [this.resolved()]);
@@ -1134,6 +1361,7 @@ class RangeFormatProxy {
         guardWrite(t.sheet);
         t.sheet.styles.push({ range: t.rect, prop, value });
         if (prop === 'columnWidth') for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, Number(value));
+        if (prop === 'rowHeight') for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, Number(value));
       }
     });
   }
@@ -1174,6 +1402,34 @@ class RangeFormatProxy {
   }
   set rowHeight(v: number) {
     this.style('rowHeight', v);
+  }
+  /**
+   * RangeFormat.useStandardWidth / useStandardHeight: true gives the columns (rows) of the range the sheet's
+   * standard width (height) back — what a new sheet has; "only intended to be set to true" (Microsoft's
+   * reference for Excel.RangeFormat). Range.clear leaves widths and heights as they are.
+   */
+  set useStandardWidth(v: boolean) {
+    this.standard('columnWidth', v);
+  }
+  set useStandardHeight(v: boolean) {
+    this.standard('rowHeight', v);
+  }
+  private standard(prop: 'columnWidth' | 'rowHeight', v: boolean): void {
+    this.ctx.enqueue({ p: prop === 'columnWidth' ? 'useStandardWidth' : 'useStandardHeight', v }, () => {
+      if (v !== true) return;
+      for (const t of this.targets()) {
+        guardWrite(t.sheet);
+        const q = t.rect;
+        const inside = (e: StyleEntry) => {
+          const r = typeof e.range === 'string' ? parseRange(e.range) : e.range;
+          return prop === 'columnWidth' ? r.left >= q.left && r.right <= q.right : r.top >= q.top && r.bottom <= q.bottom;
+        };
+        if (t.sheet.styles.some((e) => e.prop === prop && !inside(e))) throw new Error('fake: resetting part of a sized area is not modelled');
+        t.sheet.styles = t.sheet.styles.filter((e) => e.prop !== prop);
+        const sizes = prop === 'columnWidth' ? t.sheet.columnWidths : t.sheet.rowHeights;
+        for (const k of [...sizes.keys()]) if (prop === 'columnWidth' ? k >= q.left && k <= q.right : k >= q.top && k <= q.bottom) sizes.delete(k);
+      }
+    });
   }
   get borders() {
     // eslint-disable-next-line @typescript-eslint/no-this-alias

@@ -33,11 +33,13 @@ function pathCost(type: number, name: string, args?: unknown[], untracked = fals
 
 /**
  * An action (set a property, call a method) with its last-use list ("L") of up to three paths. An object
- * passed as an argument is sent as its path's id, listed again in ReferencedObjectPathIds.
+ * passed as an argument is sent as its path's id, listed again in ReferencedObjectPathIds — which has one
+ * entry per argument (0 for the others: `copyFrom(range, "All", false, false)` sends [id, 0, 0, 0]), each
+ * priced at 7 digits.
  */
 function actionCost(type: number, name: string, args: unknown[], refs = 0): number {
   const info: Record<string, unknown> = { Arguments: args };
-  if (refs) info.ReferencedObjectPathIds = new Array<number>(refs).fill(ID);
+  if (refs) info.ReferencedObjectPathIds = new Array<number>(args.length).fill(ID);
   return jsonBytes({ Id: ID, ActionType: type, Name: name, ObjectPathId: ID, ArgumentInfo: info, L: [ID, ID, ID] }) + 1;
 }
 

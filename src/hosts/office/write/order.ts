@@ -3,17 +3,30 @@
  * The order of a write, and its run. Excel's batches are not transactions and a run can be cut at any
  * point (a lost connection, Excel closing, a request refused). The writes are ordered so that every
  * prefix of them leaves a workbook that the next run repairs (test/office/write-order.test.ts cuts a
- * write at every sync):
+ * write at every sync).
+ *
+ * An output sheet that exists already is REFILLED IN PLACE, never deleted: deleting a sheet turns every
+ * reference to it into #REF! — a user's `=年度排名!C5`, a defined name, a chart series — and a new sheet of
+ * the same name does not bring them back (test/office/references.test.ts). The file host keeps them too: it
+ * writes the sheet's part anew under the same name, and references are stored as text. So:
  *   0. what an interrupted run left (`_PGA_TMP_*` sheets very hidden, or recorded as owned) is removed;
  *   1. the ownership record (the meta sheet, written in place by one command) first also owns the
- *      temporary sheets about to be built and the sheets this run replaces or drops;
- *   2. every new sheet is built under a temporary name, very hidden (`_PGA_TMP_1`, …);
- *   3. sheet by sheet: the new one is made visible, the old one removed, the new one renamed into place
- *      (so a workbook whose input sheets are all hidden always keeps a visible sheet);
+ *      temporary sheets about to be built and the sheets this run refills or drops;
+ *   2. the content of every output is built under a temporary name, very hidden (`_PGA_TMP_1`, …): all of
+ *      a new sheet; of a kept sheet, what a range copy carries (ExcelApi 1.9 — below it, no temporary);
+ *   3. sheet by sheet —
+ *      a new sheet: made visible, renamed into place (no reference to it can exist yet);
+ *      a kept sheet: emptied (clearStep: cleared, unmerged, standard widths and heights, unfrozen; its
+ *      cells, names and charts stay), its content copied from the temporary one in one command
+ *      (Range.copyFrom, ExcelApi 1.9) or, on ExcelApi 1.7/1.8, written into it directly, in the same
+ *      bounded requests; then its widths, heights, tab colour, page setup, panes and visibility; the
+ *      temporary one removed. Cut anywhere, it is an owned sheet, half filled, that the next run empties
+ *      and fills again (a workbook whose input sheets are all hidden always keeps a visible sheet);
  *   4. outputs this run no longer produces are removed;
- *   5. the ownership record is written as this run's (updated last), and moved to the end;
+ *   5. kept sheets are moved after the others, in the order of the patch (where a new build puts them);
+ *      the ownership record is written as this run's (updated last), and moved to the end;
  *   6. the results sheet is activated.
- * Only sheets the meta sheet records as owned are ever replaced or deleted, checked BEFORE any call into
+ * Only sheets the meta sheet records as owned are ever refilled or deleted, checked BEFORE any call into
  * Excel (preflight.ts).
  */
 import { AssessError } from '../../../domain/errors';
@@ -27,7 +40,7 @@ import type { Handles, Step } from './cost';
 import { batches, step } from './cost';
 import type { WriteMode } from './preflight';
 import { checkPatch, lower } from './preflight';
-import { buildSteps, markStep, metaSteps, removeStep } from './steps';
+import { buildSteps, clearStep, copyStep, extentOf, markStep, metaSteps, removeStep } from './steps';
 import { OFFICE_CODES } from '../../../i18n/office';
 
 /** Every step of a write, in order (see the header). */
@@ -57,7 +70,11 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
   };
   const metaPatch = patch.sheets.find((s) => s.name === META_SHEET) ?? null;
   const outputs = patch.sheets.filter((s) => s !== metaPatch);
-  const temps = outputs.map((_, i) => tempName(String(i + 1)));
+  // The sheet each output refills in place (an existing one), if any; copyFrom needs ExcelApi 1.9.
+  const kept = outputs.map((sheet) => (removed.has(lower(sheet.name)) ? undefined : existing.get(lower(sheet.name))));
+  const copy = env.isSetSupported('ExcelApi', '1.9');
+  const tempOf = outputs.map((_, i) => (!kept[i] || copy ? tempName(String(i + 1)) : null));
+  const temps = tempOf.filter((t): t is string => t !== null);
   const oldMetaValues = state.snapshot.sheets.find((s) => s.name === META_SHEET)?.values ?? [];
   const oldRows = oldMetaValues.length;
   const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
@@ -90,26 +107,50 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
     metaMarkVisible = false;
   }
 
-  // 2. Every new sheet, built under its temporary name, very hidden.
-  outputs.forEach((sheet, i) => steps.push(...buildSteps(sheet, temps[i], env)));
-
-  // 3. Sheet by sheet: visible, the old one removed, renamed into place (a visible sheet always remains).
+  // 2. Under temporary names, very hidden: every new sheet, and the content of every kept one (1.9+).
   outputs.forEach((sheet, i) => {
-    const temp = temps[i];
-    const old = removed.has(lower(sheet.name)) ? undefined : existing.get(lower(sheet.name));
-    steps.push(
-      step((_c, h) => {
-        if (sheet.visibility !== 'veryHidden') h.get(temp).visibility = 'Visible' as Excel.SheetVisibility;
-      }),
-    );
-    if (old) steps.push(removeStep(old.name, old.visibility));
-    steps.push(
-      step((_c, h) => {
-        h.get(temp).name = sheet.name;
-        h.forget(temp);
-        h.forget(sheet.name);
-      }),
-    );
+    const temp = tempOf[i];
+    if (temp) steps.push(...buildSteps(sheet, temp, env, { create: true, content: true, layout: !kept[i] }));
+  });
+
+  // 3. Sheet by sheet: a new one made visible and renamed into place; a kept one emptied and filled.
+  outputs.forEach((sheet, i) => {
+    const temp = tempOf[i];
+    const old = kept[i];
+    if (!old) {
+      steps.push(
+        step((_c, h) => {
+          if (sheet.visibility !== 'veryHidden') h.get(temp!).visibility = 'Visible' as Excel.SheetVisibility;
+        }),
+      );
+      steps.push(
+        step((_c, h) => {
+          h.get(temp!).name = sheet.name;
+          h.forget(temp!);
+          h.forget(sheet.name);
+        }),
+      );
+    } else {
+      const name = old.name;
+      steps.push(clearStep(name, env));
+      if (temp) {
+        const { rows, cols } = extentOf(sheet);
+        if (rows && cols) steps.push(copyStep(temp, name, rows, cols));
+        steps.push(...buildSteps(sheet, name, env, { create: false, content: false, layout: true }));
+      } else {
+        steps.push(...buildSteps(sheet, name, env, { create: false, content: true, layout: true }));
+      }
+      const color = sheet.tabColor ? `#${sheet.tabColor}` : '';
+      const visible = sheet.visibility !== 'veryHidden' && old.visibility !== 'visible';
+      steps.push(
+        step((_c, h) => {
+          const ws = h.get(name);
+          if (!color) ws.tabColor = ''; // a new sheet has none (buildSteps sets the patch's)
+          if (visible) ws.visibility = 'Visible' as Excel.SheetVisibility;
+        }),
+      );
+      if (temp) steps.push(removeStep(temp, 'veryHidden'));
+    }
     const { rows: fr, cols: fc } = sheet.freeze;
     if (fr > 0 || fc > 0) {
       steps.push(
@@ -129,7 +170,18 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
     if (s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name))) steps.push(removeStep(s.name, s.visibility));
   }
 
-  // 5. The ownership record of this run, moved last (where the file host puts it).
+  // 5. Kept sheets where a new build puts its sheets: after the others, in patch order (each moved last in
+  //    turn); then the ownership record of this run, moved last (where the file host puts it).
+  if (kept.some(Boolean)) {
+    const last = finalPosition(state, patch) - (metaPatch ? 0 : 1);
+    for (const sheet of outputs) {
+      steps.push(
+        step((_c, h) => {
+          h.get(sheet.name).position = last;
+        }),
+      );
+    }
+  }
   if (metaPatch) {
     steps.push(...metaSteps(metaPatch, Math.max(oldRows, metaPatch.values.length), Math.max(oldCols, 2), metaExists, metaUnmarked, metaMarkVisible));
     const position = finalPosition(state, patch);

@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 /**
  * The steps of a write, each one job's Office.js calls (priced by cost.ts from those same calls): build an
- * output sheet under its temporary name, write the meta sheet in place, remove a sheet, mark a sheet as
- * ours. Text is written as text: text Excel would read as something else (needsTextFormat) gets the number
- * format "@" before its values.
+ * output sheet (under its temporary name, or its content into a kept sheet), empty a kept output sheet and
+ * copy a built one into it, write the meta sheet in place, remove a sheet, mark a sheet as ours. Text is
+ * written as text: text Excel would read as something else (needsTextFormat) gets the number format "@"
+ * before its values.
  */
 import { colName } from '../../../domain/cell-ref';
 import { parseRange } from '../../../workbook/a1';
@@ -44,18 +45,44 @@ export function removeStep(name: string, visibility: string): Step {
   });
 }
 
-/** Steps that build one sheet under its temporary name (very hidden until it is put in place). */
-export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
+/**
+ * What buildSteps writes: `create` adds the sheet (very hidden, marked); `content` is what a range copy
+ * carries (number formats, values, styles, links, merges, data validation); `layout` is what it does not
+ * (column widths, row heights, tab colour, page setup).
+ */
+export interface BuildParts {
+  create: boolean;
+  content: boolean;
+  layout: boolean;
+}
+const WHOLE: BuildParts = { create: true, content: true, layout: true };
+
+/**
+ * Steps that build one sheet: by default a new one under its temporary name (very hidden until it is put in
+ * place); with `parts`, only some of it, into the sheet named `temp` (a kept output sheet, emptied first).
+ */
+export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv, parts: BuildParts = WHOLE): Step[] {
   const steps: Step[] = [];
   const rows = sheet.values.length;
   const cols = widthOf(sheet.values);
-  steps.push(
-    step((context) => {
-      const ws = context.workbook.worksheets.add(temp);
-      if (sheet.owned) addMark(ws);
-      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
-    }),
-  );
+  if (parts.create) {
+    steps.push(
+      step((context) => {
+        const ws = context.workbook.worksheets.add(temp);
+        if (sheet.owned) addMark(ws);
+        ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      }),
+    );
+  }
+  if (parts.content) steps.push(...contentSteps(sheet, temp, env, rows, cols));
+  if (parts.layout) steps.push(...layoutSteps(sheet, temp, env));
+  if (parts.content) steps.push(...validationSteps(sheet, temp, env));
+  return steps;
+}
+
+/** Number formats, values, styles, links and merges (a range copy carries them all). */
+function contentSteps(sheet: SheetPatch, temp: string, env: OfficeEnv, rows: number, cols: number): Step[] {
+  const steps: Step[] = [];
   const range = (ws: Excel.Worksheet, top: number, left: number, n: number, m: number) => ws.getRangeByIndexes(top, left, n, m).untrack();
   // Number formats first: then a string value stays text.
   for (const run of formatRuns(sheet)) {
@@ -106,6 +133,12 @@ export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Ste
   for (const m of sheet.merges) {
     steps.push(step((_c, h) => h.get(temp).getRange(m).untrack().merge(false)));
   }
+  return steps;
+}
+
+/** Column widths, row heights, tab colour and page setup: what a range copy does not carry. */
+function layoutSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
+  const steps: Step[] = [];
   sheet.columnWidths.forEach((w, c) => {
     const col = colName(c);
     const points = columnWidthPoints(w);
@@ -151,6 +184,12 @@ export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Ste
       }),
     );
   }
+  return steps;
+}
+
+/** Data validation (ExcelApi 1.8; a range copy carries it). */
+function validationSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
+  const steps: Step[] = [];
   if (sheet.validations?.length && env.isSetSupported('ExcelApi', '1.8')) {
     for (const v of sheet.validations) {
       const limits = { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator };
@@ -166,6 +205,55 @@ export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Ste
     }
   }
   return steps;
+}
+
+/**
+ * Empties a kept output sheet so that it holds what a new sheet holds, its references intact (Range.clear
+ * deletes no cell): frozen panes removed, merged areas split, everything cleared (values, formats, styles,
+ * links: ClearApplyTo "All"), data validation removed (ExcelApi 1.8), standard column widths and row heights.
+ * Its names (the ownership mark, and any a user gave it) and its charts stay.
+ */
+export function clearStep(name: string, env: OfficeEnv): Step {
+  const validation = env.isSetSupported('ExcelApi', '1.8');
+  return step((_c, h) => {
+    const ws = h.get(name);
+    ws.freezePanes.unfreeze();
+    // The whole sheet (getRange without an address); given as undefined, since office.js sends it (as null).
+    const all = ws.getRange(undefined).untrack();
+    all.unmerge();
+    all.clear('All' as Excel.ClearApplyTo);
+    if (validation) all.dataValidation.clear();
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+  });
+}
+
+/** The rows and columns a sheet's content covers (values, styles, merges, links, validation), from A1. */
+export function extentOf(sheet: SheetPatch): { rows: number; cols: number } {
+  let rows = sheet.values.length;
+  let cols = widthOf(sheet.values);
+  const cover = (q: { bottom: number; right: number }) => {
+    rows = Math.max(rows, q.bottom + 1);
+    cols = Math.max(cols, q.right + 1);
+  };
+  for (const s of sheet.styles) cover(parseRange(s.range));
+  for (const m of sheet.merges) cover(parseRange(m));
+  for (const l of sheet.links) cover({ bottom: l.row, right: l.col });
+  for (const v of sheet.validations ?? []) cover(parseRange(v.range));
+  return { rows, cols };
+}
+
+/**
+ * The content of the sheet `from` (built under its temporary name) copied into the kept sheet `to`, in one
+ * command: Range.copyFrom (ExcelApi 1.9) with RangeCopyType "All" — values, number formats, formatting,
+ * merged areas, links and data validation; not column widths or row heights (layoutSteps sets those).
+ */
+export function copyStep(from: string, to: string, rows: number, cols: number): Step {
+  return step((_c, h) => {
+    const source = h.get(from).getRangeByIndexes(0, 0, rows, cols).untrack();
+    // Every argument given, as office.js sends them all.
+    h.get(to).getRangeByIndexes(0, 0, rows, cols).untrack().copyFrom(source, 'All' as Excel.RangeCopyType, false, false);
+  });
 }
 
 /** One style range by range: its properties (only those in `only`, when given) and its borders. */
