@@ -13,6 +13,7 @@ import { OfficeHost } from '../../src/hosts/office';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import { FakeWorkbook } from '../support/fake-excel';
 import { describeError } from '../../src/i18n/errors';
+import { OUTPUT_SHEET } from '../../src/i18n/output';
 
 jest.setTimeout(600_000);
 const now = () => new Date('2025-01-15T08:00:00Z');
@@ -24,9 +25,26 @@ function run(wb: FakeWorkbook, lang: Lang | null = null) {
   return assessWorkbook(new OfficeHost(wb.env({ requestBudget: BUDGET })), { now, lang });
 }
 
-/** Everything observable: sheets in order, each with its values, formats, links, visibility…, and the active sheet. */
+/** Everything observable: sheets in order, each with its values, formats, links, visibility…, the active sheet, the workbook's names. */
 function state(wb: FakeWorkbook): string {
-  return JSON.stringify({ sheets: wb.sheets.map((s) => s.fingerprint()), active: wb.active, protected: wb.protected });
+  return JSON.stringify({ sheets: wb.sheets.map((s) => s.fingerprint()), active: wb.active, protected: wb.protected, names: [...wb.names] });
+}
+
+/** A user's sheet with a formula, a defined name and a chart reading the ranking (issue 17: they must survive). */
+async function addReferences(wb: FakeWorkbook): Promise<void> {
+  const ranking = OUTPUT_SHEET.ranking.zh;
+  await wb.env().run({}, async (context) => {
+    const ws = context.workbook.worksheets.add('我的汇总');
+    ws.getRange('A1').values = [[`=${ranking}!G6`]];
+    context.workbook.names.add('第一名得分', `=${ranking}!$G$6`, undefined);
+    ws.charts.add('ColumnClustered' as Excel.ChartType, context.workbook.worksheets.getItem(ranking).getRange('G4:G8'), 'Auto' as Excel.ChartSeriesBy);
+    await context.sync();
+  });
+}
+
+/** No reference of the workbook points at a deleted sheet. */
+function noRefErrors(wb: FakeWorkbook): void {
+  expect(JSON.stringify(state(wb))).not.toContain('#REF!');
 }
 
 /** The first difference between two workbooks' states, in a few words ('' when equal). */
@@ -105,6 +123,35 @@ describe('an interrupted write is repaired by the next run', () => {
     expect(cuts).toBeGreaterThan(10);
   });
 
+  it('second run on ExcelApi 1.8 (no copyFrom: the kept outputs emptied and written into directly): cut at every sync', async () => {
+    const cuts = await everyCut(async () => {
+      const wb = FakeWorkbook.fromSnapshot(snap(), { apiVersion: 8 });
+      await run(wb);
+      return wb;
+    });
+    expect(cuts).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['ExcelApi 1.9+', 17],
+    ['ExcelApi 1.8', 8],
+  ])('second run with a user’s formula, defined name and chart on the outputs (%s): cut at every sync, every reference intact', async (_name, apiVersion) => {
+    const make = async () => {
+      const wb = FakeWorkbook.fromSnapshot(snap(), { apiVersion });
+      await run(wb);
+      await addReferences(wb);
+      return wb;
+    };
+    const before = await make();
+    expect(JSON.stringify([...before.names])).toContain('年度排名');
+    const cuts = await everyCut(make);
+    expect(cuts).toBeGreaterThan(10);
+    const after = await make();
+    await run(after);
+    noRefErrors(after);
+    expect(after.sheet('我的汇总')!.get(0, 0)).toBe(after.sheet(OUTPUT_SHEET.ranking.zh)!.get(5, 6));
+  });
+
   it('switching the output language (the old outputs are removed, new names written): cut at every sync', async () => {
     await everyCut(async () => {
       const wb = FakeWorkbook.fromSnapshot(snap());
@@ -143,12 +190,13 @@ describe('an interrupted write is repaired by the next run', () => {
 
 describe('cut after every single command (a small workbook)', () => {
   it.each([
-    ['first run', false],
-    ['second run', true],
-  ])('%s: wherever the write stops, the next run gives the uninterrupted workbook', async (_name, assessedBefore) => {
+    ['first run', false, 17],
+    ['second run (outputs refilled through copyFrom)', true, 17],
+    ['second run on ExcelApi 1.8 (outputs emptied and written into)', true, 8],
+  ])('%s: wherever the write stops, the next run gives the uninterrupted workbook', async (_name, assessedBefore, apiVersion) => {
     const make = async () => {
       // office.js's own client is left out here (hundreds of runs); the per-sync cuts above keep it
-      const wb = FakeWorkbook.fromSnapshot(benchSnapshot(12), { wire: false });
+      const wb = FakeWorkbook.fromSnapshot(benchSnapshot(12), { wire: false, apiVersion });
       if (assessedBefore) await run(wb);
       wb.resetCounters();
       return wb;
