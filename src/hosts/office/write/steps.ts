@@ -50,7 +50,7 @@ export function removeStep(name: string, visibility: string): Step {
  * carries (number formats, values, styles, links, merges, data validation); `layout` is what it does not
  * (column widths, row heights, tab colour, page setup).
  */
-export interface BuildParts {
+interface BuildParts {
   create: boolean;
   content: boolean;
   layout: boolean;
