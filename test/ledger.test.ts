@@ -25,7 +25,9 @@ import { RUN_NOTE } from '../src/i18n/output';
 import { summaryLines } from '../src/cli/main';
 import { t as tr } from '../src/i18n';
 import type { RunNote } from '../src/workbook/render';
-import { typeInto } from './support/type-into';
+import { typeInto, widenColumn } from './support/type-into';
+import ExcelJS from 'exceljs';
+import { columnWidthPoints } from '../src/hosts/office/write/styles';
 import { LONG_HEADER, longRow, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(60_000);
@@ -60,6 +62,10 @@ interface Driver {
   /** Type into cells of a sheet by A1 address. */
   type(sheet: string, cells: Record<string, string | number | null>): Promise<void>;
   snapshot(): Promise<WorkbookSnapshot>;
+  /** Drag a column of a sheet to `chars` characters wide (0-based column), as the user does. */
+  widen(sheet: string, col: number, chars: number): Promise<void>;
+  /** A column's width in characters as another reader sees it (null: the default width). */
+  width(sheet: string, col: number): Promise<number | null>;
 }
 
 async function fileDriver(dir: string): Promise<Driver> {
@@ -75,6 +81,15 @@ async function fileDriver(dir: string): Promise<Driver> {
       bytes = await typeInto(bytes, sheet, cells);
     },
     snapshot: () => new FileHost(bytes).read(),
+    async widen(sheet, col, chars) {
+      bytes = await widenColumn(bytes, sheet, col, chars);
+    },
+    async width(sheet, col) {
+      // Read back by ExcelJS, not by our reader.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      return wb.getWorksheet(sheet)!.getColumn(col + 1).width ?? null;
+    },
   };
 }
 
@@ -92,6 +107,14 @@ async function officeDriver(dir: string): Promise<Driver> {
       }
     },
     snapshot: () => new OfficeHost(wb.env()).read(),
+    async widen(sheet, col, chars) {
+      // Excel holds a column's width in points (Range.format.columnWidth).
+      wb.sheet(sheet)!.columnWidths.set(col, columnWidthPoints(chars));
+    },
+    async width(sheet, col) {
+      const pt = wb.sheet(sheet)!.columnWidths.get(col);
+      return pt === undefined ? null : (pt * 4) / 3 / 7;
+    },
   };
 }
 
@@ -258,6 +281,22 @@ describe.each([
       // The two the ledger cannot place beside a warning are kept at the bottom, and the run says so.
       expect(t.rows.filter((x) => !x.cells['预警类型']).map((x) => x.cells['督办意见']).filter((v) => v !== null)).toEqual(['督办意见第4条：年底前复查', '督办意见第5条：支委会听取汇报']);
       expect(o.notes.map((n) => n.msg)).toEqual([RUN_NOTE.unplaced]);
+    }
+  });
+
+  test('the width the user gives a column they added is kept: 督办意见 dragged to 33 characters stays 33 after two runs', async () => {
+    const d = await make(dir);
+    await d.run();
+    let t = warningsTable(await d.snapshot());
+    const col = t.header.length;
+    await d.type('预警与整改', { [a1(t.rows[0].r - 1, col)]: '督办意见', [a1(rectifyRow(t)!.r, col)]: '请于月底前报送' });
+    await d.widen('预警与整改', col, 33);
+    for (let run = 0; run < 2; run++) {
+      await d.run();
+      t = warningsTable(await d.snapshot());
+      const c = t.header.indexOf('督办意见');
+      expect(c).toBeGreaterThan(t.header.indexOf('来源'));
+      expect(await d.width('预警与整改', c)).toBeCloseTo(33, 0);
     }
   });
 

@@ -48,6 +48,8 @@ export interface LedgerRead {
   rows: LedgerRow[];
   /** Headers of the columns the user added, in the user's order (kept at the right of ours). */
   extras: string[];
+  /** Their widths in characters where the sheet set them (null: fitted to content), index for index. */
+  extraWidths: (number | null)[];
   losses: LedgerLoss[];
 }
 
@@ -73,11 +75,13 @@ export interface Ledger {
   kept: LedgerRow[];
   /** Headers of the columns the user added (their values are each row's `cells.extra`). */
   extras: string[];
+  /** Their widths as the user left them (null: fitted to content). */
+  extraWidths: (number | null)[];
   /** What could not be kept as it was. */
   losses: LedgerLoss[];
 }
 
-export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [], extras: [], losses: [] };
+export const EMPTY_LEDGER: Ledger = { byWarning: new Map(), kept: [], extras: [], extraWidths: [], losses: [] };
 
 const norm = (s: string) => foldText(s).replace(/\s+/g, '').toLowerCase();
 /** A header as matched: folded, without spaces, colons or a bracketed remark (整改措施（必填） is 整改措施). */
@@ -226,6 +230,7 @@ export function readLedger(snapshot: WorkbookSnapshot, owned: ReadonlySet<string
 export function readLedgerAll(snapshot: WorkbookSnapshot, owned: ReadonlySet<string>): LedgerRead {
   const out: LedgerRow[] = [];
   const extras: string[] = [];
+  const extraWidths: (number | null)[] = [];
   const losses: LedgerLoss[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.name === META_SHEET || !owned.has(sheet.name) || !isWarningsName(sheet.name)) continue;
@@ -240,6 +245,8 @@ export function readLedgerAll(snapshot: WorkbookSnapshot, owned: ReadonlySet<str
       let i = -1;
       for (let k = 0, m = 0; k < extras.length; k++) if (extras[k] === h && ++m === n) i = k;
       if (i < 0) i = extras.push(h) - 1;
+      const width = sheet.columnWidths?.find((w) => w.first <= col && col <= w.last)?.width ?? null;
+      if (extraWidths[i] == null) extraWidths[i] = width;
       return { col, index: i, dated: datedHeader(h) };
     });
     const ledgerCols = new Set([...LEDGER_FIELDS.map((f) => cols.get(f)), ...found.extra.map((e) => e.col)].filter((c): c is number => c !== undefined));
@@ -311,14 +318,14 @@ export function readLedgerAll(snapshot: WorkbookSnapshot, owned: ReadonlySet<str
       out.push(entry);
     }
   }
-  return { rows: out, extras, losses };
+  return { rows: out, extras, extraWidths, losses };
 }
 
 /**
  * This run's warnings with what was typed for them; rows no longer raised are kept (each key once: a
  * second row of the same key, which only a copy by hand makes, is kept at the bottom too).
  */
-export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerRow[], read: Omit<LedgerRead, 'rows'> = { extras: [], losses: [] }): Ledger {
+export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerRow[], read: Omit<LedgerRead, 'rows'> = { extras: [], extraWidths: [], losses: [] }): Ledger {
   if (rows.length === 0 && read.extras.length === 0 && read.losses.length === 0) return EMPTY_LEDGER;
   const first = new Map<string, LedgerRow>();
   const extra = new Set<LedgerRow>();
@@ -337,7 +344,7 @@ export function mergeLedger(warnings: readonly Warning[], rows: readonly LedgerR
     }
   }
   const kept = rows.filter((r) => extra.has(r) || !used.has(r.key));
-  return { byWarning, kept, extras: read.extras, losses: read.losses };
+  return { byWarning, kept, extras: read.extras, extraWidths: read.extraWidths, losses: read.losses };
 }
 
 /**

@@ -415,8 +415,9 @@ function renderWarnings(result: AssessmentResult, lang: Lang, names: Record<Outp
       (header, i): Column<WarningRow> => ({
         key: `extra${i}`,
         header,
-        min: 10,
-        max: 40,
+        // The width the user gave the column, else fitted to its content.
+        min: ledger.extraWidths[i] ?? 10,
+        max: ledger.extraWidths[i] ?? 40,
         wrap: true,
         value: (r) => (r.w ? r.cells?.extra?.[i] : r.kept.cells.extra?.[i]) ?? null,
         style: (r) => (datedHeader(header) && isDateSerial((r.w ? r.cells?.extra?.[i] : r.kept.cells.extra?.[i]) ?? null) ? dateStyle : undefined),

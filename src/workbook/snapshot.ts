@@ -33,6 +33,19 @@ export interface SheetSnapshot {
    * every owned sheet). A sheet is the add-in's only when the run record lists it and it carries the mark.
    */
   marked?: boolean;
+  /**
+   * Widths the sheet sets for its columns (in characters, as SpreadsheetML's `<col width>`), where the host
+   * reads them: the file host for every sheet it reads, the Office host for the warnings sheet (its ledger
+   * columns). Columns not covered have the default width.
+   */
+  columnWidths?: ColumnWidth[];
+}
+
+/** A run of columns of one width (0-based, inclusive). */
+export interface ColumnWidth {
+  first: number;
+  last: number;
+  width: number;
 }
 
 export interface WorkbookSnapshot {

@@ -1400,6 +1400,35 @@ class RangeFormatProxy {
   set columnWidth(v: number) {
     this.style('columnWidth', v);
   }
+  /**
+   * RangeFormat.columnWidth read back (load('columnWidth'), then sync): the width in points; "if the column
+   * widths are not uniform, null will be returned" (Microsoft's reference for Excel.RangeFormat). A column
+   * never sized has the sheet's standard width: 8.43 characters, 64 px, 48 pt in Calibri 11.
+   */
+  get columnWidth(): number {
+    if (!this.loadedWidth) throw new FakeRichApiError('PropertyNotLoaded', "The property 'columnWidth' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+    return this.loadedWidth.value as number;
+  }
+  private loadedWidth: { value: number | null } | null = null;
+  load(props: string): this {
+    if (props.trim() !== 'columnWidth') throw new Error(`fake: loading ${props} of a range's format is not modelled`);
+    let pending: number | null = null;
+    const cmd = {
+      desc: { load: true, props: ['columnWidth'] },
+      answer: undefined as unknown,
+      apply: () => {
+        const widths = new Set<number>();
+        for (const t of this.targets()) for (let c = t.rect.left; c <= t.rect.right; c++) widths.add(t.sheet.columnWidths.get(c) ?? 48);
+        pending = widths.size === 1 ? [...widths][0] : null;
+        cmd.answer = { columnWidth: pending };
+      },
+    };
+    this.ctx.queue.push(cmd);
+    this.ctx.loads.push(() => {
+      this.loadedWidth = { value: pending };
+    });
+    return this;
+  }
   set rowHeight(v: number) {
     this.style('rowHeight', v);
   }

@@ -50,3 +50,19 @@ export async function typeInto(bytes: Uint8Array, sheet: string, cells: Record<s
   zip.file(part, xml);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
+
+/**
+ * "A user drags a column wider" for .xlsx bytes: the sheet part's `<cols>` gets a `<col>` of that width for
+ * the column (0-based), as Excel saves a dragged column (customWidth="1"; ECMA-376 §18.3.1.13). The column
+ * must be right of every column `<cols>` already lists (the order the schema requires is kept).
+ */
+export async function widenColumn(bytes: Uint8Array, sheet: string, col: number, chars: number): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = await sheetPart(zip, sheet);
+  let xml = await zip.file(part)!.async('string');
+  const el = `<col min="${col + 1}" max="${col + 1}" width="${chars}" customWidth="1"/>`;
+  for (const m of xml.matchAll(/<col [^>]*max="(\d+)"/g)) if (Number(m[1]) > col) throw new Error(`column ${col + 1} is already listed in <cols>`);
+  xml = xml.includes('</cols>') ? xml.replace('</cols>', `${el}</cols>`) : xml.replace('<sheetData', `<cols>${el}</cols><sheetData`);
+  zip.file(part, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

@@ -27,6 +27,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
 import { OFFICE_CODES } from '../../i18n/office';
+import { columnWidthChars } from './write/styles';
 
 export interface SheetState {
   name: string;
@@ -216,7 +217,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         used.load(names[i] === META_SHEET ? 'address,values' : 'address');
         // The ownership mark (a sheet-scoped name) tells the add-in's sheets from a user's sheet of the same name.
         const marks = ws.names.load('items/name,items/formula,items/visible');
-        if (!candidate[i]) return { used, marks, merged: null, errors: [], window: null };
+        if (!candidate[i]) return { used, marks, merged: null, errors: [], window: null, widths: null };
+        // The warnings sheet's column widths: a column the user added to the ledger keeps the width they gave it.
+        const widths = isWarningsName(names[i]) ? Array.from({ length: WINDOW_COLS }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).untrack().format.load('columnWidth')) : null;
         const merged = withMerges ? ws.getRange().untrack().getMergedAreasOrNullObject().untrack() : null;
         if (merged) merged.load('address');
         const errors = withErrorCells
@@ -229,7 +232,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         const fits = withWindow && windowed[i] && (windowBudget -= rowsOf(i) * WINDOW_COLS * 10) >= 0;
         const window = fits ? ws.getRangeByIndexes(0, 0, rowsOf(i), WINDOW_COLS).untrack() : null;
         if (window) window.load(valueProps);
-        return { used, marks, merged, errors, window };
+        return { used, marks, merged, errors, window, widths };
       });
     let parts = second(true);
     windowBudget = 0;
@@ -258,6 +261,7 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         merges: p.merged && !p.merged.isNullObject ? splitAreas(p.merged.address) : [],
         visibility: visibility[i],
         ...(p.marks.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.formula === `=${OWNER_MARK.formula}`) ? { marked: true } : {}),
+        ...(p.widths ? { columnWidths: p.widths.map((f, c) => ({ first: c, last: c, width: typeof f.columnWidth === 'number' ? columnWidthChars(f.columnWidth) : 0 })).filter((w) => w.width > 0) } : {}),
       });
       if (p.marks.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.visible)) visibleMarks.push(names[i]);
       if (names[i] === META_SHEET && rect) place(targets[i]!, rect.top, rect.left, p.used.values, null, null);

@@ -25,13 +25,14 @@ export async function readSnapshot(pkg: WorkbookPackage, opts: ReadOptions = {})
   const read = async (s: SheetEntry): Promise<SheetSnapshot> => {
     let values: SheetSnapshot['values'] = [];
     let merges: string[] = [];
+    let columnWidths: SheetSnapshot['columnWidths'] = [];
     if (s.part) {
       const r = await readWorksheet(archive, s.part, strings, pkg.date1904, count);
-      ({ values, merges } = r);
+      ({ values, merges, columnWidths } = r);
       if (r.tabSelected) s.tabSelected = true;
     }
     clearMergedCells(values, merges);
-    return { name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}) };
+    return { name: s.name, values, merges, visibility: s.state, ...(s.marked ? { marked: true } : {}), ...(columnWidths?.length ? { columnWidths } : {}) };
   };
   const bare = (s: SheetEntry): SheetSnapshot => ({ name: s.name, values: [], merges: [], visibility: s.state, ...(s.marked ? { marked: true } : {}) });
   // The run record first: which sheets are outputs depends on it.

@@ -4,7 +4,7 @@
  * by their `r` (cells and rows without one follow the previous), the limits on rows and cells enforced.
  */
 import { parseRange } from '../../../workbook/a1';
-import type { CellValue } from '../../../workbook/snapshot';
+import type { CellValue, ColumnWidth } from '../../../workbook/snapshot';
 import { PackageError } from '../package/archive';
 import type { PackageArchive, PackageLimits } from '../package/archive';
 import { columnOf, decodeCell, isTrue } from './cell';
@@ -19,6 +19,8 @@ export interface CellCount {
 export interface SheetRead {
   values: CellValue[][];
   merges: string[];
+  /** The widths its `<cols>` sets. */
+  columnWidths: ColumnWidth[];
   /** The worksheet's view selects its tab. */
   tabSelected: boolean;
 }
@@ -27,6 +29,7 @@ export interface SheetRead {
 class SheetReader {
   readonly values: CellValue[][] = [];
   readonly merges: string[] = [];
+  readonly columnWidths: ColumnWidth[] = [];
   tabSelected = false;
   /** Element depth, and that of <sheetData> (-1 before it, -2 after it: only merges follow). */
   private depth = 0;
@@ -62,6 +65,14 @@ class SheetReader {
       else if (local === 'mergeCell') {
         const ref = a.ref;
         if (ref) this.merges.push(ref);
+      } else if (local === 'col') {
+        // <col min max width>: 1-based columns (ECMA-376 §18.3.1.13); a column without a width keeps the default.
+        const first = Number(a.min);
+        const last = Number(a.max);
+        const width = Number(a.width);
+        if (Number.isInteger(first) && Number.isInteger(last) && first >= 1 && last >= first && width > 0 && Number.isFinite(width)) {
+          this.columnWidths.push({ first: first - 1, last: last - 1, width });
+        }
       }
       return;
     }
@@ -193,7 +204,7 @@ export async function readWorksheet(
   });
   const values = reader.values;
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
-  return { values, merges: reader.merges, tabSelected: reader.tabSelected };
+  return { values, merges: reader.merges, columnWidths: reader.columnWidths, tabSelected: reader.tabSelected };
 }
 
 /** Keep each merged area's value in its top-left cell only (as Office.js reports it); trailing empty cells go. */

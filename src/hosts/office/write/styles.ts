@@ -27,6 +27,11 @@ export function columnWidthPoints(chars: number): number {
   return (px * 3) / 4;
 }
 
+/** The other way: a width Excel reports in points, in characters (to two decimals), as `<col width>` holds it. */
+export function columnWidthChars(points: number): number {
+  return Math.round(((points * 4) / 3 / 7) * 100) / 100;
+}
+
 /** A rectangle of cells that all get one number format. */
 export interface FormatRun {
   format: string;
