@@ -154,11 +154,18 @@ export class FakeSheet {
     }
     return out;
   }
-  /** A deep copy of everything observable, to prove a sheet unchanged. */
+  /** A deep copy of everything observable, to prove a sheet unchanged (an emptied cell is as empty as one never written). */
   fingerprint(): string {
+    const empty = (v: Stored | undefined) => v === null || v === undefined || v === '';
+    const values = this.values.map((row) => {
+      let n = row.length;
+      while (n > 0 && empty(row[n - 1])) n--;
+      return row.slice(0, n);
+    });
+    while (values.length && !values[values.length - 1].length) values.pop();
     return JSON.stringify({
       n: this.name,
-      v: this.values,
+      v: values,
       f: [...this.formulas],
       nf: this.numberFormats.map((row) => (row ? Array.from(row, (x) => x ?? null) : null)),
       s: this.styles,
@@ -229,6 +236,12 @@ export class FakeWorkbook {
   nullValuesAbove: number | null = null;
   /** Office.context.document.url of this workbook. */
   url = `https://fake.invalid/workbook-${++workbookIds}.xlsx`;
+  /**
+   * Called before each sync is applied, with the client that syncs (env(extra, client)): tests interleave
+   * two clients' syncs on one workbook here. Two co-authors' Excels each apply a batch to the workbook in
+   * order and merge each other's changes between batches (a batch is not interleaved with another's).
+   */
+  beforeSync: ((client: string) => void | Promise<void>) | null = null;
 
   constructor(opts: FakeOptions = {}) {
     this.apiVersion = opts.apiVersion ?? 17;
@@ -296,9 +309,9 @@ export class FakeWorkbook {
   }
 
   /** The OfficeEnv the host uses, backed by this workbook. */
-  env(extra: Partial<OfficeEnv> = {}): OfficeEnv {
+  env(extra: Partial<OfficeEnv> = {}, client = 'default'): OfficeEnv {
     return {
-      run: <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>) => this.run(options, batch),
+      run: <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>) => this.run(options, batch, client),
       isSetSupported: (set, version) => set === 'ExcelApi' && this.supports(version),
       platform: this.platform,
       displayLanguage: this.displayLanguage,
@@ -307,9 +320,9 @@ export class FakeWorkbook {
     };
   }
 
-  async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>, client = 'default'): Promise<T> {
     this.runs++;
-    const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'));
+    const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'), client);
     if (this.wire) return wireRun(ctx, batch as (c: unknown) => Promise<T>);
     return batch(ctx as unknown as Excel.RequestContext);
   }
@@ -345,6 +358,7 @@ class FakeContext {
   constructor(
     readonly wb: FakeWorkbook,
     readonly delayForCellEdit: boolean,
+    readonly client = 'default',
   ) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -356,6 +370,7 @@ class FakeContext {
   }
   async sync(): Promise<void> {
     const wb = this.wb;
+    if (wb.beforeSync) await wb.beforeSync(this.client);
     const queue = this.queue;
     const loads = this.loads;
     this.queue = [];
