@@ -29,6 +29,9 @@
  * - Failures on demand: `failAt` fails one sync after applying part of it (a lost connection, Excel
  *   closing); `otherWorkbookActive` makes worksheets.add() fail with GeneralException (office-js #771);
  *   `nullValuesAbove` answers values/valueTypes of larger ranges with null (Excel may).
+ * - Two clients on one workbook (co-authors, or the pane and the ribbon): each env(extra, client) syncs as
+ *   its client, and `beforeSync` may hold a client's next sync while the other runs, so tests interleave
+ *   them sync by sync. A batch is applied whole, as each client's Excel applies its own.
  * - It counts syncs, commands and payload bytes. Wired (the default: test/support/office-wire.ts),
  *   every batch is also built by office.js itself and the request bytes and actions are office.js's own
  *   serialization; unwired (`wire: false`), the UTF-8 JSON of every command.
