@@ -13,7 +13,7 @@ import { AssessError } from '../src/domain/errors';
 import { openWorkbookFile, saveWorkbookFile } from '../src/hosts/file/node';
 import { patchXlsx } from '../src/hosts/file/write';
 import { hostOf, snapshotFromExcelJS } from './support/exceljs-snapshot';
-import { META_SHEET, metaSheetPatch, readMeta } from '../src/workbook/meta';
+import { META_SHEET, metaSheetPatch, readMeta, readMetaLock } from '../src/workbook/meta';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { basicFixture, loadXlsx, tempDir, writeXlsx } from './support/xlsx';
 import { describeError } from '../src/i18n/errors';
@@ -253,6 +253,35 @@ describe('idempotence', () => {
     }
     expect(readMeta(s2)!.fingerprint).toBe(readMeta(s1)!.fingerprint);
     expect(readMeta(s2)!.runAt).toBe(localIso(new Date('2031-06-07T08:09:10Z')));
+  });
+});
+
+describe('the Excel add-in’s run lock in the record', () => {
+  test('a record carrying a lock (C1:E1 of the meta sheet, left by an Excel run cut mid-write) reads the same, and the file tool’s run drops it', async () => {
+    const input = path.join(dir, 'locked.xlsx');
+    await writeXlsx(input, basicFixture());
+    const first = await openWorkbookFile(input);
+    await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
+    const out1 = path.join(dir, 'locked.1.xlsx');
+    await saveWorkbookFile(first, out1);
+    const book = await loadXlsx(out1);
+    const meta = book.getWorksheet(META_SHEET)!;
+    meta.getCell('C1').value = 'lock';
+    meta.getCell('D1').value = 'ribbon:cut';
+    meta.getCell('E1').value = Date.parse('2030-01-02T03:10:00Z');
+    const locked = path.join(dir, 'locked.2.xlsx');
+    await book.xlsx.writeFile(locked);
+    const lockedSnap = snapshotFromExcelJS(await loadXlsx(locked));
+    const row0 = lockedSnap.sheets.find((s) => s.name === META_SHEET)!.values[0];
+    expect(readMetaLock(row0.slice(2, 5))).toEqual({ owner: 'ribbon:cut', expires: Date.parse('2030-01-02T03:10:00Z') });
+    expect(readMeta(lockedSnap)).toEqual(readMeta(snapshotFromExcelJS(await loadXlsx(out1))));
+
+    const second = await openWorkbookFile(locked);
+    await assessWorkbook(second, { now: () => new Date('2030-01-02T04:00:00Z') });
+    const out2 = path.join(dir, 'locked.3.xlsx');
+    await saveWorkbookFile(second, out2);
+    const after = snapshotFromExcelJS(await loadXlsx(out2)).sheets.find((s) => s.name === META_SHEET)!.values[0];
+    expect(readMetaLock(after.slice(2, 5))).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { createRunAssessment, ribbonHost } from './run';
 let clicks = 0;
 
 export const runAssessment = createRunAssessment({
-  assess: (lang: Lang, lock) => assessWorkbook(ribbonHost(new OfficeHost(undefined, { lock: lock as RunLock })), { displayLanguage: lang }),
+  assess: (lang: Lang, lock, signal) => assessWorkbook(ribbonHost(new OfficeHost(undefined, { lock: lock as RunLock, signal })), { displayLanguage: lang }),
   displayLanguage: () => displayLanguage(),
   showMessage: (title, text, lang) => showDialogMessage(title, text, lang),
   newLock: () => workbookLock(defaultEnv().documentUrl, `ribbon:${Date.now().toString(36)}:${++clicks}`),

@@ -49,8 +49,12 @@ export const OFFICE_ERR = {
     en: 'Excel returned no values for row {row} of sheet "{sheet}". Close other workbooks or restart Excel, then assess again. Nothing was changed.',
   },
   busy: {
-    zh: '本工作簿正在考评中（在考评面板中，或由功能区按钮启动）。请等它完成后再试；工作簿未作任何更改。',
-    en: 'This workbook is already being assessed (in the Assessment Pane, or from the ribbon button). Wait until it finishes, then try again; nothing was changed.',
+    zh: '本工作簿正在考评中（在考评面板中、由功能区按钮启动，或由共同编辑本工作簿的其他人启动）。请等它完成后再试；工作簿未作任何更改。',
+    en: 'This workbook is already being assessed (in the Assessment Pane, from the ribbon button, or by someone else editing this workbook). Wait until it finishes, then try again; nothing was changed.',
+  },
+  stopped: {
+    zh: '功能区按钮最多只能运行5分钟，时间将到，考评已在可以安全停止的地方停下，结果尚未写完。请打开“考评面板”再点一次“考评”，会补全并清理这次未完成的写入；您录入的数据未被改动。',
+    en: 'The ribbon button may run for at most 5 minutes. With time running out, the assessment stopped where it safely could, before the results were fully written. Open the Assessment Pane and click Assess again: it completes and cleans up this run’s writing. Your own data was not changed.',
   },
   hostFailed: {
     zh: 'Excel未能完成操作：{detail}',
@@ -67,12 +71,12 @@ export const COMMAND_MSG = {
     zh: '这个工作簿的各工作表共有{rows}行，功能区按钮最多只能运行5分钟，可能来不及写完结果。请在“开始”选项卡点击“考评面板”，在面板中点击“考评”（面板没有时间限制，并显示进度）。',
     en: 'This workbook’s sheets have {rows} rows. The ribbon button may run for at most 5 minutes, which may not be enough to write the results. Open the Assessment Pane (Home tab) and click Assess there: the pane has no time limit and shows progress.',
   },
-  tookTooLong: {
-    zh: '考评超过了功能区按钮允许的时间，可能尚未完成。请打开“考评面板”再点一次“考评”，会补全未完成的写入。',
-    en: 'The assessment took longer than the ribbon button may run and may not have finished. Open the Assessment Pane and click Assess again: it completes the interrupted run.',
+  current: {
+    zh: '工作簿自上次考评以来没有变化，结果已是最新，未重新写入。',
+    en: 'Nothing has changed since the last assessment: the results are up to date, so nothing was rewritten.',
   },
   close: { zh: '关闭', en: 'Close' },
   unexpected: { zh: '发生意外错误：{detail}', en: 'An unexpected error occurred: {detail}' },
 } satisfies Record<string, Msg>;
 
-export const COMMAND_CODES = errorCodes('command', { useThePane: COMMAND_MSG.useThePane });
+export const COMMAND_CODES = errorCodes('command', { useThePane: COMMAND_MSG.useThePane, current: COMMAND_MSG.current });

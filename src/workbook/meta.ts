@@ -108,6 +108,35 @@ export function metaSheetPatch(meta: RunMeta): SheetPatch {
 }
 
 /**
+ * The run lock kept inside the workbook (the Excel add-in's; see src/hosts/office/write/claim.ts): three cells
+ * beside the record's first row, `lock | owner | expiry (ms since 1970)`, at C1:E1 of the meta sheet. Beside the
+ * key/value rows, not among them: a record of any release reads only the first two cells of a row, so records
+ * with and without a lock read the same (readMeta ignores it), and every release's record leaves C1:E1 free.
+ * The file host never writes it and its rewrite of the record drops it; the Office host clears it when its
+ * write ends.
+ */
+export const META_LOCK = { row: 0, col: 2, key: 'lock' } as const;
+
+export interface MetaLock {
+  owner: string;
+  /** Milliseconds since 1970 (a number: Excel keeps it exactly, and no locale reads it as a date). */
+  expires: number;
+}
+
+/** The lock in the meta sheet's cells C1:E1 (null when absent or unreadable). */
+export function readMetaLock(cells: ReadonlyArray<unknown> | null | undefined): MetaLock | null {
+  if (!cells || cells[0] !== META_LOCK.key) return null;
+  const owner = cells[1];
+  const expires = typeof cells[2] === 'number' ? cells[2] : Number(cells[2]);
+  return typeof owner === 'string' && owner !== '' && Number.isFinite(expires) ? { owner, expires } : null;
+}
+
+/** The cells C1:E1 holding `lock`. */
+export function metaLockCells(lock: MetaLock): [string, string, number] {
+  return [META_LOCK.key, lock.owner, lock.expires];
+}
+
+/**
  * Sheets the Excel add-in writes under a temporary name before renaming them into place (so that an
  * interrupted write never leaves a half-written output under its real name). Such a sheet is very
  * hidden until the run records it as owned; one left over by an interrupted run is the add-in's own.

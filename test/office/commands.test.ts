@@ -1,8 +1,10 @@
 /**
- * The ribbon's 考评 command: completes exactly once (on success; after a failure when its dialog is closed;
- * by a timer before Office's 5-minute limit), shows the reason in the user's language, one run per
- * workbook across runtimes (the run lock in localStorage, with expiry), too-large workbooks sent to the
- * task pane; end to end over the fake Excel; its bundle has no React.
+ * The ribbon's 考评 command as Office runs it: completes exactly once (on success; after a failure or a
+ * message when its dialog is closed; a last-resort timer just before Office's 5-minute limit), stops its
+ * write at a sync boundary at 4 minutes, a click Office queued behind another finds the workbook already
+ * current, shows the reason in the user's language, one run per workbook across runtimes and co-authors
+ * (the run lock in localStorage, with expiry; the lock inside the workbook), unsaved workbooks keyed
+ * apart, too-large workbooks sent to the task pane; end to end over the fake Excel; its bundle has no React.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,7 +12,10 @@ import * as ts from 'typescript';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import type { AssessOutcome } from '../../src/app/assessWorkbook';
 import { benchSnapshot } from '../../src/bench/bench';
-import { RIBBON_DEADLINE_MS, RIBBON_LOCK_MS, RIBBON_MAX_ROWS, createRunAssessment, ribbonHost } from '../../src/commands/run';
+import { RIBBON_ABORT_MS, RIBBON_DEADLINE_MS, RIBBON_LOCK_MS, RIBBON_MAX_ROWS, createRunAssessment, ribbonHost } from '../../src/commands/run';
+import type { CommandSignal } from '../../src/commands/run';
+import type { OfficeEnv } from '../../src/hosts/office';
+import { META_SHEET, TEMP_SHEET_PREFIX, readMetaLock } from '../../src/workbook/meta';
 import type { CommandDeps } from '../../src/commands/run';
 import { assessErrorOf } from '../support/assess-error';
 import type { Lang } from '../../src/domain/types';
@@ -21,9 +26,22 @@ import { dialogUrl } from '../../src/hosts/office/dialog';
 import { FakeWorkbook } from '../support/fake-excel';
 import { describeError } from '../../src/i18n/errors';
 
-function event() {
-  return { completed: jest.fn() };
+function event(onCompleted?: () => void) {
+  return { completed: jest.fn(onCompleted) };
 }
+
+/** Waits (without a deadline of its own: jest's ends a stuck test) until `f()` holds. */
+async function until(f: () => boolean): Promise<void> {
+  while (!f()) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** Names of the temporary sheets in the workbook, and which of them a user can see. */
+const temps = (wb: FakeWorkbook) => wb.sheets.filter((s) => s.name.startsWith(TEMP_SHEET_PREFIX));
+/** The lock inside the workbook (C1:E1 of the meta sheet). */
+const workbookLockCells = (wb: FakeWorkbook) => {
+  const meta = wb.sheet(META_SHEET);
+  return meta ? readMetaLock([meta.get(0, 2), meta.get(0, 3), meta.get(0, 4)]) : null;
+};
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -67,11 +85,11 @@ function clock() {
 let clickNo = 0;
 
 /** The command over a fake Excel workbook (the real ribbonHost and OfficeHost), with the dialog recorded. */
-function overFake(wb: FakeWorkbook, store = sharedStore(), dialog: (text: string) => Promise<void> = async () => undefined) {
+function overFake(wb: FakeWorkbook, store = sharedStore(), dialog: (text: string) => Promise<void> = async () => undefined, env: OfficeEnv = wb.env()) {
   const shown: Array<{ title: string; text: string; lang: Lang }> = [];
   const c = clock();
   const deps: CommandDeps = {
-    assess: (lang, lock) => assessWorkbook(ribbonHost(new OfficeHost(wb.env(), { lock: lock as RunLock })), { displayLanguage: lang }),
+    assess: (lang, lock, signal) => assessWorkbook(ribbonHost(new OfficeHost(env, { lock: lock as RunLock, signal })), { displayLanguage: lang }),
     displayLanguage: () => (wb.displayLanguage.startsWith('zh') ? 'zh-CN' : 'en-US'),
     showMessage: async (title, text, lang) => {
       shown.push({ title, text, lang });
@@ -118,7 +136,7 @@ describe('ribbon command 考评', () => {
     expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
   });
 
-  it('a dialog nobody closes: completed() by a timer before Office’s 5-minute limit', async () => {
+  it('a dialog nobody closes: completed() by the last-resort timer just before Office’s 5-minute limit', async () => {
     expect(RIBBON_DEADLINE_MS).toBeLessThan(5 * 60 * 1000);
     const wb = FakeWorkbook.fromSnapshot(benchSnapshot(20));
     wb.protected = true;
@@ -132,11 +150,49 @@ describe('ribbon command 考评', () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('a run that outlasts the deadline is completed by the timer, and only once', async () => {
+  it('at 4 minutes the write stops at its next sync boundary, the dialog says so, completed() only when it is closed; no temporary sheet shows, and the next run repairs', async () => {
+    const wb = FakeWorkbook.fromSnapshot(benchSnapshot(400));
+    const inputs = wb.sheets.map((s) => [s.name, s.fingerprint()]);
+    const closed = deferred<void>();
+    // A small request budget: the write takes many syncs, as a large workbook's does.
+    const { run, shown, clock: c } = overFake(wb, sharedStore(), () => closed.promise, wb.env({ requestBudget: 60_000 }));
+    let syncs = 0;
+    wb.beforeSync = () => {
+      if (++syncs === 4) c.advance(RIBBON_ABORT_MS); // 4 minutes pass during the second write sync (the read takes 2)
+    };
+    const e = event();
+    const p = run(e);
+    await until(() => shown.length > 0);
+    expect(shown[0].title).toBe('考评未完成');
+    expect(shown[0].text).toMatch(/最多只能运行5分钟.*安全停止.*考评面板/);
+    expect(e.completed).not.toHaveBeenCalled(); // nothing is writing any more, and the dialog must outlive nothing
+    const syncsAtStop = wb.syncs;
+    closed.resolve();
+    await p;
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(wb.syncs).toBe(syncsAtStop); // no write after the stop
+    // It did stop mid-write: temporary sheets remain, none of them visible; the workbook's lock is released.
+    expect(temps(wb).length).toBeGreaterThan(0);
+    expect(temps(wb).filter((s) => s.visibility !== 'VeryHidden')).toEqual([]);
+    expect(workbookLockCells(wb)).toBeNull();
+    expect(wb.sheet('考评结果')).toBeUndefined();
+    // The pane (no time limit) assesses at once and repairs: outputs in place, no temporary sheet left.
+    wb.beforeSync = null;
+    await assessWorkbook(new OfficeHost(wb.env(), { lock: workbookLock(wb.url, 'pane', sharedStore()) }), {});
+    expect(temps(wb)).toEqual([]);
+    expect(wb.sheet('考评结果')).toBeDefined();
+    expect(inputs.map(([name]) => [name, wb.sheet(name)!.fingerprint()])).toEqual(inputs);
+  });
+
+  it('a run that ignores the stop (one long request): the signal is raised at 4 minutes, completed() only by the last resort, and once', async () => {
     const gate = deferred<AssessOutcome>();
     const c = clock();
+    let signal: CommandSignal | null = null;
     const run = createRunAssessment({
-      assess: () => gate.promise,
+      assess: (_lang, _lock, s) => {
+        signal = s;
+        return gate.promise;
+      },
       displayLanguage: () => 'zh-CN',
       showMessage: async () => undefined,
       newLock: () => workbookLock('x', `r${++clickNo}`, sharedStore()),
@@ -145,7 +201,12 @@ describe('ribbon command 考评', () => {
     });
     const e = event();
     const p = run(e);
-    c.advance(RIBBON_DEADLINE_MS);
+    c.advance(RIBBON_ABORT_MS - 1);
+    expect(signal!.aborted).toBe(false);
+    c.advance(1);
+    expect(signal!.aborted).toBe(true);
+    expect(e.completed).not.toHaveBeenCalled(); // a write may still run
+    c.advance(RIBBON_DEADLINE_MS - RIBBON_ABORT_MS);
     expect(e.completed).toHaveBeenCalledTimes(1);
     gate.resolve({} as AssessOutcome);
     await p;
@@ -182,33 +243,34 @@ describe('ribbon command 考评', () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('a second click while a run is in progress starts nothing, says so, and completes', async () => {
-    const gate = deferred<AssessOutcome>();
-    const assess = jest.fn(() => gate.promise);
-    const store = sharedStore();
-    const shown: string[] = [];
-    const run = createRunAssessment({
-      assess,
-      displayLanguage: () => 'zh-CN',
-      showMessage: async (_t, text) => void shown.push(text),
-      newLock: () => workbookLock('wb', `r${++clickNo}`, store),
+  it('a second click, which Office queues until the first has completed, finds the workbook already current and says so, writing nothing', async () => {
+    const wb = FakeWorkbook.fromSnapshot(benchSnapshot(20));
+    const { run, shown } = overFake(wb);
+    // Office delivers the queued click once the first has called completed().
+    let second: Promise<void> | null = null;
+    const secondEvent = event();
+    let written = '';
+    let results: unknown = null;
+    const first = event(() => {
+      written = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
+      results = wb.sheet('考评结果');
+      second = run(secondEvent);
     });
-    const first = event();
-    const second = event();
-    const p1 = run(first);
-    await run(second);
-    expect(assess).toHaveBeenCalledTimes(1);
-    expect(second.completed).toHaveBeenCalledTimes(1);
-    expect(shown[0]).toMatch(/正在考评中/);
-    expect(first.completed).not.toHaveBeenCalled();
-    gate.resolve({} as AssessOutcome);
-    await p1;
+    await run(first);
+    await until(() => second !== null);
+    await second;
     expect(first.completed).toHaveBeenCalledTimes(1);
-    // after it finished, a new click runs again
-    const third = event();
-    await run(third);
-    expect(assess).toHaveBeenCalledTimes(2);
-    expect(third.completed).toHaveBeenCalledTimes(1);
+    expect(secondEvent.completed).toHaveBeenCalledTimes(1);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].title).toBe('党小组考评助手');
+    expect(shown[0].text).toMatch(/没有变化，结果已是最新/);
+    expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(written);
+    expect(wb.sheet('考评结果')).toBe(results); // not rewritten
+    // Once an input changes, a click assesses again.
+    wb.sheet('考评记录')!.set(1, 5, 1);
+    await run(event());
+    expect(shown).toHaveLength(1);
+    expect(wb.sheet('考评结果')).not.toBe(results);
   });
 
   it('across runtimes: while the ribbon runs, the pane’s write is refused (nothing written); while the pane writes, a click starts nothing', async () => {
@@ -246,6 +308,53 @@ describe('ribbon command 考评', () => {
     expect(next.tryAcquire(60_000)).toBe(false);
     now += RIBBON_LOCK_MS + 1;
     expect(next.tryAcquire(60_000)).toBe(true);
+  });
+
+  it.each([
+    ['two co-authors of one OneDrive workbook (each machine its own localStorage)', 'https://contoso.sharepoint.com/a.xlsx', false],
+    ['the pane and the ribbon of one unsaved workbook (no URL: each runtime keys its own local lock)', '', true],
+  ])('%s: while one run writes, the other refuses before changing anything, and deletes none of its temporary sheets', async (_what, url, oneMachine) => {
+    const wb = FakeWorkbook.fromSnapshot(benchSnapshot(400));
+    wb.url = url;
+    const here = sharedStore();
+    const a = new OfficeHost(wb.env({ requestBudget: 60_000 }, 'A'), { lock: workbookLock(wb.url, 'ribbon:A', here, 'runtime-A') });
+    const b = new OfficeHost(wb.env({}, 'B'), { lock: workbookLock(wb.url, 'pane:B', oneMachine ? here : sharedStore(), 'runtime-B') });
+    const gate = deferred<void>();
+    const paused = deferred<void>();
+    let aSyncs = 0;
+    wb.beforeSync = async (client) => {
+      if (client === 'A' && ++aSyncs === 4) {
+        paused.resolve(); // A's read (2 syncs) and first write sync are in the workbook
+        await gate.promise;
+      }
+    };
+    const runA = assessWorkbook(a, {});
+    await paused.promise;
+    const left = JSON.stringify(temps(wb).map((s) => s.fingerprint()));
+    expect(temps(wb).length).toBeGreaterThan(0);
+    expect(workbookLockCells(wb)?.owner).toBe('ribbon:A');
+    const before = JSON.stringify(wb.sheets.map((s) => s.fingerprint()));
+    const err = await assessErrorOf(assessWorkbook(b, {}));
+    expect(describeError(err, 'zh-CN')).toMatch(/正在考评中/);
+    expect(describeError(err, 'en-US')).toMatch(/someone else editing this workbook/);
+    expect(JSON.stringify(wb.sheets.map((s) => s.fingerprint()))).toBe(before);
+    expect(JSON.stringify(temps(wb).map((s) => s.fingerprint()))).toBe(left);
+    gate.resolve();
+    await runA;
+    expect(temps(wb)).toEqual([]);
+    expect(wb.sheet('考评结果')).toBeDefined();
+    expect(workbookLockCells(wb)).toBeNull();
+    // Released at the end of A's write: B assesses now.
+    await assessWorkbook(b, {});
+  });
+
+  it('two unsaved workbooks never share a lock: each runtime keys its unsaved workbook by an id of its own', () => {
+    const store = sharedStore(); // one machine's localStorage
+    expect(workbookLock(null, 'pane:1', store, 'runtime-book1').tryAcquire(60_000)).toBe(true);
+    expect(workbookLock('', 'ribbon:2', store, 'runtime-book2').tryAcquire(60_000)).toBe(true);
+    // A saved workbook keeps one key in every runtime.
+    expect(workbookLock('https://x.invalid/a.xlsx', 'pane:3', store, 'runtime-book1').tryAcquire(60_000)).toBe(true);
+    expect(workbookLock('https://x.invalid/a.xlsx', 'ribbon:4', store, 'runtime-book2').tryAcquire(60_000)).toBe(false);
   });
 
   it('a workbook too large for the ribbon’s 5 minutes is sent to the task pane, nothing written', async () => {

@@ -29,6 +29,9 @@
  * - Failures on demand: `failAt` fails one sync after applying part of it (a lost connection, Excel
  *   closing); `otherWorkbookActive` makes worksheets.add() fail with GeneralException (office-js #771);
  *   `nullValuesAbove` answers values/valueTypes of larger ranges with null (Excel may).
+ * - Two clients on one workbook (co-authors, or the pane and the ribbon): each env(extra, client) syncs as
+ *   its client, and `beforeSync` may hold a client's next sync while the other runs, so tests interleave
+ *   them sync by sync. A batch is applied whole, as each client's Excel applies its own.
  * - It counts syncs, commands and payload bytes. Wired (the default: test/support/office-wire.ts),
  *   every batch is also built by office.js itself and the request bytes and actions are office.js's own
  *   serialization; unwired (`wire: false`), the UTF-8 JSON of every command.
@@ -245,6 +248,12 @@ export class FakeWorkbook {
   url = `https://fake.invalid/workbook-${++workbookIds}.xlsx`;
   /** Workbook-scoped defined names (Workbook.names, ExcelApi 1.1; NamedItem.formula 1.7): name → formula. */
   names = new Map<string, { formula: string; visible: boolean }>();
+  /**
+   * Called before each sync is applied, with the client that syncs (env(extra, client)): tests interleave
+   * two clients' syncs on one workbook here. Two co-authors' Excels each apply a batch to the workbook in
+   * order and merge each other's changes between batches (a batch is not interleaved with another's).
+   */
+  beforeSync: ((client: string) => void | Promise<void>) | null = null;
 
   constructor(opts: FakeOptions = {}) {
     this.apiVersion = opts.apiVersion ?? 17;
@@ -360,9 +369,9 @@ export class FakeWorkbook {
   }
 
   /** The OfficeEnv the host uses, backed by this workbook. */
-  env(extra: Partial<OfficeEnv> = {}): OfficeEnv {
+  env(extra: Partial<OfficeEnv> = {}, client = 'default'): OfficeEnv {
     return {
-      run: <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>) => this.run(options, batch),
+      run: <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>) => this.run(options, batch, client),
       isSetSupported: (set, version) => set === 'ExcelApi' && this.supports(version),
       platform: this.platform,
       displayLanguage: this.displayLanguage,
@@ -371,9 +380,9 @@ export class FakeWorkbook {
     };
   }
 
-  async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async run<T>(options: { delayForCellEdit?: boolean }, batch: (ctx: Excel.RequestContext) => Promise<T>, client = 'default'): Promise<T> {
     this.runs++;
-    const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'));
+    const ctx = new FakeContext(this, !!options.delayForCellEdit && this.supports('1.11'), client);
     if (this.wire) return wireRun(ctx, batch as (c: unknown) => Promise<T>);
     return batch(ctx as unknown as Excel.RequestContext);
   }
@@ -414,6 +423,7 @@ class FakeContext {
   constructor(
     readonly wb: FakeWorkbook,
     readonly delayForCellEdit: boolean,
+    readonly client = 'default',
   ) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -425,6 +435,7 @@ class FakeContext {
   }
   async sync(): Promise<void> {
     const wb = this.wb;
+    if (wb.beforeSync) await wb.beforeSync(this.client);
     const queue = this.queue;
     const loads = this.loads;
     this.queue = [];

@@ -2,7 +2,8 @@
 /**
  * OfficeHost: the WorkbookHost port inside Excel. A run is read (2 syncs) + write (1 sync; more only
  * when Excel on the web's 5 MB request limit forces chunks) = 3 round trips. The write re-checks
- * ownership against the meta sheet of the read it follows (or reads again when there was none).
+ * ownership against the meta sheet of the read it follows (or reads again when there was none), and the
+ * run lock kept inside the workbook (write/claim.ts: co-authors) as that read found it.
  */
 import type { Lang } from '../../domain/types';
 import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -14,6 +15,7 @@ import { defaultEnv, langOf, runExcel } from './env';
 import type { ReadState } from './read';
 import { readWorkbook } from './read';
 import { writePatch } from './write';
+import type { StopSignal, WriteGuard } from './write';
 import type { RunLock } from './lock';
 import { LOCK_TTL_MS, workbookLock } from './lock';
 import { AssessError } from '../../domain/errors';
@@ -25,17 +27,24 @@ export interface OfficeHostOptions {
    * it is refused while another holder has the lock. Without one, a lock owned by this host is used.
    */
   lock?: RunLock;
+  /**
+   * Raised to stop the run at its next boundary (the ribbon, before Office's 5-minute limit): after the read
+   * (nothing written), or between two write syncs (what is written is a prefix the next run repairs).
+   */
+  signal?: StopSignal;
 }
 
 export class OfficeHost implements WorkbookHost {
   private state: ReadState | null = null;
   private readonly envOrNull: OfficeEnv | null;
   private lockOrNull: RunLock | null;
+  private readonly signal: StopSignal | null;
 
   /** Without an env, the Office globals are used (call after Office.onReady). */
   constructor(env?: OfficeEnv, options: OfficeHostOptions = {}) {
     this.envOrNull = env ?? null;
     this.lockOrNull = options.lock ?? null;
+    this.signal = options.signal ?? null;
   }
 
   get env(): OfficeEnv {
@@ -49,19 +58,25 @@ export class OfficeHost implements WorkbookHost {
 
   async read(): Promise<WorkbookSnapshot> {
     this.state = await readWorkbook(this.env);
+    if (this.signal?.aborted) throw new AssessError('host', OFFICE_CODES.stopped);
     return this.state.snapshot;
   }
 
   async write(patch: WorkbookPatch): Promise<void> {
     const state = this.state ?? (await readWorkbook(this.env));
     this.state = null; // a later write must read again
-    await this.locked(() => writePatch(this.env, state, patch, 'owned', () => this.lock.refresh(LOCK_TTL_MS)));
+    await this.locked(() => writePatch(this.env, state, patch, 'owned', () => this.lock.refresh(LOCK_TTL_MS), this.guard()));
   }
 
   /** Add sheets that must not exist yet (the "insert template" action): refuses to replace any sheet. */
   async insert(patch: WorkbookPatch): Promise<void> {
     const state = await readWorkbook(this.env);
-    await this.locked(() => writePatch(this.env, state, patch, 'create', () => this.lock.refresh(LOCK_TTL_MS)));
+    await this.locked(() => writePatch(this.env, state, patch, 'create', () => this.lock.refresh(LOCK_TTL_MS), this.guard()));
+  }
+
+  /** The write's stop signal, and its lock inside the workbook (held by this host's run-lock owner: co-authors, see write/claim.ts). */
+  private guard(): WriteGuard {
+    return { signal: this.signal ?? undefined, claim: { owner: this.lock.owner, ttlMs: LOCK_TTL_MS } };
   }
 
   /** Writes hold the workbook's run lock: refused (nothing written) while the other runtime writes. */

@@ -1,9 +1,20 @@
 /**
- * One assessment at a time per workbook, across runtimes: the ribbon's function file and the task pane
- * are separate runtimes (no shared runtime), so an in-memory flag cannot stop the ribbon from writing
- * while the pane writes. The lock lives in localStorage, which both pages share (same origin), keyed by
- * the workbook's URL, with an expiry so that a runtime Office ended mid-run never blocks the workbook
- * for long. Where localStorage is unavailable (private mode, tests), a per-page store stands in.
+ * One assessment at a time per workbook, on this machine, across runtimes: the ribbon's function file and
+ * the task pane are separate runtimes (no shared runtime), so an in-memory flag cannot stop the ribbon
+ * from writing while the pane writes. The lock lives in localStorage, which both pages share (same
+ * origin), keyed by the workbook's URL, with an expiry so that a runtime Office ended mid-run never blocks
+ * the workbook for long. Where localStorage is unavailable (private mode, tests), a per-page store stands in.
+ *
+ * It is the quick, local guard (it refuses a click before anything is read). What protects the workbook
+ * is the lock kept inside it (write/claim.ts): it also holds between co-authors on other machines, whose
+ * localStorage is their own, and between the runtimes of a workbook that has no URL.
+ *
+ * An unsaved workbook has no URL (Office.context.document.url is empty or null until it is saved; the
+ * FileProperties example in the Office.js reference tests `url == ""` for "not saved yet"). Nothing else
+ * names it in both runtimes without writing into it (document settings are per runtime until saveAsync,
+ * and refreshAsync would have to race the other runtime), so each runtime keys its unsaved workbook by a
+ * random id of its own: two unsaved workbooks never block each other (each workbook window has its own
+ * runtimes), and the pane and the ribbon of one unsaved workbook are kept apart by the lock inside it.
  */
 
 export interface LockStore {
@@ -90,9 +101,15 @@ export class RunLock {
   }
 }
 
-/** The lock of the workbook at `documentUrl` (an unsaved workbook has none: one key for those). */
-export function workbookLock(documentUrl: string | null | undefined, owner: string, store: LockStore = defaultLockStore()): RunLock {
-  return new RunLock(store, `pga-run-lock:${documentUrl ?? ''}`, owner);
+/** This runtime's name for an unsaved workbook (see the header). */
+const RUNTIME_ID = Math.random().toString(36).slice(2) + Date.now().toString(36);
+
+/**
+ * The lock of the workbook at `documentUrl`; an unsaved one (no URL) is keyed by `runtimeId`, this
+ * runtime's own (see the header), so that unsaved workbooks never share a key.
+ */
+export function workbookLock(documentUrl: string | null | undefined, owner: string, store: LockStore = defaultLockStore(), runtimeId = RUNTIME_ID): RunLock {
+  return new RunLock(store, documentUrl ? `pga-run-lock:${documentUrl}` : `pga-run-lock:unsaved:${runtimeId}`, owner);
 }
 
 /** How long a lock lasts without being refreshed: longer than the ribbon may run (5 minutes). */

@@ -42,6 +42,8 @@ import type { WriteMode } from './preflight';
 import { checkPatch, lower } from './preflight';
 import { buildSteps, clearStep, copyStep, extentOf, markStep, metaSteps, removeStep } from './steps';
 import { OFFICE_CODES } from '../../../i18n/office';
+import type { StopSignal, WorkbookClaim } from './claim';
+import { checkClaim, queueHold, queueRelease, releaseAfterStop } from './claim';
 
 /** Every step of a write, in order (see the header). */
 export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned'): Step[] {
@@ -216,16 +218,41 @@ function finalPosition(state: ReadState, patch: WorkbookPatch): number {
   return kept + added; // 0-based index of the last sheet, the meta sheet being one of them
 }
 
+/**
+ * How a write is guarded: a stop signal checked before every sync (the write stops at the boundary, leaving
+ * a prefix the next run repairs), and the lock inside the workbook (claim.ts; only for a write of the run
+ * record, the one that replaces and removes sheets).
+ */
+export interface WriteGuard {
+  signal?: StopSignal;
+  claim?: WorkbookClaim;
+}
+
 /** Writes the patch; `afterSync` runs after every sync (the host refreshes its run lock there). */
-export async function writePatch(env: OfficeEnv, state: ReadState, patch: WorkbookPatch, mode: WriteMode = 'owned', afterSync?: () => void): Promise<void> {
+export async function writePatch(
+  env: OfficeEnv,
+  state: ReadState,
+  patch: WorkbookPatch,
+  mode: WriteMode = 'owned',
+  afterSync?: () => void,
+  guard: WriteGuard = {},
+): Promise<void> {
   const steps = planWrite(env, state, patch, mode);
   if (!steps.length) return;
+  const { signal } = guard;
+  const claim = guard.claim && patch.sheets.some((s) => s.name === META_SHEET) ? guard.claim : null;
+  if (claim) checkClaim(state, claim);
   requireExcelApi(env);
   const suspend = env.isSetSupported('ExcelApi', '1.6');
   const groups = batches(steps, env.requestBudget ?? REQUEST_BUDGET, env.maxActions ?? MAX_ACTIONS);
+  const stopHere = () => {
+    if (signal?.aborted) throw new AssessError('host', OFFICE_CODES.stopped);
+  };
+  let held = false;
   try {
     await env.run({ delayForCellEdit: true }, async (context) => {
-      for (const group of groups) {
+      for (let g = 0; g < groups.length; g++) {
+        stopHere(); // a boundary: every prefix of the steps is one the next run repairs
         if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
         const handles = new Map<string, Excel.Worksheet>();
         const h: Handles = {
@@ -236,13 +263,21 @@ export async function writePatch(env: OfficeEnv, state: ReadState, patch: Workbo
           },
           forget: (name) => void handles.delete(lower(name)),
         };
-        for (const s of group) s.run(context, h);
+        for (const s of groups[g]) s.run(context, h);
+        // The lock in the workbook, in the same sync as the steps: held while anything is left between syncs.
+        const last = g === groups.length - 1;
+        if (claim && !last) {
+          queueHold(context, claim);
+          held = true; // (a sync cut after applying it leaves it: releaseAfterStop checks whose it is)
+        } else if (claim && held) queueRelease(context);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded request: the split Microsoft advises
         await context.sync();
+        if (last) held = false;
         afterSync?.();
       }
     });
   } catch (e) {
+    if (held && claim) await releaseAfterStop(env, claim);
     const mapped = mapOfficeError(e);
     // A failure after Excel applied part of the write: say that assessing again completes it.
     if (mapped.code === OFFICE_CODES.hostFailed) {
