@@ -9,6 +9,7 @@ import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { OfficeHost } from '../../src/hosts/office';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWorkbook } from '../support/fake-excel';
+import { sampleSnapshot } from '../../src/hosts/memory/sample';
 
 const now = () => new Date('2025-01-15T08:00:00Z');
 const ITEMS = Array.from({ length: 12 }, (_, i) => String(i + 1));
@@ -95,5 +96,16 @@ describe('merged cells on an Excel that cannot read them (ExcelApi 1.12)', () =>
     snap.sheets[0].merges = ['A1:Q1'];
     const out = await assessWorkbook(new OfficeHost(FakeWorkbook.fromSnapshot(snap, { apiVersion: 13 }).env()), { now, displayLanguage: 'zh-CN' });
     expect(out.report.issues.map((i) => i.code)).toEqual(['GROUP_MISSING']);
+  });
+});
+
+describe('no false alarm where nothing is merged in the records', () => {
+  it('the sample workbook (merged title, two-row header with merged aspects, a merged note under the table) on ExcelApi 1.12 is assessed as on 1.13', async () => {
+    const snap = await sampleSnapshot();
+    const a = await assessWorkbook(new OfficeHost(FakeWorkbook.fromSnapshot(snap).env()), { now });
+    const b = await assessWorkbook(new OfficeHost(FakeWorkbook.fromSnapshot(snap, { apiVersion: 12 }).env()), { now });
+    expect(b.report.issues.filter((i) => i.code === 'MERGED_CELL_UNREAD')).toEqual([]);
+    expect(b.report.assessments).toEqual(a.report.assessments);
+    expect(b.report.issues).toEqual(a.report.issues);
   });
 });
