@@ -135,9 +135,10 @@ export function buildSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Ste
         if (page) {
           layout.paperSize = 'A4' as Excel.PaperType;
           layout.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-          // One page wide AND "automatic" tall (0): Excel keeps a sheet's earlier "1 page tall" otherwise and would shrink a
-          // long table onto one page (the file host writes fitToWidth="1" fitToHeight="0" alike; PageLayoutZoomOptions,
-          // ExcelApi 1.9; office-js #1860: zoom set alone may not take on desktop Excel).
+          // One page wide AND "automatic" tall (0, the file format's fitToHeight="0", ECMA-376 §18.3.1.63): given the width
+          // alone, Excel keeps "1 page tall" and shrinks a long table onto one page. The file host writes fitToWidth="1"
+          // fitToHeight="0" alike. (PageLayoutZoomOptions, ExcelApi 1.9; office-js #1860: desktop Excel may not apply a
+          // fit-to-pages zoom while its Page Layout tab is closed.)
           if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           else if (page.scale) layout.zoom = { scale: page.scale };
           if (page.centerHorizontally) layout.centerHorizontally = true;
