@@ -1,14 +1,21 @@
 /**
  * The manifest rules the XML schema does not check (shared by `npm run validate` and
  * test/office/manifest.test.ts): every resid resolves to a resource of the right kind, every URL is
- * HTTPS, ids and strings are within Office's limits, every string has both zh-CN and en-US text, and
+ * HTTPS, ids and strings are within Office's limits, every string is English by default with the Chinese text
+ * for every Chinese display language, and
  * the add-in asks for nothing newer than ExcelApi 1.7 and no shared runtime.
  * Node only, no dependencies: a small XML tokenizer is enough for a manifest.
  */
 'use strict';
 
-/** English display languages other than en-US: each string repeats the English text for them. */
-const ENGLISH_LOCALES = ['en-GB', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'en-NZ', 'en-SG', 'en-ZA', 'en-HK', 'en-MY', 'en-PH'];
+/**
+ * The Chinese display languages: each string has an Override with the Chinese text for every one of them. Office
+ * shows the Override of its display language and the DefaultValue (English, DefaultLocale en-US) for any other
+ * ("Localization for Office Add-ins": the DefaultValue applies to all locales without an Override), so every
+ * Office that is not Chinese shows the English ribbon, as the pane speaks English there (src/hosts/office/env.ts langOf).
+ */
+const CHINESE_LOCALES = ['zh-CN', 'zh-TW', 'zh-HK', 'zh-SG', 'zh-MO'];
+const HAN = /[\u3400-\u9fff]/;
 
 const LIMITS = {
   resid: 32, // bt:Image/bt:Url/bt:String id and every resid
@@ -84,7 +91,7 @@ function checkManifest(xml) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) errors.push(`Id is not a GUID: "${id}"`);
   if (root.attrs['xsi:type'] !== 'TaskPaneApp') errors.push('OfficeApp must be xsi:type="TaskPaneApp"');
   const defaultLocale = find('DefaultLocale')[0]?.[0].text.trim();
-  if (defaultLocale !== 'zh-CN') errors.push(`DefaultLocale must be zh-CN, is ${defaultLocale}`);
+  if (defaultLocale !== 'en-US') errors.push(`DefaultLocale must be en-US (English for every language without an override), is ${defaultLocale}`);
   if (find('Permissions')[0]?.[0].text.trim() !== 'ReadWriteDocument') errors.push('Permissions must be ReadWriteDocument');
   if (find('Runtimes').length) errors.push('no shared runtime: <Runtimes> must not be present');
   const hosts = find('Host').map(([el]) => el.attrs.Name || el.attrs['xsi:type']);
@@ -156,19 +163,21 @@ function checkManifest(xml) {
   // Strings: limits and both locales
   const localized = (label, el, limit, valueAttr = 'DefaultValue') => {
     const dflt = el.attrs[valueAttr];
-    if (!dflt || !dflt.trim()) errors.push(`${label}: empty default (zh-CN) text`);
-    else if ([...dflt].length > limit) errors.push(`${label}: zh-CN text longer than ${limit}`);
+    if (!dflt || !dflt.trim()) errors.push(`${label}: empty default (en-US) text`);
+    else if (HAN.test(dflt)) errors.push(`${label}: the default (en-US) text is not English`);
+    else if ([...dflt].length > limit) errors.push(`${label}: en-US text longer than ${limit}`);
     const overrides = childrenNamed(el, 'Override');
-    const en = overrides.find((o) => o.attrs.Locale === 'en-US');
-    if (!en || !en.attrs.Value || !en.attrs.Value.trim()) errors.push(`${label}: no en-US override`);
-    else if ([...en.attrs.Value].length > limit) errors.push(`${label}: en-US text longer than ${limit}`);
-    // The other English locales get the English text too (Office otherwise falls back to the Chinese default).
-    for (const loc of ENGLISH_LOCALES) {
+    const zh = overrides.find((o) => o.attrs.Locale === 'zh-CN');
+    if (!zh || !zh.attrs.Value || !zh.attrs.Value.trim()) errors.push(`${label}: no zh-CN override`);
+    else if (!HAN.test(zh.attrs.Value)) errors.push(`${label}: the zh-CN text is not Chinese`);
+    else if ([...zh.attrs.Value].length > limit) errors.push(`${label}: zh-CN text longer than ${limit}`);
+    // Every Chinese display language gets the Chinese text (Office otherwise shows the English default).
+    for (const loc of CHINESE_LOCALES) {
       const o = overrides.find((x) => x.attrs.Locale === loc);
       if (!o) errors.push(`${label}: no ${loc} override`);
-      else if (en && o.attrs.Value !== en.attrs.Value) errors.push(`${label}: ${loc} text differs from en-US`);
+      else if (zh && o.attrs.Value !== zh.attrs.Value) errors.push(`${label}: ${loc} text differs from zh-CN`);
     }
-    for (const o of overrides) if (o.attrs.Locale !== 'en-US' && !ENGLISH_LOCALES.includes(o.attrs.Locale)) errors.push(`${label}: unexpected override locale ${o.attrs.Locale}`);
+    for (const o of overrides) if (!CHINESE_LOCALES.includes(o.attrs.Locale)) errors.push(`${label}: unexpected override locale ${o.attrs.Locale}`);
   };
   for (const [el] of find('DisplayName')) localized('DisplayName', el, LIMITS.displayName);
   for (const [el] of find('Description').filter(([e]) => e.attrs.DefaultValue !== undefined)) localized('Description', el, LIMITS.description);
@@ -201,4 +210,4 @@ function checkManifest(xml) {
   return errors;
 }
 
-module.exports = { checkManifest, parseXml, LIMITS, ENGLISH_LOCALES };
+module.exports = { checkManifest, parseXml, LIMITS, CHINESE_LOCALES };

@@ -33,5 +33,5 @@ if (lint.status !== 0) failed = true;
 const problems = checkManifest(fs.readFileSync(manifest, 'utf8'));
 for (const p of problems) console.error(`${path.relative(process.cwd(), manifest)}: ${p}`);
 if (problems.length) failed = true;
-else console.log(`${path.relative(process.cwd(), manifest)}: resids, HTTPS URLs, limits and zh-CN/en-US strings OK`);
+else console.log(`${path.relative(process.cwd(), manifest)}: resids, HTTPS URLs, limits and en-US/zh-* strings OK`);
 process.exit(failed ? 1 : 0);

@@ -17,8 +17,10 @@ import { parseRange } from '../src/workbook/a1';
 import { parsePrintPeriod, printYear } from '../src/workbook/print';
 import { AssessError } from '../src/domain/errors';
 import { describeError } from '../src/i18n/errors';
+import { t } from '../src/i18n';
 import type { SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../src/workbook/snapshot';
 import { FakeWorkbook } from './support/fake-excel';
+import { wireHooks } from './support/office-wire';
 
 jest.setTimeout(60_000);
 
@@ -232,12 +234,21 @@ describe('the file host writes the page setup, fonts and alignment as Excel does
 describe('the Office.js host sets the same through the object model (recorded by the fake Excel)', () => {
   test('pageLayout: A4, landscape, one page wide, centred, footer; fonts 宋体/黑体 and vertical centre on the ranges', async () => {
     const wb = FakeWorkbook.fromSnapshot(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot);
-    await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' });
+    const bodies: unknown[] = [];
+    wireHooks.onRequest = (b) => bodies.push(JSON.parse(JSON.stringify(b)));
+    const out = await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' }).finally(() => (wireHooks.onRequest = undefined));
+    expect(out.notes).toEqual([]);
     const s = wb.sheet('半年考评结果表')!;
+    // One page wide and as many pages tall as the table needs (0), as the file host's fitToWidth="1" fitToHeight="0":
+    // without verticalFitToPages, Excel keeps "1 page tall" and shrinks a long table onto one page.
+    expect(s.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // …and office.js sends the 0 (its serializer keeps a zero, it does not drop it as unset).
+    const zooms = bodies.map((b) => JSON.stringify(b)).join('').match(/\{[^{}]*"horizontalFitToPages":1[^{}]*\}/g);
+    expect(zooms?.length).toBeGreaterThan(0);
+    for (const z of zooms!) expect(JSON.parse(z)).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     expect(s.pageLayout).toMatchObject({
       paperSize: 'A4',
       orientation: 'Landscape',
-      zoom: { horizontalFitToPages: 1 },
       centerHorizontally: true,
       centerFooter: '第&P页 共&N页',
       printTitleRows: '$5:$5',
@@ -252,12 +263,14 @@ describe('the Office.js host sets the same through the object model (recorded by
     expect(wb.sheet('预警与整改')!.pageLayout.centerFooter).toBeUndefined();
   });
 
-  test('an Excel without ExcelApi 1.9 (no page layout) still gets the tables, fonts and alignment', async () => {
+  test('an Excel without ExcelApi 1.9 (no page layout) still gets the tables, fonts and alignment, and the run says the print setup was not applied', async () => {
     const wb = FakeWorkbook.fromSnapshot(JSON.parse(JSON.stringify(SAMPLE)) as WorkbookSnapshot, { apiVersion: 8 });
-    await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' });
+    const out = await assessWorkbook(new OfficeHost(wb.env()), { now, displayLanguage: 'zh-CN' });
     const s = wb.sheet('半年考评结果表')!;
     expect(s.pageLayout).toEqual({});
     expect(s.effectiveStyles().get('4,1 font.name')).toBe('宋体');
+    const said = out.notes.map((n) => [t('zh-CN', n.msg, n.params), t('en-US', n.msg, n.params)]);
+    expect(said).toEqual([[expect.stringMatching(/不能设置打印格式.*正式表格没有设置A4纸张.*页面布局/), expect.stringMatching(/cannot set up printing.*no A4 paper.*Page Layout/)]]);
   });
 });
 

@@ -90,7 +90,7 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   const patch = await step('render', () =>
     renderPatch(result, snapshot, { lang, runAt, fingerprint: parsed.fingerprint, paneLanguage: opts.paneLanguage, unit: parsed.unit, ledger, printPeriod, assessedOn: parsed.assessedOn }),
   );
-  await step('write', () => host.write(patch));
+  const written = await step('write', () => host.write(patch));
   // The report is built when first asked for (the JSON file, the pane): a plain run of the file tool needs none.
   let report: Report | null = null;
   return {
@@ -102,6 +102,6 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
       return (report ??= toReport(result, lang, ledger));
     },
     runAt,
-    notes: runNotes(ledger, snapshot, lang),
+    notes: runNotes(ledger, snapshot, lang).concat(written ? written.notes : []),
   };
 }

@@ -19,7 +19,7 @@ import { ruleToCell } from '../workbook/rule-values';
 import type { CellValue, OutputValue, SheetPatch, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import type { PaneState } from './pane-state';
 import { paneStateOf } from './pane-state';
-import type { CellEdit, HostKind, WorkbookHost, WorkbookPort } from './ports';
+import type { CellEdit, HostKind, WorkbookHost, WorkbookPort, WriteResult } from './ports';
 import { PANE_CODES } from '../i18n/pane-host';
 import { cellMsg } from '../i18n/words';
 
@@ -73,7 +73,7 @@ export class PortPaneHost implements PaneHost {
     return this.port.read();
   }
 
-  write(patch: WorkbookPatch): Promise<void> {
+  write(patch: WorkbookPatch): Promise<WriteResult | void> {
     return this.port.write(patch);
   }
 

@@ -9,12 +9,18 @@
  *   `editCells` (rule values into an existing sheet) and `select` (go to a cell). The pane service
  *   (src/app/pane-service.ts) plans every edit over a port, so every host edits alike.
  */
+import type { RunNote } from '../workbook/render';
 import type { OutputValue, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
+
+/** What a write could not do as the patch asked (an Excel without page layout: no print setup), told with the run's notes. */
+export interface WriteResult {
+  notes: RunNote[];
+}
 
 /** The port every host implements: a snapshot in, a patch of owned sheets out. */
 export interface WorkbookHost {
   read(): Promise<WorkbookSnapshot>;
-  write(patch: WorkbookPatch): Promise<void>;
+  write(patch: WorkbookPatch): Promise<WriteResult | void>;
 }
 
 /** Which host a port is: Excel (Office.js), the in-memory preview, or a workbook file (the page). */

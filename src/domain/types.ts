@@ -66,7 +66,8 @@ export type IssueCode =
   | 'DUPLICATE_ROW'
   | 'ELIGIBLE_UNKNOWN'
   | 'SCORE_NO_RESULT'
-  | 'VETO_UNREADABLE';
+  | 'VETO_UNREADABLE'
+  | 'MERGED_CELL_UNREAD';
 
 export interface DataIssue {
   code: IssueCode;

@@ -17,6 +17,8 @@
  *   error value or an uncalculated formula; the row is not graded)
  * - TOTAL_MISMATCH (set by the engine, src/domain/assess.ts): total (item sum, points), handTotal (points)
  * - DUPLICATE_ROW (set by the engine): group, others (the other rows' cells, "Sheet!B6, Sheet!B9")
+ * - MERGED_CELL_UNREAD (only where Excel cannot say where merged cells are, before ExcelApi 1.13): column (the
+ *   column's header as the sheet writes it, "联系支委"), range (from the filled cell above down to the last blank, "D5:D6")
  */
 import type { DataIssue, IssueCode, Lang } from '../domain/types';
 import { dateLabel } from './domain';
@@ -77,6 +79,10 @@ export const ISSUE_MSG: Record<IssueCode, Msg> = {
   VETO_UNREADABLE: {
     zh: '一票否决栏是“{value}”，无法判断是否一票否决，本条考评记录暂不评定。被一票否决的请写明一票否决事由，未被一票否决的请填“否”“无”或“不涉及”',
     en: 'The One-vote veto cell holds “{value}”, which says neither yes nor no, so the record is not graded. Enter the reason for a One-vote veto, or “No”, “None” or “N/A”',
+  },
+  MERGED_CELL_UNREAD: {
+    zh: '“{column}”栏此格为空而上一行有内容，{range}可能是合并单元格：此版本的Excel（ExcelApi 1.13以前）读不出合并单元格，合并区域只有第一格有内容，其余按空白处理（缺党小组或考评期的考评记录不予评定）。请取消合并单元格并在每一格中填写，或在考评网页、命令行工具 assess 中考评',
+    en: 'The “{column}” cell is empty under a filled one: {range} may be merged cells. This version of Excel (before ExcelApi 1.13) cannot read merged cells: only the first cell of a merged range has its content, the others read as empty (a record without its Party group or period is not graded). Unmerge the cells and fill in every one, or assess on the workbook page or with the `assess` command-line tool',
   },
   ELIGIBLE_UNKNOWN: {
     zh: '评先资格“{value}”无法识别，按具备评先资格处理；不具备评先资格请填“否”',

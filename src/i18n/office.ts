@@ -80,3 +80,11 @@ export const COMMAND_MSG = {
 } satisfies Record<string, Msg>;
 
 export const COMMAND_CODES = errorCodes('command', { useThePane: COMMAND_MSG.useThePane, current: COMMAND_MSG.current });
+
+/** What a run inside Excel could not do as asked, said with the run's notes (the pane's notice, the file tool's summary). */
+export const OFFICE_NOTE = {
+  noPrintSetup: {
+    zh: '此版本的Excel不能设置打印格式（需要ExcelApi 1.9及更高版本：Microsoft 365、Excel 2021/2024或网页版Excel）。考评结果已写入，但正式表格没有设置A4纸张、纸张方向、缩放为一页宽、页脚页码和打印标题：打印前请在“页面布局”中设置；或在考评网页、命令行工具 assess 中考评，它们会设置打印格式。',
+    en: 'This version of Excel cannot set up printing (it needs ExcelApi 1.9 or later: Microsoft 365, Excel 2021/2024 or Excel on the web). The results were written, but the official tables have no A4 paper, orientation, one-page-wide scaling, page-number footer or print titles: set them in Page Layout before printing; or assess on the workbook page or with the `assess` command-line tool, which set them up.',
+  },
+} satisfies Record<string, Msg>;

@@ -29,7 +29,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
         <dd>{history.liaison || tr(PANE.none)}</dd>
       </dl>
       <Section id="pga-history-halves" title={tr(PANE.historyHalves)} level={3}>
-        <ul className="pga-list" style={{ gap: 0 }}>
+        <ul className="pga-list pga-flush">
           {history.halves.map((h) => (
             <li key={h.place.address} className="pga-group-row" data-period={h.period}>
               <div className="pga-line">
@@ -49,7 +49,7 @@ export function GroupHistoryView({ history, onBack, ...select }: { history: Grou
         {history.annual.length === 0 ? (
           none
         ) : (
-          <ul className="pga-list" style={{ gap: 0 }}>
+          <ul className="pga-list pga-flush">
             {history.annual.map((a) => (
               <li key={a.year} className="pga-group-row">
                 <div className="pga-line">

@@ -184,7 +184,7 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
               </li>
             )}
           </ul>
-          <ul className="pga-list" style={{ gap: 0 }}>
+          <ul className="pga-list pga-flush">
             {latest.groups.map((line) => (
               <GroupRow key={`${line.key}-${line.place.address}`} line={line} onOpen={onOpenHistory} />
             ))}

@@ -27,9 +27,12 @@ export class Grid {
   private readonly masters = new Map<number, number>(); // cell key → master key
   private readonly big: Area[] = [];
   readonly hasMerges: boolean;
+  /** The host could not read the sheet's merged areas (SheetSnapshot.mergesUnknown). */
+  readonly mergesUnknown: boolean;
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
+    this.mergesUnknown = sheet.mergesUnknown === true;
     this.values = sheet.values;
     this.rowCount = sheet.values.length;
     let expanded = 0;

@@ -17,7 +17,15 @@
  * - Unrecognised 评先资格 text: ELIGIBLE_UNKNOWN issue, the row stays gradable, the group counts as
  *   eligible. A non-numeric hand total: TOTAL_NOT_NUMBER, informational (the row is still graded).
  * - inputSheets: every sheet that is neither owned nor the meta sheet (the sheets the fingerprint covers).
+ * - A sheet whose merged cells the host cannot read (mergesUnknown: Excel before ExcelApi 1.13) reads a merged
+ *   cell as its first cell with blanks under it. So, on such a sheet only, a blank 年度/半年度/考评期/党小组/
+ *   党小组长/联系支委 cell of a record right under a record whose cell is filled is MERGED_CELL_UNREAD, naming
+ *   the range from the filled cell down to the last such blank and the remedy (unmerge and fill every cell, or
+ *   assess on the workbook page or with `assess`). A record missing its group or period so is not graded (the
+ *   issue takes the place of GROUP_MISSING/PERIOD_UNKNOWN, and a sheet's own period is not assumed for it); a
+ *   blank 党小组长/联系支委 is reported and the record graded.
  */
+import { a1 } from '../domain/cell-ref';
 import { AssessError } from '../domain/errors';
 import { DEFAULT_RUBRIC, rubricTotal } from '../domain/rubric';
 import { DEFAULT_RULES } from '../domain/rules';
@@ -181,6 +189,8 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
   const ref = (row: number, col: number): CellRef => ({ sheet, row, col });
   const opt = (r: number, c: number | undefined): CellValue => (c === undefined ? null : grid.get(r, c));
   const itemParams = rubric.items.map((it) => ({ code: it.code, item: it.name, max: pointsText(it.max) }));
+  const merged = mergeWatch(grid, table);
+  const periodCols = [cols.year, cols.half, cols.period];
 
   for (let r = table.firstDataRow; r < grid.rowCount; r++) {
     const raw = grid.values[r];
@@ -219,6 +229,13 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
     const issue = (code: IssueCode, row: number, col: number, v: CellValue, params: Record<string, string | number> = {}) =>
       rowIssues.push({ code, cell: ref(row, col), value: cellText(v), params });
     let bad = false;
+    // Blanks a merged cell would leave, where the host could not read merges: said, never taken for empty cells.
+    const unread = merged.row(r);
+    for (const c of unread) {
+      const params = { column: merged.header(c), range: '' };
+      merged.note(c, params);
+      issue('MERGED_CELL_UNREAD', r, c, null, params);
+    }
     const scores: (number | null)[] = new Array<number | null>(n);
     for (let i = 0; i < n; i++) {
       const v = grid.get(r, itemCols[i]);
@@ -249,11 +266,11 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
     const group = hasGroup ? cellText(groupV) : '';
     if (!hasGroup) {
       bad = true;
-      issue('GROUP_MISSING', r, gc, null);
+      if (!unread.includes(gc)) issue('GROUP_MISSING', r, gc, null);
     }
 
-    // Period.
-    const period = rowPeriod(grid, table, r, issue);
+    // Period (not guessed from the sheet when a merged period cell could not be read).
+    const period = periodCols.some((c) => c !== undefined && unread.includes(c)) ? null : rowPeriod(grid, table, r, issue);
     if (!period) bad = true;
 
     // Hand total.
@@ -310,6 +327,58 @@ function readRows(grid: Grid, table: TableInfo, rubric: Rubric, rows: ScoreRow[]
     });
     for (const i of rowIssues) issues.push(i);
   }
+  merged.close();
+}
+
+/**
+ * Where the host could not read merged areas (Grid.mergesUnknown): per watched column, the run of records
+ * whose cell is blank right under a record whose cell is filled — what a vertical merge looks like then.
+ * `row(r)` is called for every record in order; a row that is not a record (skipped) ends every run.
+ */
+function mergeWatch(grid: Grid, table: TableInfo) {
+  const cols = table.columns;
+  const watched = grid.mergesUnknown
+    ? [cols.year, cols.half, cols.period, cols.group, cols.leader, cols.liaison].filter((c): c is number => c !== undefined)
+    : [];
+  // Per column: the row of the filled cell heading the run, and the params of the run's issues (their range is set when it ends).
+  const runs = new Map<number, { top: number; bottom: number; params: Array<Record<string, string | number>> }>();
+  let last = -2;
+  const end = (c: number) => {
+    const run = runs.get(c);
+    if (run) for (const p of run.params) p.range = `${a1(run.top, c)}:${a1(run.bottom, c)}`;
+    runs.delete(c);
+  };
+  return {
+    row(r: number): number[] {
+      const out: number[] = [];
+      for (const c of watched) {
+        const run = runs.get(c);
+        if (!isBlank(grid.raw(r, c))) {
+          end(c);
+          runs.set(c, { top: r, bottom: r, params: [] });
+        } else if (run && last === r - 1) {
+          run.bottom = r;
+          out.push(c);
+        } else end(c);
+      }
+      last = r;
+      return out;
+    },
+    note(c: number, params: Record<string, string | number>): void {
+      runs.get(c)?.params.push(params);
+    },
+    /** The column's header as the sheet writes it (the lowest non-blank header cell). */
+    header(c: number): string {
+      for (let r = table.headerBottom; r >= table.headerTop; r--) {
+        const v = grid.get(r, c);
+        if (!isBlank(v)) return cellText(v).trim();
+      }
+      return '';
+    },
+    close(): void {
+      for (const c of [...runs.keys()]) end(c);
+    },
+  };
 }
 
 type IssueFn = (code: IssueCode, row: number, col: number, v: CellValue, params?: Record<string, string | number>) => void;

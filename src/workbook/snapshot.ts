@@ -26,6 +26,12 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Merged areas as A1 ranges ("A1:R1"), where the host knows them. */
   merges: string[];
+  /**
+   * The host could not read where merged cells are (Excel before ExcelApi 1.13): `merges` is empty whatever
+   * the sheet holds, and a merged cell reads as its first cell's value with blanks under it. The reader then
+   * reports the blanks a merge would explain (MERGED_CELL_UNREAD) instead of taking them for empty cells.
+   */
+  mergesUnknown?: boolean;
   /** Sheet visibility; hidden sheets are still read. */
   visibility: 'visible' | 'hidden' | 'veryHidden';
   /**

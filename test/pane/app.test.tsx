@@ -7,6 +7,8 @@ import { App } from '../../src/ui/App';
 import { paneHost } from '../../src/app/pane-service';
 import { readMeta } from '../../src/workbook/meta';
 import { renderPane, sampleHost } from './helpers';
+import { officePort } from '../../src/taskpane/office-pane-host';
+import { FakeWorkbook } from '../support/fake-excel';
 
 jest.setTimeout(30000);
 
@@ -333,4 +335,15 @@ test('issue 17: a formula in the rectification ledger is kept as its text, and t
   const note = await screen.findByTestId('run-note');
   expect(note.textContent).toBe(`整改台账中的公式已按其文字保留（不再是公式）：预警与整改!${String.fromCharCode(65 + c)}${h + 2}`);
   expect(within(notice()).getByTestId('run-note')).toBe(note);
+});
+
+test('issue 17: on an Excel without page layout (ExcelApi 1.8) the notice after 考评 says the print setup was not applied', async () => {
+  const user = userEvent.setup();
+  const wb = FakeWorkbook.fromSnapshot(sampleHost().snapshot(), { apiVersion: 8, wire: false });
+  render(<App host={paneHost(officePort(wb.env()))} displayLanguage={null} initialLang="zh-CN" />);
+  await user.click(await screen.findByRole('button', { name: '考评' }));
+  const note = await screen.findByTestId('run-note');
+  expect(note.textContent).toMatch(/^此版本的Excel不能设置打印格式（需要ExcelApi 1\.9及更高版本.*正式表格没有设置A4纸张.*“页面布局”/);
+  expect(within(notice()).getByTestId('run-note')).toBe(note);
+  expect(wb.sheet('半年考评结果表')!.pageLayout).toEqual({});
 });

@@ -1005,7 +1005,11 @@ class PageLayoutProxy {
       this.sheet().pageLayout.centerHorizontally = v;
     });
   }
-  /** PageLayoutZoomOptions: fit to pages (1 or more) or a scale of 10–400. */
+  /**
+   * PageLayoutZoomOptions (ExcelApi 1.9): fit to pages or a scale of 10–400, stored exactly as given: a direction
+   * not given is not set (Excel leaves the sheet's own setting for it), so a test sees whether the add-in set both.
+   * 0 pages is the file format's "automatic" (ECMA-376 §18.3.1.63 fitToWidth/fitToHeight).
+   */
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
     this.ctx.enqueue({ p: 'zoom', v }, () => {
       this.ctx.requireApi('1.9', 'pageLayout');

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../../domain/types';
 import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
-import type { WorkbookHost } from '../../app/ports';
+import type { WorkbookHost, WriteResult } from '../../app/ports';
 import { parseA1, splitSheetRef } from '../../workbook/a1';
 import { TEXT_FORMAT, needsTextFormat } from '../../workbook/text-format';
 import type { OfficeEnv } from './env';
@@ -19,7 +19,7 @@ import type { StopSignal, WriteGuard } from './write';
 import type { RunLock } from './lock';
 import { LOCK_TTL_MS, workbookLock } from './lock';
 import { AssessError } from '../../domain/errors';
-import { OFFICE_CODES } from '../../i18n/office';
+import { OFFICE_CODES, OFFICE_NOTE } from '../../i18n/office';
 
 export interface OfficeHostOptions {
   /**
@@ -62,10 +62,14 @@ export class OfficeHost implements WorkbookHost {
     return this.state.snapshot;
   }
 
-  async write(patch: WorkbookPatch): Promise<void> {
+  async write(patch: WorkbookPatch): Promise<WriteResult> {
     const state = this.state ?? (await readWorkbook(this.env));
     this.state = null; // a later write must read again
     await this.locked(() => writePatch(this.env, state, patch, 'owned', () => this.lock.refresh(LOCK_TTL_MS), this.guard()));
+    // Page layout (paper, orientation, one page wide, footer, print titles) is ExcelApi 1.9: an older Excel
+    // writes the tables without it, and the run says so rather than leave the secretary to find out at the printer.
+    const printSetup = patch.sheets.some((s) => s.page || s.landscape || s.printTitleRows);
+    return { notes: printSetup && !this.env.isSetSupported('ExcelApi', '1.9') ? [{ msg: OFFICE_NOTE.noPrintSetup, params: {} }] : [] };
   }
 
   /** Add sheets that must not exist yet (the "insert template" action): refuses to replace any sheet. */

@@ -5,7 +5,7 @@
  * 1. the sheets (names, visibility) and the workbook's protection;
  * 2. per sheet: its protection and the ADDRESS of its used range (values only); the meta sheet's values;
  *    for every sheet that may hold input (not the meta sheet, not a leftover of an interrupted run):
- *    its merged areas (ExcelApi 1.13), its error cells (ExcelApi 1.9: getSpecialCells, so that values
+ *    its merged areas (ExcelApi 1.13; before it the sheet is marked mergesUnknown), its error cells (ExcelApi 1.9: getSpecialCells, so that values
  *    can be read without valueTypes) and the values of a first window from A1 (32 columns, 100–2,000
  *    rows: as many as one answer carries for all input sheets) — a workbook of up to 1,000 rows is then
  *    read in two round trips;
@@ -259,6 +259,9 @@ export async function readWorkbook(env: OfficeEnv): Promise<ReadState> {
         name: names[i],
         values: [],
         merges: p.merged && !p.merged.isNullObject ? splitAreas(p.merged.address) : [],
+        // Before ExcelApi 1.13 Excel has no API that says where merged cells are (getMergedAreasOrNullObject is 1.13;
+        // getCellProperties' CellPropertiesFormat, 1.9, has no merge property): the reader is told so.
+        ...(candidate[i] && !withMerges ? { mergesUnknown: true } : {}),
         visibility: visibility[i],
         ...(p.marks.items.some((n) => n.name.toUpperCase() === OWNER_MARK.name.toUpperCase() && n.formula === `=${OWNER_MARK.formula}`) ? { marked: true } : {}),
         ...(p.widths ? { columnWidths: p.widths.map((f, c) => ({ first: c, last: c, width: typeof f.columnWidth === 'number' ? columnWidthChars(f.columnWidth) : 0 })).filter((w) => w.width > 0) } : {}),

@@ -168,7 +168,11 @@ function layoutSteps(sheet: SheetPatch, temp: string, env: OfficeEnv): Step[] {
         if (page) {
           layout.paperSize = 'A4' as Excel.PaperType;
           layout.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          // One page wide AND "automatic" tall (0, the file format's fitToHeight="0", ECMA-376 §18.3.1.63): given the width
+          // alone, Excel keeps "1 page tall" and shrinks a long table onto one page. The file host writes fitToWidth="1"
+          // fitToHeight="0" alike. (PageLayoutZoomOptions, ExcelApi 1.9; office-js #1860: desktop Excel may not apply a
+          // fit-to-pages zoom while its Page Layout tab is closed.)
+          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           else if (page.scale) layout.zoom = { scale: page.scale };
           if (page.centerHorizontally) layout.centerHorizontally = true;
           if (page.header || page.footer) {
