@@ -24,7 +24,7 @@ import type { WorkbookPatch } from '../../workbook/snapshot';
 import { PackageError, writeArchive } from './package/archive';
 import type { OutputPart, PackageArchive } from './package/archive';
 import { ContentTypes, Relationships, dirOf, relsPathOf } from './package/opc';
-import { NS, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
+import { NS, PartDecoder, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
 import type { Element } from './package/xml';
 import { openWorkbook } from './read';
 import type { WorkbookPackage } from './read';
@@ -97,25 +97,34 @@ function relPrefix(el: Element, relNs: string): string {
 }
 
 /**
- * The sheet part with `tabSelected` removed from its <sheetView> start tags. The tags are found by a
- * namespace-aware parse (saxes, with positions) and rebuilt from their parsed attributes through the
- * one encoder; everything else in the part stays as it was. A part that is not UTF-8 gets Excel's
- * UTF-8 declaration, since it is written back as UTF-8.
+ * The sheet part with `tabSelected` removed from its <sheetView> start tags, as chunks to deflate. The tags
+ * are found by a namespace-aware parse (saxes, with positions) of the part's head, which stops at
+ * <sheetData>; they are rebuilt from their parsed attributes through the one encoder. Everything from
+ * <sheetData> on — nearly all of a big sheet — is handed on as the inflated chunks themselves, never
+ * decoded, copied or encoded again (a 200,000-row sheet is 100–170 MB of XML). A part that is not UTF-8 is
+ * decoded whole and gets Excel's UTF-8 declaration, since it is written back as UTF-8.
  */
-function unselectTab(bytes: Uint8Array, part: string): Uint8Array {
-  const text = decodePart(bytes, part);
+async function unselectTab(archive: PackageArchive, part: string): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const decoder = new PartDecoder(part);
   const spans: { start: number; end: number; tag: string }[] = [];
   let decl: { start: number; end: number } | null = null;
+  let head = '';
+  /** Where <sheetData starts in the decoded text (null: not reached yet). */
+  let dataAt: number | null = null;
+  let utf8: boolean | null = null;
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const STOP = {};
   parser.on('xmldecl', () => {
-    decl = { start: text.indexOf('<?xml'), end: parser.position };
+    decl = { start: head.indexOf('<?xml'), end: parser.position };
   });
   parser.on('opentag', (tag) => {
-    if (tag.local === 'sheetData') throw STOP;
+    if (tag.local === 'sheetData') {
+      dataAt = head.lastIndexOf('<', parser.position - 1);
+      return;
+    }
     if (tag.local !== 'sheetView' || !(tag.uri === NS.main || tag.uri === NS.mainStrict)) return;
     const end = parser.position;
-    const start = text.lastIndexOf('<', end - 1);
+    const start = head.lastIndexOf('<', end - 1);
     let rebuilt = `<${tag.name}`;
     for (const a of Object.values(tag.attributes)) {
       if (a.local === 'tabSelected' && !a.uri) continue;
@@ -124,18 +133,43 @@ function unselectTab(bytes: Uint8Array, part: string): Uint8Array {
     rebuilt += tag.isSelfClosing ? '/>' : '>';
     spans.push({ start, end, tag: rebuilt });
   });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (e !== STOP) throw new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e));
-  }
-  let out = text;
+  const lex = (text: string) => {
+    head += text;
+    try {
+      parser.write(text);
+    } catch (e) {
+      throw new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+  };
+  await archive.stream(part, (c) => {
+    const chunk = c.slice();
+    chunks.push(chunk);
+    utf8 ??= sniffEncoding(chunk) === 'utf-8';
+    // The head only (UTF-8): the rest is never decoded. Other encodings are decoded whole.
+    if (dataAt === null || !utf8) lex(decoder.write(chunk));
+  });
+  if (dataAt === null || !utf8) lex(decoder.end());
+  const cut = utf8 && dataAt !== null ? dataAt : head.length;
+  let out = head.slice(0, cut);
   for (const s of spans.reverse()) out = out.slice(0, s.start) + s.tag + out.slice(s.end);
-  if (sniffEncoding(bytes) !== 'utf-8') {
+  if (!utf8) {
     const d = decl as { start: number; end: number } | null;
     out = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + (d ? out.slice(d.end) : `\n${out}`);
+    return [new TextEncoder().encode(out.replace(/^\uFEFF/, ''))];
   }
-  return new TextEncoder().encode(out.replace(/^\uFEFF/, ''));
+  // The bytes of the head as stored (a byte-order mark, which the decoder drops, included), then the rest as inflated.
+  const first = chunks[0] ?? new Uint8Array(0);
+  const bom = first.length >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  let skip = bom + new TextEncoder().encode(head.slice(0, cut)).length;
+  const rest: Uint8Array[] = [new TextEncoder().encode(out)];
+  for (const c of chunks) {
+    if (skip >= c.length) skip -= c.length;
+    else {
+      rest.push(skip ? c.subarray(skip) : c);
+      skip = 0;
+    }
+  }
+  return rest;
 }
 
 /**
@@ -158,7 +192,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   const wb = pkg.workbook.documentElement!;
   const { rels } = pkg;
   const types = await ContentTypes.read(archive);
-  const replaced = new Map<string, Uint8Array>(); // part name (as stored) → new bytes
+  const replaced = new Map<string, Uint8Array | Uint8Array[]>(); // part name (as stored) → new bytes (or chunks of them)
   const removed = new Set<string>(); // lower-case part names
   const added: OutputPart[] = [];
   const enc = new TextEncoder();
@@ -310,7 +344,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
     // Input sheets that were the selected tab are selected no more (one view attribute each).
     for (const s of kept) {
       if (!s.tabSelected || !s.part) continue;
-      replaced.set(s.part, unselectTab(await archive.bytes(s.part), s.part));
+      replaced.set(s.part, await unselectTab(archive, s.part));
     }
   } else if (view) {
     // No tab to activate: keep the workbook's, unless it now points past the last sheet.
@@ -334,12 +368,13 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
 }
 
 /** The archive: input entries in their order (replaced ones with their new bytes, the rest verbatim), then new parts. */
-async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
+async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array | Uint8Array[]>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
   const parts: OutputPart[] = [];
   for (const e of archive.entries) {
     if (removed.has(e.name.toLowerCase())) continue;
     const data = replaced.get(e.name);
-    if (data) parts.push({ name: e.name, data });
+    if (Array.isArray(data)) parts.push({ name: e.name, chunks: () => data });
+    else if (data) parts.push({ name: e.name, data });
     else {
       if (!e.directory) await archive.verify(e.name);
       parts.push({ name: e.name, copy: e, from: archive });
