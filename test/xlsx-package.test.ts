@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { assessWorkbook } from '../src/app/assessWorkbook';
+import { FileHost } from '../src/hosts/file/host';
 import { openWorkbookFile } from '../src/hosts/file/node';
 import { PackageArchive } from '../src/hosts/file/package/archive';
 import { esc } from '../src/hosts/file/package/xml';
@@ -176,6 +177,38 @@ describe('a user selected several input sheets (grouped tabs)', () => {
       expect(after.get(n)!.toString()).not.toMatch(/tabSelected/);
       expect(after.get(n)!.toString()).toBe(before.get(n)!.toString().replace(/ tabSelected="1"/g, ''));
     }
+  });
+});
+
+describe('a large selected input sheet (the head is rewritten, the rest handed on as inflated)', () => {
+  // Over a megabyte of XML: the part inflates in many chunks, its head (a wide <cols>) spans more than one,
+  // and the text holds multi-byte characters, so a wrong byte offset would show as a changed cell.
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const cols = Array.from({ length: 9000 }, (_, i) => `<col min="${i + 1}" max="${i + 1}" width="9.5" customWidth="1"/>`).join('');
+  const rows = Array.from({ length: 20000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>会议记录第${i + 1}条：学习《党章》</t></is></c></row>`).join('');
+  const body = `<worksheet xmlns="${MAIN}"><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><cols>${cols}</cols><sheetData>${rows}</sheetData></worksheet>`;
+  const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+  async function assessedMemo(memo: Buffer): Promise<Buffer> {
+    const file = path.join(dir, 'memo.xlsx');
+    await writeXlsx(file, { sheets: [...basicFixture().sheets, { name: '备忘', rows: [['x']] }] });
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    zip.file('xl/worksheets/sheet2.xml', memo);
+    const host = new FileHost(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 'memo.xlsx');
+    await assessWorkbook(host, { now: NOW });
+    return (await parts(host.bytes())).get('xl/worksheets/sheet2.xml')!;
+  }
+
+  test('UTF-8 with a byte-order mark: the same bytes but for the attribute (and the mark)', async () => {
+    const xml = `${DECL}\n${body}`;
+    const out = await assessedMemo(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml, 'utf8')]));
+    expect(out.equals(Buffer.from(xml.replace(' tabSelected="1"', ''), 'utf8'))).toBe(true);
+  });
+
+  test('UTF-16: written back as UTF-8 with Excel\'s declaration, the attribute gone, every cell the same', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n${body}`;
+    const out = await assessedMemo(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    expect(out.toString('utf8')).toBe(`${DECL}\n${body.replace(' tabSelected="1"', '')}`);
   });
 });
 

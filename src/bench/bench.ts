@@ -19,6 +19,14 @@
  *   render rows=<n> clean_s=<c> bad_s=<b> ratio=<b/c>   the renderer alone (results, ranking, warnings, issues,
  *                                       the printed tables) on 100,000 rows, clean and with 5 % bad rows
  *                                       (a text score each): linear, so the two stay close (target ≤ 1.5)
+ *   cli rows=200000 producer=<p> wall_s=<w> cpu_s=<c> rss_mb=<m> load=<l>
+ *                                       the command-line tool as a user runs it, in its own process, on the
+ *                                       slowest realistic shape found (issue 17): a 200,000-row workbook saved by
+ *                                       LibreOffice (verbose attributes on every row and cell, 168 MB of sheet
+ *                                       XML, the score sheet the selected tab, so its part is rewritten).
+ *                                       Without soffice on the PATH, the ExcelJS workbook with its tab selected
+ *                                       (producer=exceljs-selected). Wall seconds, CPU seconds, peak memory, and
+ *                                       the load average when it ran (other jobs on the machine show there).
  * Run a subset by name: `node dist/node/bench/bench.js engine office-syncs`. More lines: push to `benchmarks`.
  */
 import * as fs from 'fs';
@@ -139,6 +147,45 @@ export const benchmarks: Benchmark[] = [
         fs.rmSync(dir, { recursive: true, force: true });
       }
       return lines;
+    },
+  },
+  {
+    name: 'cli',
+    run: async () => {
+      const n = 200_000;
+      const root = path.resolve(__dirname, '..', '..', '..');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-bench-cli-'));
+      try {
+        // The score sheet is the selected tab, as Excel and LibreOffice save it.
+        const made = path.join(dir, 'made.xlsx');
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('考评记录', { views: [{ state: 'normal', tabSelected: true } as unknown as ExcelJS.WorksheetView] });
+        ws.addRow(benchHeader());
+        for (const r of benchRows(n)) ws.addRow(r as (string | number)[]);
+        await wb.xlsx.writeFile(made);
+        let input = made;
+        let producer = 'exceljs-selected';
+        const profile = path.join(dir, 'lo-profile');
+        const lo = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx:Calc Office Open XML', '--outdir', path.join(dir, 'lo'), made], {
+          encoding: 'utf8',
+        });
+        if (lo.status === 0 && fs.existsSync(path.join(dir, 'lo', 'made.xlsx'))) {
+          input = path.join(dir, 'lo', 'made.xlsx');
+          producer = 'libreoffice';
+        }
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'bench-measure.js'), path.join(root, 'dist', 'node', 'cli', 'main.js'), input, '--out', path.join(dir, 'out.xlsx')], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
+        const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+        const m = /PGA_MEASURE (\{.*\})/.exec(r.stderr);
+        if (r.status !== 0 || !m) throw new Error(`cli bench: the tool failed: ${r.stderr.slice(-500)}`);
+        const { cpuS, rssMb } = JSON.parse(m[1]) as { cpuS: number; rssMb: number };
+        return [`cli rows=${n} producer=${producer} wall_s=${fmt(wall, 1)} cpu_s=${fmt(cpuS, 1)} rss_mb=${fmt(rssMb, 0)} load=${fmt(os.loadavg()[0], 1)}`];
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
   {

@@ -51,8 +51,12 @@ info = {
 for other in list(wb.sheetnames):
   if other != name:
     del wb[other]
-# Names scoped to the deleted sheets would point nowhere (openpyxl keeps them); the print titles are the sheet's own.
-wb.defined_names.definedName = [d for d in wb.defined_names.definedName if d.localSheetId is None]
+# Names scoped to the deleted sheets would point nowhere; the print titles are the sheet's own. openpyxl 3.0 keeps
+# every name in one list on the workbook (localSheetId naming the sheet) and keeps them when a sheet goes; 3.1 keeps
+# a sheet's names on the sheet (ws.defined_names), so they go with it (test/tools/openpyxl-api.test.ts).
+names = wb.defined_names
+if hasattr(names, "definedName"):
+  names.definedName = [d for d in names.definedName if d.localSheetId is None]
 wb.save(dst)
 print(json.dumps(info, ensure_ascii=False))
 `;

@@ -24,7 +24,7 @@ import type { WorkbookPatch } from '../../workbook/snapshot';
 import { PackageError, writeArchive } from './package/archive';
 import type { OutputPart, PackageArchive } from './package/archive';
 import { ContentTypes, Relationships, dirOf, relsPathOf } from './package/opc';
-import { NS, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
+import { NS, PartDecoder, createLike, decodePart, esc, mainChild, mainChildren, serializeXml, sniffEncoding } from './package/xml';
 import type { Element } from './package/xml';
 import { openWorkbook } from './read';
 import type { WorkbookPackage } from './read';
@@ -96,46 +96,111 @@ function relPrefix(el: Element, relNs: string): string {
   }
 }
 
+/** A part rewritten on its way from the input archive to the output, and what went wrong in it (reported as it is). */
+interface Rewrite {
+  stream: () => ReadableStream<Uint8Array>;
+  failure: unknown;
+}
+
 /**
- * The sheet part with `tabSelected` removed from its <sheetView> start tags. The tags are found by a
- * namespace-aware parse (saxes, with positions) and rebuilt from their parsed attributes through the
- * one encoder; everything else in the part stays as it was. A part that is not UTF-8 gets Excel's
- * UTF-8 declaration, since it is written back as UTF-8.
+ * The sheet part with `tabSelected` removed from its <sheetView> start tags, as a stream from the inflater to
+ * the deflater. The tags are found by a namespace-aware parse (saxes, with positions) of the part's head,
+ * which stops at <sheetData>; they are rebuilt from their parsed attributes through the one encoder.
+ * Everything from <sheetData> on — nearly all of a big sheet, 100–170 MB of XML at 200,000 rows — passes
+ * through as inflated, never decoded, copied, encoded or held whole. A part that is not UTF-8 is decoded
+ * whole and gets Excel's UTF-8 declaration, since it is written back as UTF-8.
  */
-function unselectTab(bytes: Uint8Array, part: string): Uint8Array {
-  const text = decodePart(bytes, part);
-  const spans: { start: number; end: number; tag: string }[] = [];
-  let decl: { start: number; end: number } | null = null;
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const STOP = {};
-  parser.on('xmldecl', () => {
-    decl = { start: text.indexOf('<?xml'), end: parser.position };
-  });
-  parser.on('opentag', (tag) => {
-    if (tag.local === 'sheetData') throw STOP;
-    if (tag.local !== 'sheetView' || !(tag.uri === NS.main || tag.uri === NS.mainStrict)) return;
-    const end = parser.position;
-    const start = text.lastIndexOf('<', end - 1);
-    let rebuilt = `<${tag.name}`;
-    for (const a of Object.values(tag.attributes)) {
-      if (a.local === 'tabSelected' && !a.uri) continue;
-      rebuilt += ` ${a.name}="${esc(a.value)}"`;
-    }
-    rebuilt += tag.isSelfClosing ? '/>' : '>';
-    spans.push({ start, end, tag: rebuilt });
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (e !== STOP) throw new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e));
-  }
-  let out = text;
-  for (const s of spans.reverse()) out = out.slice(0, s.start) + s.tag + out.slice(s.end);
-  if (sniffEncoding(bytes) !== 'utf-8') {
-    const d = decl as { start: number; end: number } | null;
-    out = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + (d ? out.slice(d.end) : `\n${out}`);
-  }
-  return new TextEncoder().encode(out.replace(/^\uFEFF/, ''));
+function unselectTab(archive: PackageArchive, part: string): Rewrite {
+  const rewrite: Rewrite = {
+    stream: () => archive.readable(part, (e) => (rewrite.failure ??= e)).pipeThrough(transform()),
+    failure: null,
+  };
+  const transform = () => {
+    const decoder = new PartDecoder(part);
+    const spans: { start: number; end: number; tag: string }[] = [];
+    let decl: { start: number; end: number } | null = null;
+    let head = '';
+    /** Where <sheetData starts in the decoded text (null: not reached yet). */
+    let dataAt: number | null = null;
+    let utf8: boolean | null = null;
+    /** Inflated chunks not yet passed on (the head, or a whole part that is not UTF-8); byte-order mark included. */
+    let held: Uint8Array[] | null = [];
+    let bom = 0;
+    const parser = new SaxesParser({ xmlns: true, position: true });
+    parser.on('xmldecl', () => {
+      decl = { start: head.indexOf('<?xml'), end: parser.position };
+    });
+    parser.on('opentag', (tag) => {
+      if (tag.local === 'sheetData') {
+        dataAt = head.lastIndexOf('<', parser.position - 1);
+        return;
+      }
+      if (tag.local !== 'sheetView' || !(tag.uri === NS.main || tag.uri === NS.mainStrict)) return;
+      const end = parser.position;
+      const start = head.lastIndexOf('<', end - 1);
+      let rebuilt = `<${tag.name}`;
+      for (const a of Object.values(tag.attributes)) {
+        if (a.local === 'tabSelected' && !a.uri) continue;
+        rebuilt += ` ${a.name}="${esc(a.value)}"`;
+      }
+      rebuilt += tag.isSelfClosing ? '/>' : '>';
+      spans.push({ start, end, tag: rebuilt });
+    });
+    const lex = (text: string) => {
+      head += text;
+      try {
+        parser.write(text);
+      } catch (e) {
+        throw (rewrite.failure = new PackageError('bad_xml', part, e instanceof Error ? e.message.split('\n')[0] : String(e)));
+      }
+    };
+    /** The head with the tags rebuilt, up to `cut`. */
+    const edited = (cut: number) => {
+      let out = head.slice(0, cut);
+      for (const s of spans.reverse()) out = out.slice(0, s.start) + s.tag + out.slice(s.end);
+      return out;
+    };
+    return new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (utf8 === null) {
+          utf8 = sniffEncoding(chunk) === 'utf-8';
+          bom = chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+        }
+        if (!held) {
+          controller.enqueue(chunk);
+          return;
+        }
+        held.push(chunk);
+        lex(decoder.write(chunk));
+        if (!utf8 || dataAt === null) return;
+        // The head's bytes as stored (the mark, which the decoder drops, included) are replaced by the edited head.
+        let skip = bom + new TextEncoder().encode(head.slice(0, dataAt)).length;
+        controller.enqueue(new TextEncoder().encode(edited(dataAt)));
+        for (const c of held) {
+          if (skip >= c.length) skip -= c.length;
+          else {
+            controller.enqueue(skip ? c.subarray(skip) : c);
+            skip = 0;
+          }
+        }
+        held = null;
+      },
+      flush(controller) {
+        if (!held) return;
+        lex(decoder.end());
+        if (utf8) {
+          // No <sheetData>: the whole part is its head.
+          controller.enqueue(new TextEncoder().encode(edited(head.length)));
+          return;
+        }
+        const d = decl as { start: number; end: number } | null;
+        const out = edited(head.length);
+        const text = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + (d ? out.slice(d.end) : `\n${out}`);
+        controller.enqueue(new TextEncoder().encode(text.replace(/^\uFEFF/, '')));
+      },
+    });
+  };
+  return rewrite;
 }
 
 /**
@@ -158,7 +223,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
   const wb = pkg.workbook.documentElement!;
   const { rels } = pkg;
   const types = await ContentTypes.read(archive);
-  const replaced = new Map<string, Uint8Array>(); // part name (as stored) → new bytes
+  const replaced = new Map<string, Uint8Array | Rewrite>(); // part name (as stored) → new bytes, or a rewrite of the old
   const removed = new Set<string>(); // lower-case part names
   const added: OutputPart[] = [];
   const enc = new TextEncoder();
@@ -310,7 +375,7 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
     // Input sheets that were the selected tab are selected no more (one view attribute each).
     for (const s of kept) {
       if (!s.tabSelected || !s.part) continue;
-      replaced.set(s.part, unselectTab(await archive.bytes(s.part), s.part));
+      replaced.set(s.part, unselectTab(archive, s.part));
     }
   } else if (view) {
     // No tab to activate: keep the workbook's, unless it now points past the last sheet.
@@ -334,19 +399,26 @@ export async function patchPackage(pkg: WorkbookPackage, patch: WorkbookPatch, o
 }
 
 /** The archive: input entries in their order (replaced ones with their new bytes, the rest verbatim), then new parts. */
-async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
+async function assemble(archive: PackageArchive, replaced: Map<string, Uint8Array | Rewrite>, removed: Set<string>, added: OutputPart[]): Promise<Uint8Array> {
   const parts: OutputPart[] = [];
   for (const e of archive.entries) {
     if (removed.has(e.name.toLowerCase())) continue;
     const data = replaced.get(e.name);
-    if (data) parts.push({ name: e.name, data });
+    if (data instanceof Uint8Array) parts.push({ name: e.name, data });
+    else if (data) parts.push({ name: e.name, stream: data.stream });
     else {
       if (!e.directory) await archive.verify(e.name);
       parts.push({ name: e.name, copy: e, from: archive });
     }
   }
   for (const a of added) parts.push(a);
-  return writeArchive(parts);
+  try {
+    return await writeArchive(parts);
+  } catch (e) {
+    // A rewritten part's own failure (its XML, its data), as it was raised, not as the deflater passed it on.
+    const failure = [...replaced.values()].map((r) => (r instanceof Uint8Array ? null : r.failure)).find((f) => f);
+    throw failure ?? e;
+  }
 }
 
 /** Apply a patch to a package's bytes (null: a new, empty workbook) — for tests and the template. */

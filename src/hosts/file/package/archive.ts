@@ -153,6 +153,27 @@ export class PackageArchive {
     this.verified.add(e.name.toLowerCase());
   }
 
+  /**
+   * A part inflated as a stream, for a part copied with an edit: nothing is held but what the reader has not
+   * taken yet. Its CRC is checked at the end and it may hold at most `maxPartBytes`; a failure errors the
+   * stream and is handed to `failed` as the PackageError a user reads.
+   */
+  readable(name: string, failed: (e: PackageError) => void): ReadableStream<Uint8Array> {
+    const e = this.get(name);
+    if (!e) throw new PackageError('missing_part', name);
+    const limit = this.limits.maxPartBytes;
+    let total = 0;
+    const sized = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.length;
+        if (total > limit) throw new PackageError('part_too_large', e.name, '', { limit });
+        controller.enqueue(chunk);
+      },
+    });
+    (e.zipEntry as zip.FileEntry).getData(sized.writable, { checkCrc32: true }).catch((err: unknown) => failed(translate(err, e.name)));
+    return sized.readable;
+  }
+
   /** A whole part, inflated. */
   async bytes(name: string): Promise<Uint8Array> {
     const chunks: Uint8Array[] = [];
@@ -197,7 +218,8 @@ export class PackageArchive {
 export type OutputPart =
   | { name: string; copy: PackageEntry; from: PackageArchive }
   | { name: string; data: Uint8Array }
-  | { name: string; chunks: () => Iterable<Uint8Array> };
+  | { name: string; chunks: () => Iterable<Uint8Array> }
+  | { name: string; stream: () => ReadableStream<Uint8Array> };
 
 /** Chunks of a part as a stream, produced as the deflater asks for them. */
 function chunkStream(chunks: () => Iterable<Uint8Array>): ReadableStream<Uint8Array> {
@@ -228,6 +250,8 @@ export async function writeArchive(parts: readonly OutputPart[]): Promise<Uint8A
       } else if ('copy' in p) {
         const raw = await p.from.raw(p.copy);
         await writer.add(p.name, new zip.Uint8ArrayReader(raw), { passThrough: true, entry: p.copy.zipEntry });
+      } else if ('stream' in p) {
+        await writer.add(p.name, p.stream(), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false, uncompressedSize: 0 });
       } else if ('chunks' in p) {
         // The size is measured while writing; a size hint below 4 GB keeps the entry out of Zip64 format.
         await writer.add(p.name, chunkStream(p.chunks), { level: 6, lastModDate: date, extendedTimestamp: false, dataDescriptor: false, uncompressedSize: 0 });
