@@ -155,6 +155,8 @@ export const PANE = {
   yearLabel: { zh: '{year}年度', en: '{year}' },
   issuesTitle: { zh: '数据问题（{count}）', en: 'Data issues ({count})' },
   issuesShowAll: { zh: '显示全部{count}个', en: 'Show all {count}' },
+  /** Under a long list cut at its first items (bits.tsx CappedList). */
+  listShowAll: { zh: '显示全部{count}条', en: 'Show all {count}' },
   band: WORD.band,
   groups: { zh: '党小组数', en: 'Party groups' },
   groupNames: WORD.groups,
