@@ -154,6 +154,18 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
   if (history && view.histories[history]) {
     return <GroupHistoryView history={view.histories[history]} onBack={onCloseHistory} {...select} />;
   }
+  if (view.graded === 0) {
+    // Nothing graded yet: one empty state, not "no rectification open" (which reads as all clear); the data
+    // issues, when there are any, say why rows could not be graded.
+    return (
+      <div className="pga-stack">
+        <p className="pga-message" data-testid="no-scores">
+          {tr(PANE.noScores)}
+        </p>
+        {view.issues.length > 0 && <IssuesSection issues={view.issues} {...select} />}
+      </div>
+    );
+  }
   const latest = view.latest;
   return (
     <div className="pga-stack" ref={listRef}>

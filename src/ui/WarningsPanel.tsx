@@ -54,6 +54,7 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
   const { tr } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   if (!view) return <Text>{tr(PANE.noResults)}</Text>;
+  if (view.graded === 0) return <Text data-testid="no-scores">{tr(PANE.noScores)}</Text>;
   if (view.warnings.length === 0) return <Text>{tr(PANE.noWarnings)}</Text>;
   const open = view.warnings.filter((w) => w.open);
   const rest = view.warnings.filter((w) => !w.open);
