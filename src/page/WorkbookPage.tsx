@@ -53,6 +53,7 @@ export interface WorkbookPageProps {
 /**
  * Why a file could not be opened, naming the file once: the title names it unless the reason does (a
  * reason placed at the file itself is given without the place).
+ * @internal exported for test/page/workbook-file.test.ts
  */
 export function failureText(failure: Failure, lang: Lang): { title: string; reason: string } {
   const e = failure.error;

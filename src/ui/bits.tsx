@@ -99,7 +99,7 @@ export function Section({ id, title, level, testId, children }: { id: string; ti
 }
 
 /** Long lists show this many items, then "显示全部N条" (1,000 Party groups made a 150,000 px page). */
-export const LIST_SHOWN = 50;
+const LIST_SHOWN = 50;
 
 /**
  * A list that shows its first LIST_SHOWN items and a button for the rest. `render` gives each item's
