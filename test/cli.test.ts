@@ -8,7 +8,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { localDate } from '../src/app/clock';
 import { ReportSchema } from '../src/app/report';
-import { LONG_HEADER, basicFixture, loadXlsx, longRow, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
+import { LONG_HEADER, basicFixture, loadXlsx, longRow, officeDocumentBytes, scores, sha256, tempDir, writeXlsx } from './support/xlsx';
 
 jest.setTimeout(180_000);
 
@@ -172,6 +172,18 @@ describe('exit code 2 with a one-line reason', () => {
     expect(oneLine(r.stderr)).toMatch(/notes\.xlsx/);
     expect(sha256(path.join(dir, 'notes.xlsx'))).toBe(before);
     expect(fs.existsSync(path.join(dir, 'notes.assessed.xlsx'))).toBe(false);
+  });
+
+  test('a Word document renamed .xlsx says what it is, in both languages, and writes nothing', async () => {
+    fs.writeFileSync(path.join(dir, '考评意见.xlsx'), await officeDocumentBytes('docx'));
+    const zh = run(['考评意见.xlsx']);
+    expect(zh.code).toBe(2);
+    expect(oneLine(zh.stderr)).toContain('考评意见.xlsx: 这是Word文档（.docx），不是Excel工作簿：请选择.xlsx文件');
+    const en = run(['考评意见.xlsx', '--lang', 'en-US']);
+    expect(oneLine(en.stderr)).toContain('考评意见.xlsx: this is a Word document (.docx), not an Excel workbook: choose an .xlsx file');
+    fs.writeFileSync(path.join(dir, '汇报.pptx'), await officeDocumentBytes('pptx'));
+    expect(oneLine(run(['汇报.pptx']).stderr)).toContain('汇报.pptx: 这是PowerPoint演示文稿（.pptx），不是Excel工作簿：请选择.xlsx文件');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('assessed') && /考评意见|汇报/.test(f))).toEqual([]);
   });
 
   test('invalid rules: names the sheet and cell, in both languages', () => {

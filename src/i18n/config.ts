@@ -107,11 +107,12 @@ export const CONFIG_MSG = {
     en: '“{path}” is not an .xlsx workbook; save it in Excel as “Excel Workbook (*.xlsx)” and try again',
   },
   fileCorrupt: {
-    zh: '无法读取“{path}”：文件已损坏或不是Excel工作簿（{detail}）。请在Excel中打开并重新保存为.xlsx工作簿',
+    zh: '无法读取“{path}”：文件已损坏或不是Excel工作簿。请在Excel中打开并重新保存为.xlsx工作簿',
     en: 'Cannot read “{path}”: the file is damaged or not an Excel workbook ({detail}). Open it in Excel and save it again as .xlsx',
   },
   fileUnreadable: {
-    zh: '无法打开“{path}”（{detail}），请检查文件权限',
+    // {detail} is a system code (EACCES) or a browser's error name: English, left out of the Chinese.
+    zh: '无法打开“{path}”，请检查文件权限',
     en: 'Cannot open “{path}” ({detail}); check the file’s permissions',
   },
 } satisfies Record<string, Msg>;

@@ -20,7 +20,9 @@ export type PackageErrorCode =
   | 'missing_part'
   | 'bad_xml'
   | 'too_many_cells'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | 'word_document'
+  | 'powerpoint_document';
 
 /** A part whose data is damaged: its checksum does not match, or it cannot be inflated. */
 const DAMAGED_PART: Msg = {
@@ -62,7 +64,8 @@ export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
     en: 'the file is incomplete: the part “{part}” is missing. Open it in Excel, save it as .xlsx and try again',
   },
   bad_xml: {
-    zh: '文件已损坏：部件“{part}”不是有效的XML（{detail}）。请在Excel中打开修复后另存再试',
+    // The parser's detail is English: the Chinese message leaves it out.
+    zh: '文件已损坏：部件“{part}”不是有效的XML。请在Excel中打开修复后另存再试',
     en: 'the file is damaged: the part “{part}” is not valid XML ({detail}). Let Excel repair it, save it and try again',
   },
   too_many_cells: {
@@ -72,6 +75,15 @@ export const PACKAGE_MSG: Record<PackageErrorCode, Msg> = {
   too_many_rows: {
     zh: '部件“{part}”的行号超过Excel的上限{limit}行，文件已损坏。请在Excel中打开修复后另存再试',
     en: 'the part “{part}” has rows beyond Excel’s limit of {limit} rows: the file is damaged. Let Excel repair it, save it and try again',
+  },
+  // A Word or PowerPoint file renamed .xlsx (or picked by mistake): an Office package, not a damaged one.
+  word_document: {
+    zh: '这是Word文档（.docx），不是Excel工作簿：请选择.xlsx文件',
+    en: 'this is a Word document (.docx), not an Excel workbook: choose an .xlsx file',
+  },
+  powerpoint_document: {
+    zh: '这是PowerPoint演示文稿（.pptx），不是Excel工作簿：请选择.xlsx文件',
+    en: 'this is a PowerPoint presentation (.pptx), not an Excel workbook: choose an .xlsx file',
   },
 };
 

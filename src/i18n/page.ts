@@ -28,6 +28,8 @@ export const PAGE = {
   dropOne: { zh: '或把工作簿文件（.xlsx、.xlsm）拖到本页面', en: 'or drop a workbook file (.xlsx, .xlsm) on this page' },
   opening: { zh: '正在打开“{file}”…', en: 'Opening “{file}”…' },
   cannotOpen: { zh: '无法打开“{file}”', en: 'Cannot open “{file}”' },
+  /** The title when the reason itself names the file (it is named once). */
+  cannotOpenFile: { zh: '无法打开这个文件', en: 'Cannot open this file' },
   cannotOpenNote: { zh: '没有生成任何文件，原文件未作任何修改。', en: 'Nothing was produced, and the file itself was not changed.' },
   workbook: { zh: '工作簿：{file}', en: 'Workbook: {file}' },
   paneLabel: { zh: '考评面板', en: 'Assessment Pane' },

@@ -101,6 +101,8 @@ export const PANE = {
   },
   lastRun: { zh: '上次考评：{runAt}', en: 'Last run: {runAt}' },
   upToDate: { zh: '结果与评分表一致。', en: 'The results match the scores.' },
+  /** The one empty state after 考评 on a score table without scores (status line, 概览, 预警). */
+  noScores: { zh: '评分表还没有分数：填写后点“考评”', en: 'The score table has no scores yet: fill it in, then click Assess' },
 
   // Template
   insertTemplate: { zh: '插入评分模板', en: 'Insert score template' },
@@ -155,6 +157,8 @@ export const PANE = {
   yearLabel: { zh: '{year}年度', en: '{year}' },
   issuesTitle: { zh: '数据问题（{count}）', en: 'Data issues ({count})' },
   issuesShowAll: { zh: '显示全部{count}个', en: 'Show all {count}' },
+  /** Under a long list cut at its first items (bits.tsx CappedList). */
+  listShowAll: { zh: '显示全部{count}条', en: 'Show all {count}' },
   band: WORD.band,
   groups: { zh: '党小组数', en: 'Party groups' },
   groupNames: WORD.groups,

@@ -25,7 +25,7 @@ import { usePaneTheme } from '../ui/theme';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
-import { describeError, oneLine } from '../i18n/errors';
+import { describeError, errorText, oneLine } from '../i18n/errors';
 import type { Download, OpenedWorkbook } from './workbook-file';
 import { CONFIG_CODES } from '../i18n/config';
 
@@ -48,6 +48,19 @@ interface Failure {
 
 export interface WorkbookPageProps {
   initialLang: Lang;
+}
+
+/**
+ * Why a file could not be opened, naming the file once: the title names it unless the reason does (a
+ * reason placed at the file itself is given without the place).
+ * @internal exported for test/page/workbook-file.test.ts
+ */
+export function failureText(failure: Failure, lang: Lang): { title: string; reason: string } {
+  const e = failure.error;
+  let reason = oneLine(e instanceof AssessError && e.where === failure.file ? errorText(e, lang) : describeError(e, lang));
+  if (lang === 'en-US') reason = reason.charAt(0).toUpperCase() + reason.slice(1);
+  const title = reason.includes(failure.file) ? t(lang, PAGE.cannotOpenFile) : t(lang, PAGE.cannotOpen, { file: failure.file });
+  return { title, reason };
 }
 
 function remember(lang: Lang): void {
@@ -304,6 +317,12 @@ interface StartProps {
 
 /** The first view: open one workbook (or drop it), or go to the roll-up. */
 function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
+  // An error takes the focus, so that a screen reader reads it and the keyboard starts from it.
+  const failureBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) failureBar.current?.focus();
+  }, [failure]);
+  const text = failure ? failureText(failure, lang) : null;
   return (
     <>
       <section className="pgp-section" aria-labelledby="pgp-one-title">
@@ -318,12 +337,12 @@ function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
           <Text className="pgp-muted">{tr(PAGE.dropOne)}</Text>
           {opening && <Spinner size="tiny" label={tr(PAGE.opening, { file: opening })} />}
         </div>
-        {failure && (
-          <MessageBar intent="error" role="alert" layout="multiline" data-testid="open-failed">
+        {text && (
+          <MessageBar intent="error" role="alert" layout="multiline" data-testid="open-failed" ref={failureBar} tabIndex={-1}>
             <MessageBarBody>
-              <MessageBarTitle>{tr(PAGE.cannotOpen, { file: failure.file })}</MessageBarTitle>
+              <MessageBarTitle>{text.title}</MessageBarTitle>
               <div className="pga-notice-body">
-                <span data-testid="open-reason">{oneLine(describeError(failure.error, lang))}</span>
+                <span data-testid="open-reason">{text.reason}</span>
                 <span>{tr(PAGE.cannotOpenNote)}</span>
               </div>
             </MessageBarBody>

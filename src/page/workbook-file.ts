@@ -8,7 +8,7 @@
  * sheet is not changed here, 设置 says where to change it) and no selection (a file has no cursor).
  */
 import { AssessError } from '../domain/errors';
-import { FileHost } from '../hosts/file/host';
+import { FileHost, officeDocumentByName } from '../hosts/file/host';
 import type { PaneHost } from '../app/pane-service';
 import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';
@@ -38,7 +38,7 @@ export interface OpenedWorkbook {
  * then there is nothing to show and nothing to download. `onChange` is called after every write.
  */
 export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void): Promise<OpenedWorkbook> {
-  if (!WORKBOOK.test(name)) throw new AssessError('file', PAGE_CODES.notWorkbook, { file: name });
+  if (!WORKBOOK.test(name)) throw officeDocumentByName(name) ?? new AssessError('file', PAGE_CODES.notWorkbook, { file: name });
   // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
   const file = new FileHost(bytes, name, undefined, { outputs: false });
   await file.read();

@@ -32,7 +32,7 @@ import type { ControllerOptions } from './controller';
 import { usePaneController } from './controller';
 import type { ComparisonText } from './view/compare';
 import type { Engine, Notice, State, TabValue } from './state';
-import { STAGES, TABS, primaryAction, statusOf } from './state';
+import { STAGES, TABS, noScores, primaryAction, statusOf } from './state';
 import { describeError } from '../i18n/errors';
 import { SummaryPanel } from './SummaryPanel';
 import { usePaneTheme } from './theme';
@@ -268,7 +268,7 @@ function StatusSlot({ s }: { s: State }) {
       {status === 'noTable' && line('info', 'banner-no-table', tr(PANE.noTableTitle), tr(PANE.noTableShort))}
       {status === 'notAssessed' && line('info', 'banner-not-assessed', tr(PANE.notAssessedTitle), tr(PANE.notAssessedText))}
       {status === 'changed' && line('warning', 'banner-changed', tr(PANE.changedTitle), tr(PANE.changedText))}
-      {status === 'upToDate' && line('ok', 'status-up-to-date', tr(PANE.lastRun, { runAt }), tr(PANE.upToDate))}
+      {status === 'upToDate' && line('ok', 'status-up-to-date', tr(PANE.lastRun, { runAt }), tr(noScores(s) ? PANE.noScores : PANE.upToDate))}
     </div>
   );
 }

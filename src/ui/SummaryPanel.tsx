@@ -10,7 +10,7 @@ import { BAND, WARNING_STATUS } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
 import type { HalfLine, IssueLine, OpenRectification, PaneView } from './view/types';
-import { BandBadge, LocateButton, Section, WhyList, changeText } from './bits';
+import { BandBadge, CappedList, LocateButton, Section, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';
 
@@ -154,16 +154,27 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
   if (history && view.histories[history]) {
     return <GroupHistoryView history={view.histories[history]} onBack={onCloseHistory} {...select} />;
   }
+  if (view.graded === 0) {
+    // Nothing graded yet: one empty state, not "no rectification open" (which reads as all clear); the data
+    // issues, when there are any, say why rows could not be graded.
+    return (
+      <div className="pga-stack">
+        <p className="pga-message" data-testid="no-scores">
+          {tr(PANE.noScores)}
+        </p>
+        {view.issues.length > 0 && <IssuesSection issues={view.issues} {...select} />}
+      </div>
+    );
+  }
   const latest = view.latest;
   return (
     <div className="pga-stack" ref={listRef}>
       <Section id="pga-open-title" title={tr(PANE.openTitle, { count: view.openRectifications.length })} level={2} testId="open-rectifications">
         {view.openRectifications.length ? (
-          <ul className="pga-list">
-            {view.openRectifications.map((item) => (
-              <OpenCard key={`${item.place.address}-${item.status}`} item={item} {...select} />
-            ))}
-          </ul>
+          <CappedList
+            items={view.openRectifications}
+            render={(item) => <OpenCard key={`${item.place.address}-${item.status}`} item={item} {...select} />}
+          />
         ) : (
           <p className="pga-message">{tr(PANE.openNone)}</p>
         )}
@@ -184,11 +195,11 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
               </li>
             )}
           </ul>
-          <ul className="pga-list pga-flush">
-            {latest.groups.map((line) => (
-              <GroupRow key={`${line.key}-${line.place.address}`} line={line} onOpen={onOpenHistory} />
-            ))}
-          </ul>
+          <CappedList
+            className="pga-list pga-flush"
+            items={latest.groups}
+            render={(line) => <GroupRow key={`${line.key}-${line.place.address}`} line={line} onOpen={onOpenHistory} />}
+          />
         </Section>
       )}
 

@@ -11,7 +11,7 @@ import { useI18n } from './context';
 import type { PaneView, WarningLine } from './view/types';
 import { SEVERITY_BADGE, SEVERITY_ORDER } from './look';
 import type { SelectProps } from './bits';
-import { LocateButton } from './bits';
+import { CappedList, LocateButton } from './bits';
 
 export function WarningCard({ w, ...select }: { w: WarningLine } & SelectProps) {
   const { tr, lang } = useI18n();
@@ -54,6 +54,7 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
   const { tr } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   if (!view) return <Text>{tr(PANE.noResults)}</Text>;
+  if (view.graded === 0) return <Text data-testid="no-scores">{tr(PANE.noScores)}</Text>;
   if (view.warnings.length === 0) return <Text>{tr(PANE.noWarnings)}</Text>;
   const open = view.warnings.filter((w) => w.open);
   const rest = view.warnings.filter((w) => !w.open);
@@ -63,11 +64,12 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
         {tr(PANE.warningsSummary, { open: open.length, total: view.warnings.length })}
       </p>
       {open.length ? (
-        <ul className="pga-list" aria-label={tr(PANE.tabWarningsLabel, { open: open.length, total: view.warnings.length })} data-testid="open-warnings">
-          {open.map((w, i) => (
-            <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />
-          ))}
-        </ul>
+        <CappedList
+          items={open}
+          label={tr(PANE.tabWarningsLabel, { open: open.length, total: view.warnings.length })}
+          testId="open-warnings"
+          render={(w, i) => <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />}
+        />
       ) : (
         <p className="pga-message">{tr(PANE.warningsOpenNone)}</p>
       )}
@@ -93,11 +95,7 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
                 <h2 id={headingId} className="pga-h2">
                   {tr(PANE.warningsCount, { severity: tr(SEVERITY[sev]), count: list.length })}
                 </h2>
-                <ul className="pga-list">
-                  {list.map((w, i) => (
-                    <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />
-                  ))}
-                </ul>
+                <CappedList items={list} render={(w, i) => <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />} />
               </section>
             );
           })}

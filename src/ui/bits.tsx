@@ -1,4 +1,5 @@
 /** Small pieces the panels share: where a record is (定位), a grade badge, the change since the half before. */
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
 import { BAND } from '../i18n/domain';
@@ -94,5 +95,60 @@ export function Section({ id, title, level, testId, children }: { id: string; ti
       </Heading>
       {children}
     </section>
+  );
+}
+
+/** Long lists show this many items, then "显示全部N条" (1,000 Party groups made a 150,000 px page). */
+const LIST_SHOWN = 50;
+
+/**
+ * A list that shows its first LIST_SHOWN items and a button for the rest. `render` gives each item's
+ * `<li>` (with its key). After "显示全部N条" the focus goes to the first item that was hidden.
+ */
+export function CappedList<T>({
+  items,
+  render,
+  className = 'pga-list',
+  label,
+  testId,
+}: {
+  items: readonly T[];
+  render: (item: T, index: number) => ReactNode;
+  className?: string;
+  label?: string;
+  testId?: string;
+}) {
+  const { tr } = useI18n();
+  const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!all || !opened.current) return;
+    opened.current = false;
+    const first = list.current?.children[LIST_SHOWN] as HTMLElement | undefined;
+    if (first) {
+      first.tabIndex = -1;
+      first.focus();
+    }
+  }, [all]);
+  const cut = !all && items.length > LIST_SHOWN;
+  return (
+    <>
+      <ul ref={list} className={className} aria-label={label} data-testid={testId}>
+        {(cut ? items.slice(0, LIST_SHOWN) : items).map(render)}
+      </ul>
+      {cut && (
+        <Button
+          appearance="secondary"
+          className="pga-disclosure"
+          onClick={() => {
+            opened.current = true;
+            setAll(true);
+          }}
+        >
+          {tr(PANE.listShowAll, { count: items.length })}
+        </Button>
+      )}
+    </>
   );
 }

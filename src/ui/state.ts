@@ -233,6 +233,11 @@ export function primaryAction(s: State): 'assess' | 'template' {
 /** The status line's content, from the workbook's state. */
 export type Status = 'loading' | 'noTable' | 'notAssessed' | 'changed' | 'upToDate' | 'none';
 
+/** The last result graded nothing: the score table has no scores yet (one empty state instead of "all clear"). */
+export function noScores(s: State): boolean {
+  return !!s.result && !s.result.assessments.some((a) => a.status === 'graded');
+}
+
 export function statusOf(s: State): Status {
   const ps = s.paneState;
   if (!ps) return s.opening ? 'loading' : 'none';

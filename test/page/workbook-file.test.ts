@@ -17,6 +17,9 @@ import { paneStateOf } from '../../src/app/pane-state';
 import { templatePatch } from '../../src/workbook/template';
 import { VARIANTS } from '../support/variants';
 import { describeError } from '../../src/i18n/errors';
+import { CONFIG_CODES } from '../../src/i18n/config';
+import { failureText } from '../../src/page/WorkbookPage';
+import { officeDocumentBytes } from '../support/xlsx';
 
 jest.setTimeout(60000);
 
@@ -89,4 +92,48 @@ test('a blank workbook with the template inserted (no run yet) downloads as .edi
   expect(err).toBeInstanceOf(AssessError);
   expect(describeError((err as AssessError), 'zh-CN')).toMatch(/考评规则/);
   expect(Buffer.from((await opened.download())!.bytes).equals(before)).toBe(true);
+});
+
+describe('a Word or PowerPoint file says what it is', () => {
+  const cases = [
+    {
+      kind: 'docx' as const,
+      zh: '这是Word文档（.docx），不是Excel工作簿：请选择.xlsx文件',
+      en: 'This is a Word document (.docx), not an Excel workbook: choose an .xlsx file',
+    },
+    {
+      kind: 'pptx' as const,
+      zh: '这是PowerPoint演示文稿（.pptx），不是Excel工作簿：请选择.xlsx文件',
+      en: 'This is a PowerPoint presentation (.pptx), not an Excel workbook: choose an .xlsx file',
+    },
+  ];
+  const failure = (name: string, bytes: Uint8Array) =>
+    openWorkbookBytes(name, bytes, () => undefined).then(
+      () => {
+        throw new Error('opened');
+      },
+      (e: unknown) => e,
+    );
+
+  test.each(cases)('a .$kind renamed .xlsx, or named .$kind: what it is, the file named once, no English in Chinese', async ({ kind, zh, en }) => {
+    const bytes = await officeDocumentBytes(kind);
+    for (const name of ['考评意见.xlsx', `考评意见.${kind}`]) {
+      const error = await failure(name, bytes);
+      const zhText = failureText({ file: name, error }, 'zh-CN');
+      expect(zhText).toEqual({ title: `无法打开“${name}”`, reason: zh });
+      expect(zhText.reason).not.toMatch(/[A-Za-z]{3,}(?<!Word|Excel|PowerPoint|docx|pptx|xlsx)\b/);
+      expect(failureText({ file: name, error }, 'en-US')).toEqual({ title: `Cannot open “${name}”`, reason: en });
+    }
+    // The command-line tool's words: the same, after the file's name.
+    const tool = await new FileHost(bytes, '考评意见.xlsx').read().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeError(tool, 'zh-CN')).toBe(`考评意见.xlsx: ${zh}`);
+  });
+
+  test('a reason that names the file itself leaves it out of the title', () => {
+    const error = new AssessError('file', CONFIG_CODES.fileUnreadable, { path: '考评.xlsx', detail: 'NotReadableError' });
+    expect(failureText({ file: '考评.xlsx', error }, 'zh-CN')).toEqual({ title: '无法打开这个文件', reason: '无法打开“考评.xlsx”，请检查文件权限' });
+  });
 });

@@ -116,6 +116,15 @@ test('with no score table the primary action is 插入评分模板; an empty tem
   expect(notice().textContent).toContain('评分表中还没有填写得分的考评记录');
   // Nothing to report: no 复制汇报文字.
   expect(screen.queryByRole('button', { name: '复制汇报文字' })).toBeNull();
+  // One empty state, not the all-clear words: the status line and 概览 say the score table has no scores yet.
+  const empty = '评分表还没有分数：填写后点“考评”';
+  expect(screen.getByTestId('status-up-to-date').textContent).toContain(empty);
+  expect(screen.getByTestId('status-up-to-date').textContent).not.toContain('结果与评分表一致');
+  expect(screen.getByTestId('no-scores').textContent).toBe(empty);
+  expect(screen.queryByText('没有待整改的党小组。')).toBeNull();
+  await user.click(screen.getByRole('tab', { name: /预警/ }));
+  expect((await screen.findByTestId('no-scores')).textContent).toBe(empty);
+  expect(screen.queryByText('没有预警。')).toBeNull();
 });
 
 test('without a score table, coming back to the pane after adding one in Excel offers 考评', async () => {

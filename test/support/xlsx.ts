@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
 
 export type Cell = string | number | null;
@@ -85,4 +86,34 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+/**
+ * A minimal Word (.docx) or PowerPoint (.pptx) package, as Office writes its skeleton (ECMA-376 Part 1):
+ * [Content_Types].xml, the package relationships naming the main part, and the main part.
+ */
+export async function officeDocumentBytes(kind: 'docx' | 'pptx'): Promise<Uint8Array> {
+  const [part, type, xml] =
+    kind === 'docx'
+      ? [
+          'word/document.xml',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+          '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>考评意见</w:t></w:r></w:p></w:body></w:document>',
+        ]
+      : [
+          'ppt/presentation.xml',
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+          '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+        ];
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${part}" ContentType="${type}"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${part}"/></Relationships>`,
+  );
+  zip.file(part, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -30,6 +30,13 @@ export function packageFailure(e: PackageError, file: string): AssessError {
   return new AssessError('file', PACKAGE_CODES[e.code], params, file, e);
 }
 
+/** A Word or PowerPoint file by its name (a.docx, b.pptx): the error that says what it is; null otherwise. */
+export function officeDocumentByName(file: string): AssessError | null {
+  const ext = /\.(docx|docm|pptx|pptm)$/i.exec(file)?.[1].toLowerCase();
+  if (!ext) return null;
+  return new AssessError('file', ext.startsWith('doc') ? PACKAGE_CODES.word_document : PACKAGE_CODES.powerpoint_document, {}, file);
+}
+
 export class FileHost implements WorkbookHost {
   /** Number of read() and write() calls (the use case makes exactly one of each). */
   reads = 0;

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AssessError } from '../../domain/errors';
-import { FileHost } from './host';
+import { FileHost, officeDocumentByName } from './host';
 import type { PackageLimits } from './package/archive';
 import type { ReadOptions } from './read';
 import { useNodeZlibStreams } from './zlib-streams';
@@ -31,7 +31,7 @@ export async function openWorkbookFile(file: string, limits?: PackageLimits, rea
   }
   if (stat.isDirectory()) throw new AssessError('file', CONFIG_CODES.fileIsDirectory, { path: file }, file);
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') throw new AssessError('file', CONFIG_CODES.fileNotXlsx, { path: file }, file);
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw officeDocumentByName(file) ?? new AssessError('file', CONFIG_CODES.fileNotXlsx, { path: file }, file);
   let data: Buffer;
   try {
     data = await fs.promises.readFile(file);

@@ -77,7 +77,17 @@ export function indexResult(result: AssessmentResult, lang: Lang): IndexedResult
 
   const keyOfGroup = new Map<string, string>();
   for (const a of result.assessments) keyOfGroup.set(groupKey(a.row.group), a.row.groupKey);
-  const keyOf = (g: string) => keyOfGroup.get(groupKey(g)) ?? groupKey(g);
+  // Each name as written is folded once (warnings repeat their group's name).
+  const keyOfName = new Map<string, string>();
+  const keyOf = (g: string) => {
+    let k = keyOfName.get(g);
+    if (k === undefined) {
+      const folded = groupKey(g);
+      k = keyOfGroup.get(folded) ?? folded;
+      keyOfName.set(g, k);
+    }
+    return k;
+  };
 
   const halfLine = (a: Assessments[number], list: Assessments): HalfLine => {
     const p: Period = a.row.period!;

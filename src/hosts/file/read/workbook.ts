@@ -45,10 +45,24 @@ export interface WorkbookPackage {
 }
 
 /** Open a package and read its workbook part's structure. PackageError when it is not a workbook. */
+/**
+ * A Word or PowerPoint package (a .docx or .pptx renamed, or picked as a workbook): its main part, named by
+ * the package's officeDocument relationship (word/document.xml, ppt/presentation.xml), or the usual part
+ * when the relationship is missing. ECMA-376 Part 1 §11.3.10 and §13.3.6 name these main parts.
+ */
+function otherOfficeDocument(target: string | undefined, archive: PackageArchive): 'word_document' | 'powerpoint_document' | null {
+  const main = target ?? (archive.get('xl/workbook.xml') ? 'xl/workbook.xml' : archive.get('word/document.xml') ? 'word/document.xml' : archive.get('ppt/presentation.xml') ? 'ppt/presentation.xml' : '');
+  if (main.startsWith('word/')) return 'word_document';
+  if (main.startsWith('ppt/')) return 'powerpoint_document';
+  return null;
+}
+
 export async function openWorkbook(bytes: Uint8Array, limits: PackageLimits = PACKAGE_LIMITS): Promise<WorkbookPackage> {
   const archive = await PackageArchive.open(bytes, limits);
   const root = await Relationships.read(archive, '');
   const office = root.ofKind('officeDocument')[0];
+  const other = otherOfficeDocument(office?.target, archive);
+  if (other) throw new PackageError(other, office?.target ?? null);
   const workbookPart = office?.target ?? 'xl/workbook.xml';
   const entry = archive.get(workbookPart);
   if (!entry) throw new PackageError('missing_part', workbookPart);
