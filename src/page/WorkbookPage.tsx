@@ -38,7 +38,7 @@ const loadRollupView = () => import(/* webpackChunkName: "page-rollup" */ './Rol
 const RollupView = lazy(() => loadRollupView().then((m) => ({ default: m.RollupView })));
 /** Every on-demand chunk of the page, nested ones after their parent: loaded when idle after the first paint. */
 const PAGE_CHUNKS = [
-  loadWorkbookFile,
+  () => loadWorkbookFile().then((m) => m.loadCfb()),
   () => loadPane().then((m) => Promise.all(m.PANE_CHUNKS.map((load) => load()))),
   () => loadRollupView().then((m) => m.loadRollup()),
 ];

@@ -26,6 +26,7 @@ import { dateLabel, periodLabel } from '../i18n/domain';
 import type { PrintPeriod } from '../workbook/print';
 import { PANE } from '../i18n/pane';
 import type { PaneHost } from '../app/pane-service';
+import { loadReader } from '../app/pane-state';
 import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
@@ -45,8 +46,8 @@ const SettingsPanel = lazy(loadSettings);
 
 export { loadEngine } from './controller';
 
-/** Every chunk the pane loads on demand (the engine, the panels, the chart): for prefetchWhenIdle (src/ui/prefetch.ts). */
-export const PANE_CHUNKS: (() => Promise<unknown>)[] = [loadEngine, loadRanking, loadSettings, loadChart];
+/** Every chunk the pane loads on demand (the reader, the engine, the panels, the chart): for prefetchWhenIdle (src/ui/prefetch.ts). */
+export const PANE_CHUNKS: (() => Promise<unknown>)[] = [loadReader, loadEngine, loadRanking, loadSettings, loadChart];
 
 export interface AppProps {
   host: PaneHost;
