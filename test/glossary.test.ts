@@ -13,6 +13,7 @@
 import * as cli from '../src/i18n/cli';
 import * as config from '../src/i18n/config';
 import * as domain from '../src/i18n/domain';
+import * as errors from '../src/i18n/errors';
 import * as file from '../src/i18n/file';
 import * as issues from '../src/i18n/issues';
 import * as office from '../src/i18n/office';
@@ -32,6 +33,7 @@ const CATALOGUES: Record<string, unknown> = {
   cli,
   config,
   domain,
+  errors,
   file,
   issues,
   office,

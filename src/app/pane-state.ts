@@ -22,9 +22,12 @@ export interface PaneState {
   paneLanguage: Lang | null;
 }
 
+/** The reader and its words, loaded on demand (they are heavy); the pane prefetches them when idle. */
+export const loadReader = () => Promise.all([import('../workbook/parse'), import('../i18n/config')]);
+
 /** Does the snapshot hold a recognised score table? Uses the reader, loaded on demand (it is heavy). */
 async function hasScoreTable(snapshot: WorkbookSnapshot): Promise<boolean> {
-  const [{ parseWorkbook }, { CONFIG_CODES }] = await Promise.all([import('../workbook/parse'), import('../i18n/config')]);
+  const [{ parseWorkbook }, { CONFIG_CODES }] = await loadReader();
   try {
     return parseWorkbook(snapshot).tables.length > 0;
   } catch (e) {

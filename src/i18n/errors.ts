@@ -31,8 +31,31 @@ export function errorText(e: AssessError, lang: Lang): string {
   return msg ? t(lang, msg, e.params) : e.code;
 }
 
+/** @internal exported for test/glossary.test.ts; describeError says it for a part of the page that did not load. */
+export const LOAD_MSG = {
+  chunkNotLoaded: {
+    zh: '页面未加载完整，请联网刷新后再试。',
+    en: 'The page did not finish loading: reconnect to the network, reload the page and try again.',
+  },
+} satisfies Record<string, Msg>;
+
+/**
+ * A part of the page that could not be fetched: webpack's ChunkLoadError (its runtime names the error so:
+ * "Loading chunk 268 failed. (error: http://…)"), or a native import() that failed (Chromium "Failed to fetch
+ * dynamically imported module", Firefox "error loading dynamically imported module", Safari "Importing a
+ * module script failed").
+ */
+function chunkNotLoaded(e: unknown): boolean {
+  const err = e as { name?: unknown; message?: unknown } | null;
+  if (!err || typeof err !== 'object') return false;
+  if (err.name === 'ChunkLoadError') return true;
+  const m = typeof err.message === 'string' ? err.message : '';
+  return /^Loading (?:CSS )?chunk \S+ failed|dynamically imported module|Importing a module script failed/i.test(m);
+}
+
 /** Any failure in a language: an AssessError's message with its place first; anything else its message. */
 export function describeError(e: unknown, lang: Lang): string {
+  if (chunkNotLoaded(e)) return t(lang, LOAD_MSG.chunkNotLoaded);
   if (e instanceof AssessError) {
     const text = errorText(e, lang);
     if (!e.where) return text;

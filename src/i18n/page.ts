@@ -14,8 +14,8 @@ export const PAGE = {
   },
   privacyTitle: { zh: '文件不会离开这台电脑', en: 'Your files stay on this computer' },
   privacy: {
-    zh: '工作簿只在本机的浏览器中读取和考评，不上传到任何服务器：本页面只从本站加载它自己，不连接其他网站，也不需要Office。',
-    en: 'Workbooks are read and assessed in this browser only and are never uploaded: the page loads only itself from this site, contacts no other site and needs no Office.',
+    zh: '工作簿只在本机的浏览器中读取和考评，不上传到任何服务器。本页面不连接其他网站，也不需要Office；打开后可断网使用。',
+    en: 'Workbooks are read and assessed in this browser only and are never uploaded. The page contacts no other site and needs no Office. Once open, it works without the network.',
   },
   /** The language switch shows the other language's name, in that language. */
   switchLanguage: { zh: 'English', en: '中文' },
@@ -78,8 +78,8 @@ export const PAGE = {
   // Footer
   help: { zh: '使用帮助', en: 'Help' },
   footer: {
-    zh: '考评规则与Excel加载项、命令行工具 assess 相同；下载的工作簿与 assess 对同一文件写出的结果相同。',
-    en: 'The same rules as the Excel add-in and the assess command-line tool; the downloaded workbook is what assess writes for the same file.',
+    zh: '考评规则与Excel加载项相同。',
+    en: 'The same rules as the Excel add-in.',
   },
 } satisfies Record<string, Msg>;
 

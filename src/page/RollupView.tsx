@@ -21,7 +21,8 @@ import type { PickedFile } from './files';
 import { MIME_XLSX, pickedFromInput, rollupInputs } from './files';
 import type { PageRollup } from './run-rollup';
 
-const loadRollup = () => import(/* webpackChunkName: "rollup" */ './run-rollup');
+/** The roll-up's chunk (also prefetched by the page: src/ui/prefetch.ts). */
+export const loadRollup = () => import(/* webpackChunkName: "rollup" */ './run-rollup');
 
 type Phase =
   | { phase: 'idle' }

@@ -13,7 +13,7 @@
  *   kept in this browser (localStorage), never written into a workbook.
  * - Nothing leaves the browser: the page's CSP allows connections to its own site only, and it makes none.
  */
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import { AssessError } from '../domain/errors';
@@ -22,6 +22,7 @@ import { t } from '../i18n';
 import type { Msg, Params } from '../i18n';
 import { PAGE } from '../i18n/page';
 import { usePaneTheme } from '../ui/theme';
+import { prefetchWhenIdle } from '../ui/prefetch';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
@@ -33,7 +34,14 @@ import { CONFIG_CODES } from '../i18n/config';
 const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
 const loadPane = () => import(/* webpackChunkName: "page-pane" */ '../ui/App');
 const App = lazy(() => loadPane().then((m) => ({ default: m.App })));
-const RollupView = lazy(() => import(/* webpackChunkName: "page-rollup" */ './RollupView').then((m) => ({ default: m.RollupView })));
+const loadRollupView = () => import(/* webpackChunkName: "page-rollup" */ './RollupView');
+const RollupView = lazy(() => loadRollupView().then((m) => ({ default: m.RollupView })));
+/** Every on-demand chunk of the page, nested ones after their parent: loaded when idle after the first paint. */
+const PAGE_CHUNKS = [
+  () => loadWorkbookFile().then((m) => m.loadCfb()),
+  () => loadPane().then((m) => Promise.all(m.PANE_CHUNKS.map((load) => load()))),
+  () => loadRollupView().then((m) => m.loadRollup()),
+];
 
 type View =
   | { kind: 'start' }
@@ -89,6 +97,9 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
     setLangState(l);
     remember(l);
   }, []);
+
+  // Once painted and idle, every chunk: the page, once open, works without the network.
+  useEffect(() => prefetchWhenIdle(PAGE_CHUNKS), []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -292,7 +303,9 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
             </h2>
             <p>{tr(PAGE.privacy)}</p>
           </section>
-          {body}
+          <Unloaded key={view.kind === 'start' || view.kind === 'opening' ? 0 : view.id} lang={lang}>
+            {body}
+          </Unloaded>
         </main>
         <footer className="pgp-footer">
           <Text>{tr(PAGE.footer)}</Text>{' '}
@@ -362,4 +375,31 @@ function Start({ tr, lang, opening, failure, onOpen, onRollup }: StartProps) {
       </section>
     </>
   );
+}
+
+interface UnloadedProps {
+  lang: Lang;
+  children: ReactNode;
+}
+
+/**
+ * A part of the page that failed while rendering — in practice a lazy chunk (the roll-up, a panel of the
+ * pane) that could not be fetched because the network went away before it was prefetched: its reason in
+ * place of the view (describeError says "页面未加载完整，请联网刷新后再试。"), never a blank page.
+ */
+class Unloaded extends Component<UnloadedProps, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error: error ?? new Error(String(error)) };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <MessageBar intent="error" role="alert" layout="multiline" data-testid="page-failed">
+        <MessageBarBody>{oneLine(describeError(this.state.error, this.props.lang))}</MessageBarBody>
+      </MessageBar>
+    );
+  }
 }

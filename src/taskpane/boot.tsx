@@ -9,7 +9,8 @@ import { createRoot } from 'react-dom/client';
 import type { Lang } from '../domain/types';
 import { PANE } from '../i18n/pane';
 import type { PaneHost } from '../app/pane-service';
-import { App } from '../ui/App';
+import { App, PANE_CHUNKS } from '../ui/App';
+import { prefetchWhenIdle } from '../ui/prefetch';
 import { PreviewWorkbook } from './PreviewWorkbook';
 
 /** Office's display language folded to the two the product speaks (Chinese for zh-*, else English). */
@@ -132,4 +133,6 @@ export async function boot(container: HTMLElement): Promise<void> {
   document.documentElement.lang = initialLang;
   mark('pga-host-ready');
   root.render(<App host={host} displayLanguage={displayLanguage} initialLang={initialLang} footer={footer} />);
+  // Once painted and idle: the panels' and the engine's chunks, so that the pane keeps working offline.
+  prefetchWhenIdle(PANE_CHUNKS);
 }

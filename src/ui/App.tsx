@@ -26,22 +26,28 @@ import { dateLabel, periodLabel } from '../i18n/domain';
 import type { PrintPeriod } from '../workbook/print';
 import { PANE } from '../i18n/pane';
 import type { PaneHost } from '../app/pane-service';
+import { loadReader } from '../app/pane-state';
 import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
-import { usePaneController } from './controller';
+import { loadEngine, usePaneController } from './controller';
 import type { ComparisonText } from './view/compare';
 import type { Engine, Notice, State, TabValue } from './state';
 import { STAGES, TABS, noScores, primaryAction, statusOf } from './state';
 import { describeError } from '../i18n/errors';
-import { SummaryPanel } from './SummaryPanel';
+import { SummaryPanel, loadChart } from './SummaryPanel';
 import { usePaneTheme } from './theme';
 import { WarningsPanel } from './WarningsPanel';
 
-const RankingPanel = lazy(() => import(/* webpackChunkName: "ranking" */ './RankingPanel'));
-const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
+const loadRanking = () => import(/* webpackChunkName: "ranking" */ './RankingPanel');
+const loadSettings = () => import(/* webpackChunkName: "settings" */ './SettingsPanel');
+const RankingPanel = lazy(loadRanking);
+const SettingsPanel = lazy(loadSettings);
 
 export { loadEngine } from './controller';
+
+/** Every chunk the pane loads on demand (the reader, the engine, the panels, the chart): for prefetchWhenIdle (src/ui/prefetch.ts). */
+export const PANE_CHUNKS: (() => Promise<unknown>)[] = [loadReader, loadEngine, loadRanking, loadSettings, loadChart];
 
 export interface AppProps {
   host: PaneHost;

@@ -14,7 +14,9 @@ import { BandBadge, CappedList, LocateButton, Section, WhyList, changeText } fro
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';
 
-const Chart = lazy(() => import(/* webpackChunkName: "chart" */ './Chart'));
+/** The chart's chunk (also prefetched: PANE_CHUNKS in ./App). */
+export const loadChart = () => import(/* webpackChunkName: "chart" */ './Chart');
+const Chart = lazy(loadChart);
 
 /** Issues shown before "show all". */
 const ISSUES_SHOWN = 5;

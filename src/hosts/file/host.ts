@@ -130,10 +130,14 @@ export class FileHost implements WorkbookHost {
   }
 }
 
+/** The compound-file reader, loaded on demand (only a file that is not a zip needs it); the page prefetches it. */
+export const loadCfb = () => import('cfb');
+
 /** Does a compound file hold an encrypted OOXML package (its "EncryptedPackage" stream)? */
 async function isEncryptedPackage(data: Uint8Array): Promise<boolean> {
+  // A chunk that cannot load (a browser gone offline) is that failure, not a damaged file.
+  const CFB = await loadCfb();
   try {
-    const CFB = await import('cfb');
     const container = CFB.read(data, { type: 'array' });
     return container.FileIndex.some((f) => f.name === 'EncryptedPackage' || f.name === 'EncryptionInfo');
   } catch {
