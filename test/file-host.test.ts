@@ -209,6 +209,17 @@ describe('ownership', () => {
   });
 });
 
+/** The basic fixture written as `<name>.xlsx`, assessed once (at 2030-01-02 03:04:05) and saved as `<name>.1.xlsx`. */
+async function assessedOnce(name: string): Promise<string> {
+  const input = path.join(dir, `${name}.xlsx`);
+  await writeXlsx(input, basicFixture());
+  const first = await openWorkbookFile(input);
+  await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
+  const out = path.join(dir, `${name}.1.xlsx`);
+  await saveWorkbookFile(first, out);
+  return out;
+}
+
 describe('idempotence', () => {
   function diff(a: WorkbookSnapshot, b: WorkbookSnapshot): { sheet: string; cell: string; before: unknown; after: unknown }[] {
     expect(b.sheets.map((s) => [s.name, s.visibility])).toEqual(a.sheets.map((s) => [s.name, s.visibility]));
@@ -231,12 +242,7 @@ describe('idempotence', () => {
   }
 
   test('a second run on the output changes nothing but the time of the run', async () => {
-    const input = path.join(dir, 'idem.xlsx');
-    await writeXlsx(input, basicFixture());
-    const first = await openWorkbookFile(input);
-    await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
-    const out1 = path.join(dir, 'idem.1.xlsx');
-    await saveWorkbookFile(first, out1);
+    const out1 = await assessedOnce('idem');
 
     const second = await openWorkbookFile(out1);
     await assessWorkbook(second, { now: () => new Date('2031-06-07T08:09:10Z') });
@@ -258,12 +264,7 @@ describe('idempotence', () => {
 
 describe('the Excel add-in’s run lock in the record', () => {
   test('a record carrying a lock (C1:E1 of the meta sheet, left by an Excel run cut mid-write) reads the same, and the file tool’s run drops it', async () => {
-    const input = path.join(dir, 'locked.xlsx');
-    await writeXlsx(input, basicFixture());
-    const first = await openWorkbookFile(input);
-    await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
-    const out1 = path.join(dir, 'locked.1.xlsx');
-    await saveWorkbookFile(first, out1);
+    const out1 = await assessedOnce('locked');
     const book = await loadXlsx(out1);
     const meta = book.getWorksheet(META_SHEET)!;
     meta.getCell('C1').value = 'lock';
@@ -287,12 +288,7 @@ describe('the Excel add-in’s run lock in the record', () => {
 
 describe('reading an assessed workbook for a re-run', () => {
   test('the outputs are read by name and mark only, but the warnings sheet (its ledger) and the run record whole', async () => {
-    const input = path.join(dir, 'reread.xlsx');
-    await writeXlsx(input, basicFixture());
-    const first = await openWorkbookFile(input);
-    await assessWorkbook(first, { now: () => new Date('2030-01-02T03:04:05Z') });
-    const out = path.join(dir, 'reread.1.xlsx');
-    await saveWorkbookFile(first, out);
+    const out = await assessedOnce('reread');
     const all = await (await openWorkbookFile(out)).read();
     const lean = await (await openWorkbookFile(out, undefined, { outputs: false })).read();
     expect(lean.sheets.map((s) => [s.name, s.visibility, !!s.marked])).toEqual(all.sheets.map((s) => [s.name, s.visibility, !!s.marked]));
