@@ -127,6 +127,8 @@ module.exports = {
           `${SRC}cli/rollup-worker\\.ts$`,
           // …and the ES5 check every html page loads first (copied to dist by webpack.config.js).
           `${SRC}compat/es5-check\\.js$`,
+          // …and the task pane's first-paint theme (taskpane.html loads it in <head>).
+          `${SRC}ui/theme-boot\\.js$`,
           '\\.(?:html|css|json)$',
         ],
       },

@@ -17,9 +17,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  // The ES5 check runs in Internet Explorer 11: parsed as ES5, a script, browser globals only.
+  // The ES5 check (and the pane's first-paint theme) run in Internet Explorer 11: parsed as ES5, a script, browser globals only.
   {
-    files: ['src/compat/es5-check.js'],
+    files: ['src/compat/es5-check.js', 'src/ui/theme-boot.js'],
     languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
     rules: { 'no-var': 'off', '@typescript-eslint/no-unused-vars': ['error', { caughtErrorsIgnorePattern: '^_' }] },
   },

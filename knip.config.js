@@ -31,6 +31,8 @@ module.exports = {
     'src/bench/bench.ts!',
     // the ES5 check every html page loads first (webpack.config.js copies it to dist)
     'src/compat/es5-check.js!',
+    // the task pane's first-paint theme, loaded by taskpane.html's <head> (webpack.config.js copies it to dist)
+    'src/ui/theme-boot.js!',
     // the scripts: package.json's, and those the bench and the tests start by path
     'scripts/*.js',
     // bundled or preloaded by path in tests

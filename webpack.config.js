@@ -7,6 +7,7 @@
  *                                 Office, no office.js; and the 党委's roll-up (汇总多个党支部). Its file host,
  *                                 roll-up and engine are lazy chunks.
  *   es5-check.js                  the first script of every page: in an Internet Explorer webview, says what to do instead
+ *   theme-boot.js                 taskpane.html's <head>: the last Office theme, remembered, from the first paint
  *   help.html, assets/*.png, manifest.xml
  *
  * Environment:
@@ -116,6 +117,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'src/commands/help.html', to: 'help.html' },
           // The ES5 check every page runs first (Internet Explorer 11 webviews: what to do instead).
           { from: 'src/compat/es5-check.js', to: 'es5-check.js' },
+          // The task pane's theme from the first paint (the last Office theme, remembered): plain ES5, in <head>.
+          { from: 'src/ui/theme-boot.js', to: 'theme-boot.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

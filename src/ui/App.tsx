@@ -89,7 +89,7 @@ export function formatTime(iso: string | null, lang: Lang): string {
 }
 
 export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy, lang, onLanguage, embedded }: AppProps) {
-  const theme = usePaneTheme();
+  const theme = usePaneTheme(!embedded);
   const { state: s, view, comparison, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
   const { tr } = i18n;

@@ -12,7 +12,7 @@
  * never overlap, marker shapes, legend, text in CSS pixels, the data table); three tabs in one row, no
  * sideways scrolling; 与上次相比 after a run and after a rules change; 复制汇报文字 (the clipboard holds the
  * JSON report's summaryText); the blank workbook (插入评分模板 first, then 没有可评定的记录); dark mode and
- * forced colours. axe-core finds no violation at 320 px, at 200 % zoom and in forced colours. First paint
+ * forced colours; a remembered mid-grey Office theme painted before the bundle runs. axe-core finds no violation at 320 px, at 200 % zoom and in forced colours. First paint
  * and time-to-result are printed, also at 4× slower CPU. Screenshots in test-results/ (and, with
  * PGA_README_IMAGES=1, the docs' in docs/images/).
  */
@@ -20,10 +20,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { webDarkTheme } from '@fluentui/react-components';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import sample from '../../src/hosts/memory/sample.json';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { THEME_KEY, rememberTheme } from '../../src/ui/theme';
 import { axeViolations, buildDistIfStale, openSite, screenshot } from '../support/browser/chromium';
 
 jest.setTimeout(300_000);
@@ -64,7 +66,11 @@ interface Opened {
 }
 
 /** A fresh context: the viewport, the language, the fixed clock, office.js from its CDN address (served locally), nothing else. */
-async function open(width: number, lang: 'zh-CN' | 'en-US', opts: { scale?: number; js?: boolean; query?: string } = {}): Promise<Opened> {
+async function open(
+  width: number,
+  lang: 'zh-CN' | 'en-US',
+  opts: { scale?: number; js?: boolean; query?: string; storage?: Record<string, string>; hold?: RegExp } = {},
+): Promise<Opened> {
   const context = await browser.newContext({
     viewport: { width, height: 900 },
     deviceScaleFactor: opts.scale ?? 1,
@@ -74,8 +80,16 @@ async function open(width: number, lang: 'zh-CN' | 'en-US', opts: { scale?: numb
     reducedMotion: 'reduce',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  // What this browser kept from an earlier visit (localStorage), there before the page's first script.
+  if (opts.storage) {
+    await context.addInitScript((kept) => {
+      for (const k of Object.keys(kept)) localStorage.setItem(k, kept[k]);
+    }, opts.storage);
+  }
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    // A file of the pane's own held back (never answered): the page as it is before that script runs.
+    if (url.origin === base && opts.hold?.test(url.pathname)) return;
     if (url.origin === base) return route.continue();
     if (url.host === CDN) {
       // https://appsforoffice.microsoft.com/lib/1/hosted/<file> → the npm copy of the same file.
@@ -96,7 +110,8 @@ async function open(width: number, lang: 'zh-CN' | 'en-US', opts: { scale?: numb
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
   });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${base}/taskpane.html?lang=${lang}${opts.query ?? ''}`);
+  // (A held script would keep the load event from ever firing: then only the navigation is waited for.)
+  await page.goto(`${base}/taskpane.html?lang=${lang}${opts.query ?? ''}`, { waitUntil: opts.hold ? 'commit' : 'load' });
   return { context, page };
 }
 
@@ -462,6 +477,52 @@ describe.each(['zh-CN', 'en-US'] as const)('%s: zoom, forced colours, dark mode'
   });
 });
 
+test('a remembered mid-grey Office theme: painted before the bundle runs, kept when the pane takes over, no axe violation', async () => {
+  // Office's Dark Gray (body #6A6A6A under #F0F0F0, OfficeDev/office-ui-fabric-core#732), remembered as the pane
+  // remembers it. Fluent's secondary text is under 4.5:1 on that grey: the pane resolves it to Fluent's dark theme.
+  const store = new Map<string, string>();
+  rememberTheme({ bodyBackgroundColor: '#6A6A6A', bodyForegroundColor: '#F0F0F0' }, { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) });
+  const storage = { [THEME_KEY]: store.get(THEME_KEY)! };
+  const dark = webDarkTheme.colorNeutralBackground1; // #292929
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  const colours = (page: Page) =>
+    page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      root: getComputedStyle(document.querySelector('.pga-root')!).backgroundColor,
+      text: getComputedStyle(document.querySelector('.pga-root')!).color,
+    }));
+
+  // The system is light; the bundle is held back: only the static skeleton and the <head> scripts have run.
+  const { context, page } = await open(320, 'zh-CN', { storage, hold: /^\/taskpane\.js$/ });
+  await page.getByText(W['zh-CN'].loading).waitFor();
+  expect(await page.evaluate(() => document.querySelector('.pga-root')!.getAttribute('aria-busy'))).toBe('true'); // still the skeleton
+  const skeleton = await colours(page);
+  expect(skeleton).toEqual({ body: rgb(dark), root: rgb(dark), text: rgb(webDarkTheme.colorNeutralForeground1) });
+  await shot(page, 'zh-320-remembered-theme-skeleton');
+  await axeScan(page, 'zh 320 remembered mid-grey theme, skeleton');
+  await context.close();
+
+  // Without the remembered theme the same skeleton is the system's (light): the colour above came from it.
+  const { context: plain, page: p0 } = await open(320, 'zh-CN', { hold: /^\/taskpane\.js$/ });
+  await p0.getByText(W['zh-CN'].loading).waitFor();
+  expect((await colours(p0)).root).not.toBe(rgb(dark));
+  await plain.close();
+
+  // The pane takes over in the same colours (outside Office the remembered theme stands for Office's), and stays readable.
+  const { context: c2, page: p2 } = await open(320, 'zh-CN', { storage });
+  await p2.getByRole('button', { name: W['zh-CN'].assess, exact: true }).click();
+  await p2.getByTestId('open-rectification').waitFor();
+  expect((await colours(p2)).root).toBe(rgb(dark));
+  await shot(p2, 'zh-320-remembered-theme-summary');
+  await axeScan(p2, 'zh 320 remembered mid-grey theme, summary');
+  await p2.getByRole('tab', { name: /预警/ }).click();
+  await axeScan(p2, 'zh 320 remembered mid-grey theme, warnings');
+  await p2.getByTestId('settings-button').click();
+  await p2.getByRole('button', { name: W['zh-CN'].save }).waitFor();
+  await axeScan(p2, 'zh 320 remembered mid-grey theme, settings');
+  await c2.close();
+});
+
 test.each([1, 4])('timing at %i× CPU: first paint, time to the first answer and to a result; layout shift', async (rate) => {
   // No fake clock here: the page's own performance entries are read.
   const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
@@ -527,7 +588,8 @@ test('no request left the pane’s origin (office.js came from its CDN address),
 test('weight: the pane’s initial JavaScript is at most 167 KB gzipped, and lazy panels are separate chunks', () => {
   const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
   const initial = [...html.matchAll(/<script[^>]*src="?([^"\s>]+\.js)"?/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-  expect(initial).toEqual(['es5-check.js', 'taskpane.js']); // the ES5 check first (Internet Explorer webviews), then the pane
+  // The ES5 check first (Internet Explorer webviews), the remembered Office theme before the skeleton paints, then the pane.
+  expect(initial).toEqual(['es5-check.js', 'theme-boot.js', 'taskpane.js']);
   const gz = initial.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   const chunks = fs.readdirSync(DIST).filter((f) => /^(chart|ranking|settings|engine|preview|sample|office-host)\.[0-9a-f]{8}\.js$/.test(f));
   console.log(`pane initial js gzip=${gz} bytes (${(gz / 1024).toFixed(1)} KiB); lazy chunks: ${chunks.sort().join(', ')}`);
