@@ -36,10 +36,17 @@ export const PAGE = {
   download: { zh: '下载考评后的工作簿', en: 'Download the assessed workbook' },
   downloadChanged: { zh: '下载修改后的工作簿', en: 'Download the changed workbook' },
   downloadAs: {
-    zh: '保存为“{file}”：原文件不变，请把下载的工作簿报送党委或发给支委会。',
-    en: 'Saved as “{file}”: the original file stays as it was; send the downloaded workbook on.',
+    zh: '将保存为“{file}”：原文件不变，请把下载的工作簿报送党委或发给支委会。',
+    en: 'It will be saved as “{file}”: the original file stays as it was; send the downloaded workbook on.',
   },
-  notYet: { zh: '点“考评”后可以下载考评后的工作簿。', en: 'Click Assess, then download the assessed workbook.' },
+  notYet: {
+    zh: '点“考评”后可以下载考评后的工作簿，将保存为“{file}”。',
+    en: 'Click Assess, then download the assessed workbook; it will be saved as “{file}”.',
+  },
+  /** The steps of one workbook, read downwards (marks only: the buttons beside them say what each does). */
+  stepOpen: { zh: '①', en: '①' },
+  stepAssess: { zh: '②', en: '②' },
+  stepDownload: { zh: '③', en: '③' },
   openAnother: { zh: '打开其他工作簿', en: 'Open another workbook' },
   notWorkbook: {
     zh: '“{file}”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”后再打开',

@@ -10,6 +10,8 @@ export const PANE = {
   appTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   assess: { zh: '考评', en: 'Assess' },
   assessing: { zh: '正在考评…', en: 'Assessing…' },
+  /** The workbook page after a run: its download is the next step, 考评 steps back. */
+  assessAgain: { zh: '重新考评', en: 'Assess again' },
   assessHint: {
     zh: '读取评分表，评定等次，生成预警与年度排名，并写入本工作簿',
     en: 'Reads the score sheets, grades every Party group, and writes warnings and annual rankings into this workbook',
@@ -237,6 +239,8 @@ export const PANE = {
     en: 'These rules are kept on the workbook’s Rules sheet (created if missing); saving re-runs the assessment.',
   },
   paneLanguage: { zh: '面板语言', en: 'Pane language' },
+  /** A rule left blank, in the read-only list of the workbook page's 设置. */
+  ruleBlank: { zh: '未填写', en: 'Blank' },
   rulesLocked: {
     zh: '本页面不修改工作簿中已有的“{sheet}”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。',
     en: 'This page does not change the existing sheet “{sheet}”: edit it in WPS or Excel and save, then open the workbook here again and assess it.',

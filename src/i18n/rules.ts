@@ -116,6 +116,9 @@ export const RULE_WORDS: { readonly [K in RuleKey]: RuleWords } = {
   },
 };
 
+/** The output language's “auto” in the workbook page, where there is no Office: the page's language is followed. */
+export const AUTO_IN_PAGE: Msg = { zh: '跟随本页语言', en: 'Follows this page’s language' };
+
 /** Rule values as the template and the settings write them, per language (the parser accepts these and older words). */
 export const RULE_VALUE_WORD: Record<string, Msg> = {
   excellent: { zh: '优秀', en: 'excellent' },

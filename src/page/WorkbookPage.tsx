@@ -25,7 +25,7 @@ import { usePaneTheme } from '../ui/theme';
 import { prefetchWhenIdle } from '../ui/prefetch';
 import { saveBytes } from './download';
 import type { PickedFile } from './files';
-import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
+import { LANG_KEY, downloadName, droppedEntries, droppedFiles, fileBytes } from './files';
 import { describeError, errorText, oneLine } from '../i18n/errors';
 import type { Download, OpenedWorkbook } from './workbook-file';
 import { CONFIG_CODES } from '../i18n/config';
@@ -233,19 +233,37 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
         />
       );
       break;
-    case 'workbook':
+    case 'workbook': {
+      // The steps read downwards, one primary button at a time: ① what is open (another: secondary), ② 考评 (the
+      // pane's, primary until there is something to download), ③ download (primary once there is), its name said first.
+      const mark = (m: Msg) => (
+        <span className="pgp-step" aria-hidden="true">
+          {tr(m)}
+        </span>
+      );
+      const downloadStep = (
+        <div className="pgp-actions pgp-download-step" data-testid="download-step">
+          {mark(PAGE.stepDownload)}
+          {download ? (
+            <Button appearance="primary" size="large" onClick={save} data-testid="download">
+              {tr(download.assessed ? PAGE.download : PAGE.downloadChanged)}
+            </Button>
+          ) : null}
+          <Text className="pgp-muted pgp-step-text" data-testid="download-hint">
+            {download ? tr(PAGE.downloadAs, { file: download.name }) : tr(PAGE.notYet, { file: downloadName(view.opened.name, true) })}
+          </Text>
+        </div>
+      );
       body = (
         <section className="pgp-section" aria-labelledby="pgp-workbook-title">
           <div className="pgp-filebar">
-            <h2 id="pgp-workbook-title" className="pgp-h2 pgp-file" ref={heading} tabIndex={-1}>
-              {tr(PAGE.workbook, { file: view.opened.name })}
-            </h2>
+            <div className="pgp-step-head">
+              {mark(PAGE.stepOpen)}
+              <h2 id="pgp-workbook-title" className="pgp-h2 pgp-file" ref={heading} tabIndex={-1}>
+                {tr(PAGE.workbook, { file: view.opened.name })}
+              </h2>
+            </div>
             <div className="pgp-actions">
-              {download ? (
-                <Button appearance="primary" onClick={save} data-testid="download">
-                  {tr(download.assessed ? PAGE.download : PAGE.downloadChanged)}
-                </Button>
-              ) : null}
               <Button appearance="secondary" onClick={pickOne} data-testid="open-another">
                 {tr(PAGE.openAnother)}
               </Button>
@@ -253,9 +271,6 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
                 {tr(PAGE.back)}
               </Button>
             </div>
-            <Text className="pgp-muted" data-testid="download-hint">
-              {download ? tr(PAGE.downloadAs, { file: download.name }) : tr(PAGE.notYet)}
-            </Text>
           </div>
           <Suspense fallback={<Spinner size="tiny" label={tr(PAGE.loading)} />}>
             <App
@@ -265,12 +280,16 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
               initialLang={lang}
               lang={lang}
               onLanguage={setLang}
-              embedded={{ label: tr(PAGE.paneLabel) }}
+              embedded={{
+                label: tr(PAGE.paneLabel),
+                steps: { mark: mark(PAGE.stepAssess), next: downloadStep, stepBack: !!download, again: !!download?.assessed },
+              }}
             />
           </Suspense>
         </section>
       );
       break;
+    }
     case 'rollup':
       body = (
         <Suspense fallback={<Spinner size="tiny" label={tr(PAGE.loading)} />}>

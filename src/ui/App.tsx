@@ -68,7 +68,20 @@ export interface AppProps {
    * Inside a page that has its own heading and main landmark (the workbook page): the pane is a region
    * labelled by `embedded.label`, without its own h1.
    */
-  embedded?: { label: string };
+  embedded?: { label: string; steps?: PageSteps };
+}
+
+/**
+ * The workbook page's steps, read downwards: ① open (the page's), ② 考评 (the pane's first action, marked
+ * `mark`), ③ download (`next`, rendered right under the actions). Once there is something to download
+ * (`stepBack`), 考评 is no longer the primary button — one primary action at a time — and once a run made
+ * it (`again`), it says 重新考评.
+ */
+export interface PageSteps {
+  mark: ReactNode;
+  next: ReactNode;
+  stepBack: boolean;
+  again: boolean;
 }
 
 const TAB_LABEL = {
@@ -132,9 +145,11 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
       break;
   }
 
+  const steps = embedded?.steps;
+  const firstAppearance = steps?.stepBack ? 'secondary' : 'primary';
   const assessButton = (
-    <Button key="assess" className="pga-primary" appearance="primary" size="large" onClick={actions.assess} disabled={busy} title={tr(PANE.assessHint)}>
-      {tr(s.running ? PANE.assessing : PANE.assess)}
+    <Button key="assess" className="pga-primary" appearance={firstAppearance} size="large" onClick={actions.assess} disabled={busy} title={tr(PANE.assessHint)}>
+      {tr(s.running ? PANE.assessing : steps?.again ? PANE.assessAgain : PANE.assess)}
     </Button>
   );
   // The official tables of an earlier period: a choice once the workbook has been assessed with more than one period.
@@ -163,7 +178,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
       </span>
     ) : null;
   const templateButton = (
-    <Button key="template" className="pga-primary" appearance="primary" size="large" onClick={actions.insertTemplate} disabled={busy} title={tr(PANE.noTableText)}>
+    <Button key="template" className="pga-primary" appearance={firstAppearance} size="large" onClick={actions.insertTemplate} disabled={busy} title={tr(PANE.noTableText)}>
       {tr(PANE.insertTemplate)}
     </Button>
   );
@@ -177,6 +192,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
             {/* Office's pane title already names the add-in: the heading is for screen readers only. */}
             {!embedded && <h1 className="pga-sr-only">{tr(PANE.appTitle)}</h1>}
             <div className="pga-actions" role="group" aria-label={tr(PANE.actionsLabel)}>
+              {steps?.mark}
               {/* Without a score table the way in is the template (考评 would only say there is no table). */}
               {primary === 'template' ? templateButton : assessButton}
               {primary === 'template' ? null : periodChoice}
@@ -196,6 +212,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
                 data-testid="settings-button"
               />
             </div>
+            {steps?.next}
             <StatusSlot s={s} />
             {s.notice && <NoticeBar notice={s.notice} comparison={comparison} onDismiss={actions.dismiss} />}
             <TabList

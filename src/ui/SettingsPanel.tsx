@@ -1,11 +1,11 @@
 /** 设置: edit the 考评规则 sheet (validated with zod) and choose the pane's language (loaded lazily). */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Dropdown, Field, Input, Link, Option, Spinner, Text } from '@fluentui/react-components';
 import type { Lang, Rules } from '../domain/types';
 import type { Msg } from '../i18n';
 import { PANE } from '../i18n/pane';
-import { RULE_WORDS } from '../i18n/rules';
+import { AUTO_IN_PAGE, RULE_WORDS } from '../i18n/rules';
 import { useI18n } from './context';
 import type { FieldError, FieldName, RulesForm } from './rulesForm';
 import { FORM_FIELDS, formOf, validateRules } from './rulesForm';
@@ -24,7 +24,10 @@ export interface SettingsProps {
    * shown, not editable, with where to change them. Null: editable (a missing sheet is created on save).
    */
   lockedSheet?: string | null;
-  /** In the workbook page: the help does not offer the page itself. */
+  /**
+   * In the workbook page: the help does not offer the page itself, and the output language's “auto” says it
+   * follows the page's language (there is no Office to follow).
+   */
   inPage?: boolean;
 }
 
@@ -63,6 +66,10 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
     await onSave(r.rules);
   };
 
+  /** A choice's words (the output language's “auto” in the page follows the page). */
+  const choiceWord = (k: FieldName, code: string) => tr(inPage && k === 'language' && code === 'auto' ? AUTO_IN_PAGE : (RULE_WORDS[k].choices?.[code] ?? { zh: code, en: code }));
+  const choiceOf = (f: (typeof FORM_FIELDS)[number]) => (f.choices.includes(form[f.key]) ? form[f.key] : f.choices[0]);
+
   // One field per rule of the schema (src/domain/rules.ts), in its order: numbers and text as inputs, choices as dropdowns.
   const field = (f: (typeof FORM_FIELDS)[number]) => {
     const k = f.key;
@@ -70,13 +77,12 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
     const label = tr(words.label);
     const hint = words.hint ? tr(words.hint) : undefined;
     if (f.kind === 'choice') {
-      const word = (code: string) => tr(words.choices?.[code] ?? { zh: code, en: code });
-      const current = f.choices.includes(form[k]) ? form[k] : f.choices[0];
+      const word = (code: string) => choiceWord(k, code);
+      const current = choiceOf(f);
       return (
         <Field key={k} label={label} hint={hint}>
           <Dropdown
             name={k}
-            disabled={locked}
             value={word(current)}
             selectedOptions={[current]}
             onOptionSelect={(_, d) => d.optionValue && set(k, d.optionValue)}
@@ -95,7 +101,6 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
       <Field key={k} label={label} hint={hint} validationMessage={message(k)} validationState={errors[k] ? 'error' : 'none'}>
         <Input
           name={k}
-          disabled={locked}
           inputMode={f.kind === 'text' ? 'text' : 'decimal'}
           value={form[k]}
           onChange={(_, d) => set(k, d.value)}
@@ -134,7 +139,30 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
         ) : (
           <Text>{tr(PANE.settingsIntro)}</Text>
         )}
-        {FORM_FIELDS.map(field)}
+        {locked ? (
+          // Not disabled inputs (greyed out, hard to read): the rules in force as a list.
+          <dl className="pga-facts" data-testid="rules-list">
+            {FORM_FIELDS.map((f) => {
+              const words = RULE_WORDS[f.key];
+              const value = f.kind === 'choice' ? choiceWord(f.key, choiceOf(f)) : form[f.key].trim();
+              return (
+                <Fragment key={f.key}>
+                  <dt>{tr(words.label)}</dt>
+                  <dd data-testid={`rule-${f.key}`}>
+                    {value || tr(PANE.ruleBlank)}
+                    {!value && words.hint && (
+                      <Text block size={200} className="pga-muted">
+                        {tr(words.hint)}
+                      </Text>
+                    )}
+                  </dd>
+                </Fragment>
+              );
+            })}
+          </dl>
+        ) : (
+          FORM_FIELDS.map(field)
+        )}
         {Object.values(errors).some(Boolean) && (
           <Text className="pga-error" data-testid="rules-invalid">
             {tr(PANE.rulesInvalid)}

@@ -89,18 +89,46 @@ describe('validation (zod) follows SPEC §2.7', () => {
 
 describe('a rules sheet the host cannot edit (the workbook page)', () => {
   test.each([
-    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则'],
-    ['en-US', 'Excellent threshold', 'This page does not change the existing sheet “考评规则”: edit it in WPS or Excel and save, then open the workbook here again and assess it.', 'Save rules'],
-  ] as const)('%s: the rules are shown, not editable, and where to change them is said', (lang, excellent, note, save) => {
+    ['zh-CN', '优秀分数线', '本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改该表并保存，然后在本页面重新打开工作簿并考评。', '保存规则', '输出语言', '跟随本页语言', '整改期限天数', '未填写'],
+    ['en-US', 'Excellent threshold', 'This page does not change the existing sheet “考评规则”: edit it in WPS or Excel and save, then open the workbook here again and assess it.', 'Save rules', 'Output language', 'Follows this page’s language', 'Days allowed for rectification', 'Blank'],
+  ] as const)('%s: the rules are a read-only list (no greyed-out inputs), and where to change them is said', (lang, excellent, note, save, output, follows, days, blank) => {
     const onSave = jest.fn(async () => undefined);
     renderIn(lang, <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={onSave} onPaneLanguage={jest.fn()} lockedSheet="考评规则" inPage />);
-    const ex = screen.getByRole('textbox', { name: excellent }) as HTMLInputElement;
-    expect(ex.value).toBe('95');
-    expect(ex.disabled).toBe(true);
+    const list = screen.getByTestId('rules-list');
+    // Each rule a term and its value, in the schema's order: read as text, not as disabled fields.
+    const terms = [...list.querySelectorAll('dt')].map((d) => d.textContent);
+    expect(terms[0]).toBe(excellent);
+    expect(terms).toContain(output);
+    expect(list.querySelector('dt')!.nextElementSibling!.textContent).toBe('95');
+    expect(screen.getByTestId('rule-language').textContent).toBe(follows);
+    expect(screen.getByTestId('rule-rectifyDays').textContent).toMatch(new RegExp(`^${blank}`));
+    expect(terms.indexOf(days)).toBeGreaterThan(0);
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    expect(list.querySelectorAll('input, [disabled], [aria-disabled=true]')).toHaveLength(0);
     expect(screen.getByTestId('rules-locked').textContent).toBe(note);
     expect(screen.queryByRole('button', { name: save })).toBeNull();
+    // The pane's language is still chosen here (it is the page's).
+    expect(screen.getByRole('combobox')).toBeTruthy();
     // In the page the help does not offer the page itself.
     expect(screen.queryByTestId('page-link')).toBeNull();
+  });
+
+  test('a workbook without a rules sheet in the page: editable (saving adds the sheet), its “auto” output language follows the page', async () => {
+    const user = userEvent.setup();
+    renderIn('zh-CN', <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={jest.fn()} onPaneLanguage={jest.fn()} inPage />);
+    expect((screen.getByRole('textbox', { name: '优秀分数线' }) as HTMLInputElement).disabled).toBe(false);
+    const output = screen.getByRole('combobox', { name: '输出语言' });
+    expect(output.textContent).toBe('跟随本页语言');
+    await user.click(output);
+    expect(screen.getByRole('option', { name: '跟随本页语言' })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /Office/ })).toBeNull();
+  });
+
+  test('in the add-in (Excel) the rules stay editable inputs, and “auto” follows Office', () => {
+    renderIn('zh-CN', <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={jest.fn()} onPaneLanguage={jest.fn()} />);
+    expect(screen.queryByTestId('rules-list')).toBeNull();
+    expect((screen.getByRole('textbox', { name: '优秀分数线' }) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByRole('combobox', { name: '输出语言' }).textContent).toBe('自动（跟随Office）');
   });
 
   test('in the add-in, 设置 → 帮助 links the workbook page (for a computer where the add-in cannot run)', () => {
