@@ -6,6 +6,9 @@
  * - drop assets/sample.xlsx on the page (a drop event carrying the file), assess, download (Playwright's
  *   download event): the downloaded workbook equals `assess sample.xlsx`'s output part for part (every part's
  *   inflated bytes); the same in English through the file picker against `assess --lang en-US`;
+ * - the steps of one workbook read downwards (① what is open, ② 考评, ③ download) with one primary button at a
+ *   time: 考评 before a run; after it the download, and 考评 says 重新考评; the name it will be saved as said
+ *   before saving; 设置 lists the rules read-only, the output language following the page;
  * - a damaged file shows the one-line reason — the very line `assess` prints for it — and offers nothing to
  *   download;
  * - 汇总多个党支部: a folder of branch workbooks (one damaged, one old .xls, one never assessed, one sent twice,
@@ -171,6 +174,28 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 
 const SAMPLE = path.join(ROOT, 'assets', 'sample.xlsx');
 
+/** The buttons drawn as primary (Fluent's brand background, web light theme #0f6cbd): their names. */
+function primaryButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .filter((b) => getComputedStyle(b).backgroundColor === 'rgb(15, 108, 189)' && b.getBoundingClientRect().width > 0)
+      .map((b) => (b.textContent ?? '').trim()),
+  );
+}
+
+/** The tops of the three step marks ① ② ③ of one workbook, in the order they appear. */
+function stepTops(page: Page): Promise<{ mark: string; top: number }[]> {
+  return page.evaluate(() => [...document.querySelectorAll('.pgp-step')].map((e) => ({ mark: e.textContent ?? '', top: e.getBoundingClientRect().top })));
+}
+
+/** The steps read downwards: ① (what is open) above ② (考评) above ③ (download). */
+async function stepsReadDownwards(page: Page) {
+  const tops = await stepTops(page);
+  expect(tops.map((t) => t.mark)).toEqual(['①', '②', '③']);
+  expect(tops[0].top).toBeLessThan(tops[1].top);
+  expect(tops[1].top).toBeLessThan(tops[2].top);
+}
+
 describe('the workbook page', () => {
   test('zh-CN at 1280 px: drop sample.xlsx, 考评, download — the same workbook `assess` writes, part for part', async () => {
     // The tool, on the same file at the same instant.
@@ -188,7 +213,9 @@ describe('the workbook page', () => {
 
     const { context, page } = await open(1280, 'zh-CN', ASSESS_AT);
     await page.getByRole('heading', { level: 1, name: '党小组考评助手 · 考评网页' }).waitFor();
-    await expect(page.getByTestId('privacy').innerText()).resolves.toMatch(/文件不会离开这台电脑[\s\S]*不上传到任何服务器/);
+    await expect(page.getByTestId('privacy').innerText()).resolves.toMatch(/文件不会离开这台电脑[\s\S]*不上传到任何服务器[\s\S]*打开后可断网使用/);
+    // Plain words for a WPS user: no command-line tool in the footer.
+    await expect(page.locator('footer').innerText()).resolves.not.toMatch(/命令行|assess/);
     await page.getByRole('button', { name: '打开工作簿' }).waitFor();
     await shot(page, 'zh-1280-1-start', 'page-1-start.png');
     await axeScan(page, 'zh 1280 start');
@@ -196,15 +223,22 @@ describe('the workbook page', () => {
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'sample.xlsx', bytes: new Uint8Array(fs.readFileSync(SAMPLE)) }]);
     await page.getByRole('heading', { name: '工作簿：sample.xlsx' }).waitFor();
     await page.getByText('尚未考评').waitFor();
-    // Nothing to download before a run.
+    // Nothing to download before a run; the name it will be saved as is said already. ② 考评 is the one primary button.
     expect(await page.getByTestId('download').count()).toBe(0);
-    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('点“考评”后可以下载考评后的工作簿。');
+    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('点“考评”后可以下载考评后的工作簿，将保存为“sample.assessed.xlsx”。');
+    await stepsReadDownwards(page);
+    await expect(primaryButtons(page)).resolves.toEqual(['考评']);
 
     await page.getByRole('button', { name: '考评', exact: true }).click();
     await page.getByText(/考评完成：35条考评记录，13条预警，2个数据问题/).waitFor();
     // The same pane: 概览 leads with the overdue rectification (the clock says 2026-05-01).
     await page.getByText('已逾期31天').first().waitFor();
-    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('保存为“sample.assessed.xlsx”：原文件不变，请把下载的工作簿报送党委或发给支委会。');
+    await expect(page.getByTestId('download-hint').innerText()).resolves.toBe('将保存为“sample.assessed.xlsx”：原文件不变，请把下载的工作簿报送党委或发给支委会。');
+    // After a run ③ 下载 is the one primary button, under ②, which now says 重新考评.
+    await stepsReadDownwards(page);
+    await expect(primaryButtons(page)).resolves.toEqual(['下载考评后的工作簿']);
+    await page.getByRole('button', { name: '重新考评', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '考评', exact: true }).count()).toBe(0);
     await shot(page, 'zh-1280-2-assessed', 'page-2-assessed.png');
     await axeScan(page, 'zh 1280 assessed');
 
@@ -220,6 +254,11 @@ describe('the workbook page', () => {
     await page.getByTestId('rules-locked').waitFor();
     await expect(page.getByTestId('rules-locked').innerText()).resolves.toMatch(/本页面不修改工作簿中已有的“考评规则”表：请在WPS或Excel中修改/);
     expect(await page.getByRole('button', { name: '保存规则' }).count()).toBe(0);
+    // The rules as a read-only list (no greyed-out inputs); the output language follows this page, not Office.
+    await page.getByTestId('rules-list').waitFor();
+    expect(await page.getByTestId('rules-list').locator('input').count()).toBe(0);
+    await expect(page.getByTestId('rule-language').innerText()).resolves.toBe('跟随本页语言');
+    expect(await page.getByText(/跟随Office/).count()).toBe(0);
     await axeScan(page, 'zh 1280 settings');
     await noSidewaysScroll(page);
     // Only the page's own files were fetched.
@@ -245,6 +284,10 @@ describe('the workbook page', () => {
     await page.getByRole('heading', { name: 'Workbook: sample.xlsx' }).waitFor();
     await page.getByRole('button', { name: 'Assess', exact: true }).click();
     await page.getByText(/Assessment done: 35 records, 13 warnings, 2 data issues/).waitFor();
+    // At 320 px too the steps read downwards, with one primary button.
+    await stepsReadDownwards(page);
+    await expect(primaryButtons(page)).resolves.toEqual(['Download the assessed workbook']);
+    await page.getByRole('button', { name: 'Assess again', exact: true }).waitFor();
     await axeScan(page, 'en 320 assessed');
     await noSidewaysScroll(page);
     await shot(page, 'en-320-2-assessed', 'page-4-assessed-en-320.png');
