@@ -83,7 +83,12 @@ async function open(
   // What this browser kept from an earlier visit (localStorage), there before the page's first script.
   if (opts.storage) {
     await context.addInitScript((kept) => {
-      for (const k of Object.keys(kept)) localStorage.setItem(k, kept[k]);
+      // Every frame runs this: office.js's own frames (another origin, or sandboxed) may not touch storage.
+      try {
+        for (const k of Object.keys(kept)) localStorage.setItem(k, kept[k]);
+      } catch {
+        // not the pane's frame
+      }
     }, opts.storage);
   }
   await context.route('**/*', async (route) => {
