@@ -78,7 +78,6 @@ export const RIBBON_MAX_ROWS = 20_000;
 /** The ribbon's hold on the run lock: longer than the runtime can live. */
 export const RIBBON_LOCK_MS = 6 * 60 * 1000;
 
-export { failureText } from '../app/failure';
 
 /** Rows of the sheets a run reads (outputs of earlier runs come back empty from the Office host). */
 export function inputRows(snapshot: WorkbookSnapshot): number {
