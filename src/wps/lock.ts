@@ -6,8 +6,14 @@
  * width, and the write's own ownership checks (src/workbook/meta) keep even that case from touching a
  * sheet that is not ours. An entry left by a page WPS closed mid-run expires after its time-to-live.
  */
+import type { WorkbookPort } from '../app/ports';
+import { AssessError } from '../domain/errors';
+import { WPS_CODES } from '../i18n/wps';
 import type { WpsPluginStorage } from './shell';
 import { STORAGE, storedString } from './shell';
+
+/** How long a hold on the run lock lasts when WPS closes the page mid-run. */
+export const RUN_LOCK_MS = 30 * 60 * 1000;
 
 export interface RunLock {
   tryAcquire(ttlMs: number): boolean;
@@ -41,4 +47,26 @@ export function storageLock(storage: WpsPluginStorage, owner: string, now: () =>
       if (held && held.owner === owner) storage.setItem(STORAGE.runLock, '');
     },
   };
+}
+
+/** The port with the add-in's run lock held around each write (the ribbon's run holds it for its whole run). */
+export function lockedPort(port: WorkbookPort, lock: RunLock): WorkbookPort {
+  const locked: WorkbookPort = {
+    kind: port.kind,
+    read: () => port.read(),
+    insert: (patch) => port.insert(patch),
+    write: async (patch) => {
+      if (!lock.tryAcquire(RUN_LOCK_MS)) throw new AssessError('host', WPS_CODES.busy);
+      try {
+        return await port.write(patch);
+      } finally {
+        lock.release();
+      }
+    },
+  };
+  // The port's optional powers, kept as they are (a class's methods are not own properties: bound, not spread).
+  const { editCells, select } = port;
+  if (editCells) locked.editCells = (sheet, cells) => editCells.call(port, sheet, cells);
+  if (select) locked.select = (address) => select.call(port, address);
+  return locked;
 }

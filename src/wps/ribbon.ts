@@ -21,7 +21,7 @@ import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import { WPS_MSG } from '../i18n/wps';
 import { summaryText } from '../app/summary-text';
-import { storageLock } from './lock';
+import { RUN_LOCK_MS, storageLock } from './lock';
 import type { RibbonControl, RibbonUI, WpsShell } from './shell';
 import { DOCK_RIGHT, STORAGE, wpsLang } from './shell';
 
@@ -33,9 +33,6 @@ export const IMAGES: Record<string, string> = {
   [CONTROL.assess]: 'assets/icon-32.png',
   [CONTROL.pane]: 'assets/icon-32.png',
 };
-
-/** How long the ribbon's hold on the run lock lasts when WPS closes the page mid-run. */
-export const RUN_LOCK_MS = 30 * 60 * 1000;
 
 /** The dialog's size in CSS pixels (ShowDialog takes device pixels, as the wpsjs templates multiply). */
 const DIALOG = { width: 420, height: 300 };
