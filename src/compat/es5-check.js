@@ -122,7 +122,7 @@
     var wzh = !/^en/i.test(w.navigator.language || '');
     // dist/wps/ sits beside the workbook page on a web site; an add-in unpacked from the offline package has none.
     var web = /^https?:/i.test(w.location.protocol);
-    var WPS_PAGE = w.location.href.replace(/[?#].*$/, '').replace(/[^/]*$/, '') + '../workbook.html';
+    var WPS_PAGE = w.location.href.replace(/[?#].*$/, '').replace(/[^/]*\/[^/]*$/, '') + 'workbook.html';
     var WPS_TITLE = wzh ? '此版本的 WPS 无法运行考评助手' : 'This version of WPS cannot run Party Group Assessment';
     var WPS_TEXT = wzh
       ? '这台电脑上的 WPS 用较旧的浏览器内核（早于 Chromium 58）显示加载项，考评助手无法在其中运行。您可以：\n' +

@@ -29,21 +29,21 @@ export const WPS_CODES = errorCodes('wps', { busy: WPS_MSG.busy });
 
 /** The publish page (publish.html): registers the add-in with the WPS on this computer. */
 export const PUBLISH_MSG = {
-  working: { zh: '正在连接本机的 WPS……', en: 'Contacting WPS on this computer…' },
+  working: { zh: '正在连接本机的WPS……', en: 'Contacting WPS on this computer…' },
   installed: {
-    zh: '已安装“党小组考评助手”。请完全退出并重新打开 WPS 表格，在“党小组考评助手”选项卡中使用。',
+    zh: '已安装“党小组考评助手”。请完全退出并重新打开WPS表格，在“党小组考评助手”选项卡中使用。',
     en: 'Party Group Assessment is installed. Quit WPS Spreadsheets completely and open it again: the add-in is on the 党小组考评助手 tab.',
   },
   removed: {
-    zh: '已卸载“党小组考评助手”。重新打开 WPS 表格后生效。',
+    zh: '已卸载“党小组考评助手”。重新打开WPS表格后生效。',
     en: 'Party Group Assessment is removed. It is gone once WPS Spreadsheets is opened again.',
   },
   failed: {
-    zh: 'WPS 没有完成操作：{detail}。请确认这台电脑已安装 WPS Office（2019 或更新的版本），浏览器询问时允许打开 WPS，然后再试。',
+    zh: 'WPS没有完成操作：{detail}。请确认这台电脑已安装WPS Office（2019或更新的版本），浏览器询问时允许打开WPS，然后再试。',
     en: 'WPS did not complete it: {detail}. Check that WPS Office (2019 or later) is installed on this computer, allow the browser to open WPS when it asks, and try again.',
   },
   noSdk: {
-    zh: '本页缺少 wpsjsrpcsdk.js，无法连接 WPS。请联系提供本页的管理员。',
+    zh: '本页缺少wpsjsrpcsdk.js，无法连接WPS。请联系提供本页的管理员。',
     en: 'This page lacks wpsjsrpcsdk.js and cannot contact WPS. Contact the administrator who provided this page.',
   },
 } satisfies Record<string, Msg>;
