@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { JSDOM } from 'jsdom';
-import { DOMParser } from '@xmldom/xmldom';
 import { portOverHost } from '../../src/app/pane-service';
 import type { WorkbookPort } from '../../src/app/ports';
 import { MemoryHost } from '../../src/hosts/memory/host';
@@ -18,33 +17,13 @@ import type { RunState } from '../../src/wps/ribbon';
 import { lockedPort, storageLock } from '../../src/wps/lock';
 import type { WpsShell, WpsTaskPane } from '../../src/wps/shell';
 import { STORAGE, wpsLang } from '../../src/wps/shell';
+import { CUSTOM_UI, callbacksOf } from '../support/customui';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RIBBON_XML = fs.readFileSync(path.join(ROOT, 'src', 'wps', 'ribbon.xml'), 'utf8');
 const ES5_CHECK = fs.readFileSync(path.join(ROOT, 'src', 'compat', 'es5-check.js'), 'utf8');
-const CUSTOM_UI = 'http://schemas.microsoft.com/office/2006/01/customui';
 
 jest.setTimeout(30000);
-
-/** Every callback attribute of a customUI document (onLoad, onAction, getImage, getEnabled…): [attribute, value]. */
-export function callbacksOf(xml: string): { ids: string[]; callbacks: [string, string][]; root: Element } {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(xml, 'text/xml');
-  if (errors.length) throw new Error(errors.join('\n'));
-  const root = doc.documentElement as unknown as Element;
-  const ids: string[] = [];
-  const callbacks: [string, string][] = [];
-  const walk = (el: Element) => {
-    for (let i = 0; i < el.attributes.length; i++) {
-      const a = el.attributes[i];
-      if (a.name === 'id') ids.push(a.value);
-      if (/^(on[A-Z]|get[A-Z])/.test(a.name)) callbacks.push([a.name, a.value]);
-    }
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c as Element);
-  };
-  walk(root);
-  return { ids, callbacks, root };
-}
 
 /**
  * What the ribbon uses of WPS's Application, as WPS does it (the WPS JSAPI documentation of
