@@ -10,7 +10,7 @@
  *   src/hosts/<name>/  file, office, memory (later wps)  → domain, i18n, workbook, app, its own host folder
  *   src/ui/            the React UI of pane and page     → domain, i18n, workbook, app, ui
  *   src/compat/        polyfills                         → compat only
- *   entries            src/taskpane, src/page, src/commands (browser); src/cli, src/bench, src/index.ts (Node)
+ *   entries            src/taskpane, src/page, src/commands, src/wps (browser); src/cli, src/bench, src/index.ts (Node)
  *                      → anything below them; nothing imports an entry but its own folder (so no browser entry
  *                        imports src/cli or src/bench, and src/page does not import src/taskpane: shared UI
  *                        goes to src/ui)
@@ -27,7 +27,7 @@
 const SRC = '(?:^|/)src/';
 /** The paths below src/ a layer may import, as one regular expression. */
 const only = (...layers) => `${SRC}(?:${layers.join('|')})/`;
-const ENTRY_FOLDERS = 'taskpane|page|commands|cli|bench';
+const ENTRY_FOLDERS = 'taskpane|page|commands|wps|cli|bench';
 const ENTRY = `${SRC}(?:(?:${ENTRY_FOLDERS})/|index\\.[cm]?[jt]sx?$)`;
 const KNOWN = `${SRC}(?:(?:domain|i18n|workbook|app|rollup|hosts/[^/]+|ui|compat|${ENTRY_FOLDERS})/|index\\.[cm]?[jt]sx?$)`;
 const NODE_MODULES = '(?:^|/)node_modules/';

@@ -9,6 +9,12 @@
  *   es5-check.js                  the first script of every page: in an Internet Explorer webview, says what to do instead
  *   theme-boot.js                 taskpane.html's <head>: the last Office theme, remembered, from the first paint
  *   help.html, assets/*.png, manifest.xml
+ *   wps/                          the WPS add-in (a second configuration, self-contained: WPS loads it from one
+ *                                 folder, online or unpacked offline): index.html + main.js (the ribbon's
+ *                                 callbacks), ribbon.xml, taskpane.html + taskpane.js (the same pane),
+ *                                 dialog.html + dialog.js, assets/, es5-check.js; and for deployment
+ *                                 publish.html (+ wpsjsrpcsdk.js, Kingsoft's SDK), jsplugins.xml and the offline
+ *                                 package <name>_<version>.zip (scripts/wps-package.js)
  *
  * Environment:
  *   ADDIN_ORIGIN   production origin written into dist/manifest.xml in place of https://localhost:3000/
@@ -18,6 +24,8 @@
  *                  the only supported way for add-ins in production;
  *                  "local": node_modules/@microsoft/office-js/dist is copied to dist/office-js/ and the
  *                  pages load it from there (offline development and browser tests only — never deploy it).
+ *   WPS_ADDIN_URL  the URL dist/wps/ is served at, written into publish.html and jsplugins.xml (default: ADDIN_ORIGIN
+ *                  followed by wps/)
  * The dev server (npm run dev-server) is HTTPS on port 3000 with office-addin-dev-certs' certificates
  * when that package is installed (npm start installs it on demand); without it, plain HTTP and a warning.
  */
@@ -50,35 +58,9 @@ async function devServerHttps() {
   return devCerts.getHttpsServerOptions();
 }
 
-module.exports = async (env = {}, argv = {}) => {
-  const dev = argv.mode !== 'production';
-  const localOfficeJs = (env.officeJs || process.env.OFFICE_JS || 'cdn') === 'local';
-  const officeJs = localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS;
-  const serving = !!(env.WEBPACK_SERVE || (argv.env && argv.env.WEBPACK_SERVE));
-  const https = serving ? await devServerHttps() : null;
-
+/** The loaders, shared by the Office pages' configuration and the WPS add-in's. */
+function moduleRules(dev) {
   return {
-    devtool: dev ? 'source-map' : false,
-    target: ['web', 'es2017'],
-    entry: {
-      taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
-      dialog: './src/commands/dialog.ts',
-      workbook: './src/page/index.tsx',
-    },
-    output: {
-      path: path.resolve(__dirname, 'dist'),
-      filename: '[name].js',
-      chunkFilename: '[name].[contenthash:8].js',
-      // dist/node/ holds the command-line tool (npm run build:cli): keep it
-      clean: { keep: /^node[\\/]/ },
-    },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-      // The file host's libraries mention Node modules they never need in a browser (cfb: fs).
-      fallback: { fs: false, crypto: false, stream: false },
-    },
-    module: {
       rules: [
         {
           test: /\.tsx?$/,
@@ -104,7 +86,103 @@ module.exports = async (env = {}, argv = {}) => {
               },
         },
       ],
+    };
+}
+
+/** The URL dist/wps/ is served at (publish.html and jsplugins.xml name it). */
+function wpsAddinUrl() {
+  const url = process.env.WPS_ADDIN_URL || `${productionOrigin()}wps/`;
+  if (!/^https?:\/\//.test(url)) throw new Error(`WPS_ADDIN_URL must be an http(s):// URL, got ${url}`);
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * Kingsoft's SDK for the publish page (npm wpsjs-rpc-sdk-new), copied as it ships. Resolved like any
+ * dependency (NODE_PATH included), so a missing install fails the build with its name.
+ */
+function wpsSdk() {
+  return require.resolve('wpsjs-rpc-sdk-new/wpsjsrpcsdk.js');
+}
+
+/**
+ * The WPS add-in (issue 20): one folder, dist/wps/, in the layout WPS loads an add-in from (index.html and
+ * ribbon.xml at its root) — its own configuration so that its on-demand chunks are inside that folder too.
+ * The same language level as the Office pages (ES2017): docs/deploy.md, "WPS", on the Chromium WPS embeds.
+ */
+function wpsConfig(dev) {
+  const { WpsPackagePlugin, publishEntry } = require('./scripts/wps-package');
+  const { version } = require('./package.json');
+  const url = wpsAddinUrl();
+  return {
+    name: 'wps',
+    devtool: dev ? 'source-map' : false,
+    target: ['web', 'es2017'],
+    entry: {
+      main: './src/wps/main.ts',
+      taskpane: './src/wps/taskpane.tsx',
+      dialog: './src/wps/dialog.ts',
+      publish: './src/wps/publish.ts',
     },
+    output: {
+      path: path.resolve(__dirname, 'dist', 'wps'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      fallback: { fs: false, crypto: false, stream: false },
+    },
+    module: moduleRules(dev),
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['main'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: null, wps: true }),
+      new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/wps/dialog.html', chunks: ['dialog'] }),
+      new HtmlWebpackPlugin({ filename: 'publish.html', template: './src/wps/publish.html', chunks: ['publish'], addin: publishEntry(url, version) }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/compat/es5-check.js', to: 'es5-check.js' },
+          { from: 'src/wps/ribbon.xml', to: 'ribbon.xml' },
+          { from: wpsSdk(), to: 'wpsjsrpcsdk.js' },
+        ],
+      }),
+      new WpsPackagePlugin({ url, version }),
+    ],
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const localOfficeJs = (env.officeJs || process.env.OFFICE_JS || 'cdn') === 'local';
+  const officeJs = localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS;
+  const serving = !!(env.WEBPACK_SERVE || (argv.env && argv.env.WEBPACK_SERVE));
+  const https = serving ? await devServerHttps() : null;
+
+  const office = {
+    name: 'office',
+    devtool: dev ? 'source-map' : false,
+    target: ['web', 'es2017'],
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
+      workbook: './src/page/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      // dist/node/ holds the command-line tool (npm run build:cli): keep it
+      clean: { keep: /^(?:node|wps)[\\/]/ },
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // The file host's libraries mention Node modules they never need in a browser (cfb: fs).
+      fallback: { fs: false, crypto: false, stream: false },
+    },
+    module: moduleRules(dev),
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs }),
@@ -138,4 +216,5 @@ module.exports = async (env = {}, argv = {}) => {
       hot: false,
     },
   };
+  return [office, wpsConfig(dev)];
 };

@@ -25,6 +25,7 @@ import * as rollup from '../src/i18n/rollup';
 import * as rules from '../src/i18n/rules';
 import * as summary from '../src/i18n/summary';
 import * as words from '../src/i18n/words';
+import * as wps from '../src/i18n/wps';
 import { aspectName, itemNameMsg } from '../src/i18n/rubric';
 import { DEFAULT_RUBRIC } from '../src/domain/rubric';
 import { cellText } from '../src/i18n/words';
@@ -45,6 +46,7 @@ const CATALOGUES: Record<string, unknown> = {
   rules,
   summary,
   words,
+  wps,
 };
 
 interface Entry {

@@ -33,7 +33,7 @@ import { COMMAND_MSG, OFFICE_ERR, COMMAND_CODES } from '../i18n/office';
 import type { WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { META_SHEET, META_VERSION, ownedSheets, readMeta } from '../workbook/meta';
 import type { WorkbookHost } from '../app/ports';
-import { describeError } from '../i18n/errors';
+import { failureText } from '../app/failure';
 
 export interface CommandEvent {
   completed(): void;
@@ -78,12 +78,6 @@ export const RIBBON_MAX_ROWS = 20_000;
 /** The ribbon's hold on the run lock: longer than the runtime can live. */
 export const RIBBON_LOCK_MS = 6 * 60 * 1000;
 
-/** The failure as the user reads it: the typed error's message, or a generic one. */
-export function failureText(e: unknown, lang: Lang): string {
-  if (e instanceof AssessError) return describeError(e, lang);
-  const detail = e instanceof Error ? e.message : String(e);
-  return t(lang, COMMAND_MSG.unexpected, { detail });
-}
 
 /** Rows of the sheets a run reads (outputs of earlier runs come back empty from the Office host). */
 export function inputRows(snapshot: WorkbookSnapshot): number {

@@ -9,7 +9,11 @@
  *   - on the function file: registers the ribbon's runAssessment, which shows that message in a dialog
  *     and calls event.completed() (when the dialog is closed, or after 4.5 minutes at the latest);
  *   - on the dialog: shows the message it was given.
- * Everywhere else it does nothing. Checked as ES5 by test/office/compat.test.ts.
+ * In the WPS add-in's pages (<html data-pga-host="wps">, dist/wps/), whose webview is WPS's own Chromium, an
+ * engine older than the bundles' ES2017 gets the same kind of message: on index.html the ribbon's callbacks
+ * (the global `ribbon` of ribbon.xml) still load, and 考评 and 考评面板 say what to do instead in an alert;
+ * on the pane and the dialog the page says it.
+ * Everywhere else it does nothing. Checked as ES5 by test/office/compat.test.ts and test/wps/ribbon.test.ts.
  */
 (function () {
   'use strict';
@@ -111,6 +115,48 @@
   function query(name) {
     var m = new RegExp('[?&]' + name + '=([^&]*)').exec(w.location.search);
     return m ? decodeURIComponent(m[1].replace(/\+/g, ' ')) : null;
+  }
+
+  var wpsHost = w.document.documentElement && w.document.documentElement.getAttribute('data-pga-host') === 'wps';
+  if (wpsHost) {
+    var wzh = !/^en/i.test(w.navigator.language || '');
+    // dist/wps/ sits beside the workbook page on a web site; an add-in unpacked from the offline package has none.
+    var web = /^https?:/i.test(w.location.protocol);
+    var WPS_PAGE = w.location.href.replace(/[?#].*$/, '').replace(/[^/]*\/[^/]*$/, '') + 'workbook.html';
+    var WPS_TITLE = wzh ? '此版本的 WPS 无法运行考评助手' : 'This version of WPS cannot run Party Group Assessment';
+    var WPS_TEXT = wzh
+      ? '这台电脑上的 WPS 用较旧的浏览器内核（早于 Chromium 58）显示加载项，考评助手无法在其中运行。您可以：\n' +
+        '1. 把 WPS Office 升级到最新版本；\n' +
+        '2. 保存并关闭工作簿，在 Edge 或 Chrome 浏览器中打开考评网页（不需要加载项）' + (web ? '：' + WPS_PAGE : '，网址请向管理员索取') + '，考评这个工作簿文件，下载考评后的工作簿；\n' +
+        '3. 使用命令行工具 assess 考评这个 .xlsx 文件。\n' +
+        '工作簿未作任何更改。'
+      : 'WPS on this computer shows add-ins in an older browser engine (before Chromium 58), which cannot run Party Group Assessment. You can:\n' +
+        '1. update WPS Office to its latest version;\n' +
+        '2. save and close the workbook, open the workbook page (no add-in needed) in Edge or Chrome' + (web ? ': ' + WPS_PAGE : ' (ask your administrator for its address)') + ', assess this workbook file there and download the assessed workbook;\n' +
+        '3. assess the .xlsx file with the `assess` command-line tool.\n' +
+        'Nothing was changed in the workbook.';
+    if (page() === 'index.html' || page() === '') {
+      w.ribbon = {
+        OnAddinLoad: function () {
+          return true;
+        },
+        OnAction: function () {
+          w.alert(WPS_TITLE + '\n\n' + WPS_TEXT);
+          return true;
+        },
+        GetImage: function () {
+          return 'assets/icon-32.png';
+        },
+        OnGetEnabled: function () {
+          return true;
+        }
+      };
+    } else {
+      whenLoaded(function () {
+        showInPage(WPS_TITLE, WPS_TEXT, web ? { href: WPS_PAGE, text: wzh ? '打开考评网页' : 'Open the workbook page' } : null);
+      });
+    }
+    return;
   }
 
   var name = page();

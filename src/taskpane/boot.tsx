@@ -9,8 +9,7 @@ import { createRoot } from 'react-dom/client';
 import type { Lang } from '../domain/types';
 import { PANE } from '../i18n/pane';
 import type { PaneHost } from '../app/pane-service';
-import { App, PANE_CHUNKS } from '../ui/App';
-import { prefetchWhenIdle } from '../ui/prefetch';
+import { mark, mountPane } from '../ui/mount';
 import { PreviewWorkbook } from './PreviewWorkbook';
 
 /** Office's display language folded to the two the product speaks (Chinese for zh-*, else English). */
@@ -89,10 +88,6 @@ function previewWorkbook(): string | null {
   return typeof location !== 'undefined' ? new URLSearchParams(location.search).get('workbook') : null;
 }
 
-const mark = (name: string) => {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
-};
-
 export async function boot(container: HTMLElement): Promise<void> {
   mark('pga-boot');
   const root = createRoot(container);
@@ -129,10 +124,5 @@ export async function boot(container: HTMLElement): Promise<void> {
     host = paneHost(memory);
     footer = <PreviewWorkbook host={memory} />;
   }
-  const initialLang = displayLanguage ?? previewLang();
-  document.documentElement.lang = initialLang;
-  mark('pga-host-ready');
-  root.render(<App host={host} displayLanguage={displayLanguage} initialLang={initialLang} footer={footer} />);
-  // Once painted and idle: the panels' and the engine's chunks, so that the pane keeps working offline.
-  prefetchWhenIdle(PANE_CHUNKS);
+  mountPane(root, { host, displayLanguage, initialLang: displayLanguage ?? previewLang(), footer });
 }

@@ -19,8 +19,9 @@ beforeAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(root, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
-  const config = await makeConfig({}, { mode: 'production' });
+  const makeConfig = require(path.join(root, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration[]>;
+  // The Office pages' configuration (the WPS add-in's, the second, has its own test: test/system/wps-package.test.ts)
+  const [config] = await makeConfig({}, { mode: 'production' });
   config.mode = 'production';
   config.context = root;
   const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
