@@ -131,7 +131,8 @@ export type EngineCall =
   | { op: 'opening'; lang: string; displayLanguage: string | null; ignorePaneLanguage: boolean; now: number }
   | { op: 'assess'; lang: string; displayLanguage: string; printPeriod: unknown; now: number }
   | { op: 'view'; lang: string }
-  | { op: 'readRules' };
+  | { op: 'readRules' }
+  | { op: 'close' };
 
 /** The workbook as it stands after a call that changed it: what the page offers to download. */
 export interface Changed {

@@ -15,7 +15,8 @@ import { buildView, comparison, computeOnly, readRules, runAssessment } from '..
 import type { RemoteOpening, RemoteOutcome } from '../ui/remote';
 import type { PrintPeriod } from '../workbook/print';
 import type { WorkbookPatch } from '../workbook/snapshot';
-import type { Changed, EngineCall } from './engine-protocol';
+import type { Changed, EngineCall, EngineMessage, EngineRequest } from './engine-protocol';
+import { splitLarge, toWire } from './engine-protocol';
 import type { OpenedWorkbook } from './workbook-file';
 import { openWorkbookBytes } from './workbook-file';
 
@@ -90,9 +91,40 @@ export class EngineService {
         };
         return answer;
       }
+      case 'close':
+        this.opened = null;
+        this.last = null;
+        return null;
       case 'view':
         if (!this.last) throw new Error('no result to show');
         return buildView(this.last, c.lang as Lang);
     }
   }
+}
+
+/** The worker's global scope, as far as the engine uses it. */
+export interface EngineScope {
+  onmessage: ((e: MessageEvent<EngineRequest>) => void) | null;
+  postMessage(m: EngineMessage): void;
+}
+
+/**
+ * Answer the page's messages in `scope` (the worker's `self`; a test's stand-in): one call at a time, in
+ * order; stages as they pass; a large answer in parts, then the answer; a failure as a WireError.
+ */
+export function serveEngine(scope: EngineScope, service = new EngineService()): void {
+  let queue: Promise<void> = Promise.resolve();
+  scope.onmessage = (e) => {
+    const req = e.data;
+    queue = queue.then(async () => {
+      try {
+        const { value, changed } = await service.call(req, (stage, done) => scope.postMessage({ id: req.id, type: 'progress', stage, done }));
+        const { skeleton, parts } = splitLarge(value);
+        for (const part of parts) scope.postMessage({ id: req.id, type: 'part', part });
+        scope.postMessage({ id: req.id, type: 'done', value: skeleton, changed });
+      } catch (error) {
+        scope.postMessage({ id: req.id, type: 'failed', error: toWire(error) });
+      }
+    });
+  };
 }

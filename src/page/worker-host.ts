@@ -10,8 +10,8 @@
  * - The page holds the workbook as it stood after the last finished call (the bytes each changing call
  *   sends back). 取消 terminates the worker at once and starts a new one from those bytes: the workbook on
  *   show is the one from before the run, and what is offered for download is unchanged.
- * - A worker is made ahead (`warmEngine`, when the page is idle) and loads everything it needs then: opened
- *   after the network is gone, a workbook still has its engine.
+ * - Workers are made ahead (`warmEngine`, when the page is idle) and load everything they need then: opened
+ *   after the network is gone, a workbook still has its engine, and 取消 a fresh worker.
  */
 import type { Stage } from '../app/assessWorkbook';
 import type { PaneHost, RulesWriteResult, TemplateResult } from '../app/pane-service';
@@ -37,6 +37,8 @@ import type { Download } from './workbook-file';
 export interface WorkerLike {
   postMessage(message: EngineRequest): void;
   onmessage: ((e: MessageEvent<EngineMessage>) => void) | null;
+  /** The worker's script could not be loaded or failed at the top level. */
+  onerror: ((e: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
@@ -60,7 +62,22 @@ class Connection {
 
   constructor(private readonly worker: WorkerLike) {
     let ready: () => void = () => undefined;
-    this.ready = new Promise<void>((r) => (ready = r));
+    let notReady: (e: Error) => void = () => undefined;
+    this.ready = new Promise<void>((r, j) => {
+      ready = r;
+      notReady = j;
+    });
+    // Never left unhandled: a worker that fails says so to the call that needs it.
+    this.ready.catch(() => undefined);
+    // A script that could not be fetched (the network went before the worker was made): as a chunk that
+    // did not load, which describeError words as "页面未加载完整，请联网刷新后再试。".
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const failure = new Error('Loading chunk engine-worker failed.');
+      failure.name = 'ChunkLoadError';
+      notReady(failure);
+      this.terminate(failure);
+    };
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'ready') return ready();
@@ -94,6 +111,10 @@ class Connection {
     });
   }
 
+  get idle(): boolean {
+    return !this.dead && this.pending.size === 0;
+  }
+
   /** Stop the worker now; every call in flight fails with `reason`. */
   terminate(reason: Error): void {
     this.dead = reason;
@@ -103,23 +124,56 @@ class Connection {
   }
 }
 
-// ───────────────────────────── a worker made ahead ─────────────────────────────
+// ───────────────────────────── workers made ahead ─────────────────────────────
 
-let spare: Connection | null = null;
+/**
+ * Workers made and loaded ahead: one for the next workbook and one for 取消 (which needs a fresh worker at
+ * once: the stopped one is gone). A workbook the page leaves gives its worker back when it is idle.
+ */
+const pools = new Map<SpawnWorker, Connection[]>();
+const POOL = 2;
+
+function poolOf(spawn: SpawnWorker): Connection[] {
+  let pool = pools.get(spawn);
+  if (!pool) pools.set(spawn, (pool = []));
+  return pool;
+}
+
+function online(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
 
 function take(spawn: SpawnWorker): Promise<Connection> {
-  const ahead = spare;
-  spare = null;
+  const ahead = poolOf(spawn).shift();
+  // Made again while online: a worker's script is fetched, and offline nothing is asked of the network.
+  if (online()) void warmEngine(spawn).catch(() => undefined);
   return ahead ? Promise.resolve(ahead) : Promise.resolve(spawn()).then((w) => new Connection(w));
 }
 
+function giveBack(conn: Connection, spawn: SpawnWorker): void {
+  const pool = poolOf(spawn);
+  if (!conn.idle || pool.length >= POOL) {
+    conn.terminate(new AssessError('host', PAGE_CODES.cancelled));
+    return;
+  }
+  // The workbook it held is dropped there before it serves another.
+  void conn.call({ op: 'close' }).then(
+    () => {
+      if (pool.length < POOL) pool.push(conn);
+      else conn.terminate(new AssessError('host', PAGE_CODES.cancelled));
+    },
+    () => undefined,
+  );
+}
+
 /**
- * Make the next workbook's worker now (when the page is idle after its first paint, and again each time one
- * is taken) and wait until it has loaded all it needs: for prefetchWhenIdle (src/ui/prefetch.ts).
+ * Make the workers ahead (when the page is idle after its first paint, and again when one is taken) and
+ * wait until they have loaded all they need: for prefetchWhenIdle (src/ui/prefetch.ts).
  */
 export async function warmEngine(spawn: SpawnWorker = spawnDefault): Promise<void> {
-  if (!spare) spare = new Connection(await spawn());
-  await spare.ready;
+  const pool = poolOf(spawn);
+  while (pool.length < POOL) pool.push(new Connection(await spawn()));
+  await Promise.all(pool.map((c) => c.ready));
 }
 
 // ───────────────────────────── the page's workbook ─────────────────────────────
@@ -137,7 +191,7 @@ export interface PageWorkbook {
    * as it stood before the run in a new one. The page shows the returned workbook in place of this one.
    */
   cancel(onChange: (download: Download) => void): Promise<PageWorkbook>;
-  /** Stop the worker (the page shows another workbook, or none). */
+  /** The page shows another workbook, or none: the worker drops this one (stopped if it is busy). */
   close(): void;
 }
 
@@ -155,8 +209,6 @@ export async function openPageWorkbook(
   before: Download | null = null,
 ): Promise<PageWorkbook> {
   const conn = await take(spawn);
-  // The next workbook's worker, made while this one works (and while the page is still online).
-  void warmEngine(spawn).catch(() => undefined);
   try {
     await conn.call({ op: 'open', name, bytes, changed: !!before });
   } catch (e) {
@@ -224,8 +276,8 @@ export async function openPageWorkbook(
       return openPageWorkbook(name, settled.bytes, next, spawn, settled.download);
     },
     close() {
-      conn.terminate(new AssessError('host', PAGE_CODES.cancelled));
       listeners.clear();
+      giveBack(conn, spawn);
     },
   };
 }
