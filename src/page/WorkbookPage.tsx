@@ -44,7 +44,8 @@ const PAGE_CHUNKS = [
   // The next workbook's worker, made and loaded ahead: a workbook opened offline still has its engine.
   () => loadWorkerHost().then((m) => m.warmEngine()),
   () => loadPane().then((m) => Promise.all(m.PANE_CHUNKS.map((load) => load()))),
-  () => loadRollupView().then((m) => m.loadRollup()),
+  // The roll-up reads its files on this thread: its core, and the old-format check's library.
+  () => loadRollupView().then((m) => m.loadRollup()).then((m) => m.loadCfb()),
 ];
 
 type View =

@@ -5,9 +5,10 @@
  * are made from — so errors cross as `WireError` and are made AssessErrors again on the page's side.
  *
  * Large answers (a 20,000-row workbook's result is ~12 MB, its view ~8 MB) are sent in parts: each message
- * is read on the page's main thread as one task, and one 20 MB message would be one long task there. The
- * big arrays and records near the top of an answer are cut into slices, each its own message (`splitLarge`),
- * and put back together in place on the page's side (`Assembler`).
+ * is read on the page's main thread as one task, and one 20 MB message would be one long task there (a
+ * second, measured in Chromium). The big arrays and records near the top of an answer are cut into slices
+ * of about 256 KB of JSON, each its own message (`splitLarge`), and put back together in place on the
+ * page's side (`Assembler`).
  */
 import { AssessError } from '../domain/errors';
 import type { ErrorCode, ErrorKind, ErrorParams } from '../domain/errors';
@@ -55,33 +56,42 @@ export interface Part {
   entries?: [string, unknown][];
 }
 
-/** Arrays longer than this, and records with more keys, are sent in slices of this many. */
-const SLICE = 256;
-/** How deep into plain objects to look for big arrays and records (result.assessments, view.histories). */
+/**
+ * About this many characters of JSON per message (Chromium reads a message's data on the main thread when
+ * the page first touches it: ~0.25 MB is a few tens of milliseconds there).
+ */
+const TARGET = 256 * 1024;
+/** A record with more keys than this is a collection (a group's pages by name), cut into slices of entries. */
+const COLLECTION = 32;
+/** How deep into plain objects to look (answer → view → histories). */
 const DEPTH = 3;
 
 /**
- * An answer without its big arrays and records (left empty in place), and those as parts. The answer
- * itself is not changed.
+ * An answer without its big arrays and records (left empty in place), and those as parts of about TARGET
+ * characters each. The answer itself is not changed. Sizes are measured as JSON (in the worker, off the
+ * page's thread); Maps and other objects that are not plain data are sent whole.
  */
 export function splitLarge(value: unknown): { skeleton: unknown; parts: Part[] } {
   const parts: Part[] = [];
   const walk = (v: unknown, path: string[], depth: number): unknown => {
+    if (v === null || typeof v !== 'object' || !isPlain(v)) return v;
+    const size = path.length === 0 ? Infinity : (JSON.stringify(v) ?? '').length;
+    if (size <= TARGET) return v;
     if (Array.isArray(v)) {
-      if (v.length <= SLICE || path.length === 0) return v;
-      for (let i = 0; i < v.length; i += SLICE) parts.push({ path, items: v.slice(i, i + SLICE) });
+      if (path.length === 0) return v;
+      const per = Math.max(1, Math.floor((v.length * TARGET) / size));
+      for (let i = 0; i < v.length; i += per) parts.push({ path, items: v.slice(i, i + per) });
       return [];
     }
-    if (v === null || typeof v !== 'object' || !isPlain(v)) return v;
-    const keys = Object.keys(v);
-    if (path.length > 0 && keys.length > SLICE) {
-      const rec = v as Record<string, unknown>;
-      for (let i = 0; i < keys.length; i += SLICE) parts.push({ path, entries: keys.slice(i, i + SLICE).map((k) => [k, rec[k]]) });
+    const rec = v as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    if (path.length > 0 && (keys.length > COLLECTION || depth >= DEPTH)) {
+      const per = Math.max(1, Math.floor((keys.length * TARGET) / size));
+      for (let i = 0; i < keys.length; i += per) parts.push({ path, entries: keys.slice(i, i + per).map((k) => [k, rec[k]]) });
       return {};
     }
-    if (depth >= DEPTH) return v;
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = walk((v as Record<string, unknown>)[k], [...path, k], depth + 1);
+    for (const k of keys) out[k] = walk(rec[k], [...path, k], depth + 1);
     return out;
   };
   return { skeleton: walk(value, [], 0), parts };

@@ -10,7 +10,6 @@
 import { AssessError } from '../domain/errors';
 import { FileHost, officeDocumentByName } from '../hosts/file/host';
 
-export { loadCfb } from '../hosts/file/host';
 import type { PaneHost } from '../app/pane-service';
 import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';

@@ -30,6 +30,7 @@ import { remoteOf } from '../../src/ui/remote';
 import { benchSnapshot } from '../../src/bench/data';
 import { assess } from '../../src/domain/assess';
 import { parseWorkbook } from '../../src/workbook/parse';
+import { buildView } from '../../src/ui/view/index';
 
 jest.setTimeout(120000);
 
@@ -184,13 +185,18 @@ test('errors cross with their code, params, place and cause; other errors with t
   expect([c.name, c.message]).toEqual(['ChunkLoadError', 'Loading chunk 268 failed.']);
 });
 
-test('a large answer is sent in slices of at most 256 and put back together as it was', () => {
-  const p = parseWorkbook(benchSnapshot(1200));
+test('a large answer is sent in slices of about 256 KB and put back together as it was', () => {
+  const p = parseWorkbook(benchSnapshot(2000));
   const result = assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues, asOf: '2026-05-01' });
-  const { skeleton, parts } = splitLarge({ result });
+  const view = buildView(result, 'zh-CN');
+  const { skeleton, parts } = splitLarge({ result, view });
+  expect(JSON.stringify({ result, view }).length).toBeGreaterThan(1_000_000);
   expect(parts.length).toBeGreaterThanOrEqual(4);
-  for (const part of parts) expect((part.items ?? part.entries)!.length).toBeLessThanOrEqual(256);
+  // Each part about the target or less (a slice is cut by the average size of its items).
+  for (const part of parts) expect(JSON.stringify(part).length).toBeLessThan(400 * 1024);
+  // What stays in the answer itself: the small fields, each under the target.
+  expect(JSON.stringify(skeleton).length).toBeLessThan(1024 * 1024);
   const asm = new Assembler();
   for (const part of parts) asm.add(structuredClone(part));
-  expect(asm.finish(structuredClone(skeleton))).toEqual({ result });
+  expect(asm.finish(structuredClone(skeleton))).toEqual({ result, view });
 });

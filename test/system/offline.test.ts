@@ -4,7 +4,8 @@
  * production build in dist/:
  *
  * - load the page and let it be idle: every on-demand chunk of the page (the chunk file names webpack's
- *   runtime in workbook.js knows) is fetched without any action of the user's; then the network goes (the
+ *   runtime in workbook.js knows) is fetched without any action of the user's, and the engine's workers are
+ *   made ahead (src/page/worker-host.ts: warmEngine); then the network goes (the
  *   context offline, and every request aborted): open assets/sample.xlsx with the file picker, 考评, every
  *   tab of the pane, download the assessed workbook, 汇总多个党支部 over the same file and download the
  *   summary — all of it, and not one request is attempted after the disconnect;
@@ -120,6 +121,9 @@ describe('the workbook page without the network', () => {
       chunks,
       { polling: 200 },
     );
+    // The engine's workers (the next workbook's, and one for 取消) are made ahead with their chunks too.
+    for (let i = 0; i < 300 && page.workers().length < 2; i++) await page.waitForTimeout(100);
+    expect(page.workers().length).toBeGreaterThanOrEqual(2);
     await page.waitForLoadState('networkidle');
 
     await setOffline();
