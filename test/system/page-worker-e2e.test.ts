@@ -47,13 +47,13 @@ async function download(page: Page): Promise<Buffer> {
   return fs.readFileSync(to);
 }
 
-/** Click 考评, wait until the worker is at work (a stage on screen, 取消 offered), click 取消. */
+/** Click 考评, wait until the worker is at work (its progress on screen, 取消 offered), click 取消. */
 async function startAndCancel(page: Page): Promise<{ closed: number }> {
   let closed = 0;
   for (const w of page.workers()) w.on('close', () => closed++);
   await page.getByRole('button', { name: '考评', exact: true }).click();
   await page.getByTestId('cancel').waitFor();
-  await page.getByText(/读取工作簿|识别评分表|评定等次/).first().waitFor();
+  await page.getByRole('progressbar').waitFor();
   await page.getByTestId('cancel').click();
   await page.getByTestId('cancelled').waitFor();
   // The stopped worker is gone (Playwright's 'close' event of a dedicated worker).
