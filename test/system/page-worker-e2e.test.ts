@@ -67,12 +67,15 @@ describe('the workbook page with 20,000 rows', () => {
     try {
       const opened = await openWorkbook(page, file);
       await page.getByRole('heading', { name: `工作簿：考评-${ROWS}.xlsx` }).waitFor();
-      // The stages, as the user sees them while it runs: sampled from the page itself.
+      // The stages, as the user sees them while it runs: the status slot's text at each change (textContent of
+      // that slot only: reading the whole page's innerText would lay it out on every change, a long task of
+      // the test's own).
       await page.evaluate(() => {
         const seen = new Set<string>();
         (window as unknown as { __stages: Set<string> }).__stages = seen;
         new MutationObserver(() => {
-          for (const s of ['读取工作簿', '识别评分表', '评定等次', '生成结果表', '写入工作簿']) if (document.body.innerText.includes(s)) seen.add(s);
+          const text = document.querySelector('.pga-status')?.textContent ?? '';
+          for (const s of ['读取工作簿', '识别评分表', '评定等次', '生成结果表', '写入工作簿']) if (text.includes(s)) seen.add(s);
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
       const assessed = await assessOnPage(page);
