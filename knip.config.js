@@ -40,6 +40,8 @@ module.exports = {
     'test/support/count-workers.js',
     'test/support/fixed-clock.js',
     'test/system/support/ribbon-office.ts',
+    // the page's run in Chromium: `npm run bench` loads it by path (src/bench/bench.ts, the page line)
+    'test/support/browser/page-run.ts',
   ],
   project: ['src/**/*.{ts,tsx,js}!', 'test/**/*.{ts,tsx,js}', 'scripts/**/*.js'],
   ignore: ['test/fixtures/lint/**'],

@@ -27,6 +27,13 @@
  *                                       Without soffice on the PATH, the ExcelJS workbook with its tab selected
  *                                       (producer=exceljs-selected). Wall seconds, CPU seconds, peak memory, and
  *                                       the load average when it ran (other jobs on the machine show there).
+ *   page rows=20000 open_s=<o> assess_s=<a> longest_task_ms=<l> cli_s=<c> tab_ms=<t>
+ *                                       the workbook page (dist/, `npm run build` first) in headless Chromium with a
+ *                                       fresh profile, on a generated 20,000-row workbook (1,000 groups): seconds
+ *                                       from choosing the file to the pane, from 考评 to 考评完成, the longest
+ *                                       main-thread task during both (PerformanceObserver 'longtask'; 0 when none
+ *                                       passed 50 ms), the command-line tool's wall seconds on the same file, and
+ *                                       the slowest tab switch (click to the next frame). test/support/browser/page-run.ts
  * Run a subset by name: `node dist/node/bench/bench.js engine office-syncs`. More lines: push to `benchmarks`.
  */
 import * as fs from 'fs';
@@ -268,6 +275,36 @@ export const benchmarks: Benchmark[] = [
     },
   },
 ];
+
+benchmarks.push({
+  name: 'page',
+  run: async () => {
+    const root = repoRoot();
+    const dist = path.join(root, 'dist');
+    if (!fs.existsSync(path.join(dist, 'workbook.html'))) throw new Error('page bench: no dist/workbook.html — run `npm run build` first');
+    // The browser and its driver are test support (playwright-core, a dev dependency), loaded at run time.
+    const { runPage } = requireTs<{
+      runPage(dist: string, file: string): Promise<{ openS: number; assessS: number; openTasks: { duration: number }[]; assessTasks: { duration: number }[]; tabMs: number[] }>;
+    }>(path.join(root, 'test', 'support', 'browser', 'page-run.ts'));
+    const n = 20000;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-bench-page-'));
+    try {
+      const input = path.join(dir, `bench-${n}.xlsx`);
+      await benchWorkbookFile(n, input);
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [path.join(root, 'dist', 'node', 'cli', 'main.js'), input, '--out', path.join(dir, 'out.xlsx')], { encoding: 'utf8' });
+      const cliS = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (r.status !== 0) throw new Error(`page bench: the tool failed: ${r.stderr.slice(-500)}`);
+      const run = await runPage(dist, input);
+      const longest = Math.max(0, ...run.openTasks.map((t) => t.duration), ...run.assessTasks.map((t) => t.duration));
+      return [
+        `page rows=${n} open_s=${fmt(run.openS, 2)} assess_s=${fmt(run.assessS, 2)} longest_task_ms=${fmt(longest, 0)} cli_s=${fmt(cliS, 2)} tab_ms=${fmt(Math.max(...run.tabMs), 0)}`,
+      ];
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
 
 export async function runBenchmarks(argv: string[] = process.argv.slice(2)): Promise<void> {
   const full = argv.includes('--full');

@@ -48,6 +48,10 @@ export const PAGE = {
   stepAssess: { zh: '②', en: '②' },
   stepDownload: { zh: '③', en: '③' },
   openAnother: { zh: '打开其他工作簿', en: 'Open another workbook' },
+  /** While 考评 runs (in the page's worker): stops it at once. */
+  cancel: { zh: '取消', en: 'Cancel' },
+  cancelTitle: { zh: '停止这次考评，工作簿保持原样', en: 'Stop this assessment and keep the workbook as it was' },
+  cancelled: { zh: '已取消考评，工作簿没有任何改动。', en: 'Assessment canceled. The workbook was not changed.' },
   notWorkbook: {
     zh: '“{file}”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”后再打开',
     en: '“{file}” is not an .xlsx or .xlsm workbook: save it in Excel or WPS as “Excel Workbook (*.xlsx)” and open it again',
@@ -90,5 +94,5 @@ export const PAGE = {
   },
 } satisfies Record<string, Msg>;
 
-export const PAGE_CODES = errorCodes('page', { notWorkbook: PAGE.notWorkbook });
+export const PAGE_CODES = errorCodes('page', { notWorkbook: PAGE.notWorkbook, cancelled: PAGE.cancelled });
 

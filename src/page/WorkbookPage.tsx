@@ -3,8 +3,9 @@
  * Office at all — for WPS, for Excel that cannot load the add-in, for computers where add-ins are blocked —
  * and the 党委's roll-up of many branches' workbooks.
  *
- * - Open a .xlsx / .xlsm (button or drop): the file is read in the browser (src/page/workbook-file.ts, a lazy
- *   chunk) and the same pane (App, embedded) runs over it — 考评, 概览, 预警, 年度排名, 设置, 复制汇报文字.
+ * - Open a .xlsx / .xlsm (button or drop): the file is read in the browser, in a worker (the file host and
+ *   the engine, src/page/engine.worker.ts; the page speaks to it through src/page/worker-host.ts) and the
+ *   same pane (App, embedded) runs over it; while 考评 runs, 取消 stops it and keeps the workbook as it was — 考评, 概览, 预警, 年度排名, 设置, 复制汇报文字.
  *   After 考评 the assessed workbook is offered as `<name>.assessed.xlsx`: the same the `assess` tool writes.
  *   A file that cannot be read shows the one-line reason and offers nothing.
  * - 汇总多个党支部 (button, or a drop of several files or a folder): RollupView.
@@ -27,26 +28,30 @@ import { saveBytes } from './download';
 import type { PickedFile } from './files';
 import { LANG_KEY, downloadName, droppedEntries, droppedFiles, fileBytes } from './files';
 import { describeError, errorText, oneLine } from '../i18n/errors';
-import type { Download, OpenedWorkbook } from './workbook-file';
+import type { Download } from './workbook-file';
+import type { PageWorkbook } from './worker-host';
 import { CONFIG_CODES } from '../i18n/config';
 
-// The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
-const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
+// The first view needs none of these: the pane, the engine worker's client and the roll-up load on demand
+// (the file host — zip, XML — and the engine run in the worker, src/page/engine.worker.ts).
+const loadWorkerHost = () => import(/* webpackChunkName: "worker-host" */ './worker-host');
 const loadPane = () => import(/* webpackChunkName: "page-pane" */ '../ui/App');
 const App = lazy(() => loadPane().then((m) => ({ default: m.App })));
 const loadRollupView = () => import(/* webpackChunkName: "page-rollup" */ './RollupView');
 const RollupView = lazy(() => loadRollupView().then((m) => ({ default: m.RollupView })));
 /** Every on-demand chunk of the page, nested ones after their parent: loaded when idle after the first paint. */
 const PAGE_CHUNKS = [
-  () => loadWorkbookFile().then((m) => m.loadCfb()),
+  // The next workbook's worker, made and loaded ahead: a workbook opened offline still has its engine.
+  () => loadWorkerHost().then((m) => m.warmEngine()),
   () => loadPane().then((m) => Promise.all(m.PANE_CHUNKS.map((load) => load()))),
-  () => loadRollupView().then((m) => m.loadRollup()),
+  // The roll-up reads its files on this thread: its core, and the old-format check's library.
+  () => loadRollupView().then((m) => m.loadRollup()).then((m) => m.loadCfb()),
 ];
 
 type View =
   | { kind: 'start' }
   | { kind: 'opening'; file: string }
-  | { kind: 'workbook'; opened: OpenedWorkbook; id: number }
+  | { kind: 'workbook'; opened: PageWorkbook; id: number }
   | { kind: 'rollup'; id: number; files: PickedFile[] | null };
 
 interface Failure {
@@ -86,6 +91,12 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [download, setDownload] = useState<Download | null>(null);
   const [dragging, setDragging] = useState(false);
+  // 考评 is running in the worker (取消 is offered); the last run was cancelled (the page says so).
+  const [running, setRunning] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const cancelledBar = useRef<HTMLDivElement>(null);
+  const cancelledRef = useRef(cancelled);
+  cancelledRef.current = cancelled;
   const openInput = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const sequence = useRef(0);
@@ -111,21 +122,23 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
     const id = ++sequence.current;
     setFailure(null);
     setDownload(null);
+    setCancelled(false);
     setView({ kind: 'opening', file: file.name });
     try {
-      const [{ openWorkbookBytes }] = await Promise.all([loadWorkbookFile(), loadPane()]);
+      const [{ openPageWorkbook }] = await Promise.all([loadWorkerHost(), loadPane()]);
       let bytes: Uint8Array;
       try {
         bytes = await fileBytes(file);
       } catch (e) {
         throw new AssessError('file', CONFIG_CODES.fileUnreadable, { path: file.name, detail: e instanceof Error ? e.name : String(e) });
       }
-      const opened = await openWorkbookBytes(file.name, bytes, () => {
-        void opened.download().then((d) => {
-          if (sequence.current === id) setDownload(d);
-        });
+      const opened = await openPageWorkbook(file.name, bytes, (d) => {
+        if (sequence.current === id) setDownload(d);
       });
-      if (sequence.current !== id) return;
+      if (sequence.current !== id) {
+        opened.close();
+        return;
+      }
       setView({ kind: 'workbook', opened, id });
     } catch (error) {
       if (sequence.current !== id) return;
@@ -143,12 +156,55 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
   const back = useCallback(() => {
     ++sequence.current;
     setDownload(null);
+    setCancelled(false);
     setView({ kind: 'start' });
   }, []);
 
-  // Focus follows the view: the heading of what just opened.
+  // The workbook on show: is 考评 running in its worker? Its worker stops when another takes its place.
   useEffect(() => {
-    if (view.kind === 'workbook') heading.current?.focus();
+    if (view.kind !== 'workbook') return;
+    const opened = view.opened;
+    const stop = opened.onRunning((r) => {
+      setRunning(r);
+      if (r) setCancelled(false);
+    });
+    return () => {
+      stop();
+      setRunning(false);
+      opened.close();
+    };
+  }, [view]);
+
+  // 取消: the worker stops at once; the workbook as it stood before the run is shown again (a new pane over
+  // it), and what is offered for download stays what it was.
+  const cancel = useCallback(async () => {
+    const current = viewRef.current;
+    if (current.kind !== 'workbook') return;
+    const id = ++sequence.current;
+    setRunning(false);
+    try {
+      const opened = await current.opened.cancel((d) => {
+        if (sequence.current === id) setDownload(d);
+      });
+      if (sequence.current !== id) {
+        opened.close();
+        return;
+      }
+      setCancelled(true);
+      setView({ kind: 'workbook', opened, id });
+    } catch (error) {
+      if (sequence.current !== id) return;
+      setFailure({ file: current.opened.name, error });
+      setView({ kind: 'start' });
+    }
+  }, []);
+  useEffect(() => {
+    if (cancelled) cancelledBar.current?.focus();
+  }, [cancelled]);
+
+  // Focus follows the view: the heading of what just opened (after 取消, the message saying so).
+  useEffect(() => {
+    if (view.kind === 'workbook' && !cancelledRef.current) heading.current?.focus();
   }, [view]);
 
   // ── drops anywhere on the page ──
@@ -264,6 +320,11 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
               </h2>
             </div>
             <div className="pgp-actions">
+              {running ? (
+                <Button appearance="secondary" onClick={() => void cancel()} title={tr(PAGE.cancelTitle)} data-testid="cancel">
+                  {tr(PAGE.cancel)}
+                </Button>
+              ) : null}
               <Button appearance="secondary" onClick={pickOne} data-testid="open-another">
                 {tr(PAGE.openAnother)}
               </Button>
@@ -271,6 +332,11 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
                 {tr(PAGE.back)}
               </Button>
             </div>
+            {cancelled ? (
+              <MessageBar intent="info" role="status" data-testid="cancelled" ref={cancelledBar} tabIndex={-1}>
+                <MessageBarBody>{tr(PAGE.cancelled)}</MessageBarBody>
+              </MessageBar>
+            ) : null}
           </div>
           <Suspense fallback={<Spinner size="tiny" label={tr(PAGE.loading)} />}>
             <App

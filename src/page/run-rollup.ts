@@ -15,6 +15,9 @@ import { rollupLines } from '../rollup/lines';
 import type { PickedFile } from './files';
 import { fileBytes } from './files';
 
+/** The old-format check's library (cfb), a chunk of its own: the roll-up reads the files on this thread. */
+export { loadCfb } from '../hosts/file/host';
+
 export interface PageRollup {
   report: RollupReport;
   lines: RollupLines;

@@ -10,7 +10,6 @@
 import { AssessError } from '../domain/errors';
 import { FileHost, officeDocumentByName } from '../hosts/file/host';
 
-export { loadCfb } from '../hosts/file/host';
 import type { PaneHost } from '../app/pane-service';
 import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';
@@ -37,14 +36,16 @@ export interface OpenedWorkbook {
 /**
  * Open a workbook file's bytes for the pane. Throws the file host's AssessError, naming the file and
  * saying what to do, when it is not a workbook, damaged, encrypted, over a limit or holds no worksheet:
- * then there is nothing to show and nothing to download. `onChange` is called after every write.
+ * then there is nothing to show and nothing to download. `onChange` is called after every write. In the
+ * page this runs in the engine worker (src/page/engine-service.ts).
  */
-export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void): Promise<OpenedWorkbook> {
+export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void, changedBefore = false): Promise<OpenedWorkbook> {
   if (!WORKBOOK.test(name)) throw officeDocumentByName(name) ?? new AssessError('file', PAGE_CODES.notWorkbook, { file: name });
   // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
   const file = new FileHost(bytes, name, undefined, { outputs: false });
   await file.read();
-  let changed = false;
+  // `changedBefore`: these bytes are the page's own earlier changes (the worker made again after 取消).
+  let changed = changedBefore;
   const base = portOverHost(file, 'file');
   const port: WorkbookPort = {
     kind: 'file',

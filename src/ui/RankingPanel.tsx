@@ -1,12 +1,13 @@
 /**
  * 年度排名 (loaded lazily): a chosen year's Party groups as a list that fits 320 px — rank and name on
  * their own line, the figures and grade below, the award nominations, and the reason for every Party
- * group that is not ranked or cannot be nominated (the 年度排名 sheet's 说明).
+ * group that is not ranked or cannot be nominated (the 年度排名 sheet's 说明). Capped like the other long
+ * lists (bits.tsx CappedList): 50 groups, then "显示全部N条".
  */
 import { useState } from 'react';
 import { Badge, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { PANE } from '../i18n/pane';
-import { BandBadge, WhyList } from './bits';
+import { BandBadge, CappedList, WhyList } from './bits';
 import { useI18n } from './context';
 import type { AnnualLine, PaneView } from './view/types';
 
@@ -74,11 +75,7 @@ export default function RankingPanel({ view }: { view: PaneView | null }) {
       <h2 className="pga-h2" id="pga-ranking-title">
         {caption}
       </h2>
-      <ol className="pga-list" aria-labelledby="pga-ranking-title" data-testid="ranking">
-        {entry.lines.map((line) => (
-          <RankRow key={line.group} line={line} />
-        ))}
-      </ol>
+      <CappedList key={year} ordered items={entry.lines} labelledBy="pga-ranking-title" testId="ranking" render={(line) => <RankRow key={line.group} line={line} />} />
       {!entry.hasTitle && <p className="pga-message">{tr(PANE.noTitle)}</p>}
     </div>
   );

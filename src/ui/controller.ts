@@ -6,15 +6,17 @@
  * one use case (engine.ts, loaded on demand).
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Lang, Rules } from '../domain/types';
+import type { AssessmentResult, Lang, Rules } from '../domain/types';
 import { t } from '../i18n';
 import type { PaneHost } from '../app/pane-service';
 import { paneStateOf } from '../app/pane-state';
 import type { Engine, State, TabValue } from './state';
+import type { Stage } from '../app/assessWorkbook';
 import { initialState, reducer } from './state';
 import type { ComparisonText } from './view/compare';
 import type { PaneView } from './view/types';
 import type { PrintPeriod } from '../workbook/print';
+import { remoteOf } from './remote';
 
 export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './view');
 
@@ -120,6 +122,10 @@ export function usePaneController({
     return engineRef.current;
   }, [engineLoader]);
 
+  // A host with its own engine (the workbook page's worker) builds the view there: it comes with the result.
+  const remote = remoteOf(host);
+  const [remoteView, setRemoteView] = useState<{ result: AssessmentResult; lang: Lang; view: PaneView } | null>(null);
+
   const refreshState = useCallback(async () => {
     try {
       dispatch({ type: 'paneState/success', paneState: await host.readState() });
@@ -133,6 +139,14 @@ export function usePaneController({
     let live = true;
     (async () => {
       try {
+        if (remote) {
+          const opened = await remote.open({ lang: stateRef.current.lang, displayLanguage, ignorePaneLanguage: pageOwnsLanguage });
+          if (!live) return;
+          if (opened.result && opened.view) setRemoteView({ result: opened.result, lang: stateRef.current.lang, view: opened.view });
+          void engine(); // the comparison's words and the template, on this side
+          dispatch({ type: 'open/success', paneState: opened.paneState, result: opened.result });
+          return;
+        }
         // One read serves both the banners and the results on view (inside Excel a read is a few syncs).
         const snapshot = await host.read();
         const recorded = await paneStateOf(snapshot);
@@ -155,7 +169,7 @@ export function usePaneController({
       live = false;
     };
     // Once per host (the other inputs are fixed for the pane's life).
-  }, [host, engine, displayLanguage, pageOwnsLanguage]);
+  }, [host, remote, engine, displayLanguage, pageOwnsLanguage]);
 
   // The page around the pane switched its language.
   useEffect(() => {
@@ -185,13 +199,28 @@ export function usePaneController({
     let writing = false;
     try {
       const eng = await engine();
+      const onProgress = (stage: Stage, done: boolean) => {
+        if (stage === 'write') writing = !done;
+        dispatch({ type: 'assess/progress', stage, done });
+      };
+      if (remote) {
+        const lang = stateRef.current.lang;
+        const outcome = await remote.assess({ lang, displayLanguage: displayLanguage ?? lang, printPeriod: printRef.current, onProgress });
+        setRemoteView({ result: outcome.result, lang, view: outcome.view });
+        dispatch({
+          type: 'assess/success',
+          result: outcome.result,
+          runAt: outcome.runAt,
+          paneLanguage: outcome.paneLanguage,
+          comparison: outcome.comparison,
+          notes: outcome.notes,
+        });
+        return;
+      }
       const outcome = await eng.runAssessment(host, {
         displayLanguage: displayLanguage ?? stateRef.current.lang,
         printPeriod: printRef.current,
-        onProgress: (stage, done) => {
-          if (stage === 'write') writing = !done;
-          dispatch({ type: 'assess/progress', stage, done });
-        },
+        onProgress,
       });
       dispatch({
         type: 'assess/success',
@@ -205,7 +234,7 @@ export function usePaneController({
       dispatch({ type: 'assess/failure', error, unchanged: !writing });
       await refreshState();
     }
-  }, [engine, host, displayLanguage, refreshState]);
+  }, [engine, host, remote, displayLanguage, refreshState]);
 
   const insertTemplate = useCallback(async () => {
     dispatch({ type: 'template/request' });
@@ -224,11 +253,10 @@ export function usePaneController({
   useEffect(() => {
     if (s.tab !== 'settings' || s.settings || s.settingsLoading) return;
     dispatch({ type: 'rules/load/request' });
-    engine()
-      .then((e) => e.readRules(host))
+    (remote ? remote.readRules() : engine().then((e) => e.readRules(host)))
       .then((settings) => dispatch({ type: 'rules/load/success', settings }))
       .catch((error) => dispatch({ type: 'rules/load/failure', error }));
-  }, [s.tab, s.settings, s.settingsLoading, engine, host]);
+  }, [s.tab, s.settings, s.settingsLoading, engine, host, remote]);
 
   const saveRules = useCallback(
     async (rules: Rules) => {
@@ -264,7 +292,24 @@ export function usePaneController({
     [host, refreshState, pageOwnsLanguage],
   );
 
-  const view = useMemo(() => (s.result && eng ? eng.buildView(s.result, s.lang) : null), [s.result, eng, s.lang]);
+  const localView = useMemo(() => (!remote && s.result && eng ? eng.buildView(s.result, s.lang) : null), [remote, s.result, eng, s.lang]);
+  // The remote view of the result on show; in another language, asked for (the last one stays meanwhile).
+  useEffect(() => {
+    if (!remote || !s.result || (remoteView?.result === s.result && remoteView.lang === s.lang)) return;
+    let live = true;
+    const result = s.result;
+    const lang = s.lang;
+    remote.view(lang).then(
+      (v) => {
+        if (live) setRemoteView({ result, lang, view: v });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [remote, s.result, s.lang, remoteView]);
+  const view = remote ? (remoteView && remoteView.result === s.result ? remoteView.view : null) : localView;
 
   const comparison = useMemo(
     () => (s.notice?.comparison && eng ? eng.describeComparison(s.notice.comparison, s.lang) : null),

@@ -1,13 +1,16 @@
 /** @jest-environment jsdom */
 /**
  * A large workbook (1,000 Party groups × 35 warnings): the view is built in one pass over the groups and
- * the warnings (counted, not timed), and 概览 and 预警 show a page of each long list until "显示全部N条".
+ * the warnings (counted, not timed), and 概览, 预警 and 年度排名 show a page of each long list until "显示全部N条";
+ * where the browser has IntersectionObserver, the rest is rendered as the list's end scrolls into view.
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as cells from '../../src/workbook/cells';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
 import { WarningsPanel } from '../../src/ui/WarningsPanel';
+import RankingPanel from '../../src/ui/RankingPanel';
+import { act } from '@testing-library/react';
 import { buildView } from '../../src/ui/view/index';
 import { renderIn, scaledResult } from './helpers';
 
@@ -78,5 +81,70 @@ describe('long lists at 1,000 groups', () => {
     expect(list.querySelectorAll(':scope > li')).toHaveLength(50);
     expect(en.openWarnings).toBeGreaterThan(50);
     expect(screen.getByRole('button', { name: `Show all ${en.openWarnings}` })).toBeTruthy();
+  });
+});
+
+describe('年度排名 and rendering as the list scrolls', () => {
+  const zh = buildView(scaledResult(GROUPS, 1), 'zh-CN');
+  const year = zh.years[0];
+  const ranked = zh.ranking.find((r) => r.year === year)!.lines.length;
+
+  test('年度排名 shows 50 Party groups of the year until 显示全部N条, then every one (no IntersectionObserver)', async () => {
+    expect(ranked).toBeGreaterThan(50);
+    const user = userEvent.setup();
+    renderIn('zh-CN', <RankingPanel view={zh} />);
+    const list = screen.getByTestId('ranking');
+    expect(list.tagName).toBe('OL');
+    expect(list.querySelectorAll(':scope > li')).toHaveLength(50);
+    await user.click(screen.getByRole('button', { name: `显示全部${ranked}条` }));
+    expect(list.querySelectorAll(':scope > li')).toHaveLength(ranked);
+    expect(document.activeElement).toBe(list.children[50]);
+  });
+
+  test('with IntersectionObserver, 显示全部N条 renders 100 more, and 100 more each time the end of the list comes into view', async () => {
+    // A stand-in as strict as the browser's for what the list uses (MDN, IntersectionObserver(): the callback
+    // is called with entries when the target's intersection changes, and once for its initial state after
+    // observe(); disconnect() stops all callbacks — https://developer.mozilla.org/docs/Web/API/IntersectionObserver).
+    const observers: { cb: IntersectionObserverCallback; targets: Element[]; live: boolean }[] = [];
+    class FakeIO {
+      private readonly me: { cb: IntersectionObserverCallback; targets: Element[]; live: boolean };
+      constructor(cb: IntersectionObserverCallback) {
+        this.me = { cb, targets: [], live: true };
+        observers.push(this.me);
+      }
+      observe(t: Element) {
+        this.me.targets.push(t);
+      }
+      disconnect() {
+        this.me.live = false;
+      }
+    }
+    const w = window as unknown as { IntersectionObserver?: unknown };
+    w.IntersectionObserver = FakeIO;
+    /** The end of the list scrolls into view: every live observer is told its target intersects. */
+    const scrollToEnd = () =>
+      act(() => {
+        for (const o of observers.filter((x) => x.live)) {
+          o.cb(o.targets.map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry), o as unknown as IntersectionObserver);
+        }
+      });
+    try {
+      const user = userEvent.setup();
+      renderIn('zh-CN', <RankingPanel view={zh} />);
+      const list = screen.getByTestId('ranking');
+      await user.click(screen.getByRole('button', { name: `显示全部${ranked}条` }));
+      expect(list.querySelectorAll(':scope > li')).toHaveLength(150);
+      expect(document.activeElement).toBe(list.children[50]);
+      expect(screen.queryByRole('button', { name: /显示全部/ })).toBeNull();
+      scrollToEnd();
+      expect(list.querySelectorAll(':scope > li')).toHaveLength(Math.min(250, ranked));
+      for (let i = 0; i < 20 && screen.queryByTestId('list-end'); i++) scrollToEnd();
+      expect(list.querySelectorAll(':scope > li')).toHaveLength(ranked);
+      // Every item rendered: nothing is watched any more.
+      expect(screen.queryByTestId('list-end')).toBeNull();
+      expect(observers.filter((o) => o.live)).toHaveLength(0);
+    } finally {
+      delete w.IntersectionObserver;
+    }
   });
 });

@@ -4,7 +4,8 @@
  * production build in dist/:
  *
  * - load the page and let it be idle: every on-demand chunk of the page (the chunk file names webpack's
- *   runtime in workbook.js knows) is fetched without any action of the user's; then the network goes (the
+ *   runtime in workbook.js knows) is fetched without any action of the user's, and the engine's workers are
+ *   made ahead (src/page/worker-host.ts: warmEngine); then the network goes (the
  *   context offline, and every request aborted): open assets/sample.xlsx with the file picker, 考评, every
  *   tab of the pane, download the assessed workbook, 汇总多个党支部 over the same file and download the
  *   summary — all of it, and not one request is attempted after the disconnect;
@@ -41,19 +42,26 @@ afterAll(async () => {
 });
 
 /**
- * Every chunk file the page can load on demand: webpack's runtime in workbook.js maps each chunk id to its
- * content hash (`+"."+{5:"4f862ad5",…}[e]+".js"`); the file in dist/ with that hash is the chunk.
+ * Every chunk the page can load on demand, as the files that bring it: webpack's runtime in workbook.js maps
+ * each chunk id to its content hash (`+"."+{5:"4f862ad5",…}[e]+".js"`); the file in dist/ with that hash is
+ * the chunk, and a file that carries it besides its own (`push([[433,512],…])`) brings it as well.
  */
-function pageChunks(): string[] {
+function pageChunks(): string[][] {
   const runtime = fs.readFileSync(path.join(DIST, 'workbook.js'), 'utf8');
   const map = /\+"\."\+\{([^}]*)\}\[\w+\]\+"\.js"/.exec(runtime);
   if (!map) throw new Error('no chunk map in workbook.js');
-  const hashes = [...map[1].matchAll(/:"([0-9a-f]{8})"/g)].map((m) => m[1]);
+  const entries = [...map[1].matchAll(/(\d+):"([0-9a-f]{8})"/g)].map((m) => ({ id: m[1], hash: m[2] }));
   const files = fs.readdirSync(DIST).filter((f) => CHUNK.test(f));
-  return hashes.map((h) => {
-    const file = files.find((f) => f.endsWith(`.${h}.js`));
-    if (!file) throw new Error(`no chunk file with hash ${h}`);
-    return file;
+  // A chunk file may carry other chunks too (webpack's `push([[433,512],…])`): then either file brings it.
+  const carried = new Map<string, string[]>();
+  for (const f of files) {
+    const ids = /push\(\[\[([\d,]+)\]/.exec(fs.readFileSync(path.join(DIST, f), 'utf8'));
+    for (const id of ids ? ids[1].split(',') : []) carried.set(id, [...(carried.get(id) ?? []), f]);
+  }
+  return entries.map(({ id, hash }) => {
+    const file = files.find((f) => f.endsWith(`.${hash}.js`));
+    if (!file) throw new Error(`no chunk file with hash ${hash}`);
+    return [...new Set([file, ...(carried.get(id) ?? [])])];
   });
 }
 
@@ -113,13 +121,16 @@ describe('the workbook page without the network', () => {
     await expect(page.getByTestId('privacy').innerText()).resolves.toMatch(/打开后可断网使用/);
     // Nobody clicks anything: every chunk the page may need arrives by itself.
     await page.waitForFunction(
-      (files) => {
+      (chunkFiles) => {
         const got = performance.getEntriesByType('resource').map((e) => e.name);
-        return files.every((f) => got.some((n) => n.endsWith(`/${f}`)));
+        return chunkFiles.every((any) => any.some((f) => got.some((n) => n.endsWith(`/${f}`))));
       },
       chunks,
       { polling: 200 },
     );
+    // The engine's workers (the next workbook's, and one for 取消) are made ahead with their chunks too.
+    for (let i = 0; i < 300 && page.workers().length < 2; i++) await page.waitForTimeout(100);
+    expect(page.workers().length).toBeGreaterThanOrEqual(2);
     await page.waitForLoadState('networkidle');
 
     await setOffline();

@@ -403,9 +403,17 @@ test('syntax: the workbook page’s bundles parse as ES2020 (current Chromium-ba
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const acorn = require('acorn') as { parse: (src: string, o: object) => unknown };
   const runtime = fs.readFileSync(path.join(DIST, 'workbook.js'), 'utf8');
-  // The entry and every lazy chunk its webpack runtime lists (by content hash).
-  const files = fs.readdirSync(DIST).filter((f) => f === 'workbook.js' || (/\.([0-9a-f]{8})\.js$/.test(f) && runtime.includes(`"${/\.([0-9a-f]{8})\.js$/.exec(f)![1]}"`)));
-  expect(files).toEqual(expect.arrayContaining(['workbook.js', expect.stringMatching(/^workbook-file\./), expect.stringMatching(/^rollup\./), expect.stringMatching(/^engine\./)]));
+  const all = fs.readdirSync(DIST);
+  // The engine worker (its own bundle, named where the page makes it) and its runtime's chunks.
+  const worker = all.find((f) => /^engine-worker\.[0-9a-f]{8}\.js$/.test(f))!;
+  expect(worker).toBeDefined();
+  const workerRuntime = fs.readFileSync(path.join(DIST, worker), 'utf8');
+  const listed = (rt: string, f: string) => /\.([0-9a-f]{8})\.js$/.test(f) && rt.includes(`"${/\.([0-9a-f]{8})\.js$/.exec(f)![1]}"`);
+  // The entry and every lazy chunk its webpack runtime lists (by content hash); the worker and its chunks.
+  const files = all.filter((f) => f === 'workbook.js' || f === worker || listed(runtime, f) || listed(workerRuntime, f));
+  expect(files).toEqual(
+    expect.arrayContaining(['workbook.js', expect.stringMatching(/^worker-host\./), expect.stringMatching(/^rollup\./), expect.stringMatching(/^engine\./), worker]),
+  );
   const failures: string[] = [];
   for (const f of files) {
     try {

@@ -1,0 +1,50 @@
+/**
+ * A pane host whose engine runs beside the workbook, off the pane's thread: the workbook page's worker
+ * (src/page/worker-host.ts). The controller (controller.ts) then asks the host to open, assess, build the
+ * view and read the rules, instead of running the engine over the host itself — so that neither the
+ * workbook's snapshot nor the work of a 20,000-row run crosses to the page's main thread, only the answers.
+ * Inside Excel there is no such host: Office.js lives on the main thread, and the pane runs the engine there.
+ */
+import type { PaneHost } from '../app/pane-service';
+import type { PaneState } from '../app/pane-state';
+import type { Stage } from '../app/assessWorkbook';
+import type { AssessmentResult, Lang, Rules } from '../domain/types';
+import type { RunComparison } from '../workbook/digest';
+import type { PrintPeriod } from '../workbook/print';
+import type { Msg, Params } from '../i18n';
+import type { PaneView } from './view/types';
+
+export interface RemoteOpening {
+  paneState: PaneState;
+  /** The last run's result when the workbook was assessed, with its view in the asked language. */
+  result: AssessmentResult | null;
+  view: PaneView | null;
+}
+
+export interface RemoteOutcome {
+  result: AssessmentResult;
+  view: PaneView;
+  runAt: string;
+  paneLanguage: Lang | null;
+  comparison: RunComparison;
+  notes: { msg: Msg; params?: Params }[];
+}
+
+export interface RemoteEngine {
+  /** The banners' state and, when assessed, the last run's result (judged today) and its view in `lang`. */
+  open(opts: { lang: Lang; displayLanguage: Lang | null; ignorePaneLanguage: boolean }): Promise<RemoteOpening>;
+  /** 考评: run, write, and answer with the result and its view in `lang`. */
+  assess(opts: { lang: Lang; displayLanguage: Lang; printPeriod: PrintPeriod | null; onProgress: (stage: Stage, done: boolean) => void }): Promise<RemoteOutcome>;
+  /** The view of the last result in another language. */
+  view(lang: Lang): Promise<PaneView>;
+  readRules(): Promise<{ rules: Rules; totalPoints: number; sheet: string | null }>;
+}
+
+export interface RemotePaneHost extends PaneHost {
+  readonly remote: RemoteEngine;
+}
+
+/** The host's remote engine, or null when the pane runs the engine itself. */
+export function remoteOf(host: PaneHost): RemoteEngine | null {
+  return (host as Partial<RemotePaneHost>).remote ?? null;
+}

@@ -1,0 +1,202 @@
+/**
+ * The workbook page's engine worker, in Node: the page's side (src/page/worker-host.ts) speaking to the
+ * worker's code (src/page/engine-service.ts: serveEngine, as engine.worker.ts runs it) through a stand-in
+ * for a Worker that is as strict as the browser's where it matters here:
+ * - every message crosses by structured clone (the HTML standard's postMessage: "StructuredSerializeWithTransfer",
+ *   https://html.spec.whatwg.org/multipage/web-messaging.html#dom-worker-postmessage) — Node's structuredClone,
+ *   the same algorithm: classes arrive as plain objects, an Error as a bare Error;
+ * - delivery is a task later, never during the post (a message event is queued, ibid.);
+ * - terminate() discards the worker's pending and future messages ("terminate a worker": its event loop's
+ *   tasks are discarded and it posts nothing more, https://html.spec.whatwg.org/multipage/workers.html#terminate-a-worker).
+ *
+ * Through it: 考评 gives byte for byte the workbook the in-thread file host gives at the same instant, with
+ * its stages; a file that cannot be opened fails with the same AssessError (code, params, place) and so
+ * the same words on the page; 取消 stops a run and the new worker holds the workbook as it was before it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { assessWorkbook } from '../../src/app/assessWorkbook';
+import { AssessError } from '../../src/domain/errors';
+import type { EngineMessage, EngineRequest } from '../../src/page/engine-protocol';
+import { Assembler, fromWire, splitLarge, toWire } from '../../src/page/engine-protocol';
+import { serveEngine } from '../../src/page/engine-service';
+import { openWorkbookBytes } from '../../src/page/workbook-file';
+import type { WorkerLike } from '../../src/page/worker-host';
+import { openPageWorkbook } from '../../src/page/worker-host';
+import { failureText } from '../../src/page/WorkbookPage';
+import { PAGE_CODES } from '../../src/i18n/page';
+import { CONFIG_CODES } from '../../src/i18n/config';
+import { remoteOf } from '../../src/ui/remote';
+import { benchSnapshot } from '../../src/bench/data';
+import { assess } from '../../src/domain/assess';
+import { parseWorkbook } from '../../src/workbook/parse';
+import { buildView } from '../../src/ui/view/index';
+
+jest.setTimeout(120000);
+
+const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
+const NOW = new Date('2026-05-01T10:00:00+08:00');
+const sampleBytes = () => new Uint8Array(fs.readFileSync(SAMPLE));
+
+/** A Worker running the engine in this process; `posted` counts what the page sent it. */
+function inProcessWorker(): WorkerLike & { terminated: boolean } {
+  const scope = {
+    onmessage: null as ((e: MessageEvent<EngineRequest>) => void) | null,
+    postMessage(m: EngineMessage) {
+      const copy = structuredClone(m);
+      setImmediate(() => {
+        if (!worker.terminated) worker.onmessage?.({ data: copy } as MessageEvent<EngineMessage>);
+      });
+    },
+  };
+  const worker = {
+    terminated: false,
+    onmessage: null as ((e: MessageEvent<EngineMessage>) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
+    postMessage(m: EngineRequest) {
+      const copy = structuredClone(m);
+      setImmediate(() => {
+        if (!worker.terminated) scope.onmessage?.({ data: copy } as MessageEvent<EngineRequest>);
+      });
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  serveEngine(scope);
+  // As engine.worker.ts does once its chunks are in.
+  scope.postMessage({ id: 0, type: 'ready' });
+  return worker;
+}
+
+const realNow = Date.now;
+beforeAll(() => {
+  // The page's clock, sent with each call (the worker judges and stamps the run with it).
+  Date.now = () => NOW.getTime();
+});
+afterAll(() => {
+  Date.now = realNow;
+});
+
+test('考评 through the worker: the stages as they pass, and byte for byte the workbook the in-thread file host writes', async () => {
+  const changes: unknown[] = [];
+  const opened = await openPageWorkbook('sample.xlsx', sampleBytes(), (d) => changes.push(d), inProcessWorker);
+  expect(await opened.download()).toBeNull();
+  expect(opened.host.kind).toBe('file');
+  expect(opened.host.canSelect).toBe(false);
+  const remote = remoteOf(opened.host)!;
+  const first = await remote.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
+  expect(first.paneState.assessed).toBe(false);
+  expect(first.result).toBeNull();
+
+  const stages: string[] = [];
+  const running: boolean[] = [];
+  opened.onRunning((r) => running.push(r));
+  const outcome = await remote.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: (s, done) => done && stages.push(s) });
+  expect(stages).toEqual(['read', 'parse', 'assess', 'render', 'write']);
+  expect(running).toEqual([true, false]);
+  expect(outcome.result.assessments).toHaveLength(35);
+  expect(outcome.view.lang).toBe('zh-CN');
+  expect(changes).toHaveLength(1);
+
+  // The same file, the same instant, in this thread.
+  const local = await openWorkbookBytes('sample.xlsx', sampleBytes(), () => undefined);
+  await assessWorkbook(local.host, { now: () => NOW, displayLanguage: 'zh-CN' });
+  const want = (await local.download())!;
+  const got = (await opened.download())!;
+  expect(got.name).toBe('sample.assessed.xlsx');
+  expect(got.assessed).toBe(true);
+  expect(Buffer.from(got.bytes).equals(Buffer.from(want.bytes))).toBe(true);
+
+  // The view in the other language, from the worker's last result.
+  expect((await remote.view('en-US')).lang).toBe('en-US');
+  opened.close();
+});
+
+test('a file that cannot be opened fails with the AssessError the in-thread open throws: the same words on the page', async () => {
+  const damaged = sampleBytes().slice(0, 3000);
+  const viaWorker = await openPageWorkbook('损坏.xlsx', damaged, () => undefined, inProcessWorker).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const inThread = await openWorkbookBytes('损坏.xlsx', damaged, () => undefined).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(viaWorker).toBeInstanceOf(AssessError);
+  const [a, b] = [viaWorker as AssessError, inThread as AssessError];
+  expect({ kind: a.kind, code: a.code, params: a.params, where: a.where }).toEqual({ kind: b.kind, code: b.code, params: b.params, where: b.where });
+  for (const lang of ['zh-CN', 'en-US'] as const) {
+    expect(failureText({ file: '损坏.xlsx', error: a }, lang)).toEqual(failureText({ file: '损坏.xlsx', error: b }, lang));
+  }
+});
+
+test('取消 stops the run (it fails as cancelled) and the new worker holds the workbook as it was before it', async () => {
+  // This test's own workers (its own spawn: the workers made ahead are per spawn).
+  let made = 0;
+  const workers: (WorkerLike & { terminated: boolean })[] = [];
+  const spawn = () => {
+    made++;
+    const w = inProcessWorker();
+    workers.push(w);
+    return w;
+  };
+  const downloads: unknown[] = [];
+  const opened = await openPageWorkbook('sample.xlsx', sampleBytes(), (d) => downloads.push(d), spawn);
+  const remote = remoteOf(opened.host)!;
+  // A first run, finished: it is offered for download.
+  await remote.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => undefined });
+  const before = (await opened.download())!;
+  expect(before.assessed).toBe(true);
+
+  // A second run, stopped at its first stage.
+  let stop: () => void = () => undefined;
+  const started = new Promise<void>((r) => (stop = r));
+  const run = remote.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => stop() });
+  await started;
+  const again = await opened.cancel(() => undefined);
+  const err = (await run.catch((e: unknown) => e)) as AssessError;
+  expect(err).toBeInstanceOf(AssessError);
+  expect(err.code).toBe(PAGE_CODES.cancelled);
+  expect(workers.some((w) => w.terminated)).toBe(true);
+  expect(made).toBeGreaterThanOrEqual(2);
+  expect(downloads).toHaveLength(1);
+
+  // The new worker's workbook: the first run's, offered as it was.
+  const after = (await again.download())!;
+  expect(Buffer.from(after.bytes).equals(Buffer.from(before.bytes))).toBe(true);
+  expect(after.name).toBe(before.name);
+  const state = await remoteOf(again.host)!.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
+  expect(state.paneState.assessed).toBe(true);
+  expect(state.result!.assessments).toHaveLength(35);
+  again.close();
+});
+
+test('errors cross with their code, params, place and cause; other errors with their name', () => {
+  const inner = new AssessError('file', CONFIG_CODES.fileUnreadable, { path: 'a.xlsx', detail: 'NotReadableError' });
+  const e = new AssessError('config', CONFIG_CODES.rubricTotal, { total: 99, item: { zh: '组织生活', en: 'Party life' } }, '考评细则!B3', inner);
+  const back = fromWire(structuredClone(toWire(e))) as AssessError;
+  expect(back).toBeInstanceOf(AssessError);
+  expect([back.kind, back.code, back.params, back.where]).toEqual([e.kind, e.code, e.params, e.where]);
+  expect((back.inner as AssessError).code).toBe(inner.code);
+  const chunk = new Error('Loading chunk 268 failed.');
+  chunk.name = 'ChunkLoadError';
+  const c = fromWire(structuredClone(toWire(chunk)));
+  expect([c.name, c.message]).toEqual(['ChunkLoadError', 'Loading chunk 268 failed.']);
+});
+
+test('a large answer is sent in slices of about 256 KB and put back together as it was', () => {
+  const p = parseWorkbook(benchSnapshot(2000));
+  const result = assess({ rubric: p.rubric, rules: p.rules, rows: p.rows, issues: p.issues, asOf: '2026-05-01' });
+  const view = buildView(result, 'zh-CN');
+  const { skeleton, parts } = splitLarge({ result, view });
+  expect(JSON.stringify({ result, view }).length).toBeGreaterThan(1_000_000);
+  expect(parts.length).toBeGreaterThanOrEqual(4);
+  // Each part about the target or less (a slice is cut by the average size of its items).
+  for (const part of parts) expect(JSON.stringify(part).length).toBeLessThan(400 * 1024);
+  // What stays in the answer itself: the small fields, each under the target.
+  expect(JSON.stringify(skeleton).length).toBeLessThan(1024 * 1024);
+  const asm = new Assembler();
+  for (const part of parts) asm.add(structuredClone(part));
+  expect(asm.finish(structuredClone(skeleton))).toEqual({ result, view });
+});
