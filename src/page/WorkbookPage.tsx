@@ -29,6 +29,7 @@ import { LANG_KEY, droppedEntries, droppedFiles, fileBytes } from './files';
 import { describeError, errorText, oneLine } from '../i18n/errors';
 import type { Download, OpenedWorkbook } from './workbook-file';
 import { CONFIG_CODES } from '../i18n/config';
+import { HELP_PAGE, PAGE_ICON } from './site-files';
 
 // The first view needs none of these: the pane, the file host (zip, XML) and the roll-up load on demand.
 const loadWorkbookFile = () => import(/* webpackChunkName: "workbook-file" */ './workbook-file');
@@ -265,7 +266,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
               initialLang={lang}
               lang={lang}
               onLanguage={setLang}
-              embedded={{ label: tr(PAGE.paneLabel) }}
+              embedded={{ label: tr(PAGE.paneLabel), helpPage: HELP_PAGE }}
             />
           </Suspense>
         </section>
@@ -284,7 +285,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
     <FluentProvider theme={theme} dir="ltr" className="pgp-provider">
       <div className={dragging ? 'pgp pgp-dragging' : 'pgp'}>
         <header className="pgp-header">
-          <img src="assets/icon-32.png" alt="" width={32} height={32} />
+          <img src={PAGE_ICON} alt="" width={32} height={32} />
           <h1 className="pgp-h1">{tr(PAGE.title)}</h1>
           <Button
             appearance="subtle"
@@ -309,9 +310,11 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
         </main>
         <footer className="pgp-footer">
           <Text>{tr(PAGE.footer)}</Text>{' '}
-          <Link href="help.html" target="_blank" rel="noopener">
-            {tr(PAGE.help)}
-          </Link>
+          {HELP_PAGE && (
+            <Link href={HELP_PAGE} target="_blank" rel="noopener">
+              {tr(PAGE.help)}
+            </Link>
+          )}
         </footer>
         <input ref={openInput} type="file" accept=".xlsx,.xlsm" hidden onChange={onPicked} data-testid="open-input" />
       </div>

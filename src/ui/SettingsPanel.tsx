@@ -26,6 +26,8 @@ export interface SettingsProps {
   lockedSheet?: string | null;
   /** In the workbook page: the help does not offer the page itself. */
   inPage?: boolean;
+  /** The help page to link; null: none (the single-file page has no help page beside it). */
+  helpPage?: string | null;
 }
 
 interface Choice<V extends string> {
@@ -33,7 +35,7 @@ interface Choice<V extends string> {
   msg: Msg;
 }
 
-export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage, lockedSheet = null, inPage = false }: SettingsProps) {
+export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage, lockedSheet = null, inPage = false, helpPage = 'help.html' }: SettingsProps) {
   const { tr, lang } = useI18n();
   const [form, setForm] = useState<RulesForm | null>(rules ? formOf(rules) : null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, FieldError>>>({});
@@ -146,27 +148,31 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
           </Button>
         )}
       </form>
-      <Section id="pga-help-title" title={tr(PANE.helpTitle)} level={3}>
-        <ul className="pga-help">
-          <li>
-            <Link href="help.html" target="_blank" rel="noopener">
-              {tr(PANE.helpLink)}
-              {tr(PANE.newWindow)}
-            </Link>
-          </li>
-          {!inPage && (
-            <li>
-              <Link href="workbook.html" target="_blank" rel="noopener" data-testid="page-link">
-                {tr(PANE.pageLink)}
-                {tr(PANE.newWindow)}
-              </Link>
-              <Text block className="pga-muted">
-                {tr(PANE.pageLinkHint)}
-              </Text>
-            </li>
-          )}
-        </ul>
-      </Section>
+      {(helpPage || !inPage) && (
+        <Section id="pga-help-title" title={tr(PANE.helpTitle)} level={3}>
+          <ul className="pga-help">
+            {helpPage && (
+              <li>
+                <Link href={helpPage} target="_blank" rel="noopener">
+                  {tr(PANE.helpLink)}
+                  {tr(PANE.newWindow)}
+                </Link>
+              </li>
+            )}
+            {!inPage && (
+              <li>
+                <Link href="workbook.html" target="_blank" rel="noopener" data-testid="page-link">
+                  {tr(PANE.pageLink)}
+                  {tr(PANE.newWindow)}
+                </Link>
+                <Text block className="pga-muted">
+                  {tr(PANE.pageLinkHint)}
+                </Text>
+              </li>
+            )}
+          </ul>
+        </Section>
+      )}
     </div>
   );
 }
