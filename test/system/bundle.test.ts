@@ -13,7 +13,8 @@ import * as path from 'path';
 const root = path.join(__dirname, '..', '..');
 const ORIGIN = 'https://addin.branch.example.org/pga/';
 
-jest.setTimeout(300_000);
+// Two compilations (the pages, and the single-file page) on a busy 2-core machine.
+jest.setTimeout(900_000);
 
 let modulesByChunk: Map<string, string[]>;
 
