@@ -29,6 +29,8 @@ module.exports = {
     'src/cli/rollup-worker.ts!',
     // `npm run bench` (node dist/node/bench/bench.js)
     'src/bench/bench.ts!',
+    // the single-file page's versions of page modules (webpack.config.js's singleFile(): resolve.alias)
+    'src/page/single-file/*.ts!',
     // the ES5 check every html page loads first (webpack.config.js copies it to dist)
     'src/compat/es5-check.js!',
     // the task pane's first-paint theme, loaded by taskpane.html's <head> (webpack.config.js copies it to dist)

@@ -8,6 +8,10 @@
  *                                 roll-up and engine are lazy chunks.
  *   es5-check.js                  the first script of every page: in an Internet Explorer webview, says what to do instead
  *   theme-boot.js                 taskpane.html's <head>: the last Office theme, remembered, from the first paint
+ *   考评助手.html                  the workbook page as ONE self-contained file (a third compilation, singleFile() below):
+ *                                 every script inlined (the ES5 check first), every lazy chunk merged into one
+ *                                 bundle, icons as data: URLs, a CSP of the scripts' sha256 hashes and no
+ *                                 connections — double-click it from an e-mail or a USB stick, no server, no network
  *   help.html, assets/*.png, manifest.xml
  *   wps/                          the WPS add-in (a second configuration, self-contained: WPS loads it from one
  *                                 folder, online or unpacked offline): index.html + main.js (the ribbon's
@@ -29,8 +33,12 @@
  * The dev server (npm run dev-server) is HTTPS on port 3000 with office-addin-dev-certs' certificates
  * when that package is installed (npm start installs it on demand); without it, plain HTTP and a warning.
  */
+const crypto = require('crypto');
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_ORIGIN = 'https://localhost:3000/';
@@ -153,6 +161,111 @@ function wpsConfig(dev) {
   };
 }
 
+/** The single-file page's name in dist/ (the one file users pass around). */
+const SINGLE_FILE = '考评助手.html';
+
+/** A file of this repository as a data: URL. */
+function dataUrl(file, type) {
+  return `data:${type};base64,${fs.readFileSync(path.join(__dirname, file)).toString('base64')}`;
+}
+
+/**
+ * The two finishing touches of the single file, neither a library's:
+ *   - the licences stay inside it: the minimizer moves the libraries' licence comments to a .LICENSE.txt
+ *     beside the bundle and leaves a pointer to it; the file travels alone, so the comments go back in place
+ *     of the pointer (after minimizing, before the bundle is inlined) and the .txt is not written;
+ *   - its CSP allows exactly the scripts written into it: after html-webpack-plugin has written (and
+ *     minified) the page and html-inline-script-webpack-plugin has put the bundle inside it, the sha256 of
+ *     every inline script replaces SCRIPT_HASHES in the page's meta Content-Security-Policy (the hash of the
+ *     element's text, as browsers compute it: https://www.w3.org/TR/CSP3/#match-element-to-source-list).
+ */
+class SingleFileFinishPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('SingleFileFinishPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SingleFileFinishPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_DEV_TOOLING },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((n) => n.endsWith('.LICENSE.txt'))) {
+            const bundle = name.slice(0, -'.LICENSE.txt'.length);
+            const pointer = `/*! For license information please see ${path.basename(name)} */`;
+            const code = assets[bundle] && assets[bundle].source().toString();
+            if (!code || !code.includes(pointer)) continue;
+            compilation.updateAsset(bundle, new webpack.sources.RawSource(code.replace(pointer, () => assets[name].source().toString())));
+            compilation.deleteAsset(name);
+          }
+        },
+      );
+      // Last, on the page as written: webpack's minimizer takes up assets added after it ran (additionalAssets),
+      // and minifies the page's inline scripts again after html-webpack-plugin's beforeEmit.
+      compilation.hooks.processAssets.tap(
+        { name: 'SingleFileFinishPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          if (!assets[SINGLE_FILE]) return;
+          const html = assets[SINGLE_FILE].source().toString();
+          const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+            (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+          );
+          if (hashes.length < 2 || /<script[^>]+src=/.test(html) || !html.includes('SCRIPT_HASHES')) {
+            throw new Error(`${SINGLE_FILE}: expected the inlined ES5 check and bundle and a CSP to fill in`);
+          }
+          compilation.updateAsset(SINGLE_FILE, new webpack.sources.RawSource(html.replace('SCRIPT_HASHES', hashes.join(' '))));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The single-file page (dist/考评助手.html): the workbook page's entry compiled again, on its own —
+ *   - LimitChunkCountPlugin({ maxChunks: 1 }): every import() of the page (file host, pane, roll-up, engine…)
+ *     is merged into the one bundle, so nothing is ever loaded from disk (a file:// page cannot fetch chunks);
+ *   - resolve.alias swaps the modules that name files beside the page for their single-file versions in
+ *     src/page/single-file/ (the icon inlined, no help page). A module that starts a Web Worker from a file
+ *     is swapped the same way, for one that starts the worker from a Blob URL of its bundle's text
+ *     (docs/architecture.md, "The single-file page");
+ *   - html-webpack-plugin writes it from the page's own template (singleFile: the ES5 check and the icons
+ *     inline, its own CSP), html-inline-script-webpack-plugin puts the bundle inside it and drops the .js,
+ *     SingleFileFinishPlugin keeps the licences in it and fills in the CSP.
+ */
+function singleFile(base) {
+  const alias = { [path.resolve(__dirname, 'src/page/site-files.ts')]: path.resolve(__dirname, 'src/page/single-file/site-files.ts') };
+  return {
+    name: 'single-file',
+    devtool: false,
+    target: base.target,
+    entry: { workbook: './src/page/index.tsx' },
+    output: {
+      path: base.output.path,
+      // Never written: the bundle is inlined and its asset dropped (a unique name all the same).
+      filename: 'single-file-[name].js',
+      publicPath: '',
+      clean: false,
+    },
+    resolve: { ...base.resolve, alias },
+    module: { rules: [...base.module.rules, { test: /\.png$/, type: 'asset/inline' }] },
+    performance: base.performance,
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: SINGLE_FILE,
+        template: './src/page/workbook.html',
+        chunks: ['workbook'],
+        // At the end of <body>, run as it is met: an inline script ignores defer.
+        inject: 'body',
+        scriptLoading: 'blocking',
+        singleFile: true,
+        inline: {
+          es5Check: fs.readFileSync(path.join(__dirname, 'src/compat/es5-check.js'), 'utf8').replace(/<\/script/gi, '<\\/script'),
+          icon16: dataUrl('assets/icon-16.png', 'image/png'),
+          icon32: dataUrl('assets/icon-32.png', 'image/png'),
+        },
+      }),
+      new HtmlInlineScriptPlugin({ htmlMatchPattern: [new RegExp(`${SINGLE_FILE}$`)] }),
+      new SingleFileFinishPlugin(),
+    ],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const localOfficeJs = (env.officeJs || process.env.OFFICE_JS || 'cdn') === 'local';
@@ -175,7 +288,7 @@ module.exports = async (env = {}, argv = {}) => {
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
       // dist/node/ holds the command-line tool (npm run build:cli): keep it
-      clean: { keep: /^(?:node|wps)[\\/]/ },
+      clean: { keep: (file) => /^(?:node|wps)[\\/]/.test(file) || file === SINGLE_FILE },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
@@ -216,5 +329,6 @@ module.exports = async (env = {}, argv = {}) => {
       hot: false,
     },
   };
-  return [office, wpsConfig(dev)];
+  // The dev server serves the pages; the build writes the WPS add-in and the single file as well.
+  return serving ? [office, wpsConfig(dev)] : [office, wpsConfig(dev), singleFile(office)];
 };

@@ -2,7 +2,8 @@
 /**
  * Prints the size and gzip size of every JS bundle in dist/ (run after `npm run build`), then each page's
  * initial JavaScript: the scripts its HTML loads from this site before anything is loaded on demand
- * (office.js from Microsoft's CDN is not counted).
+ * (office.js from Microsoft's CDN is not counted); and the single-file page (考评助手.html), all of which is
+ * what a user receives and opens.
  */
 'use strict';
 const fs = require('fs');
@@ -43,4 +44,12 @@ for (const page of fs.readdirSync(dist).filter((f) => f.endsWith('.html')).sort(
     gz += zlib.gzipSync(buf, { level: 9 }).length;
   }
   if (scripts.length) console.log(`size initial ${page} scripts=${scripts.join('+')} bytes=${bytes} gzip=${gz} (${kb(bytes)}, gzip ${kb(gz)})`);
+}
+
+// The single-file page: scripts, styles and icons inside it, the whole file is what is opened (and mailed).
+const SINGLE = '考评助手.html';
+if (fs.existsSync(path.join(dist, SINGLE))) {
+  const buf = fs.readFileSync(path.join(dist, SINGLE));
+  const gz = zlib.gzipSync(buf, { level: 9 }).length;
+  console.log(`size single ${SINGLE} bytes=${buf.length} gzip=${gz} (${kb(buf.length)}, gzip ${kb(gz)})`);
 }

@@ -31,6 +31,7 @@ import { describeError, errorText, oneLine } from '../i18n/errors';
 import type { Download } from './workbook-file';
 import type { PageWorkbook } from './worker-host';
 import { CONFIG_CODES } from '../i18n/config';
+import { HELP_PAGE, PAGE_ICON } from './site-files';
 
 // The first view needs none of these: the pane, the engine worker's client and the roll-up load on demand
 // (the file host — zip, XML — and the engine run in the worker, src/page/engine.worker.ts).
@@ -348,6 +349,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
               onLanguage={setLang}
               embedded={{
                 label: tr(PAGE.paneLabel),
+                helpPage: HELP_PAGE,
                 steps: { mark: mark(PAGE.stepAssess), next: downloadStep, stepBack: !!download, again: !!download?.assessed },
               }}
             />
@@ -369,7 +371,7 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
     <FluentProvider theme={theme} dir="ltr" className="pgp-provider">
       <div className={dragging ? 'pgp pgp-dragging' : 'pgp'}>
         <header className="pgp-header">
-          <img src="assets/icon-32.png" alt="" width={32} height={32} />
+          <img src={PAGE_ICON} alt="" width={32} height={32} />
           <h1 className="pgp-h1">{tr(PAGE.title)}</h1>
           <Button
             appearance="subtle"
@@ -394,9 +396,11 @@ export function WorkbookPage({ initialLang }: WorkbookPageProps) {
         </main>
         <footer className="pgp-footer">
           <Text>{tr(PAGE.footer)}</Text>{' '}
-          <Link href="help.html" target="_blank" rel="noopener">
-            {tr(PAGE.help)}
-          </Link>
+          {HELP_PAGE && (
+            <Link href={HELP_PAGE} target="_blank" rel="noopener">
+              {tr(PAGE.help)}
+            </Link>
+          )}
         </footer>
         <input ref={openInput} type="file" accept=".xlsx,.xlsm" hidden onChange={onPicked} data-testid="open-input" />
       </div>

@@ -66,9 +66,10 @@ export interface AppProps {
   onLanguage?: (lang: Lang) => void;
   /**
    * Inside a page that has its own heading and main landmark (the workbook page): the pane is a region
-   * labelled by `embedded.label`, without its own h1.
+   * labelled by `embedded.label`, without its own h1; 设置's help links `embedded.helpPage` (null: no help page
+   * beside it — the single-file page).
    */
-  embedded?: { label: string; steps?: PageSteps };
+  embedded?: { label: string; helpPage?: string | null; steps?: PageSteps };
 }
 
 /**
@@ -140,6 +141,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
           onPaneLanguage={actions.switchLanguage}
           lockedSheet={!host.canEditCells && s.settings?.sheet ? s.settings.sheet : null}
           inPage={host.kind === 'file'}
+          helpPage={embedded?.helpPage === undefined ? 'help.html' : embedded.helpPage}
         />
       );
       break;

@@ -29,6 +29,8 @@ export interface SettingsProps {
    * follows the page's language (there is no Office to follow).
    */
   inPage?: boolean;
+  /** The help page to link; null: none (the single-file page has no help page beside it). */
+  helpPage?: string | null;
 }
 
 interface Choice<V extends string> {
@@ -36,7 +38,7 @@ interface Choice<V extends string> {
   msg: Msg;
 }
 
-export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage, lockedSheet = null, inPage = false }: SettingsProps) {
+export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPaneLanguage, lockedSheet = null, inPage = false, helpPage = 'help.html' }: SettingsProps) {
   const { tr, lang } = useI18n();
   const [form, setForm] = useState<RulesForm | null>(rules ? formOf(rules) : null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, FieldError>>>({});
@@ -174,27 +176,31 @@ export default function SettingsPanel({ rules, totalPoints, busy, onSave, onPane
           </Button>
         )}
       </form>
-      <Section id="pga-help-title" title={tr(PANE.helpTitle)} level={3}>
-        <ul className="pga-help">
-          <li>
-            <Link href="help.html" target="_blank" rel="noopener">
-              {tr(PANE.helpLink)}
-              {tr(PANE.newWindow)}
-            </Link>
-          </li>
-          {!inPage && (
-            <li>
-              <Link href="workbook.html" target="_blank" rel="noopener" data-testid="page-link">
-                {tr(PANE.pageLink)}
-                {tr(PANE.newWindow)}
-              </Link>
-              <Text block className="pga-muted">
-                {tr(PANE.pageLinkHint)}
-              </Text>
-            </li>
-          )}
-        </ul>
-      </Section>
+      {(helpPage || !inPage) && (
+        <Section id="pga-help-title" title={tr(PANE.helpTitle)} level={3}>
+          <ul className="pga-help">
+            {helpPage && (
+              <li>
+                <Link href={helpPage} target="_blank" rel="noopener">
+                  {tr(PANE.helpLink)}
+                  {tr(PANE.newWindow)}
+                </Link>
+              </li>
+            )}
+            {!inPage && (
+              <li>
+                <Link href="workbook.html" target="_blank" rel="noopener" data-testid="page-link">
+                  {tr(PANE.pageLink)}
+                  {tr(PANE.newWindow)}
+                </Link>
+                <Text block className="pga-muted">
+                  {tr(PANE.pageLinkHint)}
+                </Text>
+              </li>
+            )}
+          </ul>
+        </Section>
+      )}
     </div>
   );
 }

@@ -139,4 +139,11 @@ describe('a rules sheet the host cannot edit (the workbook page)', () => {
     expect(link.textContent).toBe('考评网页：不用加载项，在浏览器中考评工作簿文件（在新窗口中打开）');
     expect(screen.getByRole('link', { name: /使用帮助/ }).getAttribute('href')).toBe('help.html');
   });
+
+  test('the single-file page (no help page beside it): no help link, and no empty 帮助 section', () => {
+    renderIn('zh-CN', <SettingsPanel rules={DEFAULT_RULES} totalPoints={100} busy={false} onSave={jest.fn()} onPaneLanguage={jest.fn()} lockedSheet="考评规则" inPage helpPage={null} />);
+    expect(screen.getByTestId('rules-locked')).toBeTruthy();
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(screen.queryByRole('heading', { name: '帮助' })).toBeNull();
+  });
 });
