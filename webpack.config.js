@@ -163,6 +163,9 @@ function wpsConfig(dev) {
 
 /** The single-file page's name in dist/ (the one file users pass around). */
 const SINGLE_FILE = '考评助手.html';
+/** Where the single file's worker bundle is compiled to, read from, and never shipped from. */
+const SINGLE_WORKER_DIR = path.resolve(__dirname, '.cache', 'single-file');
+const SINGLE_WORKER = 'engine.worker.js';
 
 /** A file of this repository as a data: URL. */
 function dataUrl(file, type) {
@@ -220,17 +223,23 @@ class SingleFileFinishPlugin {
  *   - LimitChunkCountPlugin({ maxChunks: 1 }): every import() of the page (file host, pane, roll-up, engine…)
  *     is merged into the one bundle, so nothing is ever loaded from disk (a file:// page cannot fetch chunks);
  *   - resolve.alias swaps the modules that name files beside the page for their single-file versions in
- *     src/page/single-file/ (the icon inlined, no help page). A module that starts a Web Worker from a file
- *     is swapped the same way, for one that starts the worker from a Blob URL of its bundle's text
- *     (docs/architecture.md, "The single-file page");
+ *     src/page/single-file/ (the icon inlined, no help page, and the engine worker started from a Blob URL of
+ *     its bundle's text — the bundle singleWorker() compiles first, read in as text by `?source`;
+ *     docs/architecture.md, "The single-file page");
  *   - html-webpack-plugin writes it from the page's own template (singleFile: the ES5 check and the icons
  *     inline, its own CSP), html-inline-script-webpack-plugin puts the bundle inside it and drops the .js,
  *     SingleFileFinishPlugin keeps the licences in it and fills in the CSP.
  */
 function singleFile(base) {
-  const alias = { [path.resolve(__dirname, 'src/page/site-files.ts')]: path.resolve(__dirname, 'src/page/single-file/site-files.ts') };
+  const alias = {
+    [path.resolve(__dirname, 'src/page/site-files.ts')]: path.resolve(__dirname, 'src/page/single-file/site-files.ts'),
+    [path.resolve(__dirname, 'src/page/engine-worker-client.ts')]: path.resolve(__dirname, 'src/page/single-file/engine-worker-client.ts'),
+    'pga-single-worker-bundle': path.join(SINGLE_WORKER_DIR, SINGLE_WORKER),
+  };
   return {
     name: 'single-file',
+    // The worker's bundle is read as text: it must be written first.
+    dependencies: ['single-worker'],
     devtool: false,
     target: base.target,
     entry: { workbook: './src/page/index.tsx' },
@@ -242,7 +251,14 @@ function singleFile(base) {
       clean: false,
     },
     resolve: { ...base.resolve, alias },
-    module: { rules: [...base.module.rules, { test: /\.png$/, type: 'asset/inline' }] },
+    module: {
+      rules: [
+        ...base.module.rules,
+        { test: /\.png$/, type: 'asset/inline' },
+        // The worker's bundle, already compiled and minified: its text, as it is.
+        { resourceQuery: /^\?source$/, type: 'asset/source' },
+      ],
+    },
     performance: base.performance,
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
@@ -263,6 +279,25 @@ function singleFile(base) {
       new HtmlInlineScriptPlugin({ htmlMatchPattern: [new RegExp(`${SINGLE_FILE}$`)] }),
       new SingleFileFinishPlugin(),
     ],
+  };
+}
+
+/**
+ * The single file's engine worker (src/page/engine.worker.ts), compiled on its own for a worker's global
+ * scope with every chunk in one (a worker started from a Blob URL cannot load chunks either), its licences
+ * kept inside it; written to a build cache, never to dist/: the single-file compilation reads it as text.
+ */
+function singleWorker(base) {
+  return {
+    name: 'single-worker',
+    devtool: false,
+    target: ['webworker', 'es2017'],
+    entry: { worker: './src/page/engine.worker.ts' },
+    output: { path: SINGLE_WORKER_DIR, filename: SINGLE_WORKER, publicPath: '', clean: true },
+    resolve: base.resolve,
+    module: base.module,
+    performance: base.performance,
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new SingleFileFinishPlugin()],
   };
 }
 
@@ -330,5 +365,5 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
   // The dev server serves the pages; the build writes the WPS add-in and the single file as well.
-  return serving ? [office, wpsConfig(dev)] : [office, wpsConfig(dev), singleFile(office)];
+  return serving ? [office, wpsConfig(dev)] : [office, wpsConfig(dev), singleWorker(office), singleFile(office)];
 };

@@ -3,3 +3,9 @@ declare module '*.png' {
   const url: string;
   export default url;
 }
+
+/** The engine worker's bundle as text (webpack.config.js: the `single-worker` output, asset/source by `?source`). */
+declare module 'pga-single-worker-bundle?source' {
+  const text: string;
+  export default text;
+}
