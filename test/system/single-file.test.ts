@@ -91,6 +91,9 @@ test('考评助手.html alone, from file:// with the network blocked: assess and
   });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));
+  // The engine runs in its worker here too, started from a Blob URL of the text inside the file.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to|Failed to load/i.test(msg.text())) problems.push(msg.text());
   });
@@ -128,6 +131,8 @@ test('考评助手.html alone, from file:// with the network blocked: assess and
   await expectSameParts(new Uint8Array(fs.readFileSync(gotSummary)), new Uint8Array(fs.readFileSync(path.join(tool, '汇总.xlsx'))));
 
   expect(await page.getByText(/页面未加载完整|Loading chunk/).count()).toBe(0);
+  expect(workers.length).toBeGreaterThan(0);
+  expect(workers.filter((w) => !w.startsWith('blob:'))).toEqual([]);
   // Nothing but the file itself was ever asked for.
   expect({ requests, aborted, problems }).toEqual({ requests: [url], aborted: [], problems: [] });
   await context.close();
