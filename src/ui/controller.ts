@@ -267,8 +267,8 @@ export function usePaneController({
   const view = useMemo(() => (s.result && eng ? eng.buildView(s.result, s.lang) : null), [s.result, eng, s.lang]);
 
   const comparison = useMemo(
-    () => (s.notice?.comparison && eng ? eng.describeComparison(s.notice.comparison, s.lang) : null),
-    [s.notice, eng, s.lang],
+    () => (s.comparison && eng ? eng.describeComparison(s.comparison, s.lang) : null),
+    [s.comparison, eng, s.lang],
   );
 
   const copySummary = useCallback(async () => {
