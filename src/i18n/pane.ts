@@ -126,8 +126,8 @@ export const PANE = {
   // Tabs
   tabSummary: { zh: '概览', en: 'Summary' },
   tabWarnings: { zh: '预警', en: 'Warnings' },
-  /** The 预警 tab's name with its badge (the badge shows the number of open items). */
-  tabWarningsLabel: { zh: '预警（待办{open}条）', en: 'Warnings ({open} to act on)' },
+  /** After 预警 in the tab, for screen readers (the badge shows the number): 预警（待办1条）. */
+  tabWarningsOpen: { zh: '（待办{open}条）', en: ' ({open} to act on)' },
   openWarningsLabel: { zh: '待办预警{open}条', en: '{open} warnings to act on' },
   /** Under the tabs: the open rectifications and the latest half-year's grades, in one line. */
   stripLabel: { zh: '考评结果摘要', en: 'Results at a glance' },

@@ -204,19 +204,16 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               data-testid="tabs"
             >
               {TABS.map((tab) => (
-                <Tab
-                  key={tab}
-                  value={tab}
-                  id={`pga-tab-${tab}`}
-                  aria-controls="pga-panel"
-                  aria-label={tab === 'warnings' && view && view.openWarnings > 0 ? tr(PANE.tabWarningsLabel, { open: view.openWarnings }) : undefined}
-                >
+                <Tab key={tab} value={tab} id={`pga-tab-${tab}`} aria-controls="pga-panel">
                   {tr(TAB_LABEL[tab])}
-                  {/* 预警 and a badge counting the open items (not “预警1/15”, read as “1 of 15”). */}
+                  {/* 预警 and a badge counting the open items (not “预警1/15”, read as “1 of 15”); the name says what the number is. */}
                   {tab === 'warnings' && view && view.openWarnings > 0 ? (
-                    <Badge size="small" appearance="filled" color="danger" className="pga-tab-badge" data-testid="open-warnings-badge">
-                      {view.openWarnings}
-                    </Badge>
+                    <>
+                      <Badge size="small" appearance="filled" color="danger" className="pga-tab-badge" aria-hidden="true" data-testid="open-warnings-badge">
+                        {view.openWarnings}
+                      </Badge>
+                      <span className="pga-sr-only">{tr(PANE.tabWarningsOpen, { open: view.openWarnings })}</span>
+                    </>
                   ) : null}
                 </Tab>
               ))}

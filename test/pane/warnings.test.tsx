@@ -42,7 +42,11 @@ describe.each([
     expect(items[0].textContent).toContain('城西供电所党小组');
     for (const f of openFacts) expect(items[0].textContent).toContain(f);
     // The overdue rectification says what it is now (逾期未整改), not its severity when raised.
-    expect(within(open).getAllByTestId('warning-badge').map((b) => b.textContent)).toEqual(openBadges);
+    expect(
+      within(open)
+        .getAllByTestId('warning-badge')
+        .map((b) => b.textContent),
+    ).toEqual(openBadges);
     await user.click(within(items[0]).getByRole('button', { name: locate }));
     expect(onSelect).toHaveBeenCalledWith('2025年下半年!B6');
 
@@ -62,7 +66,11 @@ describe.each([
     expect(latestYear.textContent).toContain(resolved[0]);
     expect(screen.getByRole('region', { name: headings[1] }).textContent).toContain(resolved[1]);
     // History: a decided rectification is badged by its outcome (已整改), not by the severity it was raised with.
-    expect(within(latestYear).getAllByTestId('warning-badge').map((b) => b.textContent)).toEqual(pastBadges);
+    expect(
+      within(latestYear)
+        .getAllByTestId('warning-badge')
+        .map((b) => b.textContent),
+    ).toEqual(pastBadges);
   });
 });
 
