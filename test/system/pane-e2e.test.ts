@@ -12,7 +12,10 @@
  * never overlap, marker shapes, legend, text in CSS pixels, the data table); three tabs in one row, no
  * sideways scrolling; 与上次相比 after a run and after a rules change; 复制汇报文字 (the clipboard holds the
  * JSON report's summaryText); the blank workbook (插入评分模板 first, then 没有可评定的记录); dark mode and
- * forced colours. axe-core finds no violation at 320 px, at 200 % zoom and in forced colours. First paint
+ * forced colours. Issue 18, answers first: at 320 × 700 (zh, en) one status line, the summary strip's grade counts and
+ * the first open rectification above the fold, links that look like links, badges by status; at 200 % zoom of that pane
+ * the first card one Page Down away, labels above their values and never broken mid-word.
+ * axe-core finds no violation at 320 px, at 200 % zoom and in forced colours. First paint
  * and time-to-result are printed, also at 4× slower CPU. Screenshots in test-results/ (and, with
  * PGA_README_IMAGES=1, the docs' in docs/images/).
  */
@@ -152,7 +155,8 @@ const W = {
     labels: ['23上', '23下', '24上', '24下', '25上', '25下'],
     asTable: '以表格显示',
     tabSummary: '概览',
-    tabWarnings: '预警（待办1条）',
+    // (Chromium puts a space before the words read out in place of the badge.)
+    tabWarnings: /^预警 ?（待办1条）$/,
     details: '考评完成：35条考评记录，13条预警，2个数据问题：详情',
     strip: ['未完成整改1（逾期1）', '优秀1', '合格3', '基本合格1', '不合格0'],
     openBadge: '逾期未整改',
@@ -491,7 +495,7 @@ describe.each(['zh-CN', 'en-US'] as const)('%s: answers first (issue 18)', (lang
     await context.close();
   });
 
-  test('200 % zoom (a 320 × 700 pane at twice the size): the first card within one screen; labels above their values, never broken mid-word', async () => {
+  test('200 % zoom (a 320 × 700 pane at twice the size): the first card within one screen (one Page Down); labels above their values, never broken mid-word', async () => {
     const { context, page } = await open(160, lang, { scale: 2, height: 350 });
     await page.getByRole('button', { name: w.assess, exact: true }).click();
     await page.getByTestId('open-rectification').waitFor();
