@@ -16,10 +16,15 @@ import { SUMMARY } from '../i18n/summary';
 const samePeriod = (a: Period | null | undefined, b: Period) => !!a && a.year === b.year && a.half === b.half;
 
 export function summaryText(result: AssessmentResult, lang: Lang): string {
+  return summarySentences(result, lang).join(t(lang, SUMMARY.sentenceGap));
+}
+
+/** The paragraph's sentences, in order (the pane shows the first — who was assessed, how many per grade — at the top of 概览). */
+export function summarySentences(result: AssessmentResult, lang: Lang): string[] {
   const tr = (m: Msg, p?: Params) => t(lang, m, p);
   const list = (xs: string[]) => xs.join(tr(SUMMARY.listSep));
   const withPeriod = result.assessments.filter((a) => a.row.period && a.row.group);
-  if (withPeriod.length === 0) return tr(SUMMARY.noRecords);
+  if (withPeriod.length === 0) return [tr(SUMMARY.noRecords)];
   const latest = withPeriod.map((a) => a.row.period!).sort(comparePeriods)[withPeriod.length - 1];
   const inLatest = withPeriod.filter((a) => samePeriod(a.row.period, latest));
   const periodText = periodLabel(lang, latest);
@@ -31,9 +36,7 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
 
   // 1. Who was assessed, how many per grade, who is not graded yet.
   let s = tr(SUMMARY.opening, { period: periodText, unit, count: groups.size });
-  const counts = BAND_CODES.map((band) => ({ band, count: inLatest.filter((a) => a.status === 'graded' && a.band === band).length })).filter(
-    (c) => c.count > 0,
-  );
+  const counts = BAND_CODES.map((band) => ({ band, count: inLatest.filter((a) => a.status === 'graded' && a.band === band).length })).filter((c) => c.count > 0);
   if (counts.length) {
     s += tr(SUMMARY.bandCounts, { counts: list(counts.map((c) => tr(SUMMARY.bandCount, { band: tr(BAND[c.band]), count: c.count }))) });
   }
@@ -105,7 +108,8 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
       if (leaders.length) a += tr(SUMMARY.leaderCandidates, { people: list(leaders.map((e) => tr(SUMMARY.person, { leader: e.leader, group: e.group }))) });
       const vetoed = year.filter((e) => e.vetoed);
       if (vetoed.length) {
-        const reason = (g: string) => result.assessments.find((x) => x.row.groupKey === g && x.row.period?.year === latest.year && x.row.veto !== null && x.status === 'graded')?.row.veto;
+        const reason = (g: string) =>
+          result.assessments.find((x) => x.row.groupKey === g && x.row.period?.year === latest.year && x.row.veto !== null && x.status === 'graded')?.row.veto;
         const items = vetoed.map((e) => {
           const why = reason(e.groupKey);
           return why ? tr(SUMMARY.vetoedItem, { group: e.group, veto: why }) : e.group;
@@ -117,5 +121,5 @@ export function summaryText(result: AssessmentResult, lang: Lang): string {
     const replace = result.warnings.filter((w) => w.code === 'LEADER_REPLACE' && w.runYears && w.runYears[w.runYears.length - 1] === latest.year);
     if (replace.length) sentences.push(tr(SUMMARY.leaderReplace, { groups: list(replace.map((w) => w.group)) }));
   }
-  return sentences.join(tr(SUMMARY.sentenceGap));
+  return sentences;
 }

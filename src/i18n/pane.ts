@@ -43,9 +43,17 @@ export const PANE = {
   failed: { zh: '考评未完成', en: 'The assessment did not finish' },
   unchangedNote: { zh: '工作簿未作任何修改。', en: 'The workbook was left as it was.' },
   dismiss: { zh: '关闭', en: 'Dismiss' },
+  /** The status line's link that opens the full message of the last action (the run's counts, notes, the copied text). */
+  details: { zh: '详情', en: 'Details' },
+  detailsLabel: { zh: '{title}：详情', en: '{title}: details' },
 
   // 与上次相比
   compareTitle: { zh: '与上次相比', en: 'Compared with the last run' },
+  /** 概览's 与上次相比 before any run in this session (the comparison is made by 考评). */
+  compareNotYet: {
+    zh: '点击“考评”后，这里列出与上次考评相比的变化。',
+    en: 'After Assess, the changes since the last run are listed here.',
+  },
   compareFirst: {
     zh: '工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。',
     en: 'No earlier run is recorded in this workbook to compare with (the first run, or the last one was made by an earlier version).',
@@ -120,8 +128,14 @@ export const PANE = {
   // Tabs
   tabSummary: { zh: '概览', en: 'Summary' },
   tabWarnings: { zh: '预警', en: 'Warnings' },
-  tabWarningsCount: { zh: '预警{open}/{total}', en: 'Warnings {open}/{total}' },
-  tabWarningsLabel: { zh: '预警{open}/{total}（待办{open}条，共{total}条）', en: 'Warnings {open}/{total} ({open} to act on, {total} in all)' },
+  /** After 预警 in the tab, for screen readers (the badge shows the number): 预警（待办1条）. */
+  tabWarningsOpen: { zh: '（待办{open}条）', en: ' ({open} to act on)' },
+  openWarningsLabel: { zh: '待办预警{open}条', en: '{open} warnings to act on' },
+  /** Under the tabs: the open rectifications and the latest half-year's grades, in one line. */
+  stripLabel: { zh: '考评结果摘要', en: 'Results at a glance' },
+  stripOpen: { zh: '未完成整改{count}', en: 'Rectifications not done {count}' },
+  stripOverdue: { zh: '（逾期{count}）', en: ' (overdue {count})' },
+  stripBand: { zh: '{band}{count}', en: '{band} {count}' },
   tabRanking: { zh: '年度排名', en: 'Ranking' },
   tabSettings: { zh: '设置', en: 'Settings' },
   tabsLabel: { zh: '考评结果', en: 'Results' },
@@ -194,7 +208,14 @@ export const PANE = {
   warningsSummary: { zh: '待办{open}条，共{total}条', en: '{open} to act on, {total} in all' },
   warningsOpenNone: { zh: '没有待办的预警。', en: 'Nothing to act on.' },
   warningsHistory: { zh: '以往预警与提示（{count}）', en: 'Earlier warnings and notices ({count})' },
-  warningsCount: { zh: '{severity}（{count}）', en: '{severity} ({count})' },
+  /** A rectification's status in a badge (short: the card says it in full under 状态). */
+  badge_open: { zh: '待整改', en: 'Open' },
+  badge_overdue: { zh: '逾期未整改', en: 'Overdue' },
+  badge_not_effective: { zh: '整改未见效', en: 'Not effective' },
+  badge_closed: { zh: '已销号', en: 'Closed' },
+  badge_resolved: { zh: '已整改', en: 'Resolved' },
+  /** The earlier warnings, grouped by the year they concern (newest first). */
+  warningsYear: { zh: '{year}年（{count}）', en: '{year} ({count})' },
   group: WORD.group,
   leader: WORD.leader,
   liaison: WORD.liaison,

@@ -1,26 +1,14 @@
 /**
  * The task pane. It shows state and forwards intents; the workflows live in the controller hook
  * (controller.ts), state changes in the reducer (state.ts). Layout, top to bottom: the actions (the
- * primary button never moves), the status line (its slot reserved from the first paint), the notice of
- * the last action, four tabs, the panel.
+ * primary button never moves), one status line (its slot reserved from the first paint: the workbook's
+ * state, or the last action's outcome with a 详情 link to its full message), three tabs, the summary strip
+ * (open rectifications and the latest grades), the panel. Answers come first at 320 px: nothing but that
+ * one line stands between the actions and the tabs.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import {
-  Button,
-  Select,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
-  Tab,
-  TabList,
-  ToggleButton,
-} from '@fluentui/react-components';
+import { Badge, Button, Select, Field, FluentProvider, Link, ProgressBar, Spinner, Tab, TabList, ToggleButton } from '@fluentui/react-components';
 import type { Assessment, Lang } from '../domain/types';
 import { dateLabel, periodLabel } from '../i18n/domain';
 import type { PrintPeriod } from '../workbook/print';
@@ -31,11 +19,10 @@ import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
 import { loadEngine, usePaneController } from './controller';
-import type { ComparisonText } from './view/compare';
 import type { Engine, Notice, State, TabValue } from './state';
 import { STAGES, TABS, noScores, primaryAction, statusOf } from './state';
 import { describeError } from '../i18n/errors';
-import { SummaryPanel, loadChart } from './SummaryPanel';
+import { SummaryPanel, SummaryStrip, loadChart } from './SummaryPanel';
 import { usePaneTheme } from './theme';
 import { WarningsPanel } from './WarningsPanel';
 
@@ -118,6 +105,8 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
           view={view}
           noTable={primary === 'template'}
           history={s.history}
+          comparison={comparison}
+          onCopy={s.running ? undefined : actions.copySummary}
           canSelect={host.canSelect}
           onSelect={actions.select}
           onOpenHistory={actions.openHistory}
@@ -198,11 +187,6 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               {/* Without a score table the way in is the template (考评 would only say there is no table). */}
               {primary === 'template' ? templateButton : assessButton}
               {primary === 'template' ? null : periodChoice}
-              {view && view.graded > 0 && (
-                <Button appearance="secondary" onClick={actions.copySummary} title={tr(PANE.copySummaryHint)} disabled={s.running}>
-                  {tr(PANE.copySummary)}
-                </Button>
-              )}
               <ToggleButton
                 className="pga-settings-button"
                 appearance="subtle"
@@ -215,8 +199,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               />
             </div>
             {steps?.next}
-            <StatusSlot s={s} />
-            {s.notice && <NoticeBar notice={s.notice} comparison={comparison} onDismiss={actions.dismiss} />}
+            <StatusSlot s={s} onDismiss={actions.dismiss} />
             <TabList
               selectedValue={s.tab}
               onTabSelect={(_, d) => actions.setTab(d.value as TabValue)}
@@ -226,17 +209,21 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               data-testid="tabs"
             >
               {TABS.map((tab) => (
-                <Tab
-                  key={tab}
-                  value={tab}
-                  id={`pga-tab-${tab}`}
-                  aria-controls="pga-panel"
-                  aria-label={tab === 'warnings' && view ? tr(PANE.tabWarningsLabel, { open: view.openWarnings, total: view.warnings.length }) : undefined}
-                >
-                  {tab === 'warnings' && view ? tr(PANE.tabWarningsCount, { open: view.openWarnings, total: view.warnings.length }) : tr(TAB_LABEL[tab])}
+                <Tab key={tab} value={tab} id={`pga-tab-${tab}`} aria-controls="pga-panel">
+                  {tr(TAB_LABEL[tab])}
+                  {/* 预警 and a badge counting the open items (not “预警1/15”, read as “1 of 15”); the name says what the number is. */}
+                  {tab === 'warnings' && view && view.openWarnings > 0 ? (
+                    <>
+                      <Badge size="small" appearance="filled" color="danger" className="pga-tab-badge" aria-hidden="true" data-testid="open-warnings-badge">
+                        {view.openWarnings}
+                      </Badge>
+                      <span className="pga-sr-only">{tr(PANE.tabWarningsOpen, { open: view.openWarnings })}</span>
+                    </>
+                  ) : null}
                 </Tab>
               ))}
             </TabList>
+            {view && view.graded > 0 && <SummaryStrip view={view} />}
             <div
               role={s.tab === 'settings' ? 'region' : 'tabpanel'}
               id="pga-panel"
@@ -266,9 +253,14 @@ function Frame({ embedded, children }: { embedded?: { label: string }; children:
   );
 }
 
-/** The status line: progress while a run is under way, else what the workbook's state calls for. */
-function StatusSlot({ s }: { s: State }) {
-  const { tr, lang } = useI18n();
+/**
+ * The status line: progress while a run is under way; else the last action's outcome (考评完成…, an error)
+ * with a 详情 link to its full message; else what the workbook's state calls for. One line in one slot,
+ * so the answers below start where they always do (issue 18: the message block pushed the first
+ * rectification below the fold at 320 px).
+ */
+function StatusSlot({ s, onDismiss }: { s: State; onDismiss: () => void }) {
+  const { tr } = useI18n();
   if (s.running) {
     const current = STAGES.find((st) => !s.stages.includes(st)) ?? 'write';
     return (
@@ -279,6 +271,26 @@ function StatusSlot({ s }: { s: State }) {
       </div>
     );
   }
+  if (s.notice) return <NoticeLine key={noticeKey(s.notice)} s={s} notice={s.notice} onDismiss={onDismiss} />;
+  return (
+    <div className="pga-status" role="status" aria-live="polite">
+      <StateLine s={s} />
+    </div>
+  );
+}
+
+/** Each notice gets its own 详情 state (a new notice starts closed, an error open). */
+const noticeKeys = new WeakMap<Notice, number>();
+let noticeCount = 0;
+function noticeKey(n: Notice): number {
+  let k = noticeKeys.get(n);
+  if (k === undefined) noticeKeys.set(n, (k = ++noticeCount));
+  return k;
+}
+
+/** The workbook's state in one line: 尚未考评 / 评分已变更 / 上次考评：… */
+function StateLine({ s }: { s: State }) {
+  const { tr, lang } = useI18n();
   const status = statusOf(s);
   const line = (kind: string, testid: string, title: string, text: string) => (
     <p className="pga-status-line" data-kind={kind} data-testid={testid}>
@@ -288,72 +300,91 @@ function StatusSlot({ s }: { s: State }) {
   );
   const runAt = formatTime(s.paneState?.runAt ?? null, lang);
   return (
-    <div className="pga-status" role="status" aria-live="polite">
+    <>
       {status === 'loading' && line('plain', 'status-loading', '', tr(PANE.statusLoading))}
       {status === 'noTable' && line('info', 'banner-no-table', tr(PANE.noTableTitle), tr(PANE.noTableShort))}
       {status === 'notAssessed' && line('info', 'banner-not-assessed', tr(PANE.notAssessedTitle), tr(PANE.notAssessedText))}
       {status === 'changed' && line('warning', 'banner-changed', tr(PANE.changedTitle), tr(PANE.changedText))}
       {status === 'upToDate' && line('ok', 'status-up-to-date', tr(PANE.lastRun, { runAt }), tr(noScores(s) ? PANE.noScores : PANE.upToDate))}
-    </div>
+    </>
   );
 }
 
-function NoticeBar({ notice, comparison, onDismiss }: { notice: Notice; comparison: ComparisonText | null; onDismiss: () => void }) {
+const NOTICE_KIND: Record<Notice['intent'], string> = {
+  success: 'ok',
+  info: 'info',
+  warning: 'warning',
+  error: 'error',
+};
+
+/**
+ * The last action's outcome: its title on the status line and a 详情 link that opens the full message
+ * (the second line, the rules saved, the run's notes, the copied text) with the workbook's state and 关闭.
+ * An error's reason stays in the alert under its title; text offered for copying by hand opens at once.
+ */
+function NoticeLine({ s, notice, onDismiss }: { s: State; notice: Notice; onDismiss: () => void }) {
   const { tr, lang } = useI18n();
   const detail = notice.error !== undefined ? describeError(notice.error, lang) : null;
+  // Text offered for copying by hand is the message: open at once.
+  const [open, setOpen] = useState(notice.copiedText !== undefined && notice.intent !== 'success');
+  const title = tr(notice.msg, { ...notice.params, reason: detail ?? '' });
+  const error = notice.intent === 'error';
+  // An error's reason is part of the alert, never behind 详情.
+  const reason = detail && notice.msg !== PANE.selectFailed ? detail : null;
   return (
-    <MessageBar intent={notice.intent} data-testid="notice" role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{tr(notice.msg, { ...notice.params, reason: detail ?? '' })}</MessageBarTitle>
-        <div className="pga-notice-body">
-          {notice.text && <span>{tr(notice.text, notice.params)}</span>}
-          {detail && notice.msg !== PANE.selectFailed ? <span>{detail}</span> : null}
-          {notice.unchanged ? <span>{tr(PANE.unchangedNote)}</span> : null}
-          {notice.rulesSaved && <span>{tr(PANE.rulesChangedNote, { sheet: notice.rulesSaved })}</span>}
-          {notice.notes?.map((n, i) => (
-            <span key={`note${i}`} data-testid="run-note">
-              {tr(n.msg, n.params)}
-            </span>
-          ))}
-          {comparison && (
-            <section aria-label={tr(PANE.compareTitle)} data-testid="comparison">
-              <strong>{tr(PANE.compareTitle)}</strong>
-              {comparison.first ? (
-                <span>{tr({ zh: '：', en: ': ' })}{tr(PANE.compareFirst)}</span>
-              ) : (
-                <ul className="pga-compare">
-                  {comparison.lines.length === 0 && !comparison.rules && <li>{tr(PANE.compareNone)}</li>}
-                  {comparison.lines.map((l) => (
-                    <li key={l}>{l}</li>
-                  ))}
-                  {comparison.rules && <li data-testid="compare-rules">{comparison.rules}</li>}
-                </ul>
-              )}
-            </section>
-          )}
-          {notice.copiedText !== undefined &&
-            (notice.intent === 'success' ? (
-              <p className="pga-copied" data-testid="copied-text">
-                {notice.copiedText}
-              </p>
-            ) : (
-              <textarea
-                className="pga-copy-area"
-                readOnly
-                value={notice.copiedText}
-                aria-label={tr(PANE.summaryTextLabel)}
-                data-testid="copied-text"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            ))}
+    <>
+      <div className="pga-status" role={error ? 'alert' : 'status'} aria-live={error ? 'assertive' : 'polite'}>
+        <div className="pga-status-line" data-kind={NOTICE_KIND[notice.intent]} data-testid="notice" data-intent={notice.intent}>
+          <span className="pga-status-title">{title}</span>
+          <Link
+            as="button"
+            inline
+            className="pga-details-link"
+            aria-expanded={open}
+            aria-controls="pga-notice-detail"
+            aria-label={tr(PANE.detailsLabel, { title })}
+            onClick={() => setOpen(!open)}
+          >
+            {tr(PANE.details)}
+          </Link>
+          {reason && <p className="pga-message">{reason}</p>}
+          {notice.unchanged ? <p className="pga-message">{tr(PANE.unchangedNote)}</p> : null}
         </div>
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="transparent" onClick={onDismiss}>
-          {tr(PANE.dismiss)}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+      </div>
+      {/* Outside the live region: opening it is not announced as news. */}
+      <div id="pga-notice-detail" className="pga-notice-body" data-testid="notice-detail" hidden={!open}>
+        {open && (
+          <>
+            {notice.text && <span>{tr(notice.text, notice.params)}</span>}
+            {notice.rulesSaved && <span>{tr(PANE.rulesChangedNote, { sheet: notice.rulesSaved })}</span>}
+            {notice.notes?.map((n, i) => (
+              <span key={`note${i}`} data-testid="run-note">
+                {tr(n.msg, n.params)}
+              </span>
+            ))}
+            {notice.copiedText !== undefined &&
+              (notice.intent === 'success' ? (
+                <p className="pga-copied" data-testid="copied-text">
+                  {notice.copiedText}
+                </p>
+              ) : (
+                <textarea
+                  className="pga-copy-area"
+                  readOnly
+                  value={notice.copiedText}
+                  aria-label={tr(PANE.summaryTextLabel)}
+                  data-testid="copied-text"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              ))}
+            <StateLine s={s} />
+            <Button size="small" appearance="secondary" className="pga-disclosure" onClick={onDismiss}>
+              {tr(PANE.dismiss)}
+            </Button>
+          </>
+        )}
+      </div>
+    </>
   );
 }
 
@@ -369,5 +400,8 @@ function printChoices(assessments: readonly Assessment[]): PrintPeriod[] {
   // 2025H2, 2025H1, 2025 (the year after its halves), 2024H2…
   return [...keys]
     .sort((a, b) => Math.floor(b / 10) - Math.floor(a / 10) || (a % 10 === 0 ? 1 : b % 10 === 0 ? -1 : (b % 10) - (a % 10)))
-    .map((k) => ({ year: Math.floor(k / 10), half: k % 10 === 0 ? null : ((k % 10) as 1 | 2) }));
+    .map((k) => ({
+      year: Math.floor(k / 10),
+      half: k % 10 === 0 ? null : ((k % 10) as 1 | 2),
+    }));
 }

@@ -1,15 +1,19 @@
 /**
- * 概览: what needs action first — open rectifications (逾期未整改 with its days, 整改未见效, 待整改), each
- * with its people, grade, deadline, items that lost most and where its record is — then the latest
- * half-year of every Party group (total, grade, change, why), the data issues to fix, and the chart.
- * A Party group's name opens its history.
+ * 概览: the report paragraph's first sentence (who was assessed, how many per grade), then what needs
+ * action — open rectifications (逾期未整改 with its days, 整改未见效, 待整改), each with its people, grade,
+ * deadline, items that lost most and where its record is — then 与上次相比 (what the last run changed; a
+ * section that stays), the latest half-year of every Party group (total, grade, change, why), the data
+ * issues to fix, and the chart. A Party group's name is a link to its history. Above every tab, under the
+ * tabs: the summary strip (SummaryStrip).
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
-import { BAND, WARNING_STATUS } from '../i18n/domain';
+import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
+import { BAND } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
+import type { ComparisonText } from './view/compare';
 import type { HalfLine, IssueLine, OpenRectification, PaneView } from './view/types';
+import { STATUS_BADGE } from './look';
 import { BandBadge, CappedList, LocateButton, Section, WhyList, changeText } from './bits';
 import type { SelectProps } from './bits';
 import { GroupHistoryView } from './GroupHistory';
@@ -35,8 +39,8 @@ function OpenCard({ item, ...select }: { item: OpenRectification } & SelectProps
   return (
     <li className="pga-card" data-status={item.status} data-testid="open-rectification">
       <div className="pga-line">
-        <Badge appearance="filled" color={item.status === 'open' ? 'warning' : 'danger'} className="pga-badge">
-          {tr(WARNING_STATUS[item.status])}
+        <Badge appearance="filled" color={STATUS_BADGE[item.status]} className="pga-badge">
+          {tr(PANE[`badge_${item.status}`])}
         </Badge>
         {urgency && <strong data-testid="urgency">{urgency}</strong>}
       </div>
@@ -67,19 +71,73 @@ function OpenCard({ item, ...select }: { item: OpenRectification } & SelectProps
   );
 }
 
+/**
+ * Under the tabs: 未完成整改1（逾期1）· 优秀1 合格3 基本合格1 不合格0 — the open rectifications and the
+ * latest half-year's grades, so the answers are on the first screen whatever the tab.
+ */
+export function SummaryStrip({ view }: { view: PaneView }) {
+  const { tr } = useI18n();
+  const open = view.openRectifications.length;
+  const overdue = view.openRectifications.filter((o) => o.status === 'overdue').length;
+  return (
+    <div className="pga-strip" role="group" aria-label={tr(PANE.stripLabel)} data-testid="summary-strip">
+      <span>
+        <span className="pga-strip-open" data-overdue={overdue > 0 || undefined} data-testid="strip-open">
+          {tr(PANE.stripOpen, { count: open })}
+          {overdue > 0 && tr(PANE.stripOverdue, { count: overdue })}
+        </span>
+        {/* The dot stays with what it follows (a wrapped line never starts with it). */}
+        {view.latest && (
+          <span aria-hidden="true" className="pga-strip-dot">
+            ·
+          </span>
+        )}
+      </span>
+      {view.latest && (
+        <>
+          {view.latest.counts.map((c) => (
+            <span key={c.band} className="pga-strip-band" data-testid={`strip-${c.band}`} data-count={c.count}>
+              {tr(PANE.stripBand, { band: tr(BAND[c.band]), count: c.count })}
+            </span>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** 与上次相比: what the last run in this session changed; before any run, how to get it. */
+function ComparisonSection({ comparison }: { comparison: ComparisonText | null }) {
+  const { tr } = useI18n();
+  return (
+    <Section id="pga-compare-title" title={tr(PANE.compareTitle)} level={2} testId="comparison">
+      {comparison === null ? (
+        <p className="pga-message pga-muted">{tr(PANE.compareNotYet)}</p>
+      ) : comparison.first ? (
+        <p className="pga-message" data-testid="compare-first">
+          {tr(PANE.compareFirst)}
+        </p>
+      ) : (
+        <ul className="pga-compare">
+          {comparison.lines.length === 0 && !comparison.rules && <li>{tr(PANE.compareNone)}</li>}
+          {comparison.lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+          {comparison.rules && <li data-testid="compare-rules">{comparison.rules}</li>}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 function GroupRow({ line, onOpen }: { line: HalfLine; onOpen: (key: string) => void }) {
   const { tr } = useI18n();
   return (
     <li className="pga-group-row" data-group={line.group}>
-      <Button
-        appearance="transparent"
-        className="pga-group-button"
-        onClick={() => onOpen(line.key)}
-        aria-label={tr(PANE.historyOpen, { group: line.group })}
-        data-history={line.key}
-      >
+      {/* A link that looks like one (issue 18: the names read as plain grey text, blue on hover only). */}
+      <Link as="button" className="pga-group-link" onClick={() => onOpen(line.key)} aria-label={tr(PANE.historyOpen, { group: line.group })} data-history={line.key}>
         {line.group}
-      </Button>
+      </Link>
       <div className="pga-line">
         {line.total !== null && <span data-testid="total">{tr(PANE.totalPoints, { total: line.total })}</span>}
         <BandBadge band={line.band} />
@@ -98,15 +156,10 @@ function IssuesSection({ issues, canSelect, onSelect }: { issues: IssueLine[] } 
   const item = (issue: IssueLine, i: number) => (
     <li key={`${issue.cell}-${issue.code}-${i}`} className="pga-group-row" data-code={issue.code}>
       {canSelect ? (
-        <Button
-          size="small"
-          appearance="transparent"
-          className="pga-group-button"
-          onClick={() => onSelect(issue.cell)}
-          aria-label={tr(PANE.goToCell, { cell: issue.cellText })}
-        >
+        // Written for people (2023年下半年表H10单元格); the link selects the real address (2023年下半年!H10).
+        <Link as="button" className="pga-group-link" onClick={() => onSelect(issue.cell)} aria-label={tr(PANE.goToCell, { cell: issue.cellText })}>
           {issue.cellText}
-        </Button>
+        </Link>
       ) : (
         <strong>{issue.cellText}</strong>
       )}
@@ -133,11 +186,15 @@ export interface SummaryProps extends SelectProps {
   /** The workbook has no score table (the template is the way in). */
   noTable: boolean;
   history: string | null;
+  /** The last run's 与上次相比 (null or absent before any run in this session). */
+  comparison?: ComparisonText | null;
   onOpenHistory: (key: string) => void;
   onCloseHistory: () => void;
+  /** 复制汇报文字, at the end of the paragraph's first sentence (absent while a run is under way). */
+  onCopy?: () => void;
 }
 
-export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHistory, ...select }: SummaryProps) {
+export function SummaryPanel({ view, noTable, history, comparison, onOpenHistory, onCloseHistory, onCopy, ...select }: SummaryProps) {
   const { tr } = useI18n();
   // Back from a history, focus returns to the group's name.
   const lastOpened = useRef<string | null>(null);
@@ -171,17 +228,27 @@ export function SummaryPanel({ view, noTable, history, onOpenHistory, onCloseHis
   const latest = view.latest;
   return (
     <div className="pga-stack" ref={listRef}>
+      <p className="pga-message pga-lede" data-testid="lede">
+        {view.summaryLead}
+        {onCopy && (
+          <>
+            {tr({ zh: '', en: ' ' })}
+            <Link as="button" inline className="pga-copy-link" onClick={onCopy} title={tr(PANE.copySummaryHint)}>
+              {tr(PANE.copySummary)}
+            </Link>
+          </>
+        )}
+      </p>
       <Section id="pga-open-title" title={tr(PANE.openTitle, { count: view.openRectifications.length })} level={2} testId="open-rectifications">
         {view.openRectifications.length ? (
-          <CappedList
-            items={view.openRectifications}
-            render={(item) => <OpenCard key={`${item.place.address}-${item.status}`} item={item} {...select} />}
-          />
+          <CappedList items={view.openRectifications} render={(item) => <OpenCard key={`${item.place.address}-${item.status}`} item={item} {...select} />} />
         ) : (
           <p className="pga-message">{tr(PANE.openNone)}</p>
         )}
         {view.openLeaderWarnings > 0 && <p className="pga-message">{tr(PANE.leaderMore, { count: view.openLeaderWarnings })}</p>}
       </Section>
+
+      <ComparisonSection comparison={comparison ?? null} />
 
       {latest && (
         <Section id="pga-latest-title" title={tr(PANE.latestTitle, { period: latest.label })} level={2} testId="latest">

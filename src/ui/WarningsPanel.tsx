@@ -1,7 +1,8 @@
 /**
  * 预警: what to act on first (open rectifications, leader warnings at a group's latest assessment, a tie of
- * the latest year), counted open/total; everything else — rectifications done, earlier warnings, notices
- * — collapsed under one button, grouped by severity when opened.
+ * the latest year), each badged by what it is now — a rectification by its status (逾期未整改 red, 待整改
+ * orange), anything else by its severity; everything else — rectifications done, earlier warnings, notices
+ * — collapsed under one button, muted (grey badges: history is not an alarm) and grouped by year when opened.
  */
 import { useState } from 'react';
 import { Badge, Button, Text } from '@fluentui/react-components';
@@ -9,19 +10,36 @@ import { SEVERITY, dateLabel, statusText, warningName } from '../i18n/domain';
 import { PANE } from '../i18n/pane';
 import { useI18n } from './context';
 import type { PaneView, WarningLine } from './view/types';
-import { SEVERITY_BADGE, SEVERITY_ORDER } from './look';
+import { SEVERITY_BADGE, STATUS_BADGE } from './look';
 import type { SelectProps } from './bits';
 import { CappedList, LocateButton } from './bits';
+
+/** The badge of a warning: its status (a rectification) or its severity; grey and outlined when it is history. */
+function WarningBadge({ w }: { w: WarningLine }) {
+  const { tr } = useI18n();
+  const text = w.code === 'RECTIFY' && w.status ? tr(PANE[`badge_${w.status}`]) : tr(SEVERITY[w.severity]);
+  if (!w.open) {
+    return (
+      <Badge appearance="outline" color="informative" className="pga-badge" data-testid="warning-badge">
+        {text}
+      </Badge>
+    );
+  }
+  const color = w.code === 'RECTIFY' && w.status ? STATUS_BADGE[w.status] : SEVERITY_BADGE[w.severity];
+  return (
+    <Badge appearance="filled" color={color} className="pga-badge" data-testid="warning-badge">
+      {text}
+    </Badge>
+  );
+}
 
 export function WarningCard({ w, ...select }: { w: WarningLine } & SelectProps) {
   const { tr, lang } = useI18n();
   const dash = tr(PANE.none);
   return (
-    <li className="pga-card" data-code={w.code} data-status={w.status ?? undefined} data-open={w.open}>
+    <li className={w.open ? 'pga-card' : 'pga-card pga-card-past'} data-code={w.code} data-status={w.status ?? undefined} data-open={w.open}>
       <div className="pga-line">
-        <Badge appearance="filled" color={SEVERITY_BADGE[w.severity]} className="pga-badge">
-          {tr(SEVERITY[w.severity])}
-        </Badge>
+        <WarningBadge w={w} />
         <strong>{warningName(lang, w)}</strong>
         <span>{w.periodText}</span>
       </div>
@@ -66,7 +84,7 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
       {open.length ? (
         <CappedList
           items={open}
-          label={tr(PANE.tabWarningsLabel, { open: open.length, total: view.warnings.length })}
+          label={tr(PANE.openWarningsLabel, { open: open.length })}
           testId="open-warnings"
           render={(w, i) => <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />}
         />
@@ -86,14 +104,13 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
       )}
       <div id="pga-warning-history" hidden={!showHistory} className="pga-stack">
         {showHistory &&
-          SEVERITY_ORDER.map((sev) => {
-            const list = rest.filter((w) => w.severity === sev);
-            if (!list.length) return null;
-            const headingId = `pga-sev-${sev}`;
+          yearsOf(rest).map((year) => {
+            const list = rest.filter((w) => w.year === year);
+            const headingId = `pga-year-${year}`;
             return (
-              <section key={sev} aria-labelledby={headingId} data-severity={sev} className="pga-section">
+              <section key={year} aria-labelledby={headingId} data-year={year} className="pga-section">
                 <h2 id={headingId} className="pga-h2">
-                  {tr(PANE.warningsCount, { severity: tr(SEVERITY[sev]), count: list.length })}
+                  {tr(PANE.warningsYear, { year, count: list.length })}
                 </h2>
                 <CappedList items={list} render={(w, i) => <WarningCard key={`${w.code}-${w.source}-${i}`} w={w} {...select} />} />
               </section>
@@ -102,4 +119,9 @@ export function WarningsPanel({ view, ...select }: { view: PaneView | null } & S
       </div>
     </div>
   );
+}
+
+/** The years the warnings concern, newest first. */
+function yearsOf(ws: readonly WarningLine[]): number[] {
+  return [...new Set(ws.map((w) => w.year))].sort((a, b) => b - a);
 }

@@ -312,8 +312,8 @@ export function usePaneController({
   const view = remote ? (remoteView && remoteView.result === s.result ? remoteView.view : null) : localView;
 
   const comparison = useMemo(
-    () => (s.notice?.comparison && eng ? eng.describeComparison(s.notice.comparison, s.lang) : null),
-    [s.notice, eng, s.lang],
+    () => (s.comparison && eng ? eng.describeComparison(s.comparison, s.lang) : null),
+    [s.comparison, eng, s.lang],
   );
 
   const copySummary = useCallback(async () => {

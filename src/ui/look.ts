@@ -1,5 +1,5 @@
 /** Colours and small presentation constants shared by the panels. */
-import type { BandCode, Severity } from '../domain/types';
+import type { BandCode, RectifyStatus, Severity } from '../domain/types';
 
 export type BadgeColor = 'brand' | 'danger' | 'important' | 'informative' | 'severe' | 'subtle' | 'success' | 'warning';
 
@@ -16,4 +16,11 @@ export const SEVERITY_BADGE: Record<Severity, BadgeColor> = {
   info: 'informative',
 };
 
-export const SEVERITY_ORDER: readonly Severity[] = ['serious', 'warning', 'info'];
+/** A rectification's status as a badge: red while overdue or not effective, orange while open, grey once done. */
+export const STATUS_BADGE: Record<RectifyStatus, BadgeColor> = {
+  overdue: 'danger',
+  not_effective: 'danger',
+  open: 'warning',
+  closed: 'informative',
+  resolved: 'informative',
+};

@@ -30,8 +30,6 @@ export interface Notice {
   error?: unknown;
   /** True when the failure left the workbook unchanged (a failed assessment never writes half). */
   unchanged?: boolean;
-  /** After a run: what changed since the run before (与上次相比). */
-  comparison?: RunComparison;
   /** After a run that followed saving the rules: the sheet they were saved to. */
   rulesSaved?: string;
   /** After copying the report text: the text (shown for manual copying when the clipboard failed). */
@@ -65,6 +63,11 @@ export interface State {
   inserting: boolean;
   /** The rules were just saved to this sheet; the run that follows says so. */
   rulesSaved: string | null;
+  /**
+   * What the last run in this session changed since the run before (与上次相比): a section of 概览 that
+   * stays until the next run (no longer part of the run's notice, which closes).
+   */
+  comparison: RunComparison | null;
 }
 
 export type Action =
@@ -113,15 +116,16 @@ export function initialState(lang: Lang): State {
     saving: false,
     inserting: false,
     rulesSaved: null,
+    comparison: null,
   };
 }
 
 const failure = (msg: Msg, error: unknown, extra: Partial<Notice> = {}): Notice => ({ intent: 'error', msg, error, ...extra });
 
-/** The notice after a run: 考评完成 with what changed, or 没有可评定的记录 when nothing could be graded. */
-function runNotice(result: AssessmentResult, comparison: RunComparison, rulesSaved: string | null, notes: Notice['notes'] = []): Notice {
+/** The notice after a run: 考评完成 (what changed is State.comparison), or 没有可评定的记录 when nothing could be graded. */
+function runNotice(result: AssessmentResult, rulesSaved: string | null, notes: Notice['notes'] = []): Notice {
   const graded = result.assessments.filter((a) => a.status === 'graded').length;
-  const extra = { comparison, ...(rulesSaved ? { rulesSaved } : {}), ...(notes.length ? { notes } : {}) };
+  const extra = { ...(rulesSaved ? { rulesSaved } : {}), ...(notes.length ? { notes } : {}) };
   if (graded === 0) {
     const pending = result.assessments.filter((a) => a.status === 'pending').length;
     return { intent: 'warning', msg: PANE.noRecordsTitle, text: PANE.noRecordsText, params: { pending }, ...extra };
@@ -166,7 +170,8 @@ export function reducer(s: State, a: Action): State {
         paneState: { assessed: true, runAt: a.runAt, changed: false, hasScoreTable: true, paneLanguage: a.paneLanguage ?? s.paneState?.paneLanguage ?? null },
         // New results: the rules in force may have changed too.
         settings: s.settings ? { ...s.settings, rules: a.result.rules } : null,
-        notice: runNotice(a.result, a.comparison, s.rulesSaved, a.notes),
+        notice: runNotice(a.result, s.rulesSaved, a.notes),
+        comparison: a.comparison,
         rulesSaved: null,
         history: s.history,
       };

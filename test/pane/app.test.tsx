@@ -13,11 +13,18 @@ import { FakeWorkbook } from '../support/fake-excel';
 jest.setTimeout(30000);
 
 const count = (band: string) => Number(screen.getByTestId(`count-${band}`).textContent);
+/** The status line when it tells the last action's outcome. */
 const notice = () => screen.getByTestId('notice');
+/** The full message behind the status line's 详情 link, opened. */
+async function details(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  const link = within(notice()).getByRole('button', { name: /：详情$|: details$/ });
+  if (link.getAttribute('aria-expanded') !== 'true') await user.click(link);
+  return screen.getByTestId('notice-detail');
+}
 /** A tab's visible label (Fluent keeps a hidden bold copy to reserve its width). */
 const label = (tab: HTMLElement) => tab.querySelector('.fui-Tab__content')?.textContent;
 
-test('preview: 考评 grades the sample; the notice says it is the first run; a rectification selects its row', async () => {
+test('preview: 考评 grades the sample; one status line says so, 详情 has the rest; 概览 says it is the first run; a rectification selects its row', async () => {
   const user = userEvent.setup();
   const { host } = renderPane('zh-CN');
   expect(screen.getByTestId('banner-preview').textContent).toContain('预览模式');
@@ -26,12 +33,24 @@ test('preview: 考评 grades the sample; the notice says it is the first run; a 
   await screen.findByText(/考评完成：35条考评记录，13条预警，2个数据问题/);
   expect(host.writes).toBe(1);
   expect(host.sheetNames()).toEqual(expect.arrayContaining(['考评结果', '年度排名', '预警与整改', '数据问题']));
-  expect(within(notice()).getByTestId('comparison').textContent).toBe('与上次相比：工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。');
+  // One line: the outcome and 详情 (no message block between the actions and the answers).
+  expect(notice().textContent).toBe('考评完成：35条考评记录，13条预警，2个数据问题详情');
   expect(screen.queryByTestId('banner-not-assessed')).toBeNull();
-  expect(screen.getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
+  expect(screen.queryByTestId('status-up-to-date')).toBeNull();
+  expect(within(await details(user)).getByTestId('status-up-to-date').textContent).toMatch(/^上次考评：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
+  // 与上次相比 is a section of 概览, not part of the message.
+  expect(within(screen.getByTestId('comparison')).getByTestId('compare-first').textContent).toBe('工作簿中没有上一次考评的记录可比较（第一次考评，或上次由旧版本考评）。');
+  expect(within(notice()).queryByTestId('comparison')).toBeNull();
   expect([count('excellent'), count('qualified'), count('basic'), count('unqualified')]).toEqual([1, 3, 1, 0]);
-  // The warnings tab counts what is open of all.
-  expect(label(screen.getByRole('tab', { name: '预警1/13（待办1条，共13条）' }))).toBe('预警1/13');
+  // Under the tabs, the answers in one strip: open rectifications (how many overdue) and the latest grades.
+  expect(screen.getByTestId('summary-strip').textContent).toBe('未完成整改1（逾期1）·优秀1合格3基本合格1不合格0');
+  // 概览 opens with the report paragraph's first sentence.
+  expect(screen.getByTestId('lede').textContent).toBe('城区供电中心线路工区党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个；带电作业班党小组（待评分）尚未评定。复制汇报文字');
+  // The warnings tab reads 预警 with a badge counting the open items (not “预警1/13”, read as “1 of 13”).
+  // (jsdom joins the badge's neighbours with a space.)
+  const warningsTab = screen.getByRole('tab', { name: /^预警 ?（待办1条）$/ });
+  expect(label(warningsTab)).toBe('预警1（待办1条）');
+  expect(within(warningsTab).getAllByTestId('open-warnings-badge')[0].textContent).toBe('1');
   const card = screen.getByTestId('open-rectification');
   expect(card.textContent).toContain('城西供电所党小组');
   await user.click(within(card).getByRole('button', { name: /^定位：2025年下半年表第6行/ }));
@@ -47,13 +66,15 @@ test('in English: the same run in English words; a data issue selects its cell',
   expect(screen.getByText('Not assessed yet')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Assess' }));
   await screen.findByText('Assessment done: 35 records, 13 warnings, 2 data issues');
-  expect(label(screen.getByRole('tab', { name: 'Warnings 1/13 (1 to act on, 13 in all)' }))).toBe('Warnings 1/13');
+  expect(label(screen.getByRole('tab', { name: 'Warnings (1 to act on)' }))).toBe('Warnings1 (1 to act on)');
+  expect(screen.getByTestId('summary-strip').textContent).toBe('Rectifications not done 1 (overdue 1)·Excellent 1Qualified 3Basically qualified 1Unqualified 0');
+  expect(screen.getByTestId('lede').textContent).toMatch(/^城区供电中心线路工区党支部 assessed 6 Party groups for 2025 H2: 1 Excellent, 3 Qualified, 1 Basically qualified[^.]*\. Copy report text$/);
   await user.click(screen.getByRole('button', { name: 'Select cell H10 of sheet “2023年下半年”' }));
   await waitFor(() => expect(host.selection?.address).toBe('2023年下半年!H10'));
   expect(screen.getByTestId('preview-selection').textContent).toBe('Selected in the sample workbook: cell H10 of sheet “2023年下半年”');
 });
 
-test('与上次相比: after scores change, the closed warning and the grade change are named', async () => {
+test('与上次相比: after scores change, 概览 names the closed warning and the grade change, and keeps them after the message is closed', async () => {
   const user = userEvent.setup();
   const { host } = renderPane('zh-CN');
   await user.click(await screen.findByRole('button', { name: '考评' }));
@@ -64,15 +85,21 @@ test('与上次相比: after scores change, the closed warning and the grade cha
     { row: 5, col: 16, value: 81.5 },
   ]);
   await user.click(screen.getByRole('button', { name: '考评' }));
-  await waitFor(() => expect(within(notice()).getByTestId('comparison').textContent).toContain('等次变化'));
-  const text = within(notice()).getByTestId('comparison').textContent!;
+  await waitFor(() => expect(screen.getByTestId('comparison').textContent).toContain('等次变化'));
+  const text = screen.getByTestId('comparison').textContent!;
   expect(text).toContain('解除预警1条：城西供电所党小组限期整改（2025年下半年），评分或规则调整后不再成立');
   expect(text).toContain('等次变化1处：城西供电所党小组（2025年下半年）基本合格→合格');
-  expect(within(notice()).queryByTestId('compare-rules')).toBeNull();
+  expect(screen.queryByTestId('compare-rules')).toBeNull();
   expect(screen.getByText('未完成整改（0）')).toBeTruthy();
+  expect(screen.getByTestId('summary-strip').textContent).toBe('未完成整改0·优秀1合格4基本合格0不合格0');
+  // Closing the message (关闭 under 详情) leaves 与上次相比 where it is.
+  await user.click(within(await details(user)).getByRole('button', { name: '关闭' }));
+  expect(screen.queryByTestId('notice')).toBeNull();
+  expect(screen.getByTestId('status-up-to-date')).toBeTruthy();
+  expect(screen.getByTestId('comparison').textContent).toBe(text);
 });
 
-test('settings: a new threshold is written into 考评规则, the results follow, and the notice says the rules changed them', async () => {
+test('settings: a new threshold is written into 考评规则, the results follow, and 概览 says the rules changed them', async () => {
   const user = userEvent.setup();
   const { host } = renderPane('zh-CN');
   await user.click(await screen.findByRole('button', { name: '考评' }));
@@ -83,14 +110,14 @@ test('settings: a new threshold is written into 考评规则, the results follow
   await user.clear(ex);
   await user.type(ex, '90');
   await user.click(screen.getByRole('button', { name: '保存规则' }));
-  await waitFor(() => expect(within(notice()).getByTestId('compare-rules')).toBeTruthy());
+  await screen.findByText(/考评完成/);
   expect(host.cell('考评规则', 1, 1)).toBe(90);
-  expect(notice().textContent).toContain('规则已保存到“考评规则”表。');
-  expect(within(notice()).getByTestId('compare-rules').textContent).toBe('这些结果因规则改变而变化：优秀分数线95→90');
-  expect(within(notice()).getByTestId('comparison').textContent).toContain('综合管理党小组（2025年下半年）合格→优秀');
-  // The gear again closes the settings and returns to 概览.
+  expect((await details(user)).textContent).toContain('规则已保存到“考评规则”表。');
+  // The gear again closes the settings and returns to 概览, where 与上次相比 names the rules' effect.
   await user.click(screen.getByRole('button', { name: '设置' }));
   expect(count('excellent')).toBe(2);
+  expect(screen.getByTestId('compare-rules').textContent).toBe('这些结果因规则改变而变化：优秀分数线95→90');
+  expect(screen.getByTestId('comparison').textContent).toContain('综合管理党小组（2025年下半年）合格→优秀');
 });
 
 test('with no score table the primary action is 插入评分模板; an empty template then has 没有可评定的记录, not 完成', async () => {
@@ -113,7 +140,7 @@ test('with no score table the primary action is 插入评分模板; an empty tem
   await user.click(assess);
   await screen.findByText('没有可评定的记录');
   expect(notice().textContent).not.toContain('考评完成');
-  expect(notice().textContent).toContain('评分表中还没有填写得分的考评记录');
+  expect((await details(user)).textContent).toContain('评分表中还没有填写得分的考评记录');
   // Nothing to report: no 复制汇报文字.
   expect(screen.queryByRole('button', { name: '复制汇报文字' })).toBeNull();
   // One empty state, not the all-clear words: the status line and 概览 say the score table has no scores yet.
@@ -148,6 +175,9 @@ test('复制汇报文字 copies the report paragraph — the same text the JSON 
   await user.click(screen.getByRole('button', { name: '复制汇报文字' }));
   await screen.findByText('汇报文字已复制到剪贴板');
   expect(copied).toHaveLength(1);
+  // The copied text is behind 详情 (the status line stays one line).
+  expect(screen.queryByTestId('copied-text')).toBeNull();
+  await details(user);
   expect(copied[0]).toMatch(/^城区供电中心线路工区党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个/);
   expect(copied[0]).toContain('城西供电所党小组考评等次为基本合格。党支部将帮助其查找原因、制定改进措施，要求于2026年3月31日前完成整改');
   expect(screen.getByTestId('copied-text').textContent).toBe(copied[0]);
@@ -341,9 +371,9 @@ test('issue 17: a formula in the rectification ledger is kept as its text, and t
   renderPane('zh-CN', edited);
   await screen.findByTestId('status-up-to-date');
   await user.click(screen.getByRole('button', { name: '考评' }));
-  const note = await screen.findByTestId('run-note');
+  await screen.findByText(/考评完成/);
+  const note = within(await details(user)).getByTestId('run-note');
   expect(note.textContent).toBe(`整改台账中的公式已按其文字保留（不再是公式）：预警与整改!${String.fromCharCode(65 + c)}${h + 2}`);
-  expect(within(notice()).getByTestId('run-note')).toBe(note);
 });
 
 test('issue 17: on an Excel without page layout (ExcelApi 1.8) the notice after 考评 says the print setup was not applied', async () => {
@@ -351,8 +381,8 @@ test('issue 17: on an Excel without page layout (ExcelApi 1.8) the notice after 
   const wb = FakeWorkbook.fromSnapshot(sampleHost().snapshot(), { apiVersion: 8, wire: false });
   render(<App host={paneHost(officePort(wb.env()))} displayLanguage={null} initialLang="zh-CN" />);
   await user.click(await screen.findByRole('button', { name: '考评' }));
-  const note = await screen.findByTestId('run-note');
+  await screen.findByText(/考评完成/);
+  const note = within(await details(user)).getByTestId('run-note');
   expect(note.textContent).toMatch(/^此版本的Excel不能设置打印格式（需要ExcelApi 1\.9及更高版本.*正式表格没有设置A4纸张.*“页面布局”/);
-  expect(within(notice()).getByTestId('run-note')).toBe(note);
   expect(wb.sheet('半年考评结果表')!.pageLayout).toEqual({});
 });

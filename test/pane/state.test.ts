@@ -36,7 +36,7 @@ test('opening: loading, then the workbook’s state and its remembered language'
   expect(statusOf(failed)).toBe('none');
 });
 
-test('a run: request clears the notice and is busy; success derives the up-to-date state and 考评完成 with the comparison', () => {
+test('a run: request clears the notice and is busy; success derives the up-to-date state, 考评完成, and the comparison that outlives the notice', () => {
   const s = steps(
     initialState('zh-CN'),
     { type: 'open/success', paneState: fresh, result: null },
@@ -51,7 +51,10 @@ test('a run: request clears the notice and is busy; success derives the up-to-da
   expect(done.running).toBe(false);
   expect(done.paneState).toEqual({ assessed: true, runAt: '2026-05-01T10:00:00+08:00', changed: false, hasScoreTable: true, paneLanguage: null });
   expect(statusOf(done)).toBe('upToDate');
-  expect(done.notice).toMatchObject({ intent: 'success', msg: PANE.done, params: { rows: 35, warnings: 13, issues: 2 }, comparison: first });
+  expect(done.notice).toMatchObject({ intent: 'success', msg: PANE.done, params: { rows: 35, warnings: 13, issues: 2 } });
+  // 与上次相比 stays (a section of 概览) when the notice is closed or replaced, until the next run.
+  expect(done.comparison).toBe(first);
+  expect(steps(done, { type: 'notice/dismiss' }, { type: 'copy/success', text: 'x' }).comparison).toBe(first);
 });
 
 test('a run with nothing gradable is 没有可评定的记录 (a warning), not 完成', () => {

@@ -4,18 +4,30 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
 import type { PaneView } from '../../src/ui/view/types';
+import type { ComparisonText } from '../../src/ui/view/compare';
 import { renderIn, sampleView } from './helpers';
 
 jest.setTimeout(20000);
 
 /** The panel with its history state, as App holds it. */
-function Summary({ view, onSelect, canSelect = true }: { view: PaneView | null; onSelect: (a: string) => void; canSelect?: boolean }) {
+function Summary({
+  view,
+  onSelect,
+  canSelect = true,
+  comparison = null,
+}: {
+  view: PaneView | null;
+  onSelect: (a: string) => void;
+  canSelect?: boolean;
+  comparison?: ComparisonText | null;
+}) {
   const [history, setHistory] = useState<string | null>(null);
   return (
     <SummaryPanel
       view={view}
       noTable={false}
       history={history}
+      comparison={comparison}
       canSelect={canSelect}
       onSelect={onSelect}
       onOpenHistory={setHistory}
@@ -44,6 +56,10 @@ const ZH = {
   labels: ['23上', '23下', '24上', '24下', '25上', '25下'],
   asTable: '以表格显示',
   leaderNone: '没有待整改的党小组。',
+  lede: '党支部对6个党小组进行了2025年下半年考评，其中优秀1个、合格3个、基本合格1个；带电作业班党小组（待评分）尚未评定。',
+  compare: '与上次相比',
+  compareNotYet: '点击“考评”后，这里列出与上次考评相比的变化。',
+  compareNone: '预警、整改状态和等次都没有变化。',
 };
 const EN = {
   open: 'Rectifications not done (1)',
@@ -65,6 +81,10 @@ const EN = {
   labels: ['2023 H1', '2023 H2', '2024 H1', '2024 H2', '2025 H1', '2025 H2'],
   asTable: 'Show as table',
   leaderNone: 'No Party group has a rectification open.',
+  lede: 'the Party branch assessed 6 Party groups for 2025 H2: 1 Excellent, 3 Qualified, 1 Basically qualified; not yet graded: 带电作业班党小组 (pending).',
+  compare: 'Compared with the last run',
+  compareNotYet: 'After Assess, the changes since the last run are listed here.',
+  compareNone: 'No change in warnings, rectification statuses or grades.',
 };
 
 describe.each([
@@ -76,8 +96,11 @@ describe.each([
     const onSelect = jest.fn();
     renderIn(lang, <Summary view={sampleView(lang)} onSelect={onSelect} />);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    // What needs action comes first.
-    expect(headings[0]).toBe(w.open);
+    // The report paragraph's first sentence, then what needs action, then what the last run changed.
+    // (This view is built without the title row, so the unit is not named.)
+    expect(screen.getByTestId('lede').textContent).toBe(w.lede);
+    expect(sampleView(lang).summaryText.startsWith(w.lede)).toBe(true);
+    expect(headings.slice(0, 2)).toEqual([w.open, w.compare]);
     const open = screen.getByTestId('open-rectifications');
     const card = within(open).getByTestId('open-rectification');
     expect(card.getAttribute('data-status')).toBe('overdue');
@@ -127,6 +150,15 @@ describe.each([
     await user.click(screen.getByRole('button', { name: w.back }));
     expect(screen.queryByTestId('history')).toBeNull();
     expect(document.activeElement?.getAttribute('aria-label')).toBe(w.history);
+  });
+
+  test('与上次相比 stays a section of 概览: before a run it says how to get it, after one what changed', () => {
+    const { unmount } = renderIn(lang, <Summary view={sampleView(lang)} onSelect={() => undefined} />);
+    const section = () => screen.getByRole('region', { name: w.compare });
+    expect(section().textContent).toBe(w.compare + w.compareNotYet);
+    unmount();
+    renderIn(lang, <Summary view={sampleView(lang)} onSelect={() => undefined} comparison={{ first: false, lines: [], rules: null }} />);
+    expect(section().textContent).toBe(w.compare + w.compareNone);
   });
 
   test('data issues are listed, each selecting its cell', async () => {

@@ -11,22 +11,26 @@ describe.each([
     'zh-CN',
     '待办1条，共13条',
     '▸ 以往预警与提示（12）',
-    ['严重（5）', '一般（3）', '提示（4）'],
+    ['2025年（2）', '2024年（5）', '2023年（5）'],
     ['2026年3月31日', '逾期未整改（已逾期31天）', '联系支委', '孙立平'],
-    '已整改（2025年上半年考评等次为合格）',
+    ['已整改（2025年下半年考评等次为合格）', '已整改（2025年上半年考评等次为合格）'],
+    ['逾期未整改'],
+    ['提示', '已整改'],
     /^定位：2025年下半年表第6行/,
   ],
   [
     'en-US',
     '1 to act on, 13 in all',
     '▸ Earlier warnings and notices (12)',
-    ['Serious (5)', 'Moderate (3)', 'Notice (4)'],
+    ['2025 (2)', '2024 (5)', '2023 (5)'],
     ['March 31, 2026', 'Overdue (31 days overdue)', 'Liaison committee member', '孙立平'],
-    'Resolved (2025 H1 graded Qualified)',
+    ['Resolved (2025 H2 graded Qualified)', 'Resolved (2025 H1 graded Qualified)'],
+    ['Overdue'],
+    ['Notice', 'Resolved'],
     /^Go to 2025年下半年, row 6/,
   ],
-] as const)('预警 in %s', (lang, counts, historyButton, headings, openFacts, resolved, locate) => {
-  test('opens on what to act on, counted open/total, with the history collapsed', async () => {
+] as const)('预警 in %s', (lang, counts, historyButton, headings, openFacts, resolved, openBadges, pastBadges, locate) => {
+  test('opens on what to act on, badged by its status, counted open/total, with the history collapsed and grouped by year', async () => {
     const user = userEvent.setup();
     const onSelect = jest.fn();
     renderIn(lang, <WarningsPanel view={sampleView(lang)} canSelect onSelect={onSelect} />);
@@ -37,6 +41,12 @@ describe.each([
     expect(items[0].getAttribute('data-code')).toBe('RECTIFY');
     expect(items[0].textContent).toContain('城西供电所党小组');
     for (const f of openFacts) expect(items[0].textContent).toContain(f);
+    // The overdue rectification says what it is now (逾期未整改), not its severity when raised.
+    expect(
+      within(open)
+        .getAllByTestId('warning-badge')
+        .map((b) => b.textContent),
+    ).toEqual(openBadges);
     await user.click(within(items[0]).getByRole('button', { name: locate }));
     expect(onSelect).toHaveBeenCalledWith('2025年下半年!B6');
 
@@ -47,13 +57,20 @@ describe.each([
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(headings);
-    const serious = screen.getByRole('region', { name: headings[0] });
-    const codes = within(serious)
+    const latestYear = screen.getByRole('region', { name: headings[0] });
+    const codes = within(latestYear)
       .getAllByRole('listitem')
       .map((li) => li.getAttribute('data-code'));
-    // Leader warnings first (党小组长履职预警 once for its run of halves); rectifications already decided last.
-    expect(codes).toEqual(['LEADER_REVIEW', 'LEADER_REPLACE', 'RECTIFY', 'RECTIFY', 'RECTIFY']);
-    expect(serious.textContent).toContain(resolved);
+    // The latest year first; within it, in reading order (a rectification already decided last).
+    expect(codes).toEqual(['INCOMPLETE_YEAR', 'RECTIFY']);
+    expect(latestYear.textContent).toContain(resolved[0]);
+    expect(screen.getByRole('region', { name: headings[1] }).textContent).toContain(resolved[1]);
+    // History: a decided rectification is badged by its outcome (已整改), not by the severity it was raised with.
+    expect(
+      within(latestYear)
+        .getAllByTestId('warning-badge')
+        .map((b) => b.textContent),
+    ).toEqual(pastBadges);
   });
 });
 

@@ -26,6 +26,7 @@ import { latestHalf, openRectifications } from './summary';
 import type { PaneView } from './types';
 import { warningLines } from './warnings';
 import { cellText } from '../../i18n/words';
+import { summarySentences } from '../../app/summary-text';
 
 export type { AssessOutcome, RunComparison };
 export { describeComparison } from './compare';
@@ -86,5 +87,6 @@ export function buildView(result: AssessmentResult, lang: Lang): PaneView {
     graded: result.assessments.filter((a) => a.status === 'graded').length,
     pending: result.assessments.filter((a) => a.status === 'pending').length,
     summaryText: x.report.summaryText,
+    summaryLead: summarySentences(result, lang)[0],
   };
 }

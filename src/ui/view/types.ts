@@ -136,4 +136,6 @@ export interface PaneView {
   graded: number;
   pending: number;
   summaryText: string;
+  /** The report paragraph's first sentence (who was assessed, how many per grade): the top of 概览. */
+  summaryLead: string;
 }
