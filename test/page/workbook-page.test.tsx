@@ -9,6 +9,12 @@ import { WorkbookPage } from '../../src/page/WorkbookPage';
 
 jest.setTimeout(30000);
 
+// jsdom has no Worker: the page's engine worker runs in this process.
+jest.mock('../../src/page/engine-worker-client', () => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  createEngineWorker: () => (require('../support/in-process-worker') as typeof import('../support/in-process-worker')).inProcessWorker(),
+}));
+
 // The browser's streams, which jsdom lacks (the file host's zip reading is built on them): Node's own.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const web = require('stream/web') as Record<string, unknown>;

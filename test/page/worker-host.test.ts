@@ -17,12 +17,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { AssessError } from '../../src/domain/errors';
-import type { EngineMessage, EngineRequest } from '../../src/page/engine-protocol';
 import { Assembler, fromWire, splitLarge, toWire } from '../../src/page/engine-protocol';
-import { serveEngine } from '../../src/page/engine-service';
 import { openWorkbookBytes } from '../../src/page/workbook-file';
 import type { WorkerLike } from '../../src/page/worker-host';
 import { openPageWorkbook } from '../../src/page/worker-host';
+import { inProcessWorker } from '../support/in-process-worker';
 import { failureText } from '../../src/page/WorkbookPage';
 import { PAGE_CODES } from '../../src/i18n/page';
 import { CONFIG_CODES } from '../../src/i18n/config';
@@ -37,37 +36,6 @@ jest.setTimeout(120000);
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample.xlsx');
 const NOW = new Date('2026-05-01T10:00:00+08:00');
 const sampleBytes = () => new Uint8Array(fs.readFileSync(SAMPLE));
-
-/** A Worker running the engine in this process; `posted` counts what the page sent it. */
-function inProcessWorker(): WorkerLike & { terminated: boolean } {
-  const scope = {
-    onmessage: null as ((e: MessageEvent<EngineRequest>) => void) | null,
-    postMessage(m: EngineMessage) {
-      const copy = structuredClone(m);
-      setImmediate(() => {
-        if (!worker.terminated) worker.onmessage?.({ data: copy } as MessageEvent<EngineMessage>);
-      });
-    },
-  };
-  const worker = {
-    terminated: false,
-    onmessage: null as ((e: MessageEvent<EngineMessage>) => void) | null,
-    onerror: null as ((e: ErrorEvent) => void) | null,
-    postMessage(m: EngineRequest) {
-      const copy = structuredClone(m);
-      setImmediate(() => {
-        if (!worker.terminated) scope.onmessage?.({ data: copy } as MessageEvent<EngineRequest>);
-      });
-    },
-    terminate() {
-      worker.terminated = true;
-    },
-  };
-  serveEngine(scope);
-  // As engine.worker.ts does once its chunks are in.
-  scope.postMessage({ id: 0, type: 'ready' });
-  return worker;
-}
 
 const realNow = Date.now;
 beforeAll(() => {

@@ -1,0 +1,46 @@
+/**
+ * The workbook page's engine worker run in this process (src/page/engine.worker.ts's work, without a
+ * thread): messages are copied both ways as a real worker's are (structured clone) and delivered later, never
+ * at once; `terminate()` stops every delivery, as a real worker's does. Tests hand it to the page's worker
+ * host (`openPageWorkbook(…, spawn)`) or mock src/page/engine-worker-client.ts with it (jsdom has no Worker).
+ */
+import * as v8 from 'v8';
+import type { EngineMessage, EngineRequest } from '../../src/page/engine-protocol';
+import { serveEngine } from '../../src/page/engine-service';
+import type { WorkerLike } from '../../src/page/worker-host';
+
+/** A structured clone (jsdom's global lacks structuredClone; v8's serializer is the same algorithm). */
+function cloned<T>(m: T): T {
+  return typeof structuredClone === 'function' ? structuredClone(m) : (v8.deserialize(v8.serialize(m)) as T);
+}
+
+/** A Worker running the engine in this process. */
+export function inProcessWorker(): WorkerLike & { terminated: boolean } {
+  const scope = {
+    onmessage: null as ((e: MessageEvent<EngineRequest>) => void) | null,
+    postMessage(m: EngineMessage) {
+      const copy = cloned(m);
+      setTimeout(() => {
+        if (!worker.terminated) worker.onmessage?.({ data: copy } as MessageEvent<EngineMessage>);
+      }, 0);
+    },
+  };
+  const worker = {
+    terminated: false,
+    onmessage: null as ((e: MessageEvent<EngineMessage>) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
+    postMessage(m: EngineRequest) {
+      const copy = cloned(m);
+      setTimeout(() => {
+        if (!worker.terminated) scope.onmessage?.({ data: copy } as MessageEvent<EngineRequest>);
+      }, 0);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  serveEngine(scope);
+  // As engine.worker.ts does once its chunks are in.
+  scope.postMessage({ id: 0, type: 'ready' });
+  return worker;
+}
