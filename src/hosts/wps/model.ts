@@ -87,7 +87,6 @@ export interface WpsRange {
   WrapText: boolean | null;
   ColumnWidth: number | null;
   RowHeight: number | null;
-  UseStandardWidth?: boolean;
   Merge(Across?: boolean): void;
   UnMerge(): void;
   Clear(): void;
@@ -138,6 +137,10 @@ export interface WpsWorksheet {
   readonly Names: WpsNames;
   readonly PageSetup: WpsPageSetup;
   readonly Tab: { Color: number | false };
+  readonly Hyperlinks: WpsHyperlinks;
+  /** The sheet's standard column width (characters) and row height (points). */
+  readonly StandardWidth: number;
+  readonly StandardHeight: number;
   Range(address: string): WpsRange;
   Activate(): void;
   /** Shows WPS's "delete this sheet?" prompt unless Application.DisplayAlerts is false (VBA). */
@@ -174,6 +177,7 @@ export interface WpsWindow {
 export interface WpsApplication {
   readonly ActiveWorkbook: WpsWorkbook | null;
   readonly ActiveWindow: WpsWindow | null;
+  readonly ActiveSheet: WpsWorksheet | null;
   DisplayAlerts: boolean;
   ScreenUpdating: boolean;
   /** WPS's UI language as an LCID-style code (2052 zh-CN, 1033 en-US); may be absent. */

@@ -27,7 +27,7 @@
  *      the ownership record is written as this run's (updated last), and moved to the end;
  *   6. the results sheet is activated.
  * Only sheets the meta sheet records as owned are ever refilled or deleted, checked BEFORE any call into
- * Excel (preflight.ts).
+ * Excel (src/workbook/write-guard.ts).
  */
 import { AssessError } from '../../../domain/errors';
 import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, ownedSheets, readMeta } from '../../../workbook/meta';
@@ -38,8 +38,8 @@ import { MAX_ACTIONS, REQUEST_BUDGET, mapOfficeError, requireExcelApi } from '..
 import type { ReadState } from '../read';
 import type { Handles, Step } from './cost';
 import { batches, step } from './cost';
-import type { WriteMode } from './preflight';
-import { checkPatch, lower } from './preflight';
+import type { WriteMode } from '../../../workbook/write-guard';
+import { checkPatch, lower } from '../../../workbook/write-guard';
 import { buildSteps, clearStep, copyStep, extentOf, markStep, metaSteps, removeStep } from './steps';
 import { OFFICE_CODES } from '../../../i18n/office';
 import type { StopSignal, WorkbookClaim } from './claim';

@@ -14,8 +14,9 @@ import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snap
 import type { OfficeEnv } from '../env';
 import type { Step } from './cost';
 import { step } from './cost';
-import type { Prop } from './styles';
-import { PROPS, areaChunks, borderEdges, columnWidthPoints, formatRuns, planStyles, setProp, widthOf } from './styles';
+import type { Prop } from '../../../workbook/style-plan';
+import { PROPS, areaChunks, borderEdges, formatRuns, planStyles, widthOf } from '../../../workbook/style-plan';
+import { columnWidthPoints, setProp } from './styles';
 
 /** Largest number of cells office.js sends in one values write without splitting it itself. */
 const BLOCK_CELLS = 1_500;
