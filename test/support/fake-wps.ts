@@ -265,6 +265,28 @@ export class FakeWps implements WpsApplication {
     };
   }
 
+  /** Everything a user could observe, as one string: sheets in order with their cells, formats, styles, merges, names, links, layout; the active sheet. */
+  fingerprint(skip: (s: FakeWpsSheet) => boolean = () => false): string {
+    return JSON.stringify({
+      active: this.sheets[this.active]?.name,
+      sheets: this.sheets.filter((s) => !skip(s)).map((s) => ({
+        name: s.name,
+        visible: s.visible,
+        cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]).filter(([, x]) => x.value !== null || x.formula || x.numberFormat !== 'General' || !x.locked || Object.keys(x.style).length),
+        merges: s.merges,
+        names: [...s.names.values()],
+        links: s.links,
+        validations: s.validations,
+        widths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        heights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+        tab: s.tabColor,
+        freeze: s.freeze,
+        page: s.page,
+        protect: s.protectContents,
+      })),
+    });
+  }
+
   // ── the object model ──
 
   get ActiveWorkbook(): WpsWorkbook {
