@@ -29,6 +29,8 @@ module.exports = {
     'src/cli/rollup-worker.ts!',
     // `npm run bench` (node dist/node/bench/bench.js)
     'src/bench/bench.ts!',
+    // the WPS host's door: the WPS add-in's entry (src/wps/, issue 20, built alongside) imports wpsPort from it
+    'src/hosts/wps/host.ts!',
     // the ES5 check every html page loads first (webpack.config.js copies it to dist)
     'src/compat/es5-check.js!',
     // the scripts: package.json's, and those the bench and the tests start by path

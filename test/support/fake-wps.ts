@@ -986,20 +986,18 @@ class Range implements WpsCells {
   }
 
   private styleObject(group: string, props: string[]): Record<string, unknown> {
-    const app = this.app;
-    const range = this;
     const out: Record<string, unknown> = {};
     for (const p of props) {
       Object.defineProperty(out, p, {
-        get() {
-          app.tick();
-          return range.sheet.cell(range.q.top, range.q.left)?.style[`${group}.${p}`] ?? null;
+        get: () => {
+          this.app.tick();
+          return this.sheet.cell(this.q.top, this.q.left)?.style[`${group}.${p}`] ?? null;
         },
-        set(v: unknown) {
-          app.tick();
-          range.guard();
-          if (range.whole()) throw new FakeWpsError('the fake keeps styles of bounded ranges only');
-          for (const [r, c] of range.each()) range.sheet.touch(r, c).style[`${group}.${p}`] = v;
+        set: (v: unknown) => {
+          this.app.tick();
+          this.guard();
+          if (this.whole()) throw new FakeWpsError('the fake keeps styles of bounded ranges only');
+          for (const [r, c] of this.each()) this.sheet.touch(r, c).style[`${group}.${p}`] = v;
         },
       });
     }
@@ -1051,19 +1049,19 @@ class Range implements WpsCells {
     const app = this.app;
     const sheet = this.sheet;
     const q = this.q;
-    const range = this;
+    const guard = () => this.guard();
     const find = () => sheet.validations.find((x) => x.rect.top === q.top && x.rect.left === q.left && x.rect.bottom === q.bottom && x.rect.right === q.right);
     return {
       /** Validation.Add on a range that has validation fails: Delete it first (VBA Validation.Add, error 1004). */
       Add(Type: number, _AlertStyle?: number, _Operator?: number, Formula1?: string | number, Formula2?: string | number) {
         app.tick();
-        range.guard();
+        guard();
         if (sheet.validations.some((x) => overlaps(x.rect, q))) throw new FakeWpsError('Validation.Add: the range has validation already (1004)');
         sheet.validations.push({ rect: q, type: Type, min: Formula1, max: Formula2, title: '', message: '' });
       },
       Delete() {
         app.tick();
-        range.guard();
+        guard();
         sheet.validations = sheet.validations.filter((x) => !overlaps(x.rect, q));
       },
       get ErrorTitle() {

@@ -94,7 +94,7 @@ describe('the pane over WPS', () => {
 
   it('goes to a cell: its sheet activated, the cell selected', async () => {
     const app = await FakeWps.fromXlsx(bytes());
-    await wpsPort(app).select(`'${INPUTS[1]}'!D5`);
+    await wpsPort(app).select!(`'${INPUTS[1]}'!D5`);
     expect(app.sheets[app.active].name).toBe(INPUTS[1]);
     expect(app.selection).toEqual({ sheet: INPUTS[1], address: 'D5' });
   });

@@ -23,7 +23,7 @@ import { AssessError } from '../../domain/errors';
 import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
 import { META_SHEET, OWNER_MARK, isWarningsName, sheetReadings } from '../../workbook/meta';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
 import { OFFICE_CODES } from '../../i18n/office';
