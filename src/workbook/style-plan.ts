@@ -15,6 +15,26 @@ export function widthOf(values: OutputValue[][]): number {
   return w;
 }
 
+/**
+ * A sheet's values as blocks of whole rows, at most `blockCells` cells each (at least one row), each row padded
+ * to the sheet's width with '' and null written as '' (an empty cell): one values assignment per block.
+ */
+export function valueBlocks(values: OutputValue[][], blockCells: number): Array<{ top: number; rows: Array<Array<string | number>> }> {
+  const cols = widthOf(values);
+  const out: Array<{ top: number; rows: Array<Array<string | number>> }> = [];
+  if (!cols) return out;
+  const per = Math.max(1, Math.floor(blockCells / cols));
+  for (let top = 0; top < values.length; top += per) {
+    const rows = values.slice(top, top + per).map((r) => {
+      const row = r.map((v) => (v === null || v === undefined ? '' : v));
+      while (row.length < cols) row.push('');
+      return row;
+    });
+    out.push({ top, rows });
+  }
+  return out;
+}
+
 /** A rectangle of cells that all get one number format. */
 export interface FormatRun {
   format: string;

@@ -4,8 +4,9 @@
  * own, nor a protected workbook or sheet, and in 'create' mode (the template) never replaces a sheet at all.
  */
 import { AssessError } from '../domain/errors';
-import { META_SHEET, metaSheetWritable, ownedSheets } from './meta';
-import type { SheetSnapshot, WorkbookSnapshot, WorkbookPatch } from './snapshot';
+import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, metaSheetWritable, ownedSheets, readMeta } from './meta';
+import type { RunMeta } from './meta';
+import type { SheetPatch, SheetSnapshot, WorkbookSnapshot, WorkbookPatch } from './snapshot';
 import { OFFICE_CODES } from '../i18n/office';
 
 export interface SheetState {
@@ -43,4 +44,47 @@ export function checkPatch(state: ReadState, patch: WorkbookPatch, mode: WriteMo
     if (!owned.has(lower(name)) && !emptyMeta) throw new AssessError('host', OFFICE_CODES.foreignSheet, { sheet: sheet.name });
     if (sheet.protected) throw new AssessError('host', OFFICE_CODES.protectedSheet, { sheet: sheet.name });
   }
+}
+
+/** What an interrupted run left, to remove first: very hidden temporary sheets, and temporary sheets the record owns. */
+export function leftoverSheets(state: ReadState, mode: WriteMode): SheetState[] {
+  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
+  return state.sheets.filter((s) => isLeftoverSheet(s) || (s.name.startsWith(TEMP_SHEET_PREFIX) && owned.has(lower(s.name)) && mode === 'owned'));
+}
+
+/** Temporary names no sheet has (a user's own `_PGA_TMP_…` sheet is left alone and avoided); `taken` is lower-cased. */
+export function tempNamer(taken: Set<string>): (hint: string) => string {
+  return (hint) => {
+    let name = `${TEMP_SHEET_PREFIX}${hint}`;
+    for (let n = 2; taken.has(lower(name)); n++) name = `${TEMP_SHEET_PREFIX}${hint}_${n}`;
+    taken.add(lower(name));
+    return name;
+  };
+}
+
+/**
+ * The ownership record a write puts first: besides what it owned, the temporary sheets about to be built
+ * (`temps`) and the existing sheets this run refills or drops — whatever happens next, the next run may remove
+ * all of them. `markFirst`: sheets an earlier release's record (version 1, ownership by name alone) owned
+ * without the mark, to be marked before the record changes, so that they stay owned.
+ */
+export function intentRecord(
+  state: ReadState,
+  patch: WorkbookPatch,
+  metaPatch: SheetPatch,
+  removed: Set<string>,
+  temps: string[],
+): { record: SheetPatch; markFirst: string[] } {
+  const existing = new Map(state.sheets.map((s) => [lower(s.name), s]));
+  const outputs = patch.sheets.filter((s) => s !== metaPatch);
+  const toRemove = [...outputs.map((s) => s.name), ...patch.deleteSheets]
+    .map((n) => existing.get(lower(n)))
+    .filter((s): s is SheetState => !!s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name)))
+    .map((s) => s.name);
+  const next = readMeta({ sheets: [{ name: META_SHEET, values: metaPatch.values, merges: [], visibility: 'veryHidden' }] });
+  const old = readMeta(state.snapshot);
+  const markFirst = old && (old.version ?? 1) < 2 ? toRemove.filter((name) => !state.snapshot.sheets.find((x) => x.name === name)?.marked) : [];
+  const base: RunMeta = old ?? { sheets: [], runAt: '', fingerprint: '', language: next?.language ?? 'zh-CN', paneLanguage: null };
+  const record = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
+  return { record: { ...record, owned: metaPatch.owned }, markFirst };
 }

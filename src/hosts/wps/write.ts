@@ -20,14 +20,13 @@
  * "@" before its value (never a formula); formats as few rectangles (src/workbook/style-plan.ts).
  */
 import { colName } from '../../domain/cell-ref';
-import { META_SHEET, OWNER_MARK, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, ownedSheets, readMeta } from '../../workbook/meta';
-import type { RunMeta } from '../../workbook/meta';
+import { META_SHEET, OWNER_MARK } from '../../workbook/meta';
 import type { OutputValue, RangeStyle, SheetPatch, WorkbookPatch } from '../../workbook/snapshot';
 import type { Prop } from '../../workbook/style-plan';
-import { areaChunks, formatRuns, planStyles, widthOf } from '../../workbook/style-plan';
+import { areaChunks, formatRuns, planStyles, valueBlocks, widthOf } from '../../workbook/style-plan';
 import { TEXT_FORMAT } from '../../workbook/text-format';
 import type { ReadState, WriteMode } from '../../workbook/write-guard';
-import { checkPatch, lower } from '../../workbook/write-guard';
+import { checkPatch, intentRecord, leftoverSheets, lower, tempNamer } from '../../workbook/write-guard';
 import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './model';
 import { XL_ALIGN, XL_PAGE, XL_SHEET, XL_VALIDATION } from './model';
 import { activeWorkbook, rectAddress, vbaColumnWidth } from './read';
@@ -110,21 +109,12 @@ function styleRange(ws: WpsWorksheet, s: RangeStyle, only: Set<Prop | 'border'>)
 
 /** Number formats, values (one Value2 per block), styles, links, merges, validation. */
 function writeContent(ws: WpsWorksheet, sheet: SheetPatch): void {
-  const rows = sheet.values.length;
   const cols = widthOf(sheet.values);
   // Number formats first: then a string value stays text.
   for (const run of formatRuns(sheet)) ws.Range(rectAddress(run.top, run.left, run.bottom, run.right)).NumberFormat = run.format;
-  if (rows && cols) {
-    const per = Math.max(1, Math.floor(WRITE_BLOCK_CELLS / cols));
-    for (let top = 0; top < rows; top += per) {
-      const n = Math.min(per, rows - top);
-      const block = sheet.values.slice(top, top + n).map((r) => {
-        const row = r.map(cellText);
-        while (row.length < cols) row.push('');
-        return row;
-      });
-      ws.Range(rectAddress(top, 0, top + n - 1, cols - 1)).Value2 = n === 1 && cols === 1 ? block[0][0] : block;
-    }
+  for (const { top, rows: block } of valueBlocks(sheet.values, WRITE_BLOCK_CELLS)) {
+    // One cell takes a scalar, more a 2D array (VBA Range.Value2).
+    ws.Range(rectAddress(top, 0, top + block.length - 1, cols - 1)).Value2 = block.length === 1 && cols === 1 ? block[0][0] : block;
   }
   const plan = planStyles(sheet.styles);
   for (const g of plan.grouped) {
@@ -248,7 +238,6 @@ export function writePatch(app: WpsApplication, state: ReadState, patch: Workboo
   const sheetsOf = () => wb.Worksheets;
   const get = (name: string) => sheetsOf().Item(name);
   const existing = new Map(state.sheets.map((s) => [lower(s.name), s]));
-  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
   const taken = new Set(state.sheets.map((s) => lower(s.name)));
   const removed = new Set<string>();
   const alerts = app.DisplayAlerts;
@@ -256,19 +245,12 @@ export function writePatch(app: WpsApplication, state: ReadState, patch: Workboo
   app.DisplayAlerts = false;
   try {
     // 0. What an interrupted run left.
-    for (const s of state.sheets) {
-      if (isLeftoverSheet(s) || (s.name.startsWith(TEMP_SHEET_PREFIX) && owned.has(lower(s.name)) && mode === 'owned')) {
-        get(s.name).Delete();
-        removed.add(lower(s.name));
-        taken.delete(lower(s.name));
-      }
+    for (const s of leftoverSheets(state, mode)) {
+      get(s.name).Delete();
+      removed.add(lower(s.name));
+      taken.delete(lower(s.name));
     }
-    const tempName = (hint: string) => {
-      let name = `${TEMP_SHEET_PREFIX}${hint}`;
-      for (let n = 2; taken.has(lower(name)); n++) name = `${TEMP_SHEET_PREFIX}${hint}_${n}`;
-      taken.add(lower(name));
-      return name;
-    };
+    const tempName = tempNamer(taken);
     const metaPatch = patch.sheets.find((s) => s.name === META_SHEET) ?? null;
     const outputs = patch.sheets.filter((s) => s !== metaPatch);
     const kept = outputs.map((sheet) => (removed.has(lower(sheet.name)) ? undefined : existing.get(lower(sheet.name))));
@@ -283,19 +265,9 @@ export function writePatch(app: WpsApplication, state: ReadState, patch: Workboo
 
     // 1. The record first owns what this run will build, refill or drop.
     if (metaPatch && outputs.length) {
-      const toRemove = [...outputs.map((s) => s.name), ...patch.deleteSheets]
-        .map((n) => existing.get(lower(n)))
-        .filter((s): s is NonNullable<typeof s> => !!s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name)))
-        .map((s) => s.name);
-      const next = readMeta({ sheets: [{ name: META_SHEET, values: metaPatch.values, merges: [], visibility: 'veryHidden' }] });
-      const old = readMeta(state.snapshot);
-      // A version-1 record owned its sheets by name alone: mark them first, so they stay owned.
-      if (old && (old.version ?? 1) < 2) {
-        for (const name of toRemove) if (!state.snapshot.sheets.find((x) => x.name === name)?.marked) addMark(get(name));
-      }
-      const base: RunMeta = old ?? { sheets: [], runAt: '', fingerprint: '', language: next?.language ?? 'zh-CN', paneLanguage: null };
-      const intent = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
-      putMeta(wb, { ...intent, owned: metaPatch.owned }, oldRows, oldCols, metaExists, metaUnmarked, metaMarkVisible);
+      const { record, markFirst } = intentRecord(state, patch, metaPatch, removed, temps);
+      for (const name of markFirst) addMark(get(name));
+      putMeta(wb, record, oldRows, oldCols, metaExists, metaUnmarked, metaMarkVisible);
       metaExists = true;
       metaUnmarked = false;
       metaMarkVisible = false;
