@@ -88,3 +88,17 @@ export function intentRecord(
   const record = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
   return { record: { ...record, owned: metaPatch.owned }, markFirst };
 }
+
+/** The run record as the read found it: its extent (a new record is written over all of it), and whether it exists, is marked, shows its mark. */
+export function metaState(state: ReadState): { oldRows: number; oldCols: number; exists: boolean; unmarked: boolean; markVisible: boolean } {
+  const sheet = state.snapshot.sheets.find((s) => s.name === META_SHEET);
+  const values = sheet?.values ?? [];
+  const exists = state.sheets.some((s) => lower(s.name) === lower(META_SHEET));
+  return {
+    oldRows: values.length,
+    oldCols: values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0),
+    exists,
+    unmarked: exists && !sheet?.marked,
+    markVisible: (state.visibleMarks ?? []).includes(META_SHEET),
+  };
+}

@@ -26,7 +26,7 @@ import type { Prop } from '../../workbook/style-plan';
 import { areaChunks, formatRuns, planStyles, valueBlocks, widthOf } from '../../workbook/style-plan';
 import { TEXT_FORMAT } from '../../workbook/text-format';
 import type { ReadState, WriteMode } from '../../workbook/write-guard';
-import { checkPatch, intentRecord, leftoverSheets, lower, tempNamer } from '../../workbook/write-guard';
+import { checkPatch, intentRecord, leftoverSheets, lower, metaState, tempNamer } from '../../workbook/write-guard';
 import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './model';
 import { XL_ALIGN, XL_PAGE, XL_SHEET, XL_VALIDATION } from './model';
 import { activeWorkbook, rectAddress, vbaColumnWidth } from './read';
@@ -256,12 +256,9 @@ export function writePatch(app: WpsApplication, state: ReadState, patch: Workboo
     const kept = outputs.map((sheet) => (removed.has(lower(sheet.name)) ? undefined : existing.get(lower(sheet.name))));
     const tempOf = outputs.map((_, i) => (kept[i] ? null : tempName(String(i + 1))));
     const temps = tempOf.filter((t): t is string => t !== null);
-    const oldMetaValues = state.snapshot.sheets.find((s) => s.name === META_SHEET)?.values ?? [];
-    const oldRows = oldMetaValues.length;
-    const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
-    let metaExists = existing.has(lower(META_SHEET));
-    let metaUnmarked = metaExists && !state.snapshot.sheets.find((x) => x.name === META_SHEET)?.marked;
-    let metaMarkVisible = (state.visibleMarks ?? []).includes(META_SHEET);
+    const meta = metaState(state);
+    const { oldRows, oldCols } = meta;
+    let { exists: metaExists, unmarked: metaUnmarked, markVisible: metaMarkVisible } = meta;
 
     // 1. The record first owns what this run will build, refill or drop.
     if (metaPatch && outputs.length) {

@@ -38,7 +38,7 @@ import type { ReadState } from '../read';
 import type { Handles, Step } from './cost';
 import { batches, step } from './cost';
 import type { WriteMode } from '../../../workbook/write-guard';
-import { checkPatch, intentRecord, leftoverSheets, lower, tempNamer } from '../../../workbook/write-guard';
+import { checkPatch, intentRecord, leftoverSheets, lower, metaState, tempNamer } from '../../../workbook/write-guard';
 import { buildSteps, clearStep, copyStep, extentOf, markStep, metaSteps, removeStep } from './steps';
 import { OFFICE_CODES } from '../../../i18n/office';
 import type { StopSignal, WorkbookClaim } from './claim';
@@ -68,12 +68,9 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
   const copy = env.isSetSupported('ExcelApi', '1.9');
   const tempOf = outputs.map((_, i) => (!kept[i] || copy ? tempName(String(i + 1)) : null));
   const temps = tempOf.filter((t): t is string => t !== null);
-  const oldMetaValues = state.snapshot.sheets.find((s) => s.name === META_SHEET)?.values ?? [];
-  const oldRows = oldMetaValues.length;
-  const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
-  let metaExists = existing.has(lower(META_SHEET));
-  let metaUnmarked = metaExists && !state.snapshot.sheets.find((x) => x.name === META_SHEET)?.marked;
-  let metaMarkVisible = (state.visibleMarks ?? []).includes(META_SHEET);
+  const meta = metaState(state);
+  const { oldRows, oldCols } = meta;
+  let { exists: metaExists, unmarked: metaUnmarked, markVisible: metaMarkVisible } = meta;
 
   // 1. The ownership record first owns, besides what it owned, the temporary sheets about to be built and
   //    the sheets this run will write: whatever happens next, the next run may remove all of them.
