@@ -23,8 +23,8 @@ export interface WorkbookHost {
   write(patch: WorkbookPatch): Promise<WriteResult | void>;
 }
 
-/** Which host a port is: Excel (Office.js), the in-memory preview, or a workbook file (the page). */
-export type HostKind = 'office' | 'preview' | 'file';
+/** Which host a port is: Excel (Office.js), WPS 表格 (its JSAPI), the in-memory preview, or a workbook file (the page). */
+export type HostKind = 'office' | 'wps' | 'preview' | 'file';
 
 /** A single value written into an existing sheet (0-based row and column). */
 export interface CellEdit {

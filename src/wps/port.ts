@@ -1,7 +1,7 @@
 /** The single line that gives the WPS add-in's pages their workbook port: wpsPort over window.Application. */
 import type { WorkbookPort } from '../app/ports';
-import type { WpsApplication } from './host-seam';
-import { wpsPort } from './host-seam';
+import type { WpsApplication } from '../hosts/wps/model';
+import { wpsPort } from '../hosts/wps/host';
 import type { WpsShell } from './shell';
 
 /** window.Application, as WPS gives it to every page of an add-in (null in a plain browser). */

@@ -15,7 +15,7 @@ import { readWorkbook } from '../../src/hosts/office/read';
 import { estimateSyncs } from '../../src/hosts/office/write/cost';
 import type { Step } from '../../src/hosts/office/write/cost';
 import { planWrite } from '../../src/hosts/office/write/order';
-import type { WriteMode } from '../../src/hosts/office/write/preflight';
+import type { WriteMode } from '../../src/workbook/write-guard';
 import { measure } from '../../src/hosts/office/write/cost';
 import type { PricedCall } from '../../src/hosts/office/write/cost';
 import { META_SHEET, OWNER_MARK } from '../../src/workbook/meta';

@@ -23,27 +23,15 @@ import { AssessError } from '../../domain/errors';
 import { OUTPUT_KINDS, OUTPUT_SHEET, TEMPLATE_SHEET } from '../../i18n/output';
 import { parseRange } from '../../workbook/a1';
 import { META_SHEET, OWNER_MARK, isWarningsName, sheetReadings } from '../../workbook/meta';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import type { OfficeEnv } from './env';
 import { MAX_READ_CELLS, RESPONSE_BUDGET, isPayloadError, runExcel } from './env';
 import { OFFICE_CODES } from '../../i18n/office';
 import { columnWidthChars } from './write/styles';
+import type { ReadState, SheetState } from '../../workbook/write-guard';
 
-export interface SheetState {
-  name: string;
-  visibility: SheetSnapshot['visibility'];
-  protected: boolean;
-}
+export type { ReadState };
 
-/** What a read learned: the snapshot for the parser, and what the write needs to stay safe. */
-export interface ReadState {
-  /** Every sheet, in order; the values of owned output sheets are not read (empty). */
-  snapshot: WorkbookSnapshot;
-  sheets: SheetState[];
-  workbookProtected: boolean;
-  /** Sheets whose ownership mark is visible (a run cut between adding the mark and hiding it). */
-  visibleMarks?: string[];
-}
 
 const VISIBILITY: Record<string, SheetSnapshot['visibility']> = {
   Visible: 'visible',

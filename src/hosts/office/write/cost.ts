@@ -16,7 +16,7 @@
  */
 import { MAX_ACTIONS, REQUEST_BUDGET } from '../env';
 import { jsonBytes } from '../read';
-import { lower } from './preflight';
+import { lower } from '../../../workbook/write-guard';
 
 /** An object path id or action id as office.js numbers them; 7 digits bound a run of 100,000 rows (ids < 10⁷). */
 const ID = 9_999_999;

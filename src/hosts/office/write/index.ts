@@ -1,8 +1,9 @@
 /**
  * Writing a WorkbookPatch through Office.js: the same workbook as the file host (src/hosts/file) writes,
  * in bounded requests, in an order that survives interruption. By job:
- *   preflight.ts  what may be touched, checked before any call into Excel;
- *   styles.ts     formats and styles as few calls (number-format rectangles, grouped style properties);
+ *   (src/workbook/write-guard.ts: what may be touched, checked before any call into Excel, shared with WPS;
+ *    src/workbook/style-plan.ts: number-format rectangles and grouped styles, shared with WPS)
+ *   styles.ts     column widths in points, each style property as office.js names it;
  *   steps.ts      each job's Office.js calls, one step each (build a sheet, write the meta sheet, remove, mark);
  *   cost.ts       a step's request bytes and actions, priced from its own calls; steps grouped into syncs
  *                 of at most about 3 MB and MAX_ACTIONS actions;

@@ -27,19 +27,18 @@
  *      the ownership record is written as this run's (updated last), and moved to the end;
  *   6. the results sheet is activated.
  * Only sheets the meta sheet records as owned are ever refilled or deleted, checked BEFORE any call into
- * Excel (preflight.ts).
+ * Excel (src/workbook/write-guard.ts).
  */
 import { AssessError } from '../../../domain/errors';
-import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, metaSheetPatch, ownedSheets, readMeta } from '../../../workbook/meta';
-import type { RunMeta } from '../../../workbook/meta';
+import { META_SHEET, TEMP_SHEET_PREFIX, isLeftoverSheet, ownedSheets } from '../../../workbook/meta';
 import type { WorkbookPatch } from '../../../workbook/snapshot';
 import type { OfficeEnv } from '../env';
 import { MAX_ACTIONS, REQUEST_BUDGET, mapOfficeError, requireExcelApi } from '../env';
 import type { ReadState } from '../read';
 import type { Handles, Step } from './cost';
 import { batches, step } from './cost';
-import type { WriteMode } from './preflight';
-import { checkPatch, lower } from './preflight';
+import type { WriteMode } from '../../../workbook/write-guard';
+import { checkPatch, intentRecord, leftoverSheets, lower, metaState, tempNamer } from '../../../workbook/write-guard';
 import { buildSteps, clearStep, copyStep, extentOf, markStep, metaSteps, removeStep } from './steps';
 import { OFFICE_CODES } from '../../../i18n/office';
 import type { StopSignal, WorkbookClaim } from './claim';
@@ -53,23 +52,15 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
 
   // 0. What an interrupted run left: very hidden temporary sheets, and temporary sheets it had recorded
   //    as owned.
-  const owned = new Set([...ownedSheets(state.snapshot)].map(lower));
   const taken = new Set(state.sheets.map((s) => lower(s.name)));
   const removed = new Set<string>();
-  for (const s of state.sheets) {
-    if (isLeftoverSheet(s) || (s.name.startsWith(TEMP_SHEET_PREFIX) && owned.has(lower(s.name)) && mode === 'owned')) {
-      steps.push(removeStep(s.name, s.visibility));
-      removed.add(lower(s.name));
-      taken.delete(lower(s.name));
-    }
+  for (const s of leftoverSheets(state, mode)) {
+    steps.push(removeStep(s.name, s.visibility));
+    removed.add(lower(s.name));
+    taken.delete(lower(s.name));
   }
   /** A temporary name no sheet has (a user's own `_PGA_TMP_…` sheet is left alone and avoided). */
-  const tempName = (hint: string) => {
-    let name = `${TEMP_SHEET_PREFIX}${hint}`;
-    for (let n = 2; taken.has(lower(name)); n++) name = `${TEMP_SHEET_PREFIX}${hint}_${n}`;
-    taken.add(lower(name));
-    return name;
-  };
+  const tempName = tempNamer(taken);
   const metaPatch = patch.sheets.find((s) => s.name === META_SHEET) ?? null;
   const outputs = patch.sheets.filter((s) => s !== metaPatch);
   // The sheet each output refills in place (an existing one), if any; copyFrom needs ExcelApi 1.9.
@@ -77,33 +68,18 @@ export function planWrite(env: OfficeEnv, state: ReadState, patch: WorkbookPatch
   const copy = env.isSetSupported('ExcelApi', '1.9');
   const tempOf = outputs.map((_, i) => (!kept[i] || copy ? tempName(String(i + 1)) : null));
   const temps = tempOf.filter((t): t is string => t !== null);
-  const oldMetaValues = state.snapshot.sheets.find((s) => s.name === META_SHEET)?.values ?? [];
-  const oldRows = oldMetaValues.length;
-  const oldCols = oldMetaValues.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
-  let metaExists = existing.has(lower(META_SHEET));
-  let metaUnmarked = metaExists && !state.snapshot.sheets.find((x) => x.name === META_SHEET)?.marked;
-  let metaMarkVisible = (state.visibleMarks ?? []).includes(META_SHEET);
+  const meta = metaState(state);
+  const { oldRows, oldCols } = meta;
+  let { exists: metaExists, unmarked: metaUnmarked, markVisible: metaMarkVisible } = meta;
 
   // 1. The ownership record first owns, besides what it owned, the temporary sheets about to be built and
   //    the sheets this run will write: whatever happens next, the next run may remove all of them.
   if (metaPatch && outputs.length) {
-    const toRemove = [...outputs.map((s) => s.name), ...patch.deleteSheets]
-      .map((n) => existing.get(lower(n)))
-      .filter((s): s is NonNullable<typeof s> => !!s && lower(s.name) !== lower(META_SHEET) && !removed.has(lower(s.name)))
-      .map((s) => s.name);
-    const next = readMeta({ sheets: [{ name: META_SHEET, values: metaPatch.values, merges: [], visibility: 'veryHidden' }] });
-    const old = readMeta(state.snapshot);
     // A record of an earlier release (version 1) owned its sheets by name alone; the widened record is
-    // version 2, which owns only marked sheets: mark the old outputs first, so they stay owned.
-    if (old && (old.version ?? 1) < 2) {
-      for (const name of toRemove) {
-        if (state.snapshot.sheets.find((x) => x.name === name)?.marked) continue;
-        steps.push(markStep(name));
-      }
-    }
-    const base: RunMeta = old ?? { sheets: [], runAt: '', fingerprint: '', language: next?.language ?? 'zh-CN', paneLanguage: null };
-    const intent = metaSheetPatch({ ...base, sheets: [...new Set([...base.sheets, ...toRemove, ...temps, ...(next?.sheets ?? [])])] });
-    steps.push(...metaSteps({ ...intent, owned: metaPatch.owned }, oldRows, oldCols, metaExists, metaUnmarked, metaMarkVisible));
+    // version 2, which owns only marked sheets: the old outputs are marked first, so they stay owned.
+    const { record, markFirst } = intentRecord(state, patch, metaPatch, removed, temps);
+    for (const name of markFirst) steps.push(markStep(name));
+    steps.push(...metaSteps(record, oldRows, oldCols, metaExists, metaUnmarked, metaMarkVisible));
     metaExists = true;
     metaUnmarked = false;
     metaMarkVisible = false;

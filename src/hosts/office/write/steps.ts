@@ -14,8 +14,9 @@ import type { OutputValue, RangeStyle, SheetPatch } from '../../../workbook/snap
 import type { OfficeEnv } from '../env';
 import type { Step } from './cost';
 import { step } from './cost';
-import type { Prop } from './styles';
-import { PROPS, areaChunks, borderEdges, columnWidthPoints, formatRuns, planStyles, setProp, widthOf } from './styles';
+import type { Prop } from '../../../workbook/style-plan';
+import { PROPS, areaChunks, borderEdges, formatRuns, planStyles, valueBlocks, widthOf } from '../../../workbook/style-plan';
+import { columnWidthPoints, setProp } from './styles';
 
 /** Largest number of cells office.js sends in one values write without splitting it itself. */
 const BLOCK_CELLS = 1_500;
@@ -94,21 +95,12 @@ function contentSteps(sheet: SheetPatch, temp: string, env: OfficeEnv, rows: num
       }),
     );
   }
-  if (rows && cols) {
-    const per = Math.max(1, Math.floor(BLOCK_CELLS / cols));
-    for (let top = 0; top < rows; top += per) {
-      const n = Math.min(per, rows - top);
-      const block = sheet.values.slice(top, top + n).map((r) => {
-        const row = r.map(cellText);
-        while (row.length < cols) row.push('');
-        return row;
-      });
-      steps.push(
-        step((_c, h) => {
-          range(h.get(temp), top, 0, n, cols).values = block;
-        }),
-      );
-    }
+  for (const { top, rows: block } of valueBlocks(sheet.values, BLOCK_CELLS)) {
+    steps.push(
+      step((_c, h) => {
+        range(h.get(temp), top, 0, block.length, cols).values = block;
+      }),
+    );
   }
   if (env.isSetSupported('ExcelApi', '1.9')) {
     // Grouped: one command per property value over many areas (RangeAreas), where order cannot matter.
