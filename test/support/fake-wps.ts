@@ -362,6 +362,82 @@ export class FakeWps implements WpsApplication {
     for (const s of this.sheets) for (const x of s.cells.values()) if (x.formula) x.formula = x.formula.replace(re, `${quoted(to)}!$1`);
   }
 
+  // ── the add-in's shell: what src/wps/shell.ts uses besides the workbook ──
+  //
+  // WPS's 加载项 documentation lists these on `Application` (= the global `wps` of an add-in's pages), and the
+  // ribbon.js of the add-ins wpsjs creates calls them this way: `wps.PluginStorage.getItem("taskpane_id")`, then
+  // `wps.GetTaskPane(tsId)` or `let tskpane = wps.CreateTaskPane(url); wps.PluginStorage.setItem("taskpane_id",
+  // tskpane.ID); tskpane.Visible = true`, and `wps.ShowDialog(url, caption, 400 * window.devicePixelRatio, 400 *
+  // window.devicePixelRatio, false)`. Each is one call into WPS's process, as the workbook's members are.
+
+  /** What PluginStorage holds, per add-in (shared by every page of one add-in: index.html, the pane, a dialog). */
+  storage = new Map<string, string>();
+  /** The panes CreateTaskPane made, in order; the dialogs ShowDialog opened. */
+  panes: { ID: number; url: string; Visible: boolean; DockPosition: number }[] = [];
+  dialogs: { url: string; caption: string; width: number; height: number; modal: boolean | undefined }[] = [];
+
+  /**
+   * PluginStorage.getItem/setItem: setItem keeps the value as text (the wpsjs templates store the pane's numeric
+   * ID and read it back to pass to GetTaskPane, which takes it either way); getItem of a key never set gives
+   * undefined (nothing documents an empty string, so code must handle the absent value).
+   */
+  get PluginStorage(): { getItem(key: string): string | undefined; setItem(key: string, value: string): void; removeItem(key: string): void } {
+    this.tick();
+    const app = this;
+    return {
+      getItem(k: string) {
+        app.tick();
+        return app.storage.get(k);
+      },
+      setItem(k: string, v: string) {
+        app.tick();
+        app.storage.set(k, String(v));
+      },
+      removeItem(k: string) {
+        app.tick();
+        app.storage.delete(k);
+      },
+    };
+  }
+
+  /**
+   * CreateTaskPane(url): a new pane each call, hidden until Visible is set (the templates set `Visible = true`
+   * after creating it), with a numeric ID to find it again. DockPosition is msoCTPDockPositionRight's value by
+   * default (Office's CustomTaskPane, which WPS's 加载项 TaskPane repeats).
+   */
+  CreateTaskPane(url: string): { ID: number; Visible: boolean; DockPosition: number } {
+    this.tick();
+    if (typeof url !== 'string' || !/^(https?|file):/.test(url)) throw new FakeWpsError(`CreateTaskPane needs the page's absolute URL: ${String(url)}`);
+    const pane = { ID: this.panes.length + 1, url, Visible: false, DockPosition: 2 };
+    this.panes.push(pane);
+    return pane;
+  }
+
+  /**
+   * GetTaskPane(id): the pane CreateTaskPane made with that ID (as a number or its text, as PluginStorage gives
+   * it back). An unknown ID: WPS's pages do not say; the fake throws, the harsher answer, which src/wps/ribbon.ts
+   * must survive by creating a new pane.
+   */
+  GetTaskPane(id: string | number): { ID: number; Visible: boolean; DockPosition: number } {
+    this.tick();
+    const pane = this.panes.find((p) => String(p.ID) === String(id));
+    if (!pane) throw new FakeWpsError(`No task pane ${String(id)}`);
+    return pane;
+  }
+
+  /** ShowDialog(url, caption, width, height, modal): opens the page in a WPS dialog (recorded; the fake shows nothing). */
+  ShowDialog(url: string, caption: string, width: number, height: number, modal?: boolean): void {
+    this.tick();
+    if (typeof url !== 'string' || !/^(https?|file):/.test(url)) throw new FakeWpsError(`ShowDialog needs the page's absolute URL: ${String(url)}`);
+    this.dialogs.push({ url, caption, width, height, modal });
+  }
+
+  /** Application.Enum: the Office enumerations WPS repeats; the ribbon uses msoCTPDockPositionRight (MsoCTPDockPosition, learn.microsoft.com/office/vba/api/office.msoctpdockposition: Left 0, Top 1, Right 2, Bottom 3, Floating 4). */
+  get Enum(): Record<string, number> {
+    this.tick();
+    return { msoCTPDockPositionLeft: 0, msoCTPDockPositionTop: 1, msoCTPDockPositionRight: 2, msoCTPDockPositionBottom: 3, msoCTPDockPositionFloating: 4 };
+  }
+
   /** Deleting a sheet turns every reference to it into #REF! (Excel; test/office/references.test.ts). */
   deleted(name: string): void {
     const re = this.refPattern(name);
