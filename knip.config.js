@@ -56,6 +56,8 @@ module.exports = {
     // not imported: webpack.config.js copies its wpsjsrpcsdk.js beside the WPS publish page (dist/wps/publish.html),
     // which the whole-repository run sees (webpack.config.js is in its project) and the production run does not
     ...(production ? ['wpsjs-rpc-sdk-new'] : []),
+    // not a package: the single file's engine worker bundle, a build product webpack.config.js aliases in (singleWorker())
+    'pga-single-worker-bundle',
   ],
   // Debian programs the system tests run (npm run setup:system installs them)
   ignoreBinaries: ['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'],

@@ -383,19 +383,18 @@ export class FakeWps implements WpsApplication {
    */
   get PluginStorage(): { getItem(key: string): string | undefined; setItem(key: string, value: string): void; removeItem(key: string): void } {
     this.tick();
-    const app = this;
     return {
-      getItem(k: string) {
-        app.tick();
-        return app.storage.get(k);
+      getItem: (k: string) => {
+        this.tick();
+        return this.storage.get(k);
       },
-      setItem(k: string, v: string) {
-        app.tick();
-        app.storage.set(k, String(v));
+      setItem: (k: string, v: string) => {
+        this.tick();
+        this.storage.set(k, String(v));
       },
-      removeItem(k: string) {
-        app.tick();
-        app.storage.delete(k);
+      removeItem: (k: string) => {
+        this.tick();
+        this.storage.delete(k);
       },
     };
   }
@@ -403,7 +402,9 @@ export class FakeWps implements WpsApplication {
   /**
    * CreateTaskPane(url): a new pane each call, hidden until Visible is set (the templates set `Visible = true`
    * after creating it), with a numeric ID to find it again. DockPosition is msoCTPDockPositionRight's value by
-   * default (Office's CustomTaskPane, which WPS's 加载项 TaskPane repeats).
+   * default (Office's CustomTaskPane, which WPS's 加载项 TaskPane repeats). The templates always pass an absolute URL
+   * (`GetUrlPath() + "/ui/taskpane.html"`); whether WPS resolves a relative one is not documented, so the fake
+   * refuses it (docs/decisions.md).
    */
   CreateTaskPane(url: string): { ID: number; Visible: boolean; DockPosition: number } {
     this.tick();
@@ -425,7 +426,7 @@ export class FakeWps implements WpsApplication {
     return pane;
   }
 
-  /** ShowDialog(url, caption, width, height, modal): opens the page in a WPS dialog (recorded; the fake shows nothing). */
+  /** ShowDialog(url, caption, width, height, modal): opens the page in a WPS dialog (recorded; the fake shows nothing); an absolute URL only, as for CreateTaskPane. */
   ShowDialog(url: string, caption: string, width: number, height: number, modal?: boolean): void {
     this.tick();
     if (typeof url !== 'string' || !/^(https?|file):/.test(url)) throw new FakeWpsError(`ShowDialog needs the page's absolute URL: ${String(url)}`);

@@ -3,6 +3,9 @@
  * survive, as the fake's comments source it. A fake more lenient than WPS would let a host bug through.
  */
 import { FakeWps, FakeWpsError } from '../support/fake-wps';
+import { wpsPort } from '../../src/hosts/wps/host';
+import { CONTROL, createRibbon } from '../../src/wps/ribbon';
+import { STORAGE } from '../../src/wps/shell';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 function book(): FakeWps {
@@ -110,5 +113,36 @@ describe('finding cells', () => {
     expect(ws.Range('A5:B5').MergeCells).toBe(true);
     expect(ws.Range('A1:B2').MergeCells).toBe(false);
     expect(ws.Range('A4:B5').MergeCells).toBeNull();
+  });
+});
+
+describe('the add-in’s shell (PluginStorage, task panes, dialogs) under the ribbon', () => {
+  const ribbonOver = (app: FakeWps) =>
+    createRibbon({ app: () => app, port: () => wpsPort(app), baseUrl: () => 'https://intranet.example.org/pga/wps/', language: () => 'zh-CN' });
+
+  it('考评面板 creates the pane once (docked right, shown), hides and shows it; a stale stored ID gets a new pane, not an error', async () => {
+    const app = book();
+    const ribbon = ribbonOver(app);
+    await ribbon.OnAction({ Id: CONTROL.pane });
+    expect(app.panes.map((p) => [p.url, p.Visible, p.DockPosition])).toEqual([['https://intranet.example.org/pga/wps/taskpane.html', true, 2]]);
+    await ribbon.OnAction({ Id: CONTROL.pane });
+    expect(app.panes.map((p) => p.Visible)).toEqual([false]);
+    await ribbon.OnAction({ Id: CONTROL.pane });
+    expect(app.panes.map((p) => p.Visible)).toEqual([true]);
+    // WPS restarted: the stored ID names no pane (the fake's GetTaskPane throws): a new pane is made.
+    app.storage.set(STORAGE.paneId, '99');
+    expect(() => app.GetTaskPane('99')).toThrow(FakeWpsError);
+    await ribbon.OnAction({ Id: CONTROL.pane });
+    expect(app.panes.map((p) => p.Visible)).toEqual([true, true]);
+    expect(app.storage.get(STORAGE.paneId)).toBe('2');
+  });
+
+  it('PluginStorage keeps text and gives undefined for a key never set; ShowDialog and CreateTaskPane refuse a relative URL', () => {
+    const app = book();
+    app.PluginStorage.setItem('k', 5 as unknown as string);
+    expect(app.PluginStorage.getItem('k')).toBe('5');
+    expect(app.PluginStorage.getItem('never')).toBeUndefined();
+    expect(() => app.ShowDialog('dialog.html', 'x', 400, 300, false)).toThrow(FakeWpsError);
+    expect(() => app.CreateTaskPane('taskpane.html')).toThrow(FakeWpsError);
   });
 });
