@@ -35,6 +35,8 @@ export const PANE = {
     zh: '考评完成：{rows}条考评记录，{warnings}条预警，{issues}个数据问题',
     en: 'Assessment done: {rows} records, {warnings} warnings, {issues} data issues',
   },
+  /** 考评完成's title below ~240 px (200 % zoom): the counts move behind 详情. */
+  doneShort: { zh: '考评完成', en: 'Assessed' },
   noRecordsTitle: { zh: '没有可评定的记录', en: 'No records to grade' },
   noRecordsText: {
     zh: '评分表中还没有填写得分的考评记录（{pending}条待评分），结果表已按空白结果写入。填写各项得分后再点“考评”。',

@@ -152,7 +152,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
     periods.length > 1 ? (
       // A native select (Fluent's Select): the pane's first chunk stays light (a Dropdown weighs ~15 KB gzipped).
       <span key="print-period" className="pga-print-period" data-testid="print-period" title={tr(PANE.printPeriodHint)}>
-        <label htmlFor="pga-print-period">{`${tr(PANE.printPeriod)}：`}</label>
+        <label htmlFor="pga-print-period" className="pga-print-period-label">{`${tr(PANE.printPeriod)}${tr({ zh: '：', en: ':' })}`}</label>
         <Select
           id="pga-print-period"
           size="small"
@@ -223,7 +223,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
                 </Tab>
               ))}
             </TabList>
-            {view && view.graded > 0 && <SummaryStrip view={view} />}
+            {view && view.graded > 0 && <SummaryStrip view={view} onSummary={s.tab === 'summary'} />}
             <div
               role={s.tab === 'settings' ? 'region' : 'tabpanel'}
               id="pga-panel"
@@ -331,11 +331,14 @@ function NoticeLine({ s, notice, onDismiss }: { s: State; notice: Notice; onDism
   const error = notice.intent === 'error';
   // An error's reason is part of the alert, never behind 详情.
   const reason = detail && notice.msg !== PANE.selectFailed ? detail : null;
+  const short = notice.msg === PANE.done ? tr(PANE.doneShort) : null;
   return (
     <>
       <div className="pga-status" role={error ? 'alert' : 'status'} aria-live={error ? 'assertive' : 'polite'}>
         <div className="pga-status-line" data-kind={NOTICE_KIND[notice.intent]} data-testid="notice" data-intent={notice.intent}>
-          <span className="pga-status-title">{title}</span>
+          {/* Below ~240 px (200 % zoom) the short title (考评完成) keeps the line to one line; the full one opens with 详情. */}
+          <span className={short ? 'pga-status-title pga-wide-only' : 'pga-status-title'}>{title}</span>
+          {short && <span className="pga-status-title pga-narrow-only">{short}</span>}
           <Link
             as="button"
             inline
@@ -355,6 +358,7 @@ function NoticeLine({ s, notice, onDismiss }: { s: State; notice: Notice; onDism
       <div id="pga-notice-detail" className="pga-notice-body" data-testid="notice-detail" hidden={!open}>
         {open && (
           <>
+            {short && <span className="pga-narrow-only">{title}</span>}
             {notice.text && <span>{tr(notice.text, notice.params)}</span>}
             {notice.rulesSaved && <span>{tr(PANE.rulesChangedNote, { sheet: notice.rulesSaved })}</span>}
             {notice.notes?.map((n, i) => (

@@ -73,14 +73,16 @@ function OpenCard({ item, ...select }: { item: OpenRectification } & SelectProps
 
 /**
  * Under the tabs: 未完成整改1（逾期1）· 优秀1 合格3 基本合格1 不合格0 — the open rectifications and the
- * latest half-year's grades, so the answers are on the first screen whatever the tab.
+ * latest half-year's grades, so the answers are on the first screen whatever the tab. Below ~240 px (200 % zoom)
+ * 概览 goes without it (`onSummary`): its own first lines say the same (未完成整改（1）, each card's 逾期, the
+ * latest half-year's counts), and the first card then starts within the first screen.
  */
-export function SummaryStrip({ view }: { view: PaneView }) {
+export function SummaryStrip({ view, onSummary }: { view: PaneView; onSummary: boolean }) {
   const { tr } = useI18n();
   const open = view.openRectifications.length;
   const overdue = view.openRectifications.filter((o) => o.status === 'overdue').length;
   return (
-    <div className="pga-strip" role="group" aria-label={tr(PANE.stripLabel)} data-testid="summary-strip">
+    <div className={onSummary ? 'pga-strip pga-strip-summary' : 'pga-strip'} role="group" aria-label={tr(PANE.stripLabel)} data-testid="summary-strip">
       <span>
         <span className="pga-strip-open" data-overdue={overdue > 0 || undefined} data-testid="strip-open">
           {tr(PANE.stripOpen, { count: open })}
