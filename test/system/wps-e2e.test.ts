@@ -25,6 +25,7 @@ import { axeViolations, newest, openSite } from '../support/browser/chromium';
 import { bundleForBrowser } from '../support/browser/bundle';
 import { callbacksOf } from '../support/customui';
 import { VARIANTS, vetoErrorWorkbook } from '../support/variants';
+import { sheetsOf } from '../support/sheet-values';
 
 jest.setTimeout(600_000);
 
@@ -61,17 +62,6 @@ async function assessedByTool(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   return new FileHost(new Uint8Array(fs.readFileSync(path.join(dir, 'in.assessed.xlsx')))).read();
 }
 
-/** Trailing empty cells and rows carry no meaning; compare over the used area (as test/wps/parity.test.ts). */
-function trim(values: WorkbookSnapshot['sheets'][number]['values']): unknown[][] {
-  const rows = values.map((r) => {
-    const row = [...(r ?? [])];
-    while (row.length && (row[row.length - 1] === null || row[row.length - 1] === '')) row.pop();
-    return row.map((v) => (v === '' || v === undefined ? null : v));
-  });
-  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
-}
-const sheetsOf = (s: WorkbookSnapshot) => s.sheets.map((x) => ({ name: x.name, visibility: x.visibility, values: trim(x.values) }));
 
 let site: Awaited<ReturnType<typeof openSite>>;
 let browser: Browser;

@@ -19,6 +19,7 @@ import { FakeWps } from '../support/fake-wps';
 import { VARIANTS, vetoErrorWorkbook } from '../support/variants';
 import { snapshotFromExcelJS } from '../support/exceljs-snapshot';
 import { S87, longYearHalf } from '../support/workbooks';
+import { sheetsOf } from '../support/sheet-values';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'cases', 'sample_form.xlsx');
 const now = () => new Date('2025-03-01T09:30:00Z');
@@ -37,18 +38,6 @@ async function viaWps(bytes: Uint8Array, lang: Lang | null): Promise<{ out: Asse
   return { out, after: app.snapshot(), app };
 }
 
-/** Trailing empty cells and rows carry no meaning; compare over the used area. */
-function trim(values: WorkbookSnapshot['sheets'][number]['values']): unknown[][] {
-  const rows = values.map((r) => {
-    const row = [...(r ?? [])];
-    while (row.length && (row[row.length - 1] === null || row[row.length - 1] === '')) row.pop();
-    return row.map((v) => (v === '' || v === undefined ? null : v));
-  });
-  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
-}
-
-const sheetsOf = (s: WorkbookSnapshot) => s.sheets.map((x) => ({ name: x.name, visibility: x.visibility, values: trim(x.values) }));
 
 /** Cells of the output sheets formatted as text ("@"), as `Sheet!A1` lists: from the file, and from the fake. */
 async function textCellsOfFile(bytes: Uint8Array, sheets: string[]): Promise<string[]> {
