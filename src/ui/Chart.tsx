@@ -95,11 +95,17 @@ function useWidth(fallback: number) {
   return { ref, width };
 }
 
-function Marker({ shape, x, y, r, colour }: { shape: Shape; x: number; y: number; r: number; colour: string }) {
+/**
+ * Markers of one shape and colour, drawn as one path (each marker its own subpath): a series of 200
+ * half-years is one element, not 200 — a 100-group workbook's chart was 20,000 elements to create, style
+ * and lay out whenever 概览 was shown.
+ */
+function Marker({ shape, points, r, colour }: { shape: Shape; points: readonly (readonly [number, number])[]; r: number; colour: string }) {
   return (
     <path
       className="pga-marker"
-      d={markerPath(shape, x, y, r)}
+      data-markers={points.length}
+      d={points.map(([x, y]) => markerPath(shape, x, y, r)).join('')}
       style={stroked(shape) ? { fill: 'none', stroke: colour, strokeWidth: 1.8 } : { fill: colour, stroke: colour, strokeWidth: 1 }}
     />
   );
@@ -117,7 +123,7 @@ function Symbol({ shape, colour, dashed }: { shape?: Shape; colour: string; dash
         y2={7}
         style={{ stroke: colour, strokeWidth: dashed ? 1.5 : 2, strokeDasharray: dashed ? '4 3' : undefined }}
       />
-      {shape && <Marker shape={shape} x={14} y={7} r={4} colour={colour} />}
+      {shape && <Marker shape={shape} points={[[14, 7]]} r={4} colour={colour} />}
     </svg>
   );
 }
@@ -263,7 +269,7 @@ export default function Chart({ data }: { data: ChartData }) {
                 {segments.map((d, j) => (
                   <path key={j} className="pga-series" d={d} style={{ fill: 'none', stroke: colour, strokeWidth: 1.75 }} />
                 ))}
-                {pts.map((p, i) => (p ? <Marker key={i} shape={shapeOf(k)} x={p[0]} y={p[1]} r={3.5} colour={colour} /> : null))}
+                <Marker shape={shapeOf(k)} points={pts.filter((p): p is readonly [number, number] => p !== null)} r={3.5} colour={colour} />
               </g>
             );
           })}
