@@ -2,8 +2,8 @@
  * Each Party group's totals over the periods, with the grade thresholds as dashed lines. Hand-drawn SVG
  * (no chart library), loaded lazily. Drawn in CSS pixels at the figure's measured width, so its text is
  * ordinary 12 px text that grows with zoom; short period labels (23上 / 2023 H1), thinned so they never
- * overlap; every line has its own marker shape as well as its colour, and the legend shows shape and
- * name; in forced colours everything is drawn in system colours (pane.css). A data table replaces the
+ * overlap; every line has its own marker shape as well as its colour (markers thinned like the labels when
+ * they would overlap), and the legend shows shape and name; in forced colours everything is drawn in system colours (pane.css). A data table replaces the
  * picture on request (and for screen readers the figure is labelled and the table is one button away).
  */
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -153,6 +153,10 @@ export default function Chart({ data }: { data: ChartData }) {
   const every = Math.max(1, Math.ceil((widest + 8) / spacing));
   const labelled = periods.map((_, i) => i % every === 0 && (i === periods.length - 1 || periods.length - 1 - i >= every));
   labelled[periods.length - 1] = true;
+  // Markers that would overlap (periods closer than a marker's width) are drawn only at the labelled periods,
+  // and wherever a half-year stands alone between gaps (no line passes through it): 200 half-years drawn as
+  // 200 overlapping markers per line are a smear that took most of the time to paint 概览.
+  const dense = spacing < 3 * 3.5 + 2;
 
   const label = tr(PANE.chartLabel, {
     groups: series.length,
@@ -269,7 +273,7 @@ export default function Chart({ data }: { data: ChartData }) {
                 {segments.map((d, j) => (
                   <path key={j} className="pga-series" d={d} style={{ fill: 'none', stroke: colour, strokeWidth: 1.75 }} />
                 ))}
-                <Marker shape={shapeOf(k)} points={pts.filter((p): p is readonly [number, number] => p !== null)} r={3.5} colour={colour} />
+                <Marker shape={shapeOf(k)} points={pts.filter((p, i): p is readonly [number, number] => p !== null && (!dense || labelled[i] || (!pts[i - 1] && !pts[i + 1])))} r={3.5} colour={colour} />
               </g>
             );
           })}

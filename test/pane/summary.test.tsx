@@ -239,3 +239,21 @@ test('a group missing a period breaks its line instead of joining across the gap
   const shape = g.getAttribute('data-shape') as Shape;
   expect(moves(markers[0].getAttribute('d')!) / moves(markerPath(shape, 0, 0, 1))).toBe(5);
 });
+
+test('a line of many half-years: markers only where they do not overlap (at the labelled periods), and on a half-year standing alone', async () => {
+  const n = 120;
+  const periods = Array.from({ length: n }, (_, i) => ({ short: `${i}`, full: `第${i}期` }));
+  // Every half-year graded, except two gaps around period 60: that one stands alone.
+  const totals = periods.map((_, i) => (i === 59 || i === 61 ? null : 80 + (i % 10)));
+  const Chart = (await import('../../src/ui/Chart')).default;
+  renderIn('zh-CN', <Chart data={{ periods, series: [{ group: '第一党小组', totals }], thresholds: { excellent: 95, qualified: 80, basic: 60 } }} />);
+  const chart = await screen.findByTestId('chart');
+  const labelled = chart.querySelectorAll('[data-period-label]').length;
+  expect(labelled).toBeLessThan(n / 4);
+  const d = chart.querySelector('[data-series] path.pga-marker')!.getAttribute('d')!;
+  const shape = chart.querySelector('[data-series]')!.getAttribute('data-shape') as Shape;
+  const markers = (d.split('M').length - 1) / (markerPath(shape, 0, 0, 1).split('M').length - 1);
+  // A marker at each labelled period (the gaps take none of those away here) and one on the lone half-year.
+  const labelledIndexes = [...chart.querySelectorAll('[data-period-label]')].map((t) => Number(t.textContent));
+  expect(markers).toBe(labelledIndexes.filter((i) => totals[i] !== null).length + (labelledIndexes.includes(60) ? 0 : 1));
+});
