@@ -13,7 +13,8 @@ import { FileHost, officeDocumentByName } from '../hosts/file/host';
 import type { PaneHost } from '../app/pane-service';
 import type { WorkbookPort } from '../app/ports';
 import { paneHost, portOverHost } from '../app/pane-service';
-import { readMeta } from '../workbook/meta';
+import { META_SHEET, readMeta } from '../workbook/meta';
+import type { SheetSnapshot, WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { WORKBOOK, downloadName, mimeOf } from './files';
 import { PAGE_CODES } from '../i18n/page';
 
@@ -43,22 +44,28 @@ export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChang
   if (!WORKBOOK.test(name)) throw officeDocumentByName(name) ?? new AssessError('file', PAGE_CODES.notWorkbook, { file: name });
   // As the command-line tool reads: the last run's outputs by name and mark only (they are rewritten whole).
   const file = new FileHost(bytes, name, undefined, { outputs: false });
-  await file.read();
+  // Whether the workbook holds a run's record (its download is then `.assessed`): read once here, then
+  // followed through the patches written — not read again after a write, which would parse the whole
+  // workbook a second time (a 20,000-row run: the file host drops its snapshot after writing).
+  let assessed = isAssessed(await file.read());
   // `changedBefore`: these bytes are the page's own earlier changes (the worker made again after 取消).
   let changed = changedBefore;
   const base = portOverHost(file, 'file');
+  const wrote = (patch: WorkbookPatch) => {
+    assessed = assessedAfter(patch, assessed);
+    changed = true;
+    onChange();
+  };
   const port: WorkbookPort = {
     kind: 'file',
     read: () => base.read(),
     async write(patch) {
       await base.write(patch);
-      changed = true;
-      onChange();
+      wrote(patch);
     },
     async insert(patch) {
       await base.insert(patch);
-      changed = true;
-      onChange();
+      wrote(patch);
     },
   };
   return {
@@ -66,9 +73,24 @@ export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChang
     host: paneHost(port),
     async download() {
       if (!changed) return null;
-      const meta = readMeta(await file.read());
-      const assessed = !!meta && meta.runAt !== '';
       return { bytes: file.bytes(), name: downloadName(name, assessed), mime: mimeOf(name), assessed };
     },
   };
+}
+
+/** Does a workbook hold a run's record (the meta sheet, with the time of its run)? */
+function isAssessed(snapshot: WorkbookSnapshot): boolean {
+  const meta = readMeta(snapshot);
+  return !!meta && meta.runAt !== '';
+}
+
+/**
+ * After writing `patch`: the record it wrote (read as the file host will read it back: its values are the
+ * cells written), none when it deleted the record, else as before.
+ */
+function assessedAfter(patch: WorkbookPatch, before: boolean): boolean {
+  const meta = patch.sheets.find((s) => s.name === META_SHEET);
+  if (meta) return isAssessed({ sheets: [{ name: meta.name, values: meta.values } as SheetSnapshot] });
+  if (patch.deleteSheets.includes(META_SHEET)) return false;
+  return before;
 }

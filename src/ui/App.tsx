@@ -6,7 +6,7 @@
  * (open rectifications and the latest grades), the panel. Answers come first at 320 px: nothing but that
  * one line stands between the actions and the tabs.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Badge, Button, Select, Field, FluentProvider, Link, ProgressBar, Spinner, Tab, TabList, ToggleButton } from '@fluentui/react-components';
 import type { Assessment, Lang } from '../domain/types';
@@ -30,6 +30,19 @@ const loadRanking = () => import(/* webpackChunkName: "ranking" */ './RankingPan
 const loadSettings = () => import(/* webpackChunkName: "settings" */ './SettingsPanel');
 const RankingPanel = lazy(loadRanking);
 const SettingsPanel = lazy(loadSettings);
+
+/**
+ * The panels as the tabs keep them: rendered again only when their own props change — not when another
+ * tab is chosen, a notice comes or goes, or a run's stage is painted (a 20,000-row workbook's 概览, chart
+ * and lists, took a second to render again; issue 18: switching tabs ≤ 200 ms).
+ */
+const KeptSummary = memo(SummaryPanel);
+const KeptWarnings = memo(WarningsPanel);
+const KeptRanking = memo(RankingPanel);
+const KeptStrip = memo(SummaryStrip);
+
+/** The tabs whose panels stay mounted (hidden) once shown; 设置 is a form and starts afresh each time. */
+type KeptTab = Exclude<TabValue, 'settings'>;
 
 export { loadEngine } from './controller';
 
@@ -97,31 +110,42 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
   const primary = primaryAction(s);
   const busy = s.running || s.inserting || s.saving;
 
-  let panel: ReactNode;
-  switch (s.tab) {
-    case 'summary':
-      panel = (
-        <SummaryPanel
-          view={view}
-          noTable={primary === 'template'}
-          history={s.history}
-          comparison={comparison}
-          onCopy={s.running ? undefined : actions.copySummary}
-          canSelect={host.canSelect}
-          onSelect={actions.select}
-          onOpenHistory={actions.openHistory}
-          onCloseHistory={actions.closeHistory}
-        />
-      );
-      break;
-    case 'warnings':
-      panel = <WarningsPanel view={view} canSelect={host.canSelect} onSelect={actions.select} />;
-      break;
-    case 'ranking':
-      panel = <RankingPanel view={view} />;
-      break;
-    case 'settings':
-      panel = (
+  // A panel once shown stays mounted, hidden while another tab is chosen: coming back to it shows what was
+  // there (the chart as it was drawn, a list as far as it was opened) without rendering it again. A new
+  // view (a run, another language) starts over from the tab on show, so hidden panels are not rendered
+  // for a result nobody is looking at.
+  const kept = useRef<{ view: typeof view; tabs: Set<KeptTab> }>({ view, tabs: new Set() });
+  if (kept.current.view !== view) kept.current = { view, tabs: new Set() };
+  if (s.tab !== 'settings') kept.current.tabs.add(s.tab);
+  const keep = (tab: KeptTab, node: ReactNode) =>
+    kept.current.tabs.has(tab) ? (
+      <div key={tab} hidden={s.tab !== tab} data-panel={tab}>
+        <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{node}</Suspense>
+      </div>
+    ) : null;
+  const periods = useMemo(() => printChoices(s.result?.assessments ?? []), [s.result]);
+
+  const panels: ReactNode[] = [
+    keep(
+      'summary',
+      <KeptSummary
+        view={view}
+        noTable={primary === 'template'}
+        history={s.history}
+        comparison={comparison}
+        onCopy={s.running ? undefined : actions.copySummary}
+        canSelect={host.canSelect}
+        onSelect={actions.select}
+        onOpenHistory={actions.openHistory}
+        onCloseHistory={actions.closeHistory}
+      />,
+    ),
+    keep('warnings', <KeptWarnings view={view} canSelect={host.canSelect} onSelect={actions.select} />),
+    keep('ranking', <KeptRanking view={view} />),
+  ];
+  if (s.tab === 'settings') {
+    panels.push(
+      <Suspense key="settings" fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>
         <SettingsPanel
           rules={s.settings?.rules ?? null}
           totalPoints={s.settings?.totalPoints ?? 100}
@@ -132,8 +156,8 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
           inPage={host.kind === 'file'}
           helpPage={embedded?.helpPage === undefined ? 'help.html' : embedded.helpPage}
         />
-      );
-      break;
+      </Suspense>,
+    );
   }
 
   const steps = embedded?.steps;
@@ -144,7 +168,6 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
     </Button>
   );
   // The official tables of an earlier period: a choice once the workbook has been assessed with more than one period.
-  const periods = printChoices(s.result?.assessments ?? []);
   const periodKey = (p: PrintPeriod | null) => (p ? `${p.year}${p.half ? `H${p.half}` : ''}` : 'latest');
   const periodWord = (p: PrintPeriod | null) =>
     p === null ? tr(PANE.printPeriodLatest) : p.half ? periodLabel(s.lang, { year: p.year, half: p.half }) : tr(PANE.printPeriodYear, { year: p.year });
@@ -223,7 +246,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
                 </Tab>
               ))}
             </TabList>
-            {view && view.graded > 0 && <SummaryStrip view={view} onSummary={s.tab === 'summary'} />}
+            {view && view.graded > 0 && <KeptStrip view={view} onSummary={s.tab === 'summary'} />}
             <div
               role={s.tab === 'settings' ? 'region' : 'tabpanel'}
               id="pga-panel"
@@ -232,7 +255,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               className="pga-panel"
               tabIndex={0}
             >
-              <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{panel}</Suspense>
+              {panels}
             </div>
           </Frame>
           {footer}

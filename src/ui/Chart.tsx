@@ -2,8 +2,8 @@
  * Each Party group's totals over the periods, with the grade thresholds as dashed lines. Hand-drawn SVG
  * (no chart library), loaded lazily. Drawn in CSS pixels at the figure's measured width, so its text is
  * ordinary 12 px text that grows with zoom; short period labels (23上 / 2023 H1), thinned so they never
- * overlap; every line has its own marker shape as well as its colour, and the legend shows shape and
- * name; in forced colours everything is drawn in system colours (pane.css). A data table replaces the
+ * overlap; every line has its own marker shape as well as its colour (markers thinned like the labels when
+ * they would overlap), and the legend shows shape and name; in forced colours everything is drawn in system colours (pane.css). A data table replaces the
  * picture on request (and for screen readers the figure is labelled and the table is one button away).
  */
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -95,11 +95,17 @@ function useWidth(fallback: number) {
   return { ref, width };
 }
 
-function Marker({ shape, x, y, r, colour }: { shape: Shape; x: number; y: number; r: number; colour: string }) {
+/**
+ * Markers of one shape and colour, drawn as one path (each marker its own subpath): a series of 200
+ * half-years is one element, not 200 — a 100-group workbook's chart was 20,000 elements to create, style
+ * and lay out whenever 概览 was shown.
+ */
+function Marker({ shape, points, r, colour }: { shape: Shape; points: readonly (readonly [number, number])[]; r: number; colour: string }) {
   return (
     <path
       className="pga-marker"
-      d={markerPath(shape, x, y, r)}
+      data-markers={points.length}
+      d={points.map(([x, y]) => markerPath(shape, x, y, r)).join('')}
       style={stroked(shape) ? { fill: 'none', stroke: colour, strokeWidth: 1.8 } : { fill: colour, stroke: colour, strokeWidth: 1 }}
     />
   );
@@ -117,7 +123,7 @@ function Symbol({ shape, colour, dashed }: { shape?: Shape; colour: string; dash
         y2={7}
         style={{ stroke: colour, strokeWidth: dashed ? 1.5 : 2, strokeDasharray: dashed ? '4 3' : undefined }}
       />
-      {shape && <Marker shape={shape} x={14} y={7} r={4} colour={colour} />}
+      {shape && <Marker shape={shape} points={[[14, 7]]} r={4} colour={colour} />}
     </svg>
   );
 }
@@ -147,6 +153,10 @@ export default function Chart({ data }: { data: ChartData }) {
   const every = Math.max(1, Math.ceil((widest + 8) / spacing));
   const labelled = periods.map((_, i) => i % every === 0 && (i === periods.length - 1 || periods.length - 1 - i >= every));
   labelled[periods.length - 1] = true;
+  // Markers that would overlap (periods closer than a marker's width) are drawn only at the labelled periods,
+  // and wherever a half-year stands alone between gaps (no line passes through it): 200 half-years drawn as
+  // 200 overlapping markers per line are a smear that took most of the time to paint 概览.
+  const dense = spacing < 3 * 3.5 + 2;
 
   const label = tr(PANE.chartLabel, {
     groups: series.length,
@@ -263,7 +273,7 @@ export default function Chart({ data }: { data: ChartData }) {
                 {segments.map((d, j) => (
                   <path key={j} className="pga-series" d={d} style={{ fill: 'none', stroke: colour, strokeWidth: 1.75 }} />
                 ))}
-                {pts.map((p, i) => (p ? <Marker key={i} shape={shapeOf(k)} x={p[0]} y={p[1]} r={3.5} colour={colour} /> : null))}
+                <Marker shape={shapeOf(k)} points={pts.filter((p, i): p is readonly [number, number] => p !== null && (!dense || labelled[i] || (!pts[i - 1] && !pts[i + 1])))} r={3.5} colour={colour} />
               </g>
             );
           })}

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { App } from '../../src/ui/App';
+import { App, loadEngine } from '../../src/ui/App';
 import { paneHost } from '../../src/app/pane-service';
 import { readMeta } from '../../src/workbook/meta';
 import { renderPane, sampleHost } from './helpers';
@@ -153,7 +153,9 @@ test('with no score table the primary action is 插入评分模板; an empty tem
   expect(screen.getByTestId('no-scores').textContent).toBe(empty);
   expect(screen.queryByText('没有待整改的党小组。')).toBeNull();
   await user.click(screen.getByRole('tab', { name: /预警/ }));
-  expect((await screen.findByTestId('no-scores')).textContent).toBe(empty);
+  // (概览 stays mounted, hidden: what is asked of 预警 is asked of the panel on show.)
+  const shown = () => screen.queryAllByTestId('no-scores').filter((e) => !e.closest('[hidden]'));
+  await waitFor(() => expect(shown().map((e) => e.textContent)).toEqual([empty]));
   expect(screen.queryByText('没有预警。')).toBeNull();
 });
 
@@ -388,4 +390,37 @@ test('issue 17: on an Excel without page layout (ExcelApi 1.8) the notice after 
   const note = within(await details(user)).getByTestId('run-note');
   expect(note.textContent).toMatch(/^此版本的Excel不能设置打印格式（需要ExcelApi 1\.9及更高版本.*正式表格没有设置A4纸张.*“页面布局”/);
   expect(wb.sheet('半年考评结果表')!.pageLayout).toEqual({});
+});
+
+test('switching tabs keeps each panel as it was: back on 概览 the chart is still a table, the same one, and the view is not built again', async () => {
+  const user = userEvent.setup();
+  // The engine as the pane loads it, counting the views it builds.
+  let builds = 0;
+  const engineLoader = async () => {
+    const engine = await loadEngine();
+    return { ...engine, buildView: (...args: Parameters<typeof engine.buildView>) => (builds++, engine.buildView(...args)) };
+  };
+  renderPane('zh-CN', sampleHost(), { engineLoader });
+  await screen.findByTestId('banner-not-assessed');
+  await user.click(screen.getByRole('button', { name: '考评' }));
+  await screen.findByText(/考评完成：/);
+  await user.click(await screen.findByRole('button', { name: '以表格显示' }));
+  const table = screen.getByTestId('chart-table');
+  const built = builds;
+  expect(built).toBeGreaterThan(0);
+
+  await user.click(screen.getByRole('tab', { name: /^预警/ }));
+  await screen.findByTestId('warnings-summary');
+  // 概览 is out of sight (hidden, not in the accessibility tree) while 预警 is shown.
+  expect(table.closest('[hidden]')).not.toBeNull();
+  expect(within(screen.getByRole('tabpanel')).queryByRole('table')).toBeNull();
+  await user.click(screen.getByRole('tab', { name: '年度排名' }));
+  await screen.findByTestId('ranking');
+  await user.click(screen.getByRole('tab', { name: '概览' }));
+
+  // The table the user asked for, as it was: the same element, shown again; no view built meanwhile.
+  expect(screen.getByTestId('chart-table')).toBe(table);
+  expect(table.closest('[hidden]')).toBeNull();
+  expect(screen.getByRole('button', { name: '以图显示' })).toBeTruthy();
+  expect(builds).toBe(built);
 });

@@ -3,6 +3,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
+import { markerPath } from '../../src/ui/Chart';
+import type { Shape } from '../../src/ui/Chart';
 import type { PaneView } from '../../src/ui/view/types';
 import type { ComparisonText } from '../../src/ui/view/compare';
 import { renderIn, sampleView } from './helpers';
@@ -230,5 +232,28 @@ test('a group missing a period breaks its line instead of joining across the gap
   // 带电作业班 has no graded 2025 H2: one line segment, five markers.
   const g = chart.querySelector('[data-series="带电作业班党小组"]')!;
   expect(g.querySelectorAll('path.pga-series').length).toBe(1);
-  expect(g.querySelectorAll('path.pga-marker').length).toBe(5);
+  // The series' markers are one path, a subpath each (one element per line, however many half-years).
+  const markers = g.querySelectorAll('path.pga-marker');
+  expect(markers.length).toBe(1);
+  const moves = (d: string) => d.split('M').length - 1;
+  const shape = g.getAttribute('data-shape') as Shape;
+  expect(moves(markers[0].getAttribute('d')!) / moves(markerPath(shape, 0, 0, 1))).toBe(5);
+});
+
+test('a line of many half-years: markers only where they do not overlap (at the labelled periods), and on a half-year standing alone', async () => {
+  const n = 120;
+  const periods = Array.from({ length: n }, (_, i) => ({ short: `${i}`, full: `第${i}期` }));
+  // Every half-year graded, except two gaps around period 60: that one stands alone.
+  const totals = periods.map((_, i) => (i === 59 || i === 61 ? null : 80 + (i % 10)));
+  const Chart = (await import('../../src/ui/Chart')).default;
+  renderIn('zh-CN', <Chart data={{ periods, series: [{ group: '第一党小组', totals }], thresholds: { excellent: 95, qualified: 80, basic: 60 } }} />);
+  const chart = await screen.findByTestId('chart');
+  const labelled = chart.querySelectorAll('[data-period-label]').length;
+  expect(labelled).toBeLessThan(n / 4);
+  const d = chart.querySelector('[data-series] path.pga-marker')!.getAttribute('d')!;
+  const shape = chart.querySelector('[data-series]')!.getAttribute('data-shape') as Shape;
+  const markers = (d.split('M').length - 1) / (markerPath(shape, 0, 0, 1).split('M').length - 1);
+  // A marker at each labelled period (the gaps take none of those away here) and one on the lone half-year.
+  const labelledIndexes = [...chart.querySelectorAll('[data-period-label]')].map((t) => Number(t.textContent));
+  expect(markers).toBe(labelledIndexes.filter((i) => totals[i] !== null).length + (labelledIndexes.includes(60) ? 0 : 1));
 });

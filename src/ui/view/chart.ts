@@ -15,6 +15,7 @@ export function chart(x: IndexedResult): ChartData {
   const r = result.rules;
   const graded = result.assessments.filter((a) => a.status === 'graded' && a.row.period && a.total !== null);
   const periodKeys = [...new Set(graded.map((a) => periodIndex(a.row.period!)))].sort((a, b) => a - b);
+  const column = new Map(periodKeys.map((k, i) => [k, i] as const));
   const series = new Map<string, { group: string; totals: (number | null)[] }>();
   for (const a of graded) {
     let s = series.get(a.row.groupKey);
@@ -22,7 +23,7 @@ export function chart(x: IndexedResult): ChartData {
       s = { group: a.row.group, totals: periodKeys.map(() => null) };
       series.set(a.row.groupKey, s);
     }
-    s.totals[periodKeys.indexOf(periodIndex(a.row.period!))] = (a.total as number) / 100;
+    s.totals[column.get(periodIndex(a.row.period!))!] = (a.total as number) / 100;
   }
   return {
     periods: periodKeys.map(fromIndex).map((p) => ({ short: shortPeriod(lang, p), full: periodLabel(lang, p) })),

@@ -47,12 +47,18 @@ export function ranking(
   line: (e: AnnualEntry) => AnnualLine,
 ): { years: number[]; ranking: PaneView['ranking'] } {
   const years = [...new Set(x.result.annual.map((a) => a.year))].sort((a, b) => b - a);
+  // Each year's entries, in ranking order, gathered in one pass (not one pass per year).
+  const byYear = new Map<number, AnnualEntry[]>();
+  for (const e of ordered) {
+    const list = byYear.get(e.year);
+    if (list) list.push(e);
+    else byYear.set(e.year, [e]);
+  }
   return {
     years,
-    ranking: years.map((year) => ({
-      year,
-      lines: ordered.filter((e) => e.year === year).map(line),
-      hasTitle: ordered.some((e) => e.year === year && e.titles.includes('advanced')),
-    })),
+    ranking: years.map((year) => {
+      const entries = byYear.get(year) ?? [];
+      return { year, lines: entries.map(line), hasTitle: entries.some((e) => e.titles.includes('advanced')) };
+    }),
   };
 }
