@@ -47,11 +47,11 @@ async function download(page: Page): Promise<Buffer> {
   return fs.readFileSync(to);
 }
 
-/** Click 考评, wait until the worker is at work (its progress on screen, 取消 offered), click 取消. */
+/** Click 考评 (重新考评 after a run), wait until the worker is at work (its progress on screen, 取消 offered), click 取消. */
 async function startAndCancel(page: Page): Promise<{ closed: number }> {
   let closed = 0;
   for (const w of page.workers()) w.on('close', () => closed++);
-  await page.getByRole('button', { name: '考评', exact: true }).click();
+  await page.getByRole('button', { name: /^(重新)?考评$/ }).click();
   await page.getByTestId('cancel').waitFor();
   await page.getByRole('progressbar').waitFor();
   await page.getByTestId('cancel').click();
