@@ -19,16 +19,20 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Rows of a long table: `n` score rows over up to 202 periods (2000–2100) and as many groups as needed. */
-export function benchRows(n: number): CellValue[][] {
+/**
+ * Rows of a long table: `n` score rows over up to 202 periods (2000–2100) and as many groups as needed; or,
+ * with `groups`, that many Party groups over as many half-years as the rows fill (20,000 rows of 1,000 groups:
+ * ten years, the shape of issue 18's large branch).
+ */
+export function benchRows(n: number, groups?: number): CellValue[][] {
   const rand = lcg(n);
-  const periods = Math.min(202, Math.max(2, Math.ceil(Math.sqrt(n / 2)) * 2));
-  const groups = Math.ceil(n / periods);
+  const periods = groups ? Math.ceil(n / groups) : Math.min(202, Math.max(2, Math.ceil(Math.sqrt(n / 2)) * 2));
+  const perPeriod = groups ?? Math.ceil(n / periods);
   const rows: CellValue[][] = [];
   for (let p = 0; p < periods && rows.length < n; p++) {
     const year = 2000 + Math.floor(p / 2);
     const half = p % 2 === 0 ? '上半年' : '下半年';
-    for (let g = 0; g < groups && rows.length < n; g++) {
+    for (let g = 0; g < perPeriod && rows.length < n; g++) {
       const scores = DEFAULT_RUBRIC.items.map((i) => Math.round(((i.max / 100) * (0.78 + rand() * 0.22)) * 2) / 2);
       const total = scores.reduce((s, x) => s + x * 100, 0) / 100;
       rows.push([year, half, `第${g + 1}党小组`, `组长${g + 1}`, `支委${(g % 5) + 1}`, ...scores, total]);

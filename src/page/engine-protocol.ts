@@ -4,9 +4,11 @@
  * class — an AssessError would arrive as a bare Error, without the code and params the page's failure texts
  * are made from — so errors cross as `WireError` and are made AssessErrors again on the page's side.
  *
- * Large answers (a 20,000-row workbook's result is ~12 MB, its view ~8 MB) are sent in parts: each message
- * is read on the page's main thread as one task, and one 20 MB message would be one long task there (a
- * second, measured in Chromium). The big arrays and records near the top of an answer are cut into slices
+ * The page is sent the answers it shows, not the result they come from: a 20,000-row workbook's result is
+ * ~12 MB and its view ~8 MB, of which the groups' histories are ~6 MB (src/page/engine-service.ts sends a
+ * ResultSummary, and each history when it is opened). Larger answers (the ranking of a long-kept workbook,
+ * ~1.7 MB) are sent in parts: each message is read on the page's main thread as one task, and one 20 MB
+ * message would be one long task there (a second, measured in Chromium). The big arrays and records near the top of an answer are cut into slices
  * of about 256 KB of JSON, each its own message (`splitLarge`), and put back together in place on the
  * page's side (`Assembler`).
  */
@@ -172,6 +174,7 @@ export type EngineCall =
   | { op: 'opening'; lang: string; displayLanguage: string | null; ignorePaneLanguage: boolean; now: number }
   | { op: 'assess'; lang: string; displayLanguage: string; printPeriod: unknown; now: number }
   | { op: 'view'; lang: string }
+  | { op: 'history'; lang: string; key: string }
   | { op: 'readRules' }
   | { op: 'close' };
 

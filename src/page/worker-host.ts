@@ -20,7 +20,7 @@ import type { WriteResult } from '../app/ports';
 import { AssessError } from '../domain/errors';
 import type { Lang, Rules } from '../domain/types';
 import type { RemoteEngine, RemoteOpening, RemoteOutcome, RemotePaneHost } from '../ui/remote';
-import type { PaneView } from '../ui/view/types';
+import type { GroupHistory, PaneView } from '../ui/view/types';
 import type { WorkbookPatch, WorkbookSnapshot } from '../workbook/snapshot';
 import { PAGE_CODES } from '../i18n/page';
 // The words of the codes the worker may throw (file, package, reader, print, pane host, tool's host errors).
@@ -242,6 +242,7 @@ export async function openPageWorkbook(
       }
     },
     view: (lang) => call<PaneView>({ op: 'view', lang }),
+    history: (lang, key) => call<GroupHistory | null>({ op: 'history', lang, key }),
     readRules: () => call<{ rules: Rules; totalPoints: number; sheet: string | null }>({ op: 'readRules' }),
   };
 

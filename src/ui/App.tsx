@@ -9,7 +9,7 @@
 import { lazy, memo, Suspense, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Badge, Button, Select, Field, FluentProvider, Link, ProgressBar, Spinner, Tab, TabList, ToggleButton } from '@fluentui/react-components';
-import type { Assessment, Lang } from '../domain/types';
+import type { Lang } from '../domain/types';
 import { dateLabel, periodLabel } from '../i18n/domain';
 import type { PrintPeriod } from '../workbook/print';
 import { PANE } from '../i18n/pane';
@@ -37,6 +37,7 @@ const SettingsPanel = lazy(loadSettings);
  * and lists, took a second to render again; issue 18: switching tabs ≤ 200 ms).
  */
 const KeptSummary = memo(SummaryPanel);
+const NO_PERIODS: PrintPeriod[] = [];
 const KeptWarnings = memo(WarningsPanel);
 const KeptRanking = memo(RankingPanel);
 const KeptStrip = memo(SummaryStrip);
@@ -104,7 +105,7 @@ export function formatTime(iso: string | null, lang: Lang): string {
 
 export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy, lang, onLanguage, embedded }: AppProps) {
   const theme = usePaneTheme(!embedded);
-  const { state: s, view, comparison, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
+  const { state: s, view, comparison, historyLoading, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
   const { tr } = i18n;
   const primary = primaryAction(s);
@@ -123,7 +124,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
         <Suspense fallback={<Spinner size="tiny" label={tr(PANE.loading)} />}>{node}</Suspense>
       </div>
     ) : null;
-  const periods = useMemo(() => printChoices(s.result?.assessments ?? []), [s.result]);
+  const periods = s.result?.printPeriods ?? NO_PERIODS;
 
   const panels: ReactNode[] = [
     keep(
@@ -132,6 +133,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
         view={view}
         noTable={primary === 'template'}
         history={s.history}
+        historyLoading={historyLoading}
         comparison={comparison}
         onCopy={s.running ? undefined : actions.copySummary}
         canSelect={host.canSelect}
@@ -413,22 +415,4 @@ function NoticeLine({ s, notice, onDismiss }: { s: State; notice: Notice; onDism
       </div>
     </>
   );
-}
-
-/** The periods the official tables can be produced for: each half-year and each year with a record, latest first. */
-function printChoices(assessments: readonly Assessment[]): PrintPeriod[] {
-  const keys = new Set<number>();
-  for (const a of assessments) {
-    const p = a.row.period;
-    if (!p) continue;
-    keys.add(p.year * 10 + p.half);
-    keys.add(p.year * 10);
-  }
-  // 2025H2, 2025H1, 2025 (the year after its halves), 2024H2…
-  return [...keys]
-    .sort((a, b) => Math.floor(b / 10) - Math.floor(a / 10) || (a % 10 === 0 ? 1 : b % 10 === 0 ? -1 : (b % 10) - (a % 10)))
-    .map((k) => ({
-      year: Math.floor(k / 10),
-      half: k % 10 === 0 ? null : ((k % 10) as 1 | 2),
-    }));
 }

@@ -188,6 +188,8 @@ export interface SummaryProps extends SelectProps {
   /** The workbook has no score table (the template is the way in). */
   noTable: boolean;
   history: string | null;
+  /** That history is still being asked for (the workbook page's engine sends it when it is opened). */
+  historyLoading?: boolean;
   /** The last run's 与上次相比 (null or absent before any run in this session). */
   comparison?: ComparisonText | null;
   onOpenHistory: (key: string) => void;
@@ -196,7 +198,7 @@ export interface SummaryProps extends SelectProps {
   onCopy?: () => void;
 }
 
-export function SummaryPanel({ view, noTable, history, comparison, onOpenHistory, onCloseHistory, onCopy, ...select }: SummaryProps) {
+export function SummaryPanel({ view, noTable, history, historyLoading, comparison, onOpenHistory, onCloseHistory, onCopy, ...select }: SummaryProps) {
   const { tr } = useI18n();
   // Back from a history, focus returns to the group's name.
   const lastOpened = useRef<string | null>(null);
@@ -215,6 +217,7 @@ export function SummaryPanel({ view, noTable, history, comparison, onOpenHistory
   if (history && view.histories[history]) {
     return <GroupHistoryView history={view.histories[history]} onBack={onCloseHistory} {...select} />;
   }
+  if (history && historyLoading) return <Spinner size="small" label={tr(PANE.loading)} />;
   if (view.graded === 0) {
     // Nothing graded yet: one empty state, not "no rectification open" (which reads as all clear); the data
     // issues, when there are any, say why rows could not be graded.

@@ -14,7 +14,7 @@ import type { Engine, State, TabValue } from './state';
 import type { Stage } from '../app/assessWorkbook';
 import { initialState, reducer } from './state';
 import type { ComparisonText } from './view/compare';
-import type { PaneView } from './view/types';
+import type { PaneView, ResultSummary } from './view/types';
 import type { PrintPeriod } from '../workbook/print';
 import { remoteOf } from './remote';
 
@@ -61,6 +61,8 @@ export interface Controller {
   view: PaneView | null;
   /** The last run's 与上次相比, in the pane's language (once the engine is there). */
   comparison: ComparisonText | null;
+  /** The Party group's history on show is still being asked for (a remote view comes without histories). */
+  historyLoading: boolean;
   actions: PaneActions;
 }
 
@@ -124,7 +126,9 @@ export function usePaneController({
 
   // A host with its own engine (the workbook page's worker) builds the view there: it comes with the result.
   const remote = remoteOf(host);
-  const [remoteView, setRemoteView] = useState<{ result: AssessmentResult; lang: Lang; view: PaneView } | null>(null);
+  const [remoteView, setRemoteView] = useState<{ result: ResultSummary; lang: Lang; view: PaneView } | null>(null);
+  // Without one, the result on show whole, beside what the pane keeps of it (its view is built here).
+  const [localResult, setLocalResult] = useState<{ summary: ResultSummary; result: AssessmentResult } | null>(null);
 
   const refreshState = useCallback(async () => {
     try {
@@ -153,12 +157,14 @@ export function usePaneController({
         // A page that owns the language ignores the one remembered in the workbook.
         const paneState = pageOwnsLanguage ? { ...recorded, paneLanguage: null } : recorded;
         if (!live) return;
-        let result = null;
+        let result: ResultSummary | null = null;
         if (paneState.assessed) {
           const eng = await engine();
           const once = { read: async () => snapshot, write: async () => undefined };
           const shown = displayLanguage ?? paneState.paneLanguage ?? stateRef.current.lang;
-          result = (await eng.computeOnly(once, { displayLanguage: shown })).result;
+          const whole = (await eng.computeOnly(once, { displayLanguage: shown })).result;
+          result = eng.summarizeResult(whole);
+          if (live) setLocalResult((cur) => cur ?? { summary: result!, result: whole });
         } else void engine(); // warm the engine for the first 考评
         if (live) dispatch({ type: 'open/success', paneState, result });
       } catch (error) {
@@ -222,9 +228,11 @@ export function usePaneController({
         printPeriod: printRef.current,
         onProgress,
       });
+      const summary = eng.summarizeResult(outcome.result);
+      setLocalResult({ summary, result: outcome.result });
       dispatch({
         type: 'assess/success',
-        result: outcome.result,
+        result: summary,
         runAt: outcome.runAt,
         paneLanguage: outcome.parsed.meta?.paneLanguage ?? null,
         comparison: eng.comparison(outcome),
@@ -292,7 +300,10 @@ export function usePaneController({
     [host, refreshState, pageOwnsLanguage],
   );
 
-  const localView = useMemo(() => (!remote && s.result && eng ? eng.buildView(s.result, s.lang) : null), [remote, s.result, eng, s.lang]);
+  const localView = useMemo(
+    () => (!remote && s.result && eng && localResult?.summary === s.result ? eng.buildView(localResult.result, s.lang) : null),
+    [remote, s.result, eng, s.lang, localResult],
+  );
   // The remote view of the result on show; in another language, asked for (the last one stays meanwhile).
   useEffect(() => {
     if (!remote || !s.result || (remoteView?.result === s.result && remoteView.lang === s.lang)) return;
@@ -310,6 +321,29 @@ export function usePaneController({
     };
   }, [remote, s.result, s.lang, remoteView]);
   const view = remote ? (remoteView && remoteView.result === s.result ? remoteView.view : null) : localView;
+
+  // A remote view comes without the Party groups' histories: the one opened is asked for, and kept in the view.
+  const [noHistory, setNoHistory] = useState<string | null>(null);
+  useEffect(() => {
+    const key = s.history;
+    if (!remote || !key || !remoteView || remoteView.result !== s.result || remoteView.view.histories[key]) return;
+    let live = true;
+    const shown = remoteView;
+    remote.history(shown.lang, key).then(
+      (h) => {
+        if (!live) return;
+        if (!h) setNoHistory(key);
+        else setRemoteView((cur) => (cur === shown ? { ...cur, view: { ...cur.view, histories: { ...cur.view.histories, [key]: h } } } : cur));
+      },
+      () => {
+        if (live) setNoHistory(key);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [remote, s.history, s.result, remoteView]);
+  const historyLoading = !!(remote && s.history && view && !view.histories[s.history] && noHistory !== s.history);
 
   const comparison = useMemo(
     () => (s.comparison && eng ? eng.describeComparison(s.comparison, s.lang) : null),
@@ -339,5 +373,5 @@ export function usePaneController({
     [assess, insertTemplate, saveRules, select, switchLanguage, copySummary],
   );
 
-  return { printPeriod, state: s, view, comparison, actions };
+  return { printPeriod, state: s, view, comparison, historyLoading, actions };
 }

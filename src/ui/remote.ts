@@ -2,27 +2,32 @@
  * A pane host whose engine runs beside the workbook, off the pane's thread: the workbook page's worker
  * (src/page/worker-host.ts). The controller (controller.ts) then asks the host to open, assess, build the
  * view and read the rules, instead of running the engine over the host itself — so that neither the
- * workbook's snapshot nor the work of a 20,000-row run crosses to the page's main thread, only the answers.
+ * workbook's snapshot nor the work of a 20,000-row run crosses to the page's main thread, only the answers:
+ * the result as the pane keeps it (ResultSummary), its view, and a group's history when it is opened.
  * Inside Excel there is no such host: Office.js lives on the main thread, and the pane runs the engine there.
  */
 import type { PaneHost } from '../app/pane-service';
 import type { PaneState } from '../app/pane-state';
 import type { Stage } from '../app/assessWorkbook';
-import type { AssessmentResult, Lang, Rules } from '../domain/types';
+import type { Lang, Rules } from '../domain/types';
 import type { RunComparison } from '../workbook/digest';
 import type { PrintPeriod } from '../workbook/print';
 import type { Msg, Params } from '../i18n';
-import type { PaneView } from './view/types';
+import type { GroupHistory, PaneView, ResultSummary } from './view/types';
 
 export interface RemoteOpening {
   paneState: PaneState;
-  /** The last run's result when the workbook was assessed, with its view in the asked language. */
-  result: AssessmentResult | null;
+  /**
+   * The last run's result when the workbook was assessed (as the pane keeps it), with its view in the asked
+   * language, without the groups' histories (`RemoteEngine.history`).
+   */
+  result: ResultSummary | null;
   view: PaneView | null;
 }
 
 export interface RemoteOutcome {
-  result: AssessmentResult;
+  result: ResultSummary;
+  /** Without the groups' histories (`RemoteEngine.history`). */
   view: PaneView;
   runAt: string;
   paneLanguage: Lang | null;
@@ -35,8 +40,10 @@ export interface RemoteEngine {
   open(opts: { lang: Lang; displayLanguage: Lang | null; ignorePaneLanguage: boolean }): Promise<RemoteOpening>;
   /** 考评: run, write, and answer with the result and its view in `lang`. */
   assess(opts: { lang: Lang; displayLanguage: Lang; printPeriod: PrintPeriod | null; onProgress: (stage: Stage, done: boolean) => void }): Promise<RemoteOutcome>;
-  /** The view of the last result in another language. */
+  /** The view of the last result in another language (without the histories). */
   view(lang: Lang): Promise<PaneView>;
+  /** One Party group's history (its matching key) from the last result, in `lang`; null when there is no such group. */
+  history(lang: Lang, key: string): Promise<GroupHistory | null>;
   readRules(): Promise<{ rules: Rules; totalPoints: number; sheet: string | null }>;
 }
 

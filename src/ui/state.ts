@@ -4,12 +4,13 @@
  * the pane shows: the notice, the banners' state (PaneState), what is busy.
  */
 import type { Stage } from '../app/assessWorkbook';
-import type { AssessmentResult, Lang, Rules } from '../domain/types';
+import type { Lang, Rules } from '../domain/types';
 import type { Msg, Params } from '../i18n';
 import { PANE } from '../i18n/pane';
 import type { RunComparison } from '../workbook/digest';
 import type { PaneState } from '../app/pane-state';
 import { cellMsg } from '../i18n/words';
+import type { ResultSummary } from './view/types';
 
 export type Engine = typeof import('./view/index');
 /**
@@ -49,7 +50,8 @@ export interface State {
   running: boolean;
   /** Stages finished in the current run. */
   stages: Stage[];
-  result: AssessmentResult | null;
+  /** The result on show, as the pane keeps it (its view is built apart: controller.ts). */
+  result: ResultSummary | null;
   engineLoaded: boolean;
   notice: Notice | null;
   tab: TabValue;
@@ -72,13 +74,13 @@ export interface State {
 
 export type Action =
   | { type: 'engine/loaded' }
-  | { type: 'open/success'; paneState: PaneState; result: AssessmentResult | null }
+  | { type: 'open/success'; paneState: PaneState; result: ResultSummary | null }
   | { type: 'open/failure'; error: unknown }
   | { type: 'paneState/success'; paneState: PaneState }
   | { type: 'paneState/failure'; error: unknown }
   | { type: 'assess/request' }
   | { type: 'assess/progress'; stage: Stage; done: boolean }
-  | { type: 'assess/success'; result: AssessmentResult; runAt: string; paneLanguage: Lang | null; comparison: RunComparison; notes?: Notice['notes'] }
+  | { type: 'assess/success'; result: ResultSummary; runAt: string; paneLanguage: Lang | null; comparison: RunComparison; notes?: Notice['notes'] }
   | { type: 'assess/failure'; error: unknown; unchanged: boolean }
   | { type: 'template/request' }
   | { type: 'template/success'; inserted: string[]; skipped: string[]; sep: string }
@@ -123,17 +125,15 @@ export function initialState(lang: Lang): State {
 const failure = (msg: Msg, error: unknown, extra: Partial<Notice> = {}): Notice => ({ intent: 'error', msg, error, ...extra });
 
 /** The notice after a run: 考评完成 (what changed is State.comparison), or 没有可评定的记录 when nothing could be graded. */
-function runNotice(result: AssessmentResult, rulesSaved: string | null, notes: Notice['notes'] = []): Notice {
-  const graded = result.assessments.filter((a) => a.status === 'graded').length;
+function runNotice(result: ResultSummary, rulesSaved: string | null, notes: Notice['notes'] = []): Notice {
   const extra = { ...(rulesSaved ? { rulesSaved } : {}), ...(notes.length ? { notes } : {}) };
-  if (graded === 0) {
-    const pending = result.assessments.filter((a) => a.status === 'pending').length;
-    return { intent: 'warning', msg: PANE.noRecordsTitle, text: PANE.noRecordsText, params: { pending }, ...extra };
+  if (result.graded === 0) {
+    return { intent: 'warning', msg: PANE.noRecordsTitle, text: PANE.noRecordsText, params: { pending: result.pending }, ...extra };
   }
   return {
     intent: 'success',
     msg: PANE.done,
-    params: { rows: result.assessments.length, warnings: result.warnings.length, issues: result.issues.length },
+    params: { rows: result.rows, warnings: result.warnings, issues: result.issues },
     ...extra,
   };
 }
@@ -240,7 +240,7 @@ export type Status = 'loading' | 'noTable' | 'notAssessed' | 'changed' | 'upToDa
 
 /** The last result graded nothing: the score table has no scores yet (one empty state instead of "all clear"). */
 export function noScores(s: State): boolean {
-  return !!s.result && !s.result.assessments.some((a) => a.status === 'graded');
+  return !!s.result && s.result.graded === 0;
 }
 
 export function statusOf(s: State): Status {

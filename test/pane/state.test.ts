@@ -8,15 +8,17 @@ import sample from '../../src/hosts/memory/sample.json';
 import { PANE } from '../../src/i18n/pane';
 import type { State } from '../../src/ui/state';
 import { initialState, primaryAction, reducer, statusOf } from '../../src/ui/state';
+import { summarizeResult } from '../../src/ui/view';
 import { compareRuns, decodeDigest, encodeDigest } from '../../src/workbook/digest';
 import { parseWorkbook } from '../../src/workbook/parse';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { CONFIG_CODES } from '../../src/i18n/config';
 
 const parsed = parseWorkbook(sample as unknown as WorkbookSnapshot);
-const result = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2026-05-01' });
-const empty = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: [], issues: [], asOf: '2026-05-01' });
-const first = compareRuns(null, decodeDigest(encodeDigest(result))!);
+const whole = assess({ rubric: parsed.rubric, rules: parsed.rules, rows: parsed.rows, issues: parsed.issues, asOf: '2026-05-01' });
+const result = summarizeResult(whole);
+const empty = summarizeResult(assess({ rubric: parsed.rubric, rules: parsed.rules, rows: [], issues: [], asOf: '2026-05-01' }));
+const first = compareRuns(null, decodeDigest(encodeDigest(whole))!);
 const fresh = { assessed: false, runAt: null, changed: false, hasScoreTable: true, paneLanguage: null };
 
 const steps = (s: State, ...actions: Parameters<typeof reducer>[1][]) => actions.reduce(reducer, s);

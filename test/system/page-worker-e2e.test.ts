@@ -33,7 +33,7 @@ beforeAll(async () => {
   buildDistIfStale(ROOT, DIST, 'workbook.html', 'workbook.js');
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pga-page-worker-'));
   file = path.join(work, `考评-${ROWS}.xlsx`);
-  await benchWorkbookFile(ROWS, file);
+  await benchWorkbookFile(ROWS, file, 1000);
 });
 
 afterAll(() => {

@@ -249,6 +249,17 @@ describe('the workbook page', () => {
     // browser's deflate (CompressionStream) and Node's zlib compress the same bytes differently.
     console.log(`workbook page: downloaded ${got.bytes.length} bytes, the tool wrote ${expected.length} (the same parts)`);
 
+    // A Party group's history (sent by the page's engine only when it is opened): its six half-years; 返回
+    // gives the focus back to the group's name.
+    const historyLink = page.getByRole('button', { name: '城西供电所党小组：查看历次考评' }).first();
+    await historyLink.click();
+    await page.getByRole('heading', { level: 2, name: '城西供电所党小组历次考评' }).waitFor();
+    expect(await page.getByTestId('history').locator('[data-period]').count()).toBe(6);
+    await axeScan(page, 'zh 1280 history');
+    await page.getByTestId('history').getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('history').waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('城西供电所党小组：查看历次考评');
+
     // 设置: the sample's 考评规则 sheet is shown, and where to change it is said (the page edits no input sheet).
     await page.getByTestId('settings-button').click();
     await page.getByTestId('rules-locked').waitFor();

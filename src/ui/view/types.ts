@@ -1,6 +1,7 @@
 /** What the pane's panels show: plain data in the pane's language, built by the view functions of this folder. */
 import type { Report } from '../../app/report';
 import type { BandCode, Lang, RowStatus, Rules } from '../../domain/types';
+import type { PrintPeriod } from '../../workbook/print';
 import type { UnfinishedStatus, WarningSection } from '../../domain/warnings';
 
 export interface BandCount {
@@ -138,4 +139,21 @@ export interface PaneView {
   summaryText: string;
   /** The report paragraph's first sentence (who was assessed, how many per grade): the top of 概览. */
   summaryLead: string;
+}
+
+/**
+ * What the pane keeps of a run's result besides its view: the rules in force, the counts its notice
+ * speaks of, and the periods the official tables can be made for. Small whatever the workbook's size: the
+ * workbook page's worker sends this, never the result itself (a 20,000-row result is ~12 MB to move).
+ */
+export interface ResultSummary {
+  rules: Rules;
+  /** Records assessed, graded, waiting for scores (待评). */
+  rows: number;
+  graded: number;
+  pending: number;
+  warnings: number;
+  issues: number;
+  /** Each half-year and each year with a record, latest first (2025 下半年, 2025 上半年, 2025, 2024 下半年…). */
+  printPeriods: PrintPeriod[];
 }
