@@ -46,10 +46,17 @@ afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
 });
 
+/** The pages loaded by a test, closed after it (Kingsoft's SDK keeps timers that try to reach WPS). */
+const opened: JSDOM[] = [];
+afterEach(() => {
+  for (const dom of opened.splice(0)) dom.window.close();
+});
+
 /** A page of the add-in in jsdom, its scripts run in order from the folder (as WPS's webview would). */
 function load(page: string, before?: (w: Record<string, unknown>) => void) {
   const html = read(page);
   const dom = new JSDOM(html, { url: `${URL_}${page}`, runScripts: 'outside-only', pretendToBeVisual: true });
+  opened.push(dom);
   const w = dom.window as unknown as Record<string, unknown> & { eval(s: string): unknown };
   before?.(w);
   for (const s of Array.from(dom.window.document.querySelectorAll('script[src]'))) w.eval(read(s.getAttribute('src')!));
