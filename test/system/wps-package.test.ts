@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { CUSTOM_UI, callbacksOf } from '../support/customui';
@@ -55,7 +55,10 @@ afterEach(() => {
 /** A page of the add-in in jsdom, its scripts run in order from the folder (as WPS's webview would). */
 function load(page: string, before?: (w: Record<string, unknown>) => void) {
   const html = read(page);
-  const dom = new JSDOM(html, { url: `${URL_}${page}`, runScripts: 'outside-only', pretendToBeVisual: true });
+  // The page's own console and errors stay in jsdom (not jest's console, which refuses a late message with
+  // exit code 1): the SDK's attempts to reach WPS fail here by design (no WPS listens on 127.0.0.1:58890).
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(html, { url: `${URL_}${page}`, runScripts: 'outside-only', pretendToBeVisual: true, virtualConsole });
   opened.push(dom);
   const w = dom.window as unknown as Record<string, unknown> & { eval(s: string): unknown };
   before?.(w);
