@@ -3,11 +3,12 @@
 #   chromium (task-pane end-to-end tests), libreoffice-calc (the file tool's output opened headless),
 #   libxml2-utils (xmllint: manifest XSD validation), fonts-noto-cjk (Chinese text in rendered output),
 #   python3-openpyxl, python3-xlsxwriter (workbooks from other producers), python3-lxml (ECMA-376 schema checks),
-#   poppler-utils (pdftoppm: the printed tables' PDF as PNG for the user guides).
+#   poppler-utils (pdftoppm: the printed tables' PDF as PNG for the user guides),
+#   firefox-esr (the single-file page in Firefox: test/system/single-file-firefox.test.ts, through puppeteer-core).
 # As root (or with passwordless sudo) it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
-PACKAGES=(chromium libreoffice-calc libxml2-utils fonts-noto-cjk python3-openpyxl python3-xlsxwriter python3-lxml poppler-utils)
+PACKAGES=(chromium libreoffice-calc libxml2-utils fonts-noto-cjk python3-openpyxl python3-xlsxwriter python3-lxml poppler-utils firefox-esr)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
