@@ -15,7 +15,8 @@
  * - `summaryText` is the report paragraph for the Party committee (汇报文字, src/app/summary-text.ts) in
  *   `language`: the same text the task pane's 复制汇报文字 copies.
  */
-import { z } from '../domain/zod';
+import '../domain/zod-jitless';
+import { z } from 'zod';
 import { aspects } from '../domain/rubric';
 import { BAND_CODES } from '../domain/bands';
 import { RulesShape } from '../domain/rules';

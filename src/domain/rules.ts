@@ -7,7 +7,8 @@
  * Values are in the engine's units (thresholds in hundredths). No language strings here: the
  * configuration messages are catalogue ids (src/i18n/config.ts) carried as zod issue messages.
  */
-import { z } from './zod';
+import './zod-jitless';
+import { z } from 'zod';
 
 const points = z
   .number({ message: 'rulesNumberInvalid' })

@@ -4,7 +4,8 @@
  * excellent | qualified | basic | unqualified, dates YYYY-MM-DD, messages in `language`. No run time: the
  * same files with the same `asOf` give byte-identical JSON.
  */
-import { z } from '../domain/zod';
+import '../domain/zod-jitless';
+import { z } from 'zod';
 import { BAND_CODES } from '../domain/bands';
 import type { Lang } from '../domain/types';
 import { LANGS, ROW_STATUSES } from '../domain/types';

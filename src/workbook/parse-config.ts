@@ -2,7 +2,8 @@
  * The office's own rubric (考评细则 / Rubric) and rules (考评规则 / Rules) sheets, validated with zod.
  * Any invalid entry is an AssessError('config') naming the cell and saying what to do.
  */
-import { z } from '../domain/zod';
+import '../domain/zod-jitless';
+import { z } from 'zod';
 import { AssessError } from '../domain/errors';
 import { DEFAULT_RULES, RULE_KEYS, RULE_TEXT_MAX, rulesSchema } from '../domain/rules';
 import type { RuleKey, RuleKind } from '../domain/rules';

@@ -67,7 +67,7 @@ export async function expectSameParts(actualFile: string, expectedFile: string):
 /**
  * A preload script (Playwright's addInitScript, Puppeteer's evaluateOnNewDocument): every CSP violation in the
  * page, as `directive blockedURI`, into `window.pgaViolations` — reported or not to the console (Chromium
- * reports no refused eval that the code catches; src/domain/zod.ts). Read them with cspViolations.
+ * reports no refused eval that the code catches; src/domain/zod-jitless.ts). Read them with cspViolations.
  */
 export function listenForCspViolations(): void {
   const seen: string[] = [];

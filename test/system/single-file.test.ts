@@ -11,7 +11,7 @@
  * - not one request but the file itself (data: and blob: URLs are the page's own bytes), no CSP violation
  *   (its CSP allows only its own scripts, by hash, and no connection; the page's `securitypolicyviolation`
  *   events are listened to, as Chromium logs no console message for a refused eval that the code catches —
- *   src/domain/zod.ts), no page error; the header's icon shows (inlined); 设置 offers no help page (there is
+ *   src/domain/zod-jitless.ts), no page error; the header's icon shows (inlined); 设置 offers no help page (there is
  *   none beside the file).
  *
  * The same journey in Firefox ESR (Playwright's own Firefox cannot be installed here; Debian's firefox-esr is

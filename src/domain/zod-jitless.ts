@@ -1,6 +1,6 @@
 /**
- * zod, as every schema in src/ uses it: import `z` from here, never from 'zod' (eslint's no-restricted-imports
- * keeps it so). In a browser — a page or a worker — it is configured `jitless` before any schema is built.
+ * zod without generated code in a browser — a page or a worker: every module of src/ that imports zod imports
+ * this module first (test/lint/zod.test.ts keeps it so), and zod is configured `jitless` before any schema is built.
  *
  * Why: building a `z.object` asks once per realm whether `new Function` is allowed (zod's `allowsEval`,
  * a caught `new Function("")`). None of our pages allows it — the single file's, the workbook page's and the
@@ -13,12 +13,22 @@
  * what it did anyway wherever eval is refused. Node is left as it is: no CSP there, and zod's setting is one
  * per process (globalThis.__zod_globalConfig), so a program that imports this library keeps its own zod's
  * generated parsers.
+ *
+ * How: zod keeps its settings in one object on the global, `__zod_globalConfig` (zod/v4/core/core.js:
+ * `globalThis.__zod_globalConfig ?? (… = {})`, shared by every copy of zod), creating it only when absent and
+ * reading `jitless` when a schema is first built; this module sets it there without importing zod, so it works
+ * whether zod is evaluated before it or after. Not through zod's `config` (or `z.config`), and not by
+ * re-exporting `z` from a module of ours: either made webpack keep all of zod, its locales too (+250 KB in
+ * each bundle), where `import { z } from 'zod'` in each schema module lets it keep only what is used.
  */
-import { z } from 'zod';
-
 // `self` is the global of a window (the pages, the pane) and of a worker (the engine's); Node has none.
 // Declared here as the command-line build (tsconfig.cli.json) has no DOM library; `declare` emits nothing.
-declare const self: unknown;
-if (typeof self !== 'undefined') z.config({ jitless: true });
+declare const self: { __zod_globalConfig?: { jitless?: boolean } } | undefined;
 
-export { z };
+if (typeof self !== 'undefined') {
+  const global = self;
+  global.__zod_globalConfig = global.__zod_globalConfig || {};
+  global.__zod_globalConfig.jitless = true;
+}
+
+export {};
