@@ -11,8 +11,8 @@
 import type { Stage } from '../app/assessWorkbook';
 import { paneStateOf } from '../app/pane-state';
 import type { AssessmentResult, Lang, Rules } from '../domain/types';
-import { buildView, comparison, computeOnly, historyOf, readRules, runAssessment, summarizeResult } from '../ui/view';
-import type { PaneView } from '../ui/view/types';
+import { comparison, computeOnly, readRules, runAssessment, summarizeResult, viewAndHistories } from '../ui/view';
+import type { GroupHistory, PaneView } from '../ui/view/types';
 import type { RemoteOpening, RemoteOutcome } from '../ui/remote';
 import type { PrintPeriod } from '../workbook/print';
 import type { WorkbookPatch } from '../workbook/snapshot';
@@ -25,8 +25,8 @@ export class EngineService {
   private opened: OpenedWorkbook | null = null;
   /** The result on show (of the last run, or of the one recorded when the workbook was opened). */
   private last: AssessmentResult | null = null;
-  /** Its view whole (with the groups' histories, sent from it one at a time), in the language last asked for. */
-  private lastView: PaneView | null = null;
+  /** The groups' histories of the view last sent (built once, when first asked for), sent one at a time. */
+  private shown: { lang: Lang; histories: () => Record<string, GroupHistory> } | null = null;
   private dirty = false;
 
   /** One call: its answer and, when it changed the workbook, the workbook as it now stands. */
@@ -72,7 +72,7 @@ export class EngineService {
           const shown = (c.displayLanguage as Lang | null) ?? paneState.paneLanguage ?? (c.lang as Lang);
           const once = { read: async () => snapshot, write: async () => undefined };
           this.last = (await computeOnly(once, { displayLanguage: shown, now: () => new Date(c.now) })).result;
-          this.lastView = null;
+          this.shown = null;
           opening.result = summarizeResult(this.last);
           opening.view = this.viewOf(c.lang as Lang);
         }
@@ -86,7 +86,7 @@ export class EngineService {
           onProgress: progress,
         });
         this.last = outcome.result;
-        this.lastView = null;
+        this.shown = null;
         const answer: RemoteOutcome = {
           result: summarizeResult(outcome.result),
           view: this.viewOf(c.lang as Lang),
@@ -100,34 +100,35 @@ export class EngineService {
       case 'close':
         this.opened = null;
         this.last = null;
-        this.lastView = null;
+        this.shown = null;
         return null;
       case 'view':
         return this.viewOf(c.lang as Lang);
-      case 'history':
-        return historyOf(this.wholeView(c.lang as Lang), c.key);
+      case 'history': {
+        const histories = (this.shown?.lang === c.lang ? this.shown : this.send(c.lang as Lang)).histories();
+        return Object.prototype.hasOwnProperty.call(histories, c.key) ? histories[c.key] : null;
+      }
     }
   }
 
-  /** The last result's view in `lang`, whole (kept for the histories). */
-  private wholeView(lang: Lang): PaneView {
-    if (!this.last) throw new Error('no result to show');
-    if (this.lastView?.lang !== lang) this.lastView = buildView(this.last, lang);
-    return this.lastView;
+  /** The last result's view in `lang` as it is sent: without the histories, each sent when it is opened. */
+  private viewOf(lang: Lang): PaneView {
+    return this.send(lang).view;
   }
 
-  /** The view as it is sent: without the histories, each sent when it is opened ('history'). */
-  private viewOf(lang: Lang): PaneView {
+  private send(lang: Lang): { view: PaneView; histories: () => Record<string, GroupHistory> } {
     if (!this.last) throw new Error('no result to show');
-    return this.lastView?.lang === lang ? { ...this.lastView, histories: {} } : buildView(this.last, lang, false);
+    const built = viewAndHistories(this.last, lang);
+    this.shown = { lang, histories: built.histories };
+    return built;
   }
 
   /**
-   * After an answer, while the page paints it: the whole view in the language just shown, so that the first
-   * history opened is at hand (on 1,000 groups they take about a tenth of a second to build).
+   * After an answer, while the page paints it: the histories of the view just sent, so that the first one
+   * opened is at hand (on 1,000 groups they take about a tenth of a second to build).
    */
   prepare(lang: Lang | null): void {
-    if (lang && this.last && this.lastView?.lang !== lang) this.lastView = buildView(this.last, lang);
+    if (lang && this.shown?.lang === lang) this.shown.histories();
   }
 }
 

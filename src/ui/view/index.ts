@@ -62,18 +62,25 @@ export async function readRules(host: WorkbookHost): Promise<{ rules: Rules; tot
   return { rules, totalPoints: rubricTotal(rubric) / 100, sheet: findRulesSheet(snapshot) };
 }
 
+/** Everything the panels show, from one run's result. */
+export function buildView(result: AssessmentResult, lang: Lang): PaneView {
+  const built = viewAndHistories(result, lang);
+  return { ...built.view, histories: built.histories() };
+}
+
 /**
- * Everything the panels show, from one run's result. `withHistories: false` leaves out the Party groups'
- * histories (`histories: {}`: a tenth of the time and most of the size on 1,000 groups), for a host that
- * sends each history when it is opened (the workbook page's worker).
+ * The view without the Party groups' histories (`histories: {}`), and the histories built when first asked
+ * for, from the same indexes: for a host that sends the view at once and each history when it is opened (the
+ * workbook page's worker; on 1,000 groups the histories are most of the view's size and a tenth of its time).
  */
-export function buildView(result: AssessmentResult, lang: Lang, withHistories = true): PaneView {
+export function viewAndHistories(result: AssessmentResult, lang: Lang): { view: PaneView; histories: () => Record<string, GroupHistory> } {
   const x = indexResult(result, lang);
   const warnings = warningLines(x);
   const line = annualLines(x);
   const ordered = rankingOrder(result.annual);
   const years = ranking(x, ordered, line);
-  return {
+  let built: Record<string, GroupHistory> | null = null;
+  const view: PaneView = {
     lang,
     asOf: result.asOf,
     rules: x.report.rules,
@@ -81,7 +88,7 @@ export function buildView(result: AssessmentResult, lang: Lang, withHistories = 
     openRectifications: openRectifications(x, warnings),
     openLeaderWarnings: warnings.filter((w) => w.open && WARNING_KIND[w.code].section === 'leader').length,
     latest: latestHalf(x),
-    histories: withHistories ? histories(x, ordered, line, warnings) : {},
+    histories: {},
     chart: chart(x),
     warnings,
     openWarnings: warnings.filter((w) => w.open).length,
@@ -94,6 +101,7 @@ export function buildView(result: AssessmentResult, lang: Lang, withHistories = 
     summaryText: x.report.summaryText,
     summaryLead: summarySentences(result, lang)[0],
   };
+  return { view, histories: () => (built ??= histories(x, ordered, line, warnings)) };
 }
 
 /** What the pane keeps of a result besides its view (types.ts ResultSummary). */
@@ -131,9 +139,4 @@ function printChoices(assessments: readonly Assessment[]): PrintPeriod[] {
       year: Math.floor(k / 10),
       half: k % 10 === 0 ? null : ((k % 10) as 1 | 2),
     }));
-}
-
-/** One Party group's history from a view, or null when the view has no such group. */
-export function historyOf(view: PaneView, key: string): GroupHistory | null {
-  return Object.prototype.hasOwnProperty.call(view.histories, key) ? view.histories[key] : null;
 }
