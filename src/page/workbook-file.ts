@@ -38,7 +38,7 @@ export interface OpenedWorkbook {
  * Open a workbook file's bytes for the pane. Throws the file host's AssessError, naming the file and
  * saying what to do, when it is not a workbook, damaged, encrypted, over a limit or holds no worksheet:
  * then there is nothing to show and nothing to download. `onChange` is called after every write. In the
- * page this runs in the engine worker (src/page/engine-service.ts).
+ * page this runs in the engine worker (src/page/engine.worker.ts, through src/ui/worker/service.ts).
  */
 export async function openWorkbookBytes(name: string, bytes: Uint8Array, onChange: () => void, changedBefore = false): Promise<OpenedWorkbook> {
   if (!WORKBOOK.test(name)) throw officeDocumentByName(name) ?? new AssessError('file', PAGE_CODES.notWorkbook, { file: name });

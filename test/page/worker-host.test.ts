@@ -1,6 +1,6 @@
 /**
  * The workbook page's engine worker, in Node: the page's side (src/page/worker-host.ts) speaking to the
- * worker's code (src/page/engine-service.ts: serveEngine, as engine.worker.ts runs it) through a stand-in
+ * worker's code (src/ui/worker/service.ts: serveEngine, as engine.worker.ts runs it) through a stand-in
  * for a Worker that is as strict as the browser's where it matters here:
  * - every message crosses by structured clone (the HTML standard's postMessage: "StructuredSerializeWithTransfer",
  *   https://html.spec.whatwg.org/multipage/web-messaging.html#dom-worker-postmessage) — Node's structuredClone,
@@ -17,9 +17,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { assessWorkbook } from '../../src/app/assessWorkbook';
 import { AssessError } from '../../src/domain/errors';
-import { Assembler, fromWire, splitLarge, toWire } from '../../src/page/engine-protocol';
+import { Assembler, fromWire, splitLarge, toWire } from '../../src/ui/worker/protocol';
+import type { EngineMessage, WorkerInbound } from '../../src/ui/worker/protocol';
 import { openWorkbookBytes } from '../../src/page/workbook-file';
-import type { WorkerLike } from '../../src/page/worker-host';
+import type { WorkerLike } from '../../src/ui/worker/connection';
 import { openPageWorkbook } from '../../src/page/worker-host';
 import { inProcessWorker } from '../support/in-process-worker';
 import { failureText } from '../../src/page/WorkbookPage';
@@ -135,6 +136,8 @@ test('取消 stops the run (it fails as cancelled) and the new worker holds the 
   const err = (await run.catch((e: unknown) => e)) as AssessError;
   expect(err).toBeInstanceOf(AssessError);
   expect(err.code).toBe(PAGE_CODES.cancelled);
+  // The stopped worker closes itself once the call it was in is over.
+  for (let i = 0; i < 500 && !workers.some((w) => w.terminated); i++) await new Promise((r) => setTimeout(r, 10));
   expect(workers.some((w) => w.terminated)).toBe(true);
   expect(made).toBeGreaterThanOrEqual(2);
   expect(downloads).toHaveLength(1);
@@ -146,6 +149,61 @@ test('取消 stops the run (it fails as cancelled) and the new worker holds the 
   const state = await remoteOf(again.host)!.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
   expect(state.paneState.assessed).toBe(true);
   expect(state.result!.rows).toBe(35);
+  again.close();
+});
+
+/**
+ * A worker whose every answer the test gives by hand: it says it is ready, answers `open`, and reports only
+ * the stages the test posts (as serveEngine does: progress messages carrying the call's id).
+ */
+function scriptedWorker() {
+  const w = {
+    terminated: 0,
+    calls: [] as { id: number; op: string }[],
+    onmessage: null as ((e: MessageEvent<EngineMessage>) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
+    postMessage(m: WorkerInbound) {
+      if ('answer' in m) return;
+      w.calls.push({ id: m.id, op: m.op });
+      if (m.op === 'open') setTimeout(() => w.say({ id: m.id, type: 'done', value: null, changed: null }), 0);
+    },
+    terminate() {
+      w.terminated++;
+    },
+    say(m: EngineMessage) {
+      w.onmessage?.({ data: m } as MessageEvent<EngineMessage>);
+    },
+    stage(stage: string, done: boolean) {
+      const last = w.calls[w.calls.length - 1];
+      w.say({ id: last.id, type: 'progress', stage, done });
+    },
+  };
+  setTimeout(() => w.say({ id: 0, type: 'ready' }), 0);
+  return w;
+}
+
+test('取消 fails the run at once and tells its worker to quit once its call is over: never terminate() (Chromium crashed when a busy worker was terminated)', async () => {
+  const workers: ReturnType<typeof scriptedWorker>[] = [];
+  const spawn = () => {
+    const w = scriptedWorker();
+    workers.push(w);
+    return w;
+  };
+  const opened = await openPageWorkbook('sample.xlsx', sampleBytes(), () => undefined, spawn);
+  const first = workers.find((w) => w.calls.some((c) => c.op === 'open'))!;
+  const run = remoteOf(opened.host)!.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => undefined });
+  run.catch(() => undefined);
+  first.stage('read', false);
+  const again = await opened.cancel(() => undefined);
+  // The run fails as cancelled at once; its worker is asked to quit after the call it is in, not terminated.
+  await expect(run).rejects.toMatchObject({ code: PAGE_CODES.cancelled });
+  expect(first.terminated).toBe(0);
+  expect(first.calls.map((c) => c.op)).toEqual(['open', 'assess', 'quit']);
+  // What it says after that is not heard: the new workbook on show is not touched by the old run's answer.
+  first.stage('assess', false);
+  first.say({ id: first.calls[1].id, type: 'done', value: null, changed: { bytes: new Uint8Array([1]), name: 'x', mime: 'x', assessed: true } });
+  expect(await opened.download()).toBeNull();
+  expect(await again.download()).toBeNull();
   again.close();
 });
 

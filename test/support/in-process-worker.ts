@@ -1,13 +1,15 @@
 /**
  * The workbook page's engine worker run in this process (src/page/engine.worker.ts's work, without a
  * thread): messages are copied both ways as a real worker's are (structured clone) and delivered later, never
- * at once; `terminate()` stops every delivery, as a real worker's does. Tests hand it to the page's worker
+ * at once; `terminate()` — and the worker's own `close()` (op `quit`) — stops every delivery, as a real worker's does. Tests hand it to the page's worker
  * host (`openPageWorkbook(…, spawn)`) or mock src/page/engine-worker-client.ts with it (jsdom has no Worker).
  */
 import * as v8 from 'v8';
-import type { EngineMessage, EngineRequest } from '../../src/page/engine-protocol';
-import { serveEngine } from '../../src/page/engine-service';
-import type { WorkerLike } from '../../src/page/worker-host';
+import type { EngineMessage, WorkerInbound } from '../../src/ui/worker/protocol';
+import { serveEngine } from '../../src/ui/worker/service';
+import type { OpenBytes } from '../../src/ui/worker/service';
+import type { WorkerLike } from '../../src/ui/worker/connection';
+import { openWorkbookBytes } from '../../src/page/workbook-file';
 
 /** A structured clone (jsdom's global lacks structuredClone; v8's serializer is the same algorithm). */
 function cloned<T>(m: T): T {
@@ -15,9 +17,12 @@ function cloned<T>(m: T): T {
 }
 
 /** A Worker running the engine in this process. */
-export function inProcessWorker(): WorkerLike & { terminated: boolean } {
+export function inProcessWorker(openBytes: OpenBytes | null = openWorkbookBytes): WorkerLike & { terminated: boolean } {
   const scope = {
-    onmessage: null as ((e: MessageEvent<EngineRequest>) => void) | null,
+    onmessage: null as ((e: MessageEvent<WorkerInbound>) => void) | null,
+    close() {
+      worker.terminated = true;
+    },
     postMessage(m: EngineMessage) {
       const copy = cloned(m);
       setTimeout(() => {
@@ -29,17 +34,17 @@ export function inProcessWorker(): WorkerLike & { terminated: boolean } {
     terminated: false,
     onmessage: null as ((e: MessageEvent<EngineMessage>) => void) | null,
     onerror: null as ((e: ErrorEvent) => void) | null,
-    postMessage(m: EngineRequest) {
+    postMessage(m: WorkerInbound) {
       const copy = cloned(m);
       setTimeout(() => {
-        if (!worker.terminated) scope.onmessage?.({ data: copy } as MessageEvent<EngineRequest>);
+        if (!worker.terminated) scope.onmessage?.({ data: copy } as MessageEvent<WorkerInbound>);
       }, 0);
     },
     terminate() {
       worker.terminated = true;
     },
   };
-  serveEngine(scope);
+  serveEngine(scope, openBytes);
   // As engine.worker.ts does once its chunks are in.
   scope.postMessage({ id: 0, type: 'ready' });
   return worker;

@@ -1,39 +1,78 @@
 /**
- * The workbook page's engine, as it runs in its worker (src/page/engine.worker.ts): the workbook file in
- * memory (the file host behind the pane host, src/page/workbook-file.ts) and the pane's engine
- * (src/ui/view: the one use case, the view of its result). It answers the page's calls one at a time, in
- * the order they came; what a call changed in the workbook comes back with its answer (the bytes to
- * download), so the page always holds the workbook as it stood after the last finished call — what it
- * starts a new worker from after 取消.
+ * The engine as it runs in a worker (src/page/engine.worker.ts, src/taskpane/engine.worker.ts): the pane's
+ * engine (src/ui/view: the one use case, the view of its result) over the workbook it is given —
  *
- * Plain code without the worker's globals, so that tests run it in Node as the worker runs it.
+ * - the workbook page's: a workbook file in memory (`open`: the file host, through the `OpenBytes` the
+ *   page's worker passes in, src/page/workbook-file.ts); what a call changed comes back with its answer
+ *   (the bytes to download), so the page always holds the workbook as it stood after the last finished
+ *   call — what it starts a new worker from after 取消;
+ * - the task pane's: the workbook on the page's thread (`attach`: Excel's through Office.js, or the
+ *   preview's), read and written by asking the page (HostAsk), so that parse, assess, render and the view
+ *   run here.
+ *
+ * It answers the calls one at a time, in the order they came. Plain code without the worker's globals, so
+ * that tests run it in Node as the worker runs it, and the pane runs it on its own thread where no worker
+ * can be made.
  */
-import type { Stage } from '../app/assessWorkbook';
-import { paneStateOf } from '../app/pane-state';
-import type { AssessmentResult, Lang, Rules } from '../domain/types';
-import { comparison, computeOnly, readRules, runAssessment, summarizeResult, viewAndHistories } from '../ui/view';
-import type { GroupHistory, PaneView } from '../ui/view/types';
-import type { RemoteOpening, RemoteOutcome } from '../ui/remote';
-import type { PrintPeriod } from '../workbook/print';
-import type { WorkbookPatch } from '../workbook/snapshot';
-import type { Changed, EngineCall, EngineMessage, EngineRequest } from './engine-protocol';
-import { splitLarge, toWire } from './engine-protocol';
-import type { OpenedWorkbook } from './workbook-file';
-import { openWorkbookBytes } from './workbook-file';
+import type { Stage } from '../../app/assessWorkbook';
+import { paneHost } from '../../app/pane-service';
+import type { PaneHost } from '../../app/pane-service';
+import { paneStateOf } from '../../app/pane-state';
+import type { HostKind, WorkbookPort, WriteResult } from '../../app/ports';
+import type { AssessmentResult, Lang, Rules } from '../../domain/types';
+import { comparison, computeOnly, readRules, runAssessment, summarizeResult, viewAndHistories } from '../view';
+import type { GroupHistory, PaneView } from '../view/types';
+import type { RemoteOpening, RemoteOutcome } from '../remote';
+import type { PrintPeriod } from '../../workbook/print';
+import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { Changed, EngineCall, EngineMessage, HostAsk, WorkerInbound } from './protocol';
+import { fromWire, splitLarge, toWire } from './protocol';
+
+/** A workbook the engine works on: its pane host and, for a file, the workbook to download once changed. */
+export interface Served {
+  host: PaneHost;
+  download?(): Promise<Changed | null>;
+}
+
+/** The workbook page's way of opening a file's bytes (src/page/workbook-file.ts). */
+export type OpenBytes = (name: string, bytes: Uint8Array, onChange: () => void, changedBefore: boolean) => Promise<Served>;
+
+/** Ask the page's thread to read or write the attached workbook. */
+export type Ask = (call: HostAsk) => Promise<unknown>;
+
+/**
+ * The attached workbook, as the engine sees it: read and write are the page's (its host, through `ask`);
+ * nothing else is asked of it here (the pane inserts the template, writes the rules and selects cells on its
+ * own thread).
+ */
+function attachedPort(kind: HostKind, ask: Ask): WorkbookPort {
+  return {
+    kind,
+    read: () => ask({ method: 'read' }) as Promise<WorkbookSnapshot>,
+    write: (patch) => ask({ method: 'write', patch }) as Promise<WriteResult | void>,
+    insert: () => Promise.reject(new Error('the attached workbook is edited on the page’s thread, not in its worker')),
+  };
+}
 
 export class EngineService {
-  private opened: OpenedWorkbook | null = null;
+  private opened: Served | null = null;
   /** The result on show (of the last run, or of the one recorded when the workbook was opened). */
   private last: AssessmentResult | null = null;
   /** The groups' histories of the view last sent (built once, when first asked for), sent one at a time. */
   private shown: { lang: Lang; histories: () => Record<string, GroupHistory> } | null = null;
   private dirty = false;
 
+  /** `openBytes`: the workbook page's file opener (op `open`); `ask`: the page's thread (op `attach`). */
+  constructor(
+    private readonly openBytes: OpenBytes | null = null,
+    private readonly ask: Ask | null = null,
+  ) {}
+
   /** One call: its answer and, when it changed the workbook, the workbook as it now stands. */
   async call(c: EngineCall, progress: (stage: Stage, done: boolean) => void): Promise<{ value: unknown; changed: Changed | null }> {
     this.dirty = false;
     const value = await this.run(c, progress);
-    const changed = this.dirty && this.opened ? await this.opened.download() : null;
+    const changed = this.dirty && this.opened?.download ? await this.opened.download() : null;
     return { value, changed };
   }
 
@@ -45,8 +84,19 @@ export class EngineService {
   private async run(c: EngineCall, progress: (stage: Stage, done: boolean) => void): Promise<unknown> {
     switch (c.op) {
       case 'open':
-        this.opened = await openWorkbookBytes(c.name, c.bytes, () => (this.dirty = true), c.changed);
+        if (!this.openBytes) throw new Error('this engine opens no workbook file');
+        this.opened = await this.openBytes(c.name, c.bytes, () => (this.dirty = true), c.changed);
+        this.last = null;
+        this.shown = null;
         return null;
+      case 'attach': {
+        const ask = this.ask;
+        if (!ask) throw new Error('this engine has no page to attach to');
+        this.opened = { host: paneHost(attachedPort(c.kind, ask)) };
+        this.last = null;
+        this.shown = null;
+        return null;
+      }
       case 'read':
         return this.host.read();
       case 'write':
@@ -134,19 +184,45 @@ export class EngineService {
 
 /** The worker's global scope, as far as the engine uses it. */
 export interface EngineScope {
-  onmessage: ((e: MessageEvent<EngineRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<WorkerInbound>) => void) | null;
   postMessage(m: EngineMessage): void;
+  /** The worker closes itself (op `quit`). */
+  close(): void;
 }
 
 /**
  * Answer the page's messages in `scope` (the worker's `self`; a test's stand-in): one call at a time, in
- * order; stages as they pass; a large answer in parts, then the answer; a failure as a WireError.
+ * order; stages as they pass; a large answer in parts, then the answer; a failure as a WireError. An
+ * attached workbook is read and written by asking the page (HostAsk, answered at once: never queued behind
+ * the call that asks). `openBytes`: the workbook page's file opener.
  */
-export function serveEngine(scope: EngineScope, service = new EngineService()): void {
+export function serveEngine(scope: EngineScope, openBytes: OpenBytes | null = null): void {
   let queue: Promise<void> = Promise.resolve();
+  let current = 0;
+  let asked = 0;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  const ask: Ask = (call) =>
+    new Promise((resolve, reject) => {
+      const n = ++asked;
+      waiting.set(n, { resolve, reject });
+      scope.postMessage({ id: current, type: 'host', ask: n, call });
+    });
+  const service = new EngineService(openBytes, ask);
   scope.onmessage = (e) => {
-    const req = e.data;
+    const data = e.data;
+    if ('answer' in data) {
+      const w = waiting.get(data.answer);
+      waiting.delete(data.answer);
+      if (w) {
+        if (data.ok) w.resolve(data.value);
+        else w.reject(fromWire(data.error));
+      }
+      return;
+    }
+    const req = data;
     queue = queue.then(async () => {
+      if (req.op === 'quit') return scope.close();
+      current = req.id;
       try {
         const { value, changed } = await service.call(req, (stage, done) => scope.postMessage({ id: req.id, type: 'progress', stage, done }));
         const { skeleton, parts } = splitLarge(value);

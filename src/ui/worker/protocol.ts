@@ -1,19 +1,25 @@
 /**
- * The messages between the workbook page and its engine worker (src/page/engine.worker.ts), and what must
+ * The messages between a page (the workbook page, the task pane) and its engine worker, and what must
  * survive the crossing: everything goes by structured clone, which keeps plain data (and Maps) but not a
- * class — an AssessError would arrive as a bare Error, without the code and params the page's failure texts
- * are made from — so errors cross as `WireError` and are made AssessErrors again on the page's side.
+ * class — an AssessError would arrive as a bare Error, without the code and params the failure texts are
+ * made from — so errors cross as `WireError` and are made AssessErrors again on the page's side.
+ *
+ * Two kinds of worker speak it: the workbook page's, which holds the workbook file itself (op `open`), and
+ * the task pane's, whose workbook stays on the page's thread (Excel's, or the preview's: Office.js lives
+ * there) — op `attach`, after which the worker asks the page to read or write it (`HostAsk`, answered by
+ * `HostAnswer`) and keeps parse, assess, render and the view to itself.
  *
  * The page is sent the answers it shows, not the result they come from: a 20,000-row workbook's result is
- * ~12 MB and its view ~8 MB, of which the groups' histories are ~6 MB (src/page/engine-service.ts sends a
+ * ~12 MB and its view ~8 MB, of which the groups' histories are ~6 MB (src/ui/worker/service.ts sends a
  * ResultSummary, and each history when it is opened). Larger answers (the ranking of a long-kept workbook,
  * ~1.7 MB) are sent in parts: each message is read on the page's main thread as one task, and one 20 MB
  * message would be one long task there (a second, measured in Chromium). The big arrays and records near the top of an answer are cut into slices
  * of about 256 KB of JSON, each its own message (`splitLarge`), and put back together in place on the
  * page's side (`Assembler`).
  */
-import { AssessError } from '../domain/errors';
-import type { ErrorCode, ErrorKind, ErrorParams } from '../domain/errors';
+import { AssessError } from '../../domain/errors';
+import type { ErrorCode, ErrorKind, ErrorParams } from '../../domain/errors';
+import type { HostKind } from '../../app/ports';
 
 /** A failure as it crosses: an AssessError's kind, code, params and place, or any error's name and message. */
 export type WireError =
@@ -107,7 +113,7 @@ const SAMPLE = 64;
  * About how many characters of JSON `v` is: a small value written out, a plain array or record summed from
  * its items, a long one estimated from SAMPLE of them. Each item is measured once (`sizes`), not again at
  * every level of the answer as writing each level out would (a 20,000-row answer three times over: seconds
- * of the worker's time, measured with \`node --cpu-prof\`).
+ * of the worker's time, measured with `node --cpu-prof`).
  */
 function jsonSize(v: unknown, sizes: Map<object, number>): number {
   if (v === null || typeof v !== 'object') return (JSON.stringify(v) ?? '').length;
@@ -164,6 +170,7 @@ export type EngineRequest = { id: number } & EngineCall;
 
 export type EngineCall =
   | { op: 'open'; name: string; bytes: Uint8Array; changed: boolean }
+  | { op: 'attach'; kind: HostKind }
   | { op: 'read' }
   | { op: 'write'; patch: unknown }
   | { op: 'insertTemplate'; patch: unknown }
@@ -176,7 +183,9 @@ export type EngineCall =
   | { op: 'view'; lang: string }
   | { op: 'history'; lang: string; key: string }
   | { op: 'readRules' }
-  | { op: 'close' };
+  | { op: 'close' }
+  /** Close the worker once the calls before this one are over (how a page stops a worker: never terminate()). */
+  | { op: 'quit' };
 
 /** The workbook as it stands after a call that changed it: what the page offers to download. */
 export interface Changed {
@@ -186,8 +195,18 @@ export interface Changed {
   assessed: boolean;
 }
 
-/** What the worker says: a stage of a run, a part of a large answer, the answer, or the failure. */
+/** What an attached worker asks of the workbook on the page's thread, while it answers call `id`. */
+export type HostAsk = { method: 'read' } | { method: 'write'; patch: unknown };
+
+/** The page's answer to the worker's HostAsk number `answer`. */
+export type HostAnswer = { answer: number; ok: true; value: unknown } | { answer: number; ok: false; error: WireError };
+
+/** Everything the worker is sent. */
+export type WorkerInbound = EngineRequest | HostAnswer;
+
+/** What the worker says: a stage of a run, a part of a large answer, the answer, the failure, or a HostAsk. */
 export type EngineMessage =
+  | { id: number; type: 'host'; ask: number; call: HostAsk }
   | { id: number; type: 'progress'; stage: string; done: boolean }
   | { id: number; type: 'part'; part: Part }
   | { id: number; type: 'done'; value: unknown; changed: Changed | null }

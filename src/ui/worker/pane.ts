@@ -1,0 +1,86 @@
+/**
+ * The task pane's engine in a worker (issue 18: the engine off the main thread "wherever it runs in the
+ * browser"). Inside Excel the workbook can only be read and written on the pane's own thread — Office.js
+ * lives there, as does the preview's sample workbook — so the pane keeps its host (`local`) and a worker
+ * attached to it does the rest: the worker asks the pane to read the workbook (one snapshot, copied to it),
+ * parses, assesses, renders and builds the view there, and asks the pane to write the patch. What crosses
+ * back is what the pane shows (src/ui/worker/protocol.ts). The pane's own edits — the template, the rules,
+ * selecting a cell, its language — stay on its thread, through `local`.
+ *
+ * Where no worker can be made (a webview that refuses it, a script that did not load), the same engine
+ * (EngineService) runs on the pane's thread instead, with the same answers: the pane works as before.
+ */
+import type { Stage } from '../../app/assessWorkbook';
+import type { PaneHost } from '../../app/pane-service';
+import type { WorkbookPatch } from '../../workbook/snapshot';
+import type { RemotePaneHost } from '../remote';
+import type { SpawnWorker } from './connection';
+import { Connection, remoteOver } from './connection';
+import type { EngineCall } from './protocol';
+import { EngineService } from './service';
+
+type Caller = (c: EngineCall, progress?: (stage: Stage, done: boolean) => void) => Promise<{ value: unknown }>;
+
+/** Where the pane's engine runs: its worker, or (none could be made) this thread. */
+export type EngineHome = 'worker' | 'thread';
+
+/** The engine on this thread, over `local` (no worker). */
+function onThisThread(local: PaneHost): Caller {
+  const service = new EngineService(null, (call) => (call.method === 'read' ? local.read() : local.write(call.patch as WorkbookPatch)));
+  const attached = service.call({ op: 'attach', kind: local.kind }, () => undefined);
+  return async (c, progress) => {
+    await attached;
+    return service.call(c, progress ?? (() => undefined));
+  };
+}
+
+/** A worker attached to `local`, or null when none can be made or it does not start. */
+async function inWorker(local: PaneHost, spawn: SpawnWorker): Promise<Caller | null> {
+  let conn: Connection | null = null;
+  try {
+    conn = new Connection(await spawn(), local);
+    await conn.ready;
+    await conn.call({ op: 'attach', kind: local.kind });
+    const c = conn;
+    return (call, progress) => c.call(call, progress);
+  } catch {
+    conn?.terminate(new Error('the pane’s engine worker did not start'), true);
+    return null;
+  }
+}
+
+/**
+ * The pane host over `local` with its engine in a worker made by `spawn` (null: on this thread). The worker
+ * is made at the first call (the pane's opening); `home()` says where the engine ended up.
+ */
+export function workerPaneHost(local: PaneHost, spawn: SpawnWorker | null): RemotePaneHost & { home(): Promise<EngineHome> } {
+  let started: Promise<{ call: Caller; home: EngineHome }> | null = null;
+  const start = () =>
+    (started ??= (spawn ? inWorker(local, spawn) : Promise.resolve(null)).then((call) =>
+      call ? { call, home: 'worker' as const } : { call: onThisThread(local), home: 'thread' as const },
+    ));
+  const call = async <T>(c: EngineCall, progress?: (stage: Stage, done: boolean) => void): Promise<T> => {
+    const { value } = await (await start()).call(c, progress);
+    return value as T;
+  };
+  return {
+    get kind() {
+      return local.kind;
+    },
+    get canSelect() {
+      return local.canSelect;
+    },
+    get canEditCells() {
+      return local.canEditCells;
+    },
+    remote: remoteOver(call),
+    home: async () => (await start()).home,
+    read: () => local.read(),
+    write: (patch) => local.write(patch),
+    selectCell: (address) => local.selectCell(address),
+    insertTemplate: (patch) => local.insertTemplate(patch),
+    writeRules: (values, lang) => local.writeRules(values, lang),
+    readState: () => local.readState(),
+    setPaneLanguage: (lang) => local.setPaneLanguage(lang),
+  };
+}
