@@ -224,7 +224,7 @@ export function App({ host, displayLanguage, initialLang, footer, engineLoader, 
               />
             </div>
             {steps?.next}
-            <StatusSlot s={s} onDismiss={actions.dismiss} />
+            <StatusSlot s={s} onDismiss={actions.dismiss} onCancel={actions.cancel && actions.canCancel?.() ? actions.cancel : undefined} />
             <TabList
               selectedValue={s.tab}
               onTabSelect={(_, d) => actions.setTab(d.value as TabValue)}
@@ -284,7 +284,7 @@ function Frame({ embedded, children }: { embedded?: { label: string }; children:
  * so the answers below start where they always do (issue 18: the message block pushed the first
  * rectification below the fold at 320 px).
  */
-function StatusSlot({ s, onDismiss }: { s: State; onDismiss: () => void }) {
+function StatusSlot({ s, onDismiss, onCancel }: { s: State; onDismiss: () => void; onCancel?: () => void }) {
   const { tr } = useI18n();
   if (s.running) {
     const current = STAGES.find((st) => !s.stages.includes(st)) ?? 'write';
@@ -293,6 +293,12 @@ function StatusSlot({ s, onDismiss }: { s: State; onDismiss: () => void }) {
         <Field validationMessage={tr(PANE[`stage_${current}`])} validationState="none">
           <ProgressBar value={s.stages.length / STAGES.length} aria-label={tr(PANE.assessing)} />
         </Field>
+        {/* 取消 where the engine can stop the run (its worker), until it writes: a write is never cut. */}
+        {onCancel && current !== 'write' ? (
+          <Button size="small" appearance="secondary" className="pga-cancel" onClick={onCancel} title={tr(PANE.cancelTitle)} data-testid="cancel">
+            {tr(PANE.cancel)}
+          </Button>
+        ) : null}
       </div>
     );
   }

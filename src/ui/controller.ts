@@ -52,6 +52,10 @@ export interface PaneActions {
   dismiss(): void;
   /** The period whose official tables the next 考评 produces; null: the latest. */
   setPrintPeriod(p: PrintPeriod | null): void;
+  /** 取消 the run in flight (before it writes), where the host's engine can stop one; absent elsewhere. */
+  cancel?: () => void;
+  /** Whether `cancel` would stop the run in flight now. */
+  canCancel?: () => boolean;
 }
 
 export interface Controller {
@@ -199,8 +203,12 @@ export function usePaneController({
   const printRef = useRef<PrintPeriod | null>(null);
   printRef.current = printPeriod;
 
+  // 取消 was asked for and the engine stopped the run: its failure is the cancellation.
+  const cancelled = useRef(false);
+
   const assess = useCallback(async () => {
     if (stateRef.current.running) return;
+    cancelled.current = false;
     dispatch({ type: 'assess/request' });
     let writing = false;
     try {
@@ -239,6 +247,11 @@ export function usePaneController({
         notes: outcome.notes,
       });
     } catch (error) {
+      if (cancelled.current) {
+        cancelled.current = false;
+        dispatch({ type: 'assess/cancelled' });
+        return;
+      }
       dispatch({ type: 'assess/failure', error, unchanged: !writing });
       await refreshState();
     }
@@ -369,8 +382,16 @@ export function usePaneController({
       closeHistory: () => dispatch({ type: 'history/close' }),
       dismiss: () => dispatch({ type: 'notice/dismiss' }),
       setPrintPeriod,
+      ...(remote?.cancel
+        ? {
+            cancel: () => {
+              if (remote.cancel?.()) cancelled.current = true;
+            },
+            canCancel: () => remote.cancellable?.() ?? false,
+          }
+        : {}),
     }),
-    [assess, insertTemplate, saveRules, select, switchLanguage, copySummary],
+    [assess, insertTemplate, saveRules, select, switchLanguage, copySummary, remote],
   );
 
   return { printPeriod, state: s, view, comparison, historyLoading, actions };

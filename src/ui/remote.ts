@@ -1,10 +1,11 @@
 /**
- * A pane host whose engine runs beside the workbook, off the pane's thread: the workbook page's worker
- * (src/page/worker-host.ts). The controller (controller.ts) then asks the host to open, assess, build the
- * view and read the rules, instead of running the engine over the host itself — so that neither the
- * workbook's snapshot nor the work of a 20,000-row run crosses to the page's main thread, only the answers:
- * the result as the pane keeps it (ResultSummary), its view, and a group's history when it is opened.
- * Inside Excel there is no such host: Office.js lives on the main thread, and the pane runs the engine there.
+ * A pane host whose engine runs beside the workbook, off the pane's thread: in a worker (src/ui/worker/):
+ * the workbook page's, which holds the file (src/page/worker-host.ts), or the task pane's, attached to the
+ * workbook on the pane's thread (src/ui/worker/pane.ts). The controller (controller.ts) then asks the host to
+ * open, assess, build the view and read the rules, instead of running the engine over the host itself — so
+ * that the work of a 20,000-row run stays off the pane's thread and only the answers cross: the result as the
+ * pane keeps it (ResultSummary), its view, and a group's history when it is opened. A host without one (the
+ * WPS pane) has the controller run the engine on its thread.
  */
 import type { PaneHost } from '../app/pane-service';
 import type { PaneState } from '../app/pane-state';
@@ -45,6 +46,14 @@ export interface RemoteEngine {
   /** One Party group's history (its matching key) from the last result, in `lang`; null when there is no such group. */
   history(lang: Lang, key: string): Promise<GroupHistory | null>;
   readRules(): Promise<{ rules: Rules; totalPoints: number; sheet: string | null }>;
+  /**
+   * 取消 from inside the pane (the task pane's worker; the workbook page has its own, around the pane): stop the
+   * 考评 in flight if it has not begun to write — it then fails as cancelled (PAGE_CODES.cancelled) and the
+   * workbook is unchanged. False when there is nothing to stop, or it is writing (a write is never cut).
+   */
+  cancel?(): boolean;
+  /** Whether `cancel` would stop the run in flight now (offered only then). */
+  cancellable?(): boolean;
 }
 
 export interface RemotePaneHost extends PaneHost {

@@ -50,6 +50,8 @@ export interface State {
   running: boolean;
   /** Stages finished in the current run. */
   stages: Stage[];
+  /** The stage the current run has begun last (what 取消 depends on: never offered once it writes). */
+  stage: Stage | null;
   /** The result on show, as the pane keeps it (its view is built apart: controller.ts). */
   result: ResultSummary | null;
   engineLoaded: boolean;
@@ -80,6 +82,7 @@ export type Action =
   | { type: 'paneState/failure'; error: unknown }
   | { type: 'assess/request' }
   | { type: 'assess/progress'; stage: Stage; done: boolean }
+  | { type: 'assess/cancelled' }
   | { type: 'assess/success'; result: ResultSummary; runAt: string; paneLanguage: Lang | null; comparison: RunComparison; notes?: Notice['notes'] }
   | { type: 'assess/failure'; error: unknown; unchanged: boolean }
   | { type: 'template/request' }
@@ -107,6 +110,7 @@ export function initialState(lang: Lang): State {
     opening: true,
     running: false,
     stages: [],
+    stage: null,
     result: null,
     engineLoaded: false,
     notice: null,
@@ -158,9 +162,10 @@ export function reducer(s: State, a: Action): State {
     case 'paneState/failure':
       return { ...s, notice: s.notice ?? failure(PANE.failed, a.error) };
     case 'assess/request':
-      return { ...s, running: true, stages: [], notice: null };
+      return { ...s, running: true, stages: [], stage: null, notice: null };
     case 'assess/progress':
-      return a.done && !s.stages.includes(a.stage) ? { ...s, stages: [...s.stages, a.stage] } : s;
+      if (!a.done) return s.stage === a.stage ? s : { ...s, stage: a.stage };
+      return !s.stages.includes(a.stage) ? { ...s, stages: [...s.stages, a.stage] } : s;
     case 'assess/success':
       return {
         ...s,
@@ -175,6 +180,9 @@ export function reducer(s: State, a: Action): State {
         rulesSaved: null,
         history: s.history,
       };
+    case 'assess/cancelled':
+      // 取消 is no failure: said as it is (the workbook unchanged: a run is never stopped while it writes).
+      return { ...s, running: false, rulesSaved: null, notice: { intent: 'info', msg: PANE.cancelled } };
     case 'assess/failure':
       // Only a failure before the write can promise an untouched workbook.
       return { ...s, running: false, rulesSaved: null, notice: failure(PANE.failed, a.error, { unchanged: a.unchanged }) };

@@ -9,7 +9,9 @@ import type { EngineMessage, WorkerInbound } from '../../src/ui/worker/protocol'
 import { serveEngine } from '../../src/ui/worker/service';
 import type { OpenBytes } from '../../src/ui/worker/service';
 import type { WorkerLike } from '../../src/ui/worker/connection';
-import { openWorkbookBytes } from '../../src/page/workbook-file';
+
+/** The workbook page's file opener, loaded when first used (the file host's zip library needs Web Streams, which jsdom lacks). */
+const openFile: OpenBytes = async (...args) => (await import('../../src/page/workbook-file')).openWorkbookBytes(...args);
 
 /** A structured clone (jsdom's global lacks structuredClone; v8's serializer is the same algorithm). */
 function cloned<T>(m: T): T {
@@ -17,7 +19,7 @@ function cloned<T>(m: T): T {
 }
 
 /** A Worker running the engine in this process. */
-export function inProcessWorker(openBytes: OpenBytes | null = openWorkbookBytes): WorkerLike & { terminated: boolean } {
+export function inProcessWorker(openBytes: OpenBytes | null = openFile): WorkerLike & { terminated: boolean } {
   const scope = {
     onmessage: null as ((e: MessageEvent<WorkerInbound>) => void) | null,
     close() {

@@ -311,6 +311,8 @@ describe.each([
     await page.getByRole('button', { name: w.assess, exact: true }).click();
     await page.getByTestId('open-rectification').waitFor();
     await page.getByText(w.done).waitFor();
+    // The engine ran in the pane's worker (src/ui/worker/pane.ts), attached to the preview's workbook here.
+    expect(page.workers().map((x) => path.basename(new URL(x.url()).pathname))).toEqual([expect.stringMatching(/^pane-engine-worker\.[0-9a-f]{8}\.js$/)]);
     // 与上次相比 is a section of 概览 (not part of the run's message).
     expect(await page.getByTestId('compare-first').textContent()).toBe(w.first);
 
@@ -750,14 +752,15 @@ test('syntax: every bundle (pane, engine, ribbon commands) parses as ES2017 (the
   // Every bundle the add-in's pages can load: their entries, and the lazy chunks their webpack runtimes list
   // (by content hash). The workbook page (workbook.html) runs in current Chromium-based browsers only and is
   // checked in its own e2e; chunks only it loads (the file host's zip library) are not the webview's concern.
-  const entries = ['taskpane.js', 'commands.js', 'dialog.js'];
+  // The pane's engine worker is a script of its own, with a runtime of its own.
+  const entries = ['taskpane.js', 'commands.js', 'dialog.js', ...fs.readdirSync(DIST).filter((f) => /^pane-engine-worker\.[0-9a-f]{8}\.js$/.test(f))];
   const runtimes = entries.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
   const files = fs.readdirSync(DIST).filter((f) => {
     if (entries.includes(f)) return true;
     const hash = /\.([0-9a-f]{8})\.js$/.exec(f);
     return !!hash && runtimes.includes(`"${hash[1]}"`);
   });
-  expect(files).toEqual(expect.arrayContaining([...entries, expect.stringMatching(/^engine\./), expect.stringMatching(/^office-host\./)]));
+  expect(files).toEqual(expect.arrayContaining([...entries, expect.stringMatching(/^engine\./), expect.stringMatching(/^office-host\./), expect.stringMatching(/^pane-engine-worker\./)]));
   const failures: string[] = [];
   for (const f of files) {
     try {

@@ -87,6 +87,7 @@ export class Connection {
       const m = e.data;
       if (m.type === 'ready') return ready();
       if (m.type === 'host') return this.answer(m.ask, m.call);
+      if (this.dead) return;
       const p = this.pending.get(m.id);
       if (!p) return;
       switch (m.type) {
@@ -117,21 +118,26 @@ export class Connection {
     });
   }
 
-  /** The worker's HostAsk, done on this thread's workbook; the answer (or the failure) sent back. */
+  /**
+   * The worker's HostAsk, done on this thread's workbook; the answer (or the failure) sent back. A stopped
+   * worker's asks fail (with the reason it was stopped) and are never done — a cancelled run writes nothing —
+   * so that its call ends and it quits.
+   */
   private answer(ask: number, call: HostAsk): void {
     const host = this.host;
-    const done = host
-      ? call.method === 'read'
-        ? host.read()
-        : host.write(call.patch as WorkbookPatch)
-      : Promise.reject(new Error('no workbook on this thread to attach to'));
+    const done = this.dead
+      ? Promise.reject(this.dead)
+      : host
+        ? call.method === 'read'
+          ? host.read()
+          : host.write(call.patch as WorkbookPatch)
+        : Promise.reject(new Error('no workbook on this thread to attach to'));
     done.then(
       (value) => {
-        if (!this.dead) this.worker.postMessage({ answer: ask, ok: true, value: value ?? null });
+        if (this.dead) this.worker.postMessage({ answer: ask, ok: false, error: toWire(this.dead) });
+        else this.worker.postMessage({ answer: ask, ok: true, value: value ?? null });
       },
-      (error: unknown) => {
-        if (!this.dead) this.worker.postMessage({ answer: ask, ok: false, error: toWire(error) });
-      },
+      (error: unknown) => this.worker.postMessage({ answer: ask, ok: false, error: toWire(error) }),
     );
   }
 
@@ -140,7 +146,8 @@ export class Connection {
   }
 
   /**
-   * Stop the worker: every call in flight fails with `reason` now, and nothing it says is heard any more.
+   * Stop the worker: every call in flight fails with `reason` now, and nothing it says is heard any more
+   * (but its asks, which fail: see `answer`).
    * It quits once the call it is in is over (see above); `now`: a worker that failed to start is
    * terminated at once (it runs nothing).
    */
@@ -149,7 +156,6 @@ export class Connection {
     this.dead = reason;
     for (const p of this.pending.values()) p.reject(reason);
     this.pending.clear();
-    this.worker.onmessage = null;
     if (now) this.worker.terminate();
     else this.worker.postMessage({ id: 0, op: 'quit' });
   }

@@ -13,13 +13,22 @@
 import type { Stage } from '../../app/assessWorkbook';
 import type { PaneHost } from '../../app/pane-service';
 import type { WorkbookPatch } from '../../workbook/snapshot';
-import type { RemotePaneHost } from '../remote';
+import { AssessError } from '../../domain/errors';
+import { PAGE_CODES } from '../../i18n/page';
+import type { RemoteEngine, RemotePaneHost } from '../remote';
 import type { SpawnWorker } from './connection';
 import { Connection, remoteOver } from './connection';
 import type { EngineCall } from './protocol';
 import { EngineService } from './service';
 
 type Caller = (c: EngineCall, progress?: (stage: Stage, done: boolean) => void) => Promise<{ value: unknown }>;
+
+/** The engine's home once started: the worker's connection, or none (this thread). */
+interface Started {
+  call: Caller;
+  home: EngineHome;
+  conn: Connection | null;
+}
 
 /** Where the pane's engine runs: its worker, or (none could be made) this thread. */
 export type EngineHome = 'worker' | 'thread';
@@ -35,14 +44,13 @@ function onThisThread(local: PaneHost): Caller {
 }
 
 /** A worker attached to `local`, or null when none can be made or it does not start. */
-async function inWorker(local: PaneHost, spawn: SpawnWorker): Promise<Caller | null> {
+async function inWorker(local: PaneHost, spawn: SpawnWorker): Promise<Connection | null> {
   let conn: Connection | null = null;
   try {
     conn = new Connection(await spawn(), local);
     await conn.ready;
     await conn.call({ op: 'attach', kind: local.kind });
-    const c = conn;
-    return (call, progress) => c.call(call, progress);
+    return conn;
   } catch {
     conn?.terminate(new Error('the pane’s engine worker did not start'), true);
     return null;
@@ -52,16 +60,63 @@ async function inWorker(local: PaneHost, spawn: SpawnWorker): Promise<Caller | n
 /**
  * The pane host over `local` with its engine in a worker made by `spawn` (null: on this thread). The worker
  * is made at the first call (the pane's opening); `home()` says where the engine ended up.
+ *
+ * 取消 (`remote.cancel`): a run in the worker that has not begun to write fails at once as cancelled; the
+ * worker is told to quit after its call (never terminated: src/ui/worker/connection.ts), its asks are
+ * refused from then on (it writes nothing), and a fresh worker opens the workbook as it stands — unchanged —
+ * so the result on show and its groups' histories are there again. A run on this thread cannot be stopped.
  */
 export function workerPaneHost(local: PaneHost, spawn: SpawnWorker | null): RemotePaneHost & { home(): Promise<EngineHome> } {
-  let started: Promise<{ call: Caller; home: EngineHome }> | null = null;
+  let started: Promise<Started> | null = null;
+  let now: Started | null = null;
   const start = () =>
-    (started ??= (spawn ? inWorker(local, spawn) : Promise.resolve(null)).then((call) =>
-      call ? { call, home: 'worker' as const } : { call: onThisThread(local), home: 'thread' as const },
-    ));
+    (started ??= (spawn ? inWorker(local, spawn) : Promise.resolve(null)).then((conn) => {
+      const s: Started = conn
+        ? { call: (c, progress) => conn.call(c, progress), home: 'worker', conn }
+        : { call: onThisThread(local), home: 'thread', conn: null };
+      now = s;
+      return s;
+    }));
   const call = async <T>(c: EngineCall, progress?: (stage: Stage, done: boolean) => void): Promise<T> => {
     const { value } = await (await start()).call(c, progress);
     return value as T;
+  };
+  const engine = remoteOver(call);
+  let lastOpen: Parameters<RemoteEngine['open']>[0] | null = null;
+  let run: { writing: boolean } | null = null;
+  const remote: RemoteEngine = {
+    ...engine,
+    open(opts) {
+      lastOpen = opts;
+      return engine.open(opts);
+    },
+    async assess(opts) {
+      const mine = { writing: false };
+      run = mine;
+      try {
+        return await engine.assess({
+          ...opts,
+          onProgress: (stage, done) => {
+            if (stage === 'write') mine.writing = true;
+            opts.onProgress(stage, done);
+          },
+        });
+      } finally {
+        if (run === mine) run = null;
+      }
+    },
+    cancellable: () => !!run && !run.writing && !!now?.conn,
+    cancel() {
+      const s = now;
+      if (!run || run.writing || !s?.conn) return false;
+      run = null;
+      started = null;
+      now = null;
+      s.conn.terminate(new AssessError('host', PAGE_CODES.cancelled));
+      // The new worker holds the result on show again (the workbook is as it was).
+      if (lastOpen) void engine.open(lastOpen).catch(() => undefined);
+      return true;
+    },
   };
   return {
     get kind() {
@@ -73,7 +128,7 @@ export function workerPaneHost(local: PaneHost, spawn: SpawnWorker | null): Remo
     get canEditCells() {
       return local.canEditCells;
     },
-    remote: remoteOver(call),
+    remote,
     home: async () => (await start()).home,
     read: () => local.read(),
     write: (patch) => local.write(patch),
