@@ -78,9 +78,6 @@ function WaitingForExcel({ failed }: { failed: boolean }) {
 /** How long the pane waits for Office.onReady before saying it is waiting. */
 export const WAITING_AFTER_MS = 4000;
 
-/** The pane's engine worker (its script a chunk of its own; where it cannot be made, the engine runs here). */
-const spawnEngineWorker = () => import(/* webpackChunkName: "pane-engine-worker-client" */ './engine-worker-client').then((m) => m.createEngineWorker());
-
 /** In preview, `?lang=en-US` chooses the language; otherwise Chinese first. */
 function previewLang(): Lang {
   const q = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('lang') : null;
@@ -115,21 +112,21 @@ export async function boot(container: HTMLElement): Promise<void> {
   let footer = null;
   // The engine runs in a worker attached to the workbook on this thread (src/ui/worker/pane.ts).
   if (inExcel) {
-    const [{ OfficePaneHost }, { workerPaneHost }] = await Promise.all([
+    const [{ OfficePaneHost }, { workerPaneHost, spawnPaneWorker }] = await Promise.all([
       import(/* webpackChunkName: "office-host" */ './office-pane-host'),
       import(/* webpackChunkName: "pane-engine" */ '../ui/worker/pane'),
     ]);
-    host = workerPaneHost(new OfficePaneHost(), spawnEngineWorker);
+    host = workerPaneHost(new OfficePaneHost(), spawnPaneWorker);
     displayLanguage = paneLangOf(Office.context.displayLanguage);
   } else {
-    const [{ sampleHost, blankHost }, { paneHost }, { workerPaneHost }] = await Promise.all([
+    const [{ sampleHost, blankHost }, { paneHost }, { workerPaneHost, spawnPaneWorker }] = await Promise.all([
       import(/* webpackChunkName: "preview" */ '../hosts/memory/sample'),
       import(/* webpackChunkName: "preview" */ '../app/pane-service'),
       import(/* webpackChunkName: "pane-engine" */ '../ui/worker/pane'),
     ]);
     // `?workbook=blank` previews a workbook without a score table (the template flow).
     const memory = previewWorkbook() === 'blank' ? blankHost() : await sampleHost();
-    host = workerPaneHost(paneHost(memory), spawnEngineWorker);
+    host = workerPaneHost(paneHost(memory), spawnPaneWorker);
     footer = <PreviewWorkbook host={memory} />;
   }
   mountPane(root, { host, displayLanguage, initialLang: displayLanguage ?? previewLang(), footer });

@@ -7,6 +7,7 @@ import '../compat/resize-observer';
 import { createRoot } from 'react-dom/client';
 import { paneHost } from '../app/pane-service';
 import { mark, mountPane } from '../ui/mount';
+import { spawnPaneWorker, workerPaneHost } from '../ui/worker/pane';
 import { lockedPort, storageLock } from './lock';
 import { applicationPort, wpsApplication } from './port';
 import { wpsLang } from './shell';
@@ -17,5 +18,6 @@ if (container && app) {
   mark('pga-boot');
   const lang = wpsLang(app, navigator.language);
   const port = lockedPort(applicationPort(), storageLock(app.PluginStorage, `pane:${Date.now().toString(36)}`));
-  mountPane(createRoot(container), { host: paneHost(port), displayLanguage: lang, initialLang: lang });
+  // The engine in the pane's worker, attached to the workbook here (on this thread where no worker can be made).
+  mountPane(createRoot(container), { host: workerPaneHost(paneHost(port), spawnPaneWorker), displayLanguage: lang, initialLang: lang });
 }

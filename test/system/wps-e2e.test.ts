@@ -183,6 +183,8 @@ describe('the WPS add-in, built, in Chromium over the fake WPS', () => {
     await assess.waitFor();
     await assess.click();
     await page.getByText(/考评完成：35条考评记录，13条预警，2个数据问题/).waitFor();
+    // The engine ran in the pane's worker (src/ui/worker/pane.ts), which read and wrote the fake WPS workbook here.
+    expect(page.workers().map((w) => path.basename(new URL(w.url()).pathname))).toEqual([expect.stringMatching(/^pane-engine-worker\.[0-9a-f]{8}\.js$/)]);
     const card = page.getByTestId('open-rectification');
     await card.waitFor();
     expect(await page.getByRole('tab', { name: /^概览/ }).getAttribute('aria-selected')).toBe('true');

@@ -30,6 +30,12 @@ interface Started {
   conn: Connection | null;
 }
 
+/**
+ * Make the pane's engine worker (its script a chunk of its own; where it cannot be made — a webview that
+ * refuses workers, a page from file:// — the engine runs on the pane's thread).
+ */
+export const spawnPaneWorker: SpawnWorker = () => import(/* webpackChunkName: "pane-engine-worker-client" */ './pane-worker-client').then((m) => m.createEngineWorker());
+
 /** Where the pane's engine runs: its worker, or (none could be made) this thread. */
 export type EngineHome = 'worker' | 'thread';
 
