@@ -5,7 +5,7 @@
  */
 import type { Msg } from './index';
 import { errorCodes } from './errors';
-import { PANE } from './pane';
+import { CANCEL } from './cancel';
 
 export const PAGE = {
   title: { zh: '党小组考评助手 · 考评网页', en: 'Party Group Assessment · Workbook page' },
@@ -50,10 +50,8 @@ export const PAGE = {
   stepDownload: { zh: '③', en: '③' },
   openAnother: { zh: '打开其他工作簿', en: 'Open another workbook' },
   /** While 考评 runs (in the page's worker): stops it at once. */
-  // 取消: the pane's words (the task pane has the same button).
-  cancel: PANE.cancel,
-  cancelTitle: PANE.cancelTitle,
-  cancelled: PANE.cancelled,
+  // 取消: the same words as the task pane's button.
+  ...CANCEL,
   notWorkbook: {
     zh: '“{file}”不是.xlsx或.xlsm工作簿：请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”后再打开',
     en: '“{file}” is not an .xlsx or .xlsm workbook: save it in Excel or WPS as “Excel Workbook (*.xlsx)” and open it again',

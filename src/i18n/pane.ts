@@ -5,14 +5,13 @@
 import type { Msg } from './index';
 import { WORD } from './words';
 import { TIE_MARK } from './domain';
+import { CANCEL } from './cancel';
 
 export const PANE = {
   appTitle: { zh: '党小组考评助手', en: 'Party Group Assessment' },
   assess: { zh: '考评', en: 'Assess' },
   assessing: { zh: '正在考评…', en: 'Assessing…' },
-  cancel: { zh: '取消', en: 'Cancel' },
-  cancelTitle: { zh: '停止这次考评，工作簿保持原样', en: 'Stop this assessment and keep the workbook as it was' },
-  cancelled: { zh: '已取消考评，工作簿没有任何改动。', en: 'Assessment canceled. The workbook was not changed.' },
+  ...CANCEL,
   /** The workbook page after a run: its download is the next step, 考评 steps back. */
   assessAgain: { zh: '重新考评', en: 'Assess again' },
   assessHint: {

@@ -64,34 +64,43 @@ async function startAndCancel(page: Page): Promise<{ closed: number }> {
 
 describe('the workbook page with 20,000 rows', () => {
   test('assessed in the worker: no long task over 200 ms on the main thread, the stages painted', async () => {
-    const { page, close } = await openPage(DIST);
-    try {
-      const opened = await openWorkbook(page, file);
-      await page.getByRole('heading', { name: `工作簿：考评-${ROWS}.xlsx` }).waitFor();
-      // The stages, as the user sees them while it runs: the status slot's text at each change (textContent of
-      // that slot only: reading the whole page's innerText would lay it out on every change, a long task of
-      // the test's own).
-      await page.evaluate(() => {
-        const seen = new Set<string>();
-        (window as unknown as { __stages: Set<string> }).__stages = seen;
-        new MutationObserver(() => {
-          const text = document.querySelector('.pga-status')?.textContent ?? '';
-          for (const s of ['读取工作簿', '识别评分表', '评定等次', '生成结果表', '写入工作簿']) if (text.includes(s)) seen.add(s);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
-      const assessed = await assessOnPage(page);
-      const stages = await page.evaluate(() => [...(window as unknown as { __stages: Set<string> }).__stages]);
-      console.log(
-        `page rows=${ROWS} open_s=${opened.seconds.toFixed(2)} assess_s=${assessed.seconds.toFixed(2)} long tasks while assessing (ms): ${JSON.stringify(assessed.tasks.map((t) => Math.round(t.duration)))}`,
-      );
-      expect(assessed.tasks.filter((t) => t.duration > 200).map((t) => Math.round(t.duration))).toEqual([]);
-      expect(stages.length).toBeGreaterThanOrEqual(2);
-      await page.getByText(`考评完成：${ROWS}条考评记录`, { exact: false }).first().waitFor();
-      // The result is there to take away.
-      expect(await page.getByTestId('download').count()).toBe(1);
-    } finally {
-      await close();
-    }
+    // One run on a fresh page; a run with a long task over 200 ms is made once more on another fresh page and
+    // the second must be clean. The work on the main thread was one task of 7 s or more before the worker
+    // (issue 18): a regression there fails both runs. A single task over 200 ms in one run came once on a busy
+    // CI machine (322 ms; 55–72 ms here, measured with the bench's page line), which a second run tells apart.
+    const runOnce = async () => {
+      const { page, close } = await openPage(DIST);
+      try {
+        const opened = await openWorkbook(page, file);
+        await page.getByRole('heading', { name: `工作簿：考评-${ROWS}.xlsx` }).waitFor();
+        // The stages, as the user sees them while it runs: the status slot's text at each change (textContent of
+        // that slot only: reading the whole page's innerText would lay it out on every change, a long task of
+        // the test's own).
+        await page.evaluate(() => {
+          const seen = new Set<string>();
+          (window as unknown as { __stages: Set<string> }).__stages = seen;
+          new MutationObserver(() => {
+            const text = document.querySelector('.pga-status')?.textContent ?? '';
+            for (const s of ['读取工作簿', '识别评分表', '评定等次', '生成结果表', '写入工作簿']) if (text.includes(s)) seen.add(s);
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        const assessed = await assessOnPage(page);
+        const stages = await page.evaluate(() => [...(window as unknown as { __stages: Set<string> }).__stages]);
+        console.log(
+          `page rows=${ROWS} open_s=${opened.seconds.toFixed(2)} assess_s=${assessed.seconds.toFixed(2)} long tasks while assessing (ms): ${JSON.stringify(assessed.tasks.map((t) => Math.round(t.duration)))}`,
+        );
+        expect(stages.length).toBeGreaterThanOrEqual(2);
+        await page.getByText(`考评完成：${ROWS}条考评记录`, { exact: false }).first().waitFor();
+        // The result is there to take away.
+        expect(await page.getByTestId('download').count()).toBe(1);
+        return assessed.tasks.filter((t) => t.duration > 200).map((t) => Math.round(t.duration));
+      } finally {
+        await close();
+      }
+    };
+    const first = await runOnce();
+    const over = first.length ? await runOnce() : first;
+    expect(over).toEqual([]);
   });
 
   test('取消 stops a run: the worker gone, the workbook shown as it was, the download as before', async () => {
