@@ -6,8 +6,8 @@
  * src/ui/worker/connection.ts's (shared with the task pane); what is the page's own is here:
  *
  * - The page holds the workbook as it stood after the last finished call (the bytes each changing call
- *   sends back). 取消 stops the run at once (its worker terminated as soon as that is safe:
- *   `Connection.safeToStop`) and starts a new one from those bytes: the workbook on
+ *   sends back). 取消 stops the run at once (its worker is told to quit after the call it is in, never
+ *   terminated: src/ui/worker/connection.ts) and starts a new one from those bytes: the workbook on
  *   show is the one from before the run, and what is offered for download is unchanged.
  * - Workers are made ahead (`warmEngine`, when the page is idle) and load everything they need then: opened
  *   after the network is gone, a workbook still has its engine, and 取消 a fresh worker.
