@@ -70,7 +70,9 @@ test('every relative link in README.md and docs/ reaches its file and heading', 
 
 test('README.md is a front door: short, Chinese first, the two commands, links to every doc', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  expect(readme.split('\n').length).toBeLessThanOrEqual(200);
+  // Short enough to read through: the user guides and deploy.md hold the details. 250 leaves room for the WPS add-in's
+  // deployment steps and what still needs a real WPS, which issue 20 asks the README itself to give.
+  expect(readme.split('\n').length).toBeLessThanOrEqual(250);
   expect(readme.indexOf('## 中文')).toBeLessThan(readme.indexOf('## English'));
   expect(readme).toContain('npm install && npm run demo');
   expect(readme).toContain('npm test');
