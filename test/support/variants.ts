@@ -10,6 +10,8 @@ import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { basicFixture } from './xlsx';
 import ExcelJS from 'exceljs';
+import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { S73, S87, S97 } from './workbooks';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -421,5 +423,36 @@ export async function vetoErrorWorkbook(): Promise<Uint8Array> {
   const ws = wb.addWorksheet(sheet.name);
   sheet.rows.forEach((r, i) => ws.addRow([...r.slice(0, 17).map((v) => (v === null ? undefined : v)), i === 0 ? '一票否决' : undefined]));
   ws.getCell('R2').value = { formula: 'VLOOKUP(C2,否决表!A:B,2,FALSE)', result: { error: '#N/A' } } as ExcelJS.CellValue;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A hostile layout, as an office types it by hand: the table starts at B4 under a merged title and a blank row, its
+ * columns in an order of their own (党小组 first, the 12 items as codes in reverse, 考评期 last), two years of periods
+ * written as “2024年上半年”, a blank row inside the table, a 2-row note under it, and a user's own sheet in front.
+ */
+export async function hostileLayoutWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('说明').getCell('A1').value = '本工作簿由组织委员维护，分数以支委会审定为准。';
+  const ws = wb.addWorksheet('得分登记');
+  ws.mergeCells('B1:P1');
+  ws.getCell('B1').value = '第一党支部党小组考评得分登记（2024年）';
+  const codes = DEFAULT_RUBRIC.items.map((i) => i.code).reverse();
+  const header = ['党小组', '党小组长', ...codes.map((c) => Number(c)), '考评期'];
+  const scoresOf = (xs: number[]) => codes.map((c) => xs[Number(c) - 1]);
+  const rows: (string | number | null)[][] = [
+    ['变电（一）班', '张三', ...scoresOf(S97), '2024年上半年'],
+    ['变电（二）班', '李四', ...scoresOf(S73), '2024年上半年'],
+    ['营销班', '王五', ...scoresOf(S87), '2024年上半年'],
+    [null, null, ...codes.map(() => null), null],
+    ['变电（一）班', '张三', ...scoresOf(S87), '2024年下半年'],
+    ['变电（二）班', '李四', ...scoresOf(S73), '2024年下半年'],
+    ['营销班', '王五', ...scoresOf(S97), '2024年下半年'],
+  ];
+  [header, ...rows].forEach((r, i) => r.forEach((v, c) => {
+    if (v !== null) ws.getCell(4 + i, 2 + c).value = v;
+  }));
+  ws.getCell(`B${5 + rows.length + 1}`).value = '注：分数由党小组自评、支委会审定。';
+  ws.getCell(`B${5 + rows.length + 2}`).value = '填表人：';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

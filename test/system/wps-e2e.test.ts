@@ -7,8 +7,9 @@
  * - The ribbon: as WPS does, index.html is loaded, ribbon.xml's onLoad is called with a ribbon UI, then the
  *   onAction that ribbon.xml names for the button labelled 考评, with the control {Id}. The fake workbook's
  *   sheets — every sheet, every cell value — then equal what the file tool (`assess`, the same instant and
- *   time zone) writes for the same input: the sample (assets/sample.xlsx) and two hostile layouts (a workbook as
- *   WPS Office writes it; an error value in the veto column). The dialog was opened and shows the result.
+ *   time zone) writes for the same input: the sample (assets/sample.xlsx), a hostile layout (a table typed by hand:
+ *   at B4 under a merged title, its own column order, items as codes, a blank row inside) and two hostile inputs
+ *   (a workbook as WPS Office writes it; an error value in the veto column). The dialog was opened and shows the result.
  * - The pane: taskpane.html at 320 px over the fake seeded with the sample; 考评 in the pane gives 概览 with the
  *   first open rectification, and axe-core finds no violation.
  *
@@ -24,7 +25,7 @@ import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { axeViolations, newest, openSite } from '../support/browser/chromium';
 import { bundleForBrowser } from '../support/browser/bundle';
 import { callbacksOf } from '../support/customui';
-import { VARIANTS, vetoErrorWorkbook } from '../support/variants';
+import { VARIANTS, hostileLayoutWorkbook, vetoErrorWorkbook } from '../support/variants';
 import { sheetsOf } from '../support/sheet-values';
 
 jest.setTimeout(600_000);
@@ -154,6 +155,7 @@ async function ribbonAssess(bytes: Uint8Array) {
 describe('the WPS add-in, built, in Chromium over the fake WPS', () => {
   const cases: [string, () => Promise<Uint8Array>][] = [
     ['the sample (assets/sample.xlsx)', async () => new Uint8Array(fs.readFileSync(SAMPLE))],
+    ['a table typed by hand (at B4 under a merged title, its own column order, items as codes, a blank row inside)', hostileLayoutWorkbook],
     ['a workbook as WPS Office writes it (cell images, DISPIMG formulas, GB2312 font)', () => VARIANTS.find((v) => v.name === 'wps-cell-images')!.bytes()],
     ['an error value (#N/A) in the veto column', vetoErrorWorkbook],
   ];

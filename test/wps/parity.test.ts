@@ -2,7 +2,8 @@
  * Parity: the same workbooks assessed through the WPS host (on the fake WPS of test/support/fake-wps.ts,
  * opened from the file) and through the file host give the same report, the same patch and the same
  * workbook, cell by cell — values, and the text format "@" where the file tool writes it — for the shared
- * sample and hostile layouts (a workbook as WPS Office writes it, a date in a score cell, an error value).
+ * sample and hostile inputs (a table placed and ordered by hand, a workbook as WPS Office writes it, a date in a
+ * score cell, an error value).
  * And the WPS host reads by block: its Value2 reads grow with the sheets, not with the cells.
  */
 import * as fs from 'fs';
@@ -16,7 +17,7 @@ import { wpsPort } from '../../src/hosts/wps/host';
 import { META_SHEET, readMeta } from '../../src/workbook/meta';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { FakeWps } from '../support/fake-wps';
-import { VARIANTS, vetoErrorWorkbook } from '../support/variants';
+import { VARIANTS, hostileLayoutWorkbook, vetoErrorWorkbook } from '../support/variants';
 import { snapshotFromExcelJS } from '../support/exceljs-snapshot';
 import { S87, longYearHalf } from '../support/workbooks';
 import { sheetsOf } from '../support/sheet-values';
@@ -95,6 +96,18 @@ describe('WPS host ≡ file host', () => {
 
   it('the sample in English', async () => {
     await expectParity(sample, 'en-US');
+  });
+
+  it('a table typed by hand: at B4 under a merged title, its own column order, items as codes, a blank row inside', async () => {
+    const { wps } = await expectParity(hostileLayoutWorkbook);
+    expect(wps.out.report.assessments.map((a) => [a.group, a.half, a.total])).toEqual([
+      ['变电（一）班', 1, 97],
+      ['变电（二）班', 1, 73],
+      ['营销班', 1, 87],
+      ['变电（一）班', 2, 87],
+      ['变电（二）班', 2, 73],
+      ['营销班', 2, 97],
+    ]);
   });
 
   it('a workbook as WPS Office writes it (cell images, DISPIMG formulas, GB2312 font)', async () => {
