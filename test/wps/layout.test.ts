@@ -3,7 +3,7 @@
  * the other hosts". Values are compared in parity.test.ts; here the rest of what a user sees or prints: for every
  * output sheet of the sample, the frozen panes, merged ranges, column widths, tab colour, page setup (paper,
  * orientation, one page wide, print titles, centred header and footer), number formats and each cell's font (bold,
- * italic, size, name, colour), fill and horizontal alignment. The WPS side is what the fake WPS recorded from the
+ * italic, size, name, colour), fill, borders and horizontal alignment. The WPS side is what the fake WPS recorded from the
  * host's calls; the other side is the command-line tool's .xlsx as ExcelJS reads it (an independent reader of
  * the package, not our own), translated into the object model's terms (VBA: Interior.Color is BGR; ColumnWidth in
  * characters, learn.microsoft.com/office/vba/api/excel.range.columnwidth; xlLandscape 2, xlPaperA4 9).
@@ -36,6 +36,8 @@ interface CellLook {
   fill?: number;
   horizontal?: string;
   format?: string;
+  /** A thin line on all four edges (VBA Borders.LineStyle xlContinuous on the range). */
+  border?: boolean;
 }
 interface SheetLook {
   freeze: { rows: number; cols: number };
@@ -113,6 +115,7 @@ async function fileLooks(bytes: Uint8Array, names: string[]): Promise<Record<str
           fill: fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb ? bgrOf(fill.fgColor.argb) : undefined,
           horizontal: cell.alignment?.horizontal,
           format: cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined,
+          border: (['top', 'left', 'bottom', 'right'] as const).every((e) => cell.border?.[e]?.style === 'thin') || undefined,
         });
         if (Object.keys(look).length) cells[cell.address] = look;
       }),
@@ -156,6 +159,7 @@ function fakeLooks(app: FakeWps, names: string[], base: Pick<CellLook, 'font' | 
         fill: st['Interior.Color'] as number | undefined,
         horizontal: st.HorizontalAlignment !== undefined ? XL_ALIGN[st.HorizontalAlignment as number] : undefined,
         format: x.numberFormat !== 'General' ? x.numberFormat : undefined,
+        border: st['Borders.LineStyle'] === 1 || undefined,
       });
       if (Object.keys(look).length) cells[`${colName(k % 16384)}${Math.floor(k / 16384) + 1}`] = look;
     }
@@ -205,5 +209,6 @@ describe('the WPS host lays out and formats every output sheet as the file tool 
     expect(names.filter((n) => file[n].page.titles && file[n].page.fitWide === 1).length).toBeGreaterThan(1);
     expect(names.filter((n) => Object.values(file[n].cells).some((c) => c.bold && c.fill !== undefined)).length).toBeGreaterThan(2);
     expect(names.filter((n) => Object.keys(file[n].widths).length > 3).length).toBe(names.length);
+    expect(names.filter((n) => Object.values(file[n].cells).filter((c) => c.border).length > 10).length).toBeGreaterThan(2);
   });
 });
