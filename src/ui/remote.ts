@@ -4,8 +4,9 @@
  * workbook on the pane's thread (src/ui/worker/pane.ts). The controller (controller.ts) then asks the host to
  * open, assess, build the view and read the rules, instead of running the engine over the host itself — so
  * that the work of a 20,000-row run stays off the pane's thread and only the answers cross: the result as the
- * pane keeps it (ResultSummary), its view, and a group's history when it is opened. A host without one (the
- * WPS pane) has the controller run the engine on its thread.
+ * pane keeps it (ResultSummary), its view, and a group's history when it is opened. The Excel, preview and WPS
+ * panes all have one (src/ui/worker/pane.ts, on the pane's thread where no worker can be made); a host without
+ * one — only tests render the pane over a bare host now — has the controller run the engine on its thread.
  */
 import type { PaneHost } from '../app/pane-service';
 import type { PaneState } from '../app/pane-state';

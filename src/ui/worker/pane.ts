@@ -119,7 +119,9 @@ export function workerPaneHost(local: PaneHost, spawn: SpawnWorker | null): Remo
       started = null;
       now = null;
       s.conn.terminate(new AssessError('host', PAGE_CODES.cancelled));
-      // The new worker holds the result on show again (the workbook is as it was).
+      // The new worker holds the result on show again (the workbook is as it was). At once, not when next
+      // needed: it costs one read, but a history opened later then comes from the same workbook as the
+      // summary on show, not from one the user has edited since.
       if (lastOpen) void engine.open(lastOpen).catch(() => undefined);
       return true;
     },
