@@ -13,7 +13,7 @@
  *   after the network is gone, a workbook still has its engine, and 取消 a fresh worker.
  */
 import type { Stage } from '../app/assessWorkbook';
-import type { PaneHost, RulesWriteResult, TemplateResult } from '../app/pane-service';
+import type { RulesWriteResult, TemplateResult } from '../app/pane-service';
 import type { PaneState } from '../app/pane-state';
 import type { WriteResult } from '../app/ports';
 import { AssessError } from '../domain/errors';
@@ -41,7 +41,7 @@ export function warmEngine(spawn: SpawnWorker = spawnDefault): Promise<void> {
 export interface PageWorkbook {
   /** The file's name as the user picked it. */
   name: string;
-  host: PaneHost;
+  host: RemotePaneHost;
   /** The workbook as it stands, to download; null while the page has not changed it. */
   download(): Promise<Download | null>;
   /** Told true when a run (考评) starts and false when it ends: while true, 取消 is offered. */

@@ -8,7 +8,7 @@
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../domain/types';
 import { PANE } from '../i18n/pane';
-import type { PaneHost } from '../app/pane-service';
+import type { RemotePaneHost } from '../ui/remote';
 import { mark, mountPane } from '../ui/mount';
 import { PreviewWorkbook } from './PreviewWorkbook';
 
@@ -107,7 +107,7 @@ export async function boot(container: HTMLElement): Promise<void> {
     root.render(<WaitingForExcel failed />);
     return;
   }
-  let host: PaneHost;
+  let host: RemotePaneHost;
   let displayLanguage: Lang | null = null;
   let footer = null;
   // The engine runs in a worker attached to the workbook on this thread (src/ui/worker/pane.ts).

@@ -13,13 +13,13 @@ import type { Lang } from '../domain/types';
 import { dateLabel, periodLabel } from '../i18n/domain';
 import type { PrintPeriod } from '../workbook/print';
 import { PANE } from '../i18n/pane';
-import type { PaneHost } from '../app/pane-service';
+import type { RemotePaneHost } from './remote';
 import { loadReader } from '../app/pane-state';
 import { GearIcon } from './bits';
 import { I18nContext, makeI18n, useI18n } from './context';
 import type { ControllerOptions } from './controller';
 import { loadEngine, usePaneController } from './controller';
-import type { Engine, Notice, State, TabValue } from './state';
+import type { Notice, State, TabValue } from './state';
 import { STAGES, TABS, noScores, primaryAction, statusOf } from './state';
 import { describeError } from '../i18n/errors';
 import { SummaryPanel, SummaryStrip, loadChart } from './SummaryPanel';
@@ -45,21 +45,18 @@ const KeptStrip = memo(SummaryStrip);
 /** The tabs whose panels stay mounted (hidden) once shown; 设置 is a form and starts afresh each time. */
 type KeptTab = Exclude<TabValue, 'settings'>;
 
-export { loadEngine } from './controller';
 
 /** Every chunk the pane loads on demand (the reader, the engine, the panels, the chart): for prefetchWhenIdle (src/ui/prefetch.ts). */
 export const PANE_CHUNKS: (() => Promise<unknown>)[] = [loadReader, loadEngine, loadRanking, loadSettings, loadChart];
 
 export interface AppProps {
-  host: PaneHost;
+  host: RemotePaneHost;
   /** Office's display language folded to zh-CN / en-US; null outside Office. */
   displayLanguage: Lang | null;
   /** The language to start in (before the workbook's remembered choice is read). */
   initialLang: Lang;
   /** Rendered under the panels (the preview's view of its sample workbook). */
   footer?: ReactNode;
-  /** For tests: how the engine chunk is loaded. */
-  engineLoader?: () => Promise<Engine>;
   /** For tests: the clipboard. */
   copy?: ControllerOptions['copy'];
   /** The language when the page around the pane owns it (the workbook page); see ControllerOptions. */
@@ -103,9 +100,9 @@ export function formatTime(iso: string | null, lang: Lang): string {
   return `${dateLabel(lang, day)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function App({ host, displayLanguage, initialLang, footer, engineLoader, copy, lang, onLanguage, embedded }: AppProps) {
+export function App({ host, displayLanguage, initialLang, footer, copy, lang, onLanguage, embedded }: AppProps) {
   const theme = usePaneTheme(!embedded);
-  const { state: s, view, comparison, historyLoading, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, engineLoader, copy, lang, onLanguage });
+  const { state: s, view, comparison, historyLoading, actions, printPeriod } = usePaneController({ host, displayLanguage, initialLang, copy, lang, onLanguage });
   const i18n = useMemo(() => makeI18n(s.lang), [s.lang]);
   const { tr } = i18n;
   const primary = primaryAction(s);

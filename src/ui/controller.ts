@@ -2,32 +2,32 @@
  * The pane's workflows, out of the view: open the workbook, assess, insert the template, load and save
  * the rules, select a cell, switch the language, copy the report text. Each reports its outcome to the
  * reducer (state.ts) as one action per outcome — request, success, failure — and the reducer derives
- * what the pane shows. Every workbook access goes through the PaneHost, every assessment through the
- * one use case (engine.ts, loaded on demand).
+ * what the pane shows. Every workbook access goes through the pane host; opening, 考评, the view and the
+ * rules in force through its engine (`host.remote`, src/ui/remote.ts: a worker, or the same EngineService on
+ * this thread where no worker can be made — src/ui/worker/pane.ts), which every pane has, so that there is one
+ * path in production and in the tests. The engine chunk (./view, loaded on demand) also comes to this
+ * thread, for the words of 与上次相比 and the template.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { AssessmentResult, Lang, Rules } from '../domain/types';
+import type { Lang, Rules } from '../domain/types';
 import { t } from '../i18n';
-import type { PaneHost } from '../app/pane-service';
-import { paneStateOf } from '../app/pane-state';
 import type { Engine, State, TabValue } from './state';
 import type { Stage } from '../app/assessWorkbook';
 import { initialState, reducer } from './state';
 import type { ComparisonText } from './view/compare';
 import type { PaneView, ResultSummary } from './view/types';
 import type { PrintPeriod } from '../workbook/print';
-import { remoteOf } from './remote';
+import type { RemotePaneHost } from './remote';
 
 export const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './view');
 
 export interface ControllerOptions {
-  host: PaneHost;
+  /** The workbook and the engine beside it (src/ui/worker/pane.ts for the panes, src/page/worker-host.ts for the page). */
+  host: RemotePaneHost;
   /** Office's display language folded to zh-CN / en-US; null outside Office. */
   displayLanguage: Lang | null;
   /** The language to start in (before the workbook's remembered choice is read). */
   initialLang: Lang;
-  /** For tests: how the engine chunk is loaded. */
-  engineLoader?: () => Promise<Engine>;
   /** For tests: how text reaches the clipboard (resolves false when it could not). */
   copy?: (text: string) => Promise<boolean>;
   /**
@@ -103,7 +103,6 @@ export function usePaneController({
   host,
   displayLanguage,
   initialLang,
-  engineLoader = loadEngine,
   copy = copyToClipboard,
   lang: pageLang,
   onLanguage,
@@ -113,7 +112,7 @@ export function usePaneController({
   const onLanguageRef = useRef(onLanguage);
   onLanguageRef.current = onLanguage;
   const engineRef = useRef<Engine | null>(null);
-  // The engine module as state too, so that what is built from it follows its arrival.
+  // The engine module as state too, so that the words built with it (与上次相比) follow its arrival.
   const [eng, setEng] = useState<Engine | null>(null);
   // The latest state for workflows started from stale closures (a save that re-runs).
   const stateRef = useRef(s);
@@ -121,18 +120,16 @@ export function usePaneController({
 
   const engine = useCallback(async () => {
     if (!engineRef.current) {
-      engineRef.current = await engineLoader();
+      engineRef.current = await loadEngine();
       setEng(engineRef.current);
       dispatch({ type: 'engine/loaded' });
     }
     return engineRef.current;
-  }, [engineLoader]);
+  }, []);
 
-  // A host with its own engine (the workbook page's worker) builds the view there: it comes with the result.
-  const remote = remoteOf(host);
+  // The engine beside the workbook builds the view: it comes with the result.
+  const remote = host.remote;
   const [remoteView, setRemoteView] = useState<{ result: ResultSummary; lang: Lang; view: PaneView } | null>(null);
-  // Without one, the result on show whole, beside what the pane keeps of it (its view is built here).
-  const [localResult, setLocalResult] = useState<{ summary: ResultSummary; result: AssessmentResult } | null>(null);
 
   const refreshState = useCallback(async () => {
     try {
@@ -147,30 +144,13 @@ export function usePaneController({
     let live = true;
     (async () => {
       try {
-        if (remote) {
-          const opened = await remote.open({ lang: stateRef.current.lang, displayLanguage, ignorePaneLanguage: pageOwnsLanguage });
-          if (!live) return;
-          if (opened.result && opened.view) setRemoteView({ result: opened.result, lang: stateRef.current.lang, view: opened.view });
-          void engine(); // the comparison's words and the template, on this side
-          dispatch({ type: 'open/success', paneState: opened.paneState, result: opened.result });
-          return;
-        }
-        // One read serves both the banners and the results on view (inside Excel a read is a few syncs).
-        const snapshot = await host.read();
-        const recorded = await paneStateOf(snapshot);
-        // A page that owns the language ignores the one remembered in the workbook.
-        const paneState = pageOwnsLanguage ? { ...recorded, paneLanguage: null } : recorded;
+        // One read serves both the banners and the results on view (inside Excel a read is a few syncs); a page
+        // that owns the language ignores the one remembered in the workbook.
+        const opened = await remote.open({ lang: stateRef.current.lang, displayLanguage, ignorePaneLanguage: pageOwnsLanguage });
         if (!live) return;
-        let result: ResultSummary | null = null;
-        if (paneState.assessed) {
-          const eng = await engine();
-          const once = { read: async () => snapshot, write: async () => undefined };
-          const shown = displayLanguage ?? paneState.paneLanguage ?? stateRef.current.lang;
-          const whole = (await eng.computeOnly(once, { displayLanguage: shown })).result;
-          result = eng.summarizeResult(whole);
-          if (live) setLocalResult((cur) => cur ?? { summary: result!, result: whole });
-        } else void engine(); // warm the engine for the first 考评
-        if (live) dispatch({ type: 'open/success', paneState, result });
+        if (opened.result && opened.view) setRemoteView({ result: opened.result, lang: stateRef.current.lang, view: opened.view });
+        void engine(); // the comparison's words and the template, on this side
+        dispatch({ type: 'open/success', paneState: opened.paneState, result: opened.result });
       } catch (error) {
         if (live) dispatch({ type: 'open/failure', error });
       }
@@ -179,7 +159,7 @@ export function usePaneController({
       live = false;
     };
     // Once per host (the other inputs are fixed for the pane's life).
-  }, [host, remote, engine, displayLanguage, pageOwnsLanguage]);
+  }, [remote, engine, displayLanguage, pageOwnsLanguage]);
 
   // The page around the pane switched its language.
   useEffect(() => {
@@ -212,38 +192,20 @@ export function usePaneController({
     dispatch({ type: 'assess/request' });
     let writing = false;
     try {
-      const eng = await engine();
+      await engine();
       const onProgress = (stage: Stage, done: boolean) => {
         if (stage === 'write') writing = !done;
         dispatch({ type: 'assess/progress', stage, done });
       };
-      if (remote) {
-        const lang = stateRef.current.lang;
-        const outcome = await remote.assess({ lang, displayLanguage: displayLanguage ?? lang, printPeriod: printRef.current, onProgress });
-        setRemoteView({ result: outcome.result, lang, view: outcome.view });
-        dispatch({
-          type: 'assess/success',
-          result: outcome.result,
-          runAt: outcome.runAt,
-          paneLanguage: outcome.paneLanguage,
-          comparison: outcome.comparison,
-          notes: outcome.notes,
-        });
-        return;
-      }
-      const outcome = await eng.runAssessment(host, {
-        displayLanguage: displayLanguage ?? stateRef.current.lang,
-        printPeriod: printRef.current,
-        onProgress,
-      });
-      const summary = eng.summarizeResult(outcome.result);
-      setLocalResult({ summary, result: outcome.result });
+      const lang = stateRef.current.lang;
+      const outcome = await remote.assess({ lang, displayLanguage: displayLanguage ?? lang, printPeriod: printRef.current, onProgress });
+      setRemoteView({ result: outcome.result, lang, view: outcome.view });
       dispatch({
         type: 'assess/success',
-        result: summary,
+        result: outcome.result,
         runAt: outcome.runAt,
-        paneLanguage: outcome.parsed.meta?.paneLanguage ?? null,
-        comparison: eng.comparison(outcome),
+        paneLanguage: outcome.paneLanguage,
+        comparison: outcome.comparison,
         notes: outcome.notes,
       });
     } catch (error) {
@@ -255,7 +217,7 @@ export function usePaneController({
       dispatch({ type: 'assess/failure', error, unchanged: !writing });
       await refreshState();
     }
-  }, [engine, host, remote, displayLanguage, refreshState]);
+  }, [engine, remote, displayLanguage, refreshState]);
 
   const insertTemplate = useCallback(async () => {
     dispatch({ type: 'template/request' });
@@ -274,10 +236,11 @@ export function usePaneController({
   useEffect(() => {
     if (s.tab !== 'settings' || s.settings || s.settingsLoading) return;
     dispatch({ type: 'rules/load/request' });
-    (remote ? remote.readRules() : engine().then((e) => e.readRules(host)))
+    remote
+      .readRules()
       .then((settings) => dispatch({ type: 'rules/load/success', settings }))
       .catch((error) => dispatch({ type: 'rules/load/failure', error }));
-  }, [s.tab, s.settings, s.settingsLoading, engine, host, remote]);
+  }, [s.tab, s.settings, s.settingsLoading, remote]);
 
   const saveRules = useCallback(
     async (rules: Rules) => {
@@ -313,13 +276,9 @@ export function usePaneController({
     [host, refreshState, pageOwnsLanguage],
   );
 
-  const localView = useMemo(
-    () => (!remote && s.result && eng && localResult?.summary === s.result ? eng.buildView(localResult.result, s.lang) : null),
-    [remote, s.result, eng, s.lang, localResult],
-  );
-  // The remote view of the result on show; in another language, asked for (the last one stays meanwhile).
+  // The view of the result on show; in another language, asked for (the last one stays meanwhile).
   useEffect(() => {
-    if (!remote || !s.result || (remoteView?.result === s.result && remoteView.lang === s.lang)) return;
+    if (!s.result || (remoteView?.result === s.result && remoteView.lang === s.lang)) return;
     let live = true;
     const result = s.result;
     const lang = s.lang;
@@ -333,13 +292,13 @@ export function usePaneController({
       live = false;
     };
   }, [remote, s.result, s.lang, remoteView]);
-  const view = remote ? (remoteView && remoteView.result === s.result ? remoteView.view : null) : localView;
+  const view = remoteView && remoteView.result === s.result ? remoteView.view : null;
 
-  // A remote view comes without the Party groups' histories: the one opened is asked for, and kept in the view.
+  // A view comes without the Party groups' histories: the one opened is asked for, and kept in the view.
   const [noHistory, setNoHistory] = useState<string | null>(null);
   useEffect(() => {
     const key = s.history;
-    if (!remote || !key || !remoteView || remoteView.result !== s.result || remoteView.view.histories[key]) return;
+    if (!key || !remoteView || remoteView.result !== s.result || remoteView.view.histories[key]) return;
     let live = true;
     const shown = remoteView;
     remote.history(shown.lang, key).then(
@@ -356,7 +315,7 @@ export function usePaneController({
       live = false;
     };
   }, [remote, s.history, s.result, remoteView]);
-  const historyLoading = !!(remote && s.history && view && !view.histories[s.history] && noHistory !== s.history);
+  const historyLoading = !!(s.history && view && !view.histories[s.history] && noHistory !== s.history);
 
   const comparison = useMemo(
     () => (s.comparison && eng ? eng.describeComparison(s.comparison, s.lang) : null),
@@ -382,7 +341,7 @@ export function usePaneController({
       closeHistory: () => dispatch({ type: 'history/close' }),
       dismiss: () => dispatch({ type: 'notice/dismiss' }),
       setPrintPeriod,
-      ...(remote?.cancel
+      ...(remote.cancel
         ? {
             cancel: () => {
               if (remote.cancel?.()) cancelled.current = true;

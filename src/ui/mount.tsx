@@ -6,12 +6,12 @@
 import type { ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { Lang } from '../domain/types';
-import type { PaneHost } from '../app/pane-service';
+import type { RemotePaneHost } from './remote';
 import { App, PANE_CHUNKS } from './App';
 import { prefetchWhenIdle } from './prefetch';
 
 export interface MountOptions {
-  host: PaneHost;
+  host: RemotePaneHost;
   /** The host application's display language folded to zh-CN / en-US; null when the host has none. */
   displayLanguage: Lang | null;
   initialLang: Lang;

@@ -4,9 +4,9 @@
  * workbook on the pane's thread (src/ui/worker/pane.ts). The controller (controller.ts) then asks the host to
  * open, assess, build the view and read the rules, instead of running the engine over the host itself — so
  * that the work of a 20,000-row run stays off the pane's thread and only the answers cross: the result as the
- * pane keeps it (ResultSummary), its view, and a group's history when it is opened. The Excel, preview and WPS
- * panes all have one (src/ui/worker/pane.ts, on the pane's thread where no worker can be made); a host without
- * one — only tests render the pane over a bare host now — has the controller run the engine on its thread.
+ * pane keeps it (ResultSummary), its view, and a group's history when it is opened. Every pane has one: the
+ * Excel, preview and WPS panes through src/ui/worker/pane.ts (the same engine on the pane's thread where no worker
+ * can be made), the workbook page through src/page/worker-host.ts.
  */
 import type { PaneHost } from '../app/pane-service';
 import type { PaneState } from '../app/pane-state';
@@ -59,9 +59,4 @@ export interface RemoteEngine {
 
 export interface RemotePaneHost extends PaneHost {
   readonly remote: RemoteEngine;
-}
-
-/** The host's remote engine, or null when the pane runs the engine itself. */
-export function remoteOf(host: PaneHost): RemoteEngine | null {
-  return (host as Partial<RemotePaneHost>).remote ?? null;
 }

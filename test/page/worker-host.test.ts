@@ -26,7 +26,6 @@ import { inProcessWorker } from '../support/in-process-worker';
 import { failureText } from '../../src/page/WorkbookPage';
 import { PAGE_CODES } from '../../src/i18n/page';
 import { CONFIG_CODES } from '../../src/i18n/config';
-import { remoteOf } from '../../src/ui/remote';
 import { benchSnapshot } from '../../src/bench/data';
 import { assess } from '../../src/domain/assess';
 import { parseWorkbook } from '../../src/workbook/parse';
@@ -53,7 +52,7 @@ test('考评 through the worker: the stages as they pass, and byte for byte the 
   expect(await opened.download()).toBeNull();
   expect(opened.host.kind).toBe('file');
   expect(opened.host.canSelect).toBe(false);
-  const remote = remoteOf(opened.host)!;
+  const remote = opened.host.remote;
   const first = await remote.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
   expect(first.paneState.assessed).toBe(false);
   expect(first.result).toBeNull();
@@ -121,7 +120,7 @@ test('取消 stops the run (it fails as cancelled) and the new worker holds the 
   };
   const downloads: unknown[] = [];
   const opened = await openPageWorkbook('sample.xlsx', sampleBytes(), (d) => downloads.push(d), spawn);
-  const remote = remoteOf(opened.host)!;
+  const remote = opened.host.remote;
   // A first run, finished: it is offered for download.
   await remote.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => undefined });
   const before = (await opened.download())!;
@@ -146,7 +145,7 @@ test('取消 stops the run (it fails as cancelled) and the new worker holds the 
   const after = (await again.download())!;
   expect(Buffer.from(after.bytes).equals(Buffer.from(before.bytes))).toBe(true);
   expect(after.name).toBe(before.name);
-  const state = await remoteOf(again.host)!.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
+  const state = await again.host.remote.open({ lang: 'zh-CN', displayLanguage: null, ignorePaneLanguage: true });
   expect(state.paneState.assessed).toBe(true);
   expect(state.result!.rows).toBe(35);
   again.close();
@@ -191,7 +190,7 @@ test('取消 fails the run at once and tells its worker to quit once its call is
   };
   const opened = await openPageWorkbook('sample.xlsx', sampleBytes(), () => undefined, spawn);
   const first = workers.find((w) => w.calls.some((c) => c.op === 'open'))!;
-  const run = remoteOf(opened.host)!.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => undefined });
+  const run = opened.host.remote.assess({ lang: 'zh-CN', displayLanguage: 'zh-CN', printPeriod: null, onProgress: () => undefined });
   run.catch(() => undefined);
   first.stage('read', false);
   const again = await opened.cancel(() => undefined);

@@ -13,6 +13,7 @@ import { buildView } from '../../src/ui/view/index';
 import type { PaneView } from '../../src/ui/view/types';
 import { PreviewWorkbook } from '../../src/taskpane/PreviewWorkbook';
 import { paneHost } from '../../src/app/pane-service';
+import { workerPaneHost } from '../../src/ui/worker/pane';
 import { parseWorkbook } from '../../src/workbook/parse';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 
@@ -25,7 +26,7 @@ export function sampleHost(): MemoryHost {
 
 export function renderPane(lang: Lang, memory: MemoryHost = sampleHost(), props: Partial<AppProps> = {}) {
   const utils = render(
-    <App host={paneHost(memory)} displayLanguage={null} initialLang={lang} footer={<PreviewWorkbook host={memory} />} {...props} />,
+    <App host={workerPaneHost(paneHost(memory), null)} displayLanguage={null} initialLang={lang} footer={<PreviewWorkbook host={memory} />} {...props} />,
   );
   return { host: memory, ...utils };
 }
