@@ -192,6 +192,7 @@ export const PANE = {
   },
   chartThresholds: { zh: '等次分数线（虚线）', en: 'Grade thresholds (dashed)' },
   chartGroups: WORD.groups,
+  chartLegendMore: { zh: '另有{n}个党小组（以表格显示可看全部）', en: '{n} more Party groups (show as a table to see them all)' },
   chartEmpty: { zh: '暂无已评定的考评，无法绘图', en: 'No graded assessments to chart yet' },
   chartAsTable: { zh: '以表格显示', en: 'Show as table' },
   chartAsChart: { zh: '以图显示', en: 'Show as chart' },

@@ -31,6 +31,14 @@ export type Shape = (typeof SHAPES)[number];
 
 const FONT = 12;
 
+/**
+ * The legend names at most this many lines. Eight shapes × eight colours repeat past eight lines, so a longer
+ * legend identifies nothing more; and a workbook of 1,000 Party groups made a legend of 6,000 elements whose
+ * layout was most of the pane's longest task on the main thread after 考评. The rest are counted under it,
+ * and the data table (one button away) names every group.
+ */
+export const LEGEND_MAX = 24;
+
 /** The SVG path of a marker of a shape centred on (x, y), radius r. */
 export function markerPath(shape: Shape, x: number, y: number, r: number): string {
   const f = (n: number) => n.toFixed(1);
@@ -180,6 +188,21 @@ export default function Chart({ data }: { data: ChartData }) {
     { v: thresholds.qualified, name: tr(BAND.qualified), colour: 'var(--colorBrandForeground1, #0f6cbd)' },
     { v: thresholds.basic, name: tr(BAND.basic), colour: 'var(--colorPaletteDarkOrangeForeground1, #c43501)' },
   ];
+  /** A group's line (broken where a period is missing) and the markers drawn on it. */
+  const drawn = (totals: readonly (number | null)[]) => {
+    const pts = totals.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
+    const segments: string[] = [];
+    let cur = '';
+    for (const p of pts) {
+      if (!p) {
+        if (cur) segments.push(cur);
+        cur = '';
+      } else cur += `${cur ? 'L' : 'M'}${p[0].toFixed(1)},${p[1].toFixed(1)}`;
+    }
+    if (cur) segments.push(cur);
+    const markers = pts.filter((p, i): p is readonly [number, number] => p !== null && (!dense || labelled[i] || (!pts[i - 1] && !pts[i + 1])));
+    return { segments, markers };
+  };
   const shapeOf = (k: number) => SHAPES[k % SHAPES.length];
   const colourOf = (k: number) => SERIES_COLOURS[k % SERIES_COLOURS.length];
   const shapeName = (k: number) => tr(PANE[`shape_${shapeOf(k)}` as PaneKey]);
@@ -264,38 +287,42 @@ export default function Chart({ data }: { data: ChartData }) {
               </text>
             ) : null,
           )}
-          {series.map((s, k) => {
-            const colour = colourOf(k);
-            const pts = s.totals.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
-            // Break the line where a period is missing.
-            const segments: string[] = [];
-            let cur = '';
-            for (const p of pts) {
-              if (!p) {
-                if (cur) segments.push(cur);
-                cur = '';
-              } else cur += `${cur ? 'L' : 'M'}${p[0].toFixed(1)},${p[1].toFixed(1)}`;
-            }
-            if (cur) segments.push(cur);
-            return (
-              <g key={s.group} data-series={s.group} data-shape={shapeOf(k)}>
-                {segments.map((d, j) => (
-                  <path key={j} className="pga-series" d={d} style={{ fill: 'none', stroke: colour, strokeWidth: 1.75 }} />
-                ))}
-                <Marker shape={shapeOf(k)} points={pts.filter((p, i): p is readonly [number, number] => p !== null && (!dense || labelled[i] || (!pts[i - 1] && !pts[i + 1])))} r={3.5} colour={colour} />
-              </g>
-            );
-          })}
+          {series.length <= LEGEND_MAX
+            ? series.map((s, k) => {
+                const { segments, markers } = drawn(s.totals);
+                return (
+                  <g key={s.group} data-series={s.group} data-shape={shapeOf(k)}>
+                    {segments.map((d, j) => (
+                      <path key={j} className="pga-series" d={d} style={{ fill: 'none', stroke: colourOf(k), strokeWidth: 1.75 }} />
+                    ))}
+                    <Marker shape={shapeOf(k)} points={markers} r={3.5} colour={colourOf(k)} />
+                  </g>
+                );
+              })
+            : // Past the legend's length, the lines of one look (shape and colour) are one path and their markers
+              // another: 16 elements for 1,000 groups, not 3,000, to create, style and lay out.
+              SHAPES.map((shape, k) => {
+                const mine = series.filter((_, j) => j % SHAPES.length === k);
+                if (mine.length === 0) return null;
+                const all = mine.map((s) => drawn(s.totals));
+                return (
+                  <g key={shape} data-series-look={shape} data-lines={mine.length} data-shape={shape}>
+                    <path className="pga-series" d={all.flatMap((a) => a.segments).join('')} style={{ fill: 'none', stroke: colourOf(k), strokeWidth: 1.75 }} />
+                    <Marker shape={shape} points={all.flatMap((a) => a.markers)} r={3.5} colour={colourOf(k)} />
+                  </g>
+                );
+              })}
         </svg>
       )}
       <ul className="pga-legend" aria-label={tr(PANE.chartGroups)} data-testid="legend">
-        {series.map((s, k) => (
+        {series.slice(0, LEGEND_MAX).map((s, k) => (
           <li key={s.group} data-shape={shapeOf(k)}>
             <Symbol shape={shapeOf(k)} colour={colourOf(k)} />
             <span>{s.group}</span>
             <span className="pga-sr-only">{tr({ zh: '（{shape}）', en: ' ({shape})' }, { shape: shapeName(k) })}</span>
           </li>
         ))}
+        {series.length > LEGEND_MAX && <li data-testid="legend-more">{tr(PANE.chartLegendMore, { n: series.length - LEGEND_MAX })}</li>}
       </ul>
       <ul className="pga-legend" aria-label={tr(PANE.chartThresholds)}>
         {lines.map((l) => (

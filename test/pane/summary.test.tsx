@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
-import { markerPath } from '../../src/ui/Chart';
+import { LEGEND_MAX, markerPath } from '../../src/ui/Chart';
 import type { Shape } from '../../src/ui/Chart';
 import type { PaneView } from '../../src/ui/view/types';
 import type { ComparisonText } from '../../src/ui/view/compare';
@@ -199,6 +199,31 @@ describe.each([
     expect(table.querySelectorAll('tbody tr')).toHaveLength(6);
     expect(table.querySelectorAll('thead th')).toHaveLength(7);
     expect(table.textContent).toContain('96.5');
+  });
+
+  test('the chart of many groups: every line drawn (one path per look), the legend names the first 24 and counts the rest, the table has them all', async () => {
+    const user = userEvent.setup();
+    const view = sampleView(lang);
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...view.chart.series[i % view.chart.series.length], group: `第${i + 1}党小组` }));
+    renderIn(lang, <Summary view={{ ...view, chart: { ...view.chart, series: many } }} onSelect={() => undefined} />);
+    const chart = await screen.findByTestId('chart');
+    // Drawn by look (8 shapes and colours), each look's lines one path: every group's line is there.
+    const looks = [...chart.querySelectorAll('[data-series-look]')];
+    expect(looks).toHaveLength(8);
+    expect(looks.reduce((n, g) => n + Number(g.getAttribute('data-lines')), 0)).toBe(30);
+    const lines = looks.map((g) => (g.querySelector('.pga-series')!.getAttribute('d')!.match(/M/g) ?? []).length);
+    // A line's pieces: one per run of periods without a gap.
+    const perGroup = view.chart.series.map((s) => s.totals.filter((v, i, a) => v !== null && (i === 0 || a[i - 1] === null)).length);
+    expect(lines.reduce((a, b) => a + b, 0)).toBe(Array.from({ length: 30 }, (_, i) => perGroup[i % perGroup.length]).reduce((a, b) => a + b, 0));
+    const legend = screen.getByTestId('legend');
+    expect(legend.querySelectorAll('li[data-shape]')).toHaveLength(LEGEND_MAX);
+    expect(legend.textContent).toContain(`第${LEGEND_MAX}党小组`);
+    expect(legend.textContent).not.toContain(`第${LEGEND_MAX + 1}党小组`);
+    expect(screen.getByTestId('legend-more').textContent).toBe(
+      lang === 'zh-CN' ? `另有${30 - LEGEND_MAX}个党小组（以表格显示可看全部）` : `${30 - LEGEND_MAX} more Party groups (show as a table to see them all)`,
+    );
+    await user.click(screen.getByRole('button', { name: w.asTable }));
+    expect(screen.getByTestId('chart-table').querySelectorAll('thead th')).toHaveLength(31);
   });
 
   test('with nothing open it says so; before any run it says there are no results', () => {
