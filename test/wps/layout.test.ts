@@ -166,7 +166,8 @@ function fakeLooks(app: FakeWps, names: string[], base: Pick<CellLook, 'font' | 
     const p = s.page;
     out[name] = {
       freeze: s.freeze,
-      merges: s.merges.map((q) => (q.top === q.bottom && q.left === q.right ? `${colName(q.left)}${q.top + 1}` : `${colName(q.left)}${q.top + 1}:${colName(q.right)}${q.bottom + 1}`)).sort(),
+      // As the fake's snapshot names them (A1 text), rather than rebuilt here.
+      merges: [...(app.snapshot().sheets.find((x) => x.name === name)?.merges ?? [])].sort(),
       widths: Object.fromEntries([...s.columnWidths.entries()].sort((a, b) => a[0] - b[0])),
       tab: s.tabColor === false ? null : s.tabColor,
       page: clean({
